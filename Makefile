@@ -1,0 +1,59 @@
+# Bevoegd: two set-up commands, `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+# durable_rules imports on CPython 3.11 and 3.12 only (not 3.13).
+PY ?= $(shell for p in python3.12 python3.11 python3; do \
+	  $$p -c 'import sys; sys.exit(sys.version_info[:2] not in ((3, 11), (3, 12)))' 2>/dev/null && { echo $$p; break; }; done)
+# glibc reads these at process start; without them the rules engine is ~3x slower (docs/performance.md).
+export MALLOC_TOP_PAD_ := 67108864
+export MALLOC_TRIM_THRESHOLD_ := 268435456
+export FLASK_APP := app
+
+.PHONY: run test install css migrate seed bench browser lint clean
+
+run: seed
+	@echo "Bevoegd draait op http://127.0.0.1:5000 (stoppen: Ctrl+C)"
+	$(BIN)/flask run --host 127.0.0.1 --port 5000
+
+test: install browser
+	$(BIN)/pytest
+
+install: $(VENV)/.installed css
+
+$(VENV)/.installed: pyproject.toml
+	@test -n "$(PY)" || { echo "Python 3.11 or 3.12 is required (durable_rules does not import on 3.13)"; exit 1; }
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+css: app/static/vendor/.installed
+
+app/static/vendor/.installed: package.json package-lock.json scripts/vendor_css.sh
+	npm ci --no-audit --no-fund --loglevel=error
+	bash scripts/vendor_css.sh
+	touch $@
+
+migrate: install
+	mkdir -p instance
+	$(BIN)/alembic upgrade head
+
+seed: migrate
+	$(BIN)/flask seed-demo
+
+# The end-to-end test drives Debian's chromium package; never a browser download.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Install Debian's chromium package (sudo apt-get install chromium)"; exit 1; fi; }
+
+bench: install
+	$(BIN)/python bench/bench_assessments.py
+	$(BIN)/python bench/bench_letters.py
+
+lint: install
+	$(BIN)/ruff check app tests bench
+
+clean:
+	rm -rf $(VENV) node_modules app/static/vendor instance/bevoegd.sqlite*

@@ -1,0 +1,33 @@
+"""Bevoegd: prepares a Dutch mayor's enforcement decisions from declarative rules.
+
+create_app reads as the table of contents of the service: configuration, database, law (rules and
+letters), security, authentication, routes, error handling and CLI.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+
+
+def create_app(overrides: dict[str, Any] | None = None) -> Flask:
+    """Build the app; tests pass overrides instead of touching the environment."""
+    from app import cli, db, security
+    from app.config import Config
+    from app.runtime import build_runtime
+    from app.web import auth, errors, register_blueprints
+
+    config = Config.from_env(overrides)
+    app = Flask(__name__)
+    app.config.update(security.flask_settings(config))
+    engine = db.make_engine(config.database_url)
+    db.check_schema_at_head(engine)  # the app never migrates itself (make run does)
+    db.init_app(app, engine)
+    app.extensions["bevoegd"] = build_runtime(config)
+    security.init_app(app, config)
+    auth.init_app(app)
+    register_blueprints(app)
+    errors.register_error_handlers(app)
+    cli.init_app(app)
+    return app

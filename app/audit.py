@@ -1,0 +1,132 @@
+"""Audit trail (changes) and access log (reads): written in the caller's transaction, hash-chained.
+
+Each row's hash is SHA-256 over the previous hash, the canonical JSON of the row and a digest of its
+snapshots, so retention can later redact snapshots without breaking the chain. Writers lock the chain
+head row (SELECT ... FOR UPDATE on PostgreSQL; BEGIN IMMEDIATE already serialises SQLite writers).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import AccessEntry, AuditEntry, ChainHead, User
+from app.models.types import utcnow
+
+GENESIS = "0" * 64
+_SNAPSHOT_FIELDS = {"audit": ("wijzigingen",), "access": ()}
+_EXCLUDED = ("id", "hash", "prev_hash")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts: a user, or the system (seed, CLI)."""
+
+    id: str
+    display: str
+    role: str
+
+    @classmethod
+    def of(cls, user: User) -> Actor:
+        return cls(str(user.id), user.display_name, user.role)
+
+
+SYSTEM = Actor("system", "Bevoegd (systeem)", "system")
+
+
+def record_change(session: Session, actor: Actor, *, actie: str, hoofd_object: str, resource: str,
+                  resource_id: object, weergave: str, oud: Any = None, nieuw: Any = None,
+                  toelichting: str = "") -> AuditEntry:
+    """Append one change row (ZGW audittrail fields); flushed, not committed."""
+    entry = AuditEntry(
+        uuid=str(uuid.uuid4()), bron="bevoegd", gebruikers_id=actor.id, gebruikers_weergave=actor.display, actie=actie,
+        actie_weergave=_ACTIE_WEERGAVE.get(actie, actie), resultaat=200, hoofd_object=hoofd_object,
+        resource=resource, resource_id=str(resource_id), resource_weergave=weergave[:300],
+        toelichting=toelichting, wijzigingen=_jsonable({"oud": oud, "nieuw": nieuw}), aanmaakdatum=utcnow(),
+    )
+    _chain(session, "audit", entry)
+    return entry
+
+
+def record_access(session: Session, actor: Actor, *, action: str, object_type: str, object_id: object,
+                  case_id: object, result: str = "ok", origin: str = "", reason: str = "") -> AccessEntry:
+    """Append one read/denial row (NEN 7513 style); flushed, not committed."""
+    entry = AccessEntry(
+        ts_utc=utcnow(), actor_id=actor.id, actor_display=actor.display, role=actor.role, action=action,
+        object_type=object_type, object_id=str(object_id), case_id=str(case_id), result=result,
+        origin=origin, reason=reason,
+    )
+    _chain(session, "access", entry)
+    return entry
+
+
+def _chain(session: Session, name: str, entry: AuditEntry | AccessEntry) -> None:
+    head = session.scalars(select(ChainHead).where(ChainHead.name == name).with_for_update()).first()
+    if head is None:
+        head = ChainHead(name=name, hash=GENESIS)
+        session.add(head)
+    entry.prev_hash = head.hash
+    entry.hash = row_hash(name, entry)
+    head.hash = entry.hash
+    session.add(entry)
+    session.flush()
+
+
+def row_hash(name: str, entry: AuditEntry | AccessEntry) -> str:
+    """SHA-256 over prev_hash, the canonical row (snapshots replaced by their digest)."""
+    row = {c.name: getattr(entry, c.key) for c in entry.__table__.columns if c.name not in _EXCLUDED}
+    for field in _SNAPSHOT_FIELDS[name]:
+        row[field] = hashlib.sha256(_canonical(row[field]).encode()).hexdigest()
+    return hashlib.sha256((entry.prev_hash + _canonical(row)).encode()).hexdigest()
+
+
+def verify_chain(session: Session, name: str) -> int | None:
+    """Recompute a chain; return the id of the first broken row, or None when it verifies."""
+    model = AuditEntry if name == "audit" else AccessEntry
+    previous = GENESIS
+    for entry in session.scalars(select(model).order_by(model.id)):
+        if entry.prev_hash != previous or row_hash(name, entry) != entry.hash:
+            return entry.id
+        previous = entry.hash
+    head = session.get(ChainHead, name)
+    if head is not None and head.hash != previous:
+        return -1
+    return None
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(_jsonable(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()  # PostgreSQL returns the session's zone
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+_ACTIE_WEERGAVE = {
+    "create": "Object aangemaakt",
+    "update": "Object bijgewerkt",
+    "assess": "Zaak beoordeeld door de regels",
+    "judge": "Afweging vastgelegd",
+    "draft": "Beslissing opgesteld",
+    "submit": "Ter vaststelling aangeboden",
+    "approve": "Vastgesteld",
+    "return": "Teruggestuurd",
+    "denied": "Handeling geweigerd",
+    "login": "Ingelogd",
+    "logout": "Uitgelogd",
+}

@@ -1,0 +1,89 @@
+"""Command line: rules check|cases|evaluate, seed-demo, audit verify (flask --app app ...)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup
+
+from app.db import session_scope
+from app.domain.errors import DomainError
+
+rules = AppGroup("rules", help="Regels controleren en doorrekenen.")
+audit = AppGroup("audit", help="Audittrail en toegangslog controleren.")
+
+
+def init_app(app: Flask) -> None:
+    """Register the command groups."""
+    app.cli.add_command(rules)
+    app.cli.add_command(audit)
+    app.cli.add_command(seed_demo_command)
+
+
+@rules.command("check")
+def rules_check() -> None:
+    """Load and validate every rule, parameter and case file (start-up does the same)."""
+    book = current_app.extensions["bevoegd"].book
+    click.echo(f"OK: {', '.join(book.powers)}")
+
+
+@rules.command("cases")
+def rules_cases() -> None:
+    """Run every YAML case through the engine; exit 1 on the first mismatch."""
+    rt = current_app.extensions["bevoegd"]
+    failures = 0
+    for power in rt.book.powers:
+        for case in rt.book.cases(power):
+            fired = {e.rule for e in rt.engine.evaluate(power, case.facts, case.date).fired}
+            expected = set(case.expect.get("fired", ()))
+            if fired != expected:
+                failures += 1
+                click.echo(f"FAIL {power}: {case.name}: fired {sorted(fired)}, expected {sorted(expected)}")
+    click.echo(f"{failures} failed")
+    sys.exit(1 if failures else 0)
+
+
+@rules.command("evaluate")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def rules_evaluate(file: Path) -> None:
+    """Evaluate {"power", "date", "facts"} from a JSON file; print the assessment as JSON. Stores nothing."""
+    from app.services.assessment import evaluate_scenario
+
+    data = json.loads(file.read_text(encoding="utf-8"))
+    try:
+        result = evaluate_scenario(current_app.extensions["bevoegd"], data["power"],
+                                   date.fromisoformat(data["date"]), data["facts"])
+    except DomainError as exc:
+        click.echo(json.dumps({"error": exc.message, "errors": getattr(exc, "errors", {})}, ensure_ascii=False))
+        sys.exit(2)
+    click.echo(json.dumps({"bevoegdheid": result.bevoegdheid, "judgements_required": result.judgements_required,
+                           "assessment": result.to_dict()}, ensure_ascii=False, indent=2))
+
+
+@click.command("seed-demo")
+def seed_demo_command() -> None:
+    """Create fictional demo users and cases (once) and print the demo logins."""
+    from app.seed import seed_demo
+
+    with session_scope(current_app.extensions["db_engine"]) as session:
+        logins = seed_demo(session, current_app.extensions["bevoegd"], date.today())
+    click.echo("Demo-inloggegevens (fictief):")
+    for username, password in logins:
+        click.echo(f"  {username:<11} {password}")
+
+
+@audit.command("verify")
+def audit_verify() -> None:
+    """Recompute both hash chains and report the first break."""
+    from app.audit import verify_chain
+
+    with session_scope(current_app.extensions["db_engine"]) as session:
+        broken = {name: verify_chain(session, name) for name in ("audit", "access")}
+    for name, row in broken.items():
+        click.echo(f"{name}: {'OK' if row is None else f'BREAK at row {row}'}")
+    sys.exit(1 if any(v is not None for v in broken.values()) else 0)

@@ -1,0 +1,1 @@
+"""Pure domain core: no Flask, SQLAlchemy, durable_rules or docxtpl imports."""

@@ -1,0 +1,127 @@
+"""The assessment a ruleset returns: frozen, JSON round-trippable, and readable by jurists.
+
+An Assessment is the decision receipt: which rules fired (with the facts and parameter values each one
+used and its legal basis), which did not, and the summary the case page and letters work from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+BEVOEGD = "bevoegd"
+NIET_BEVOEGD = "niet_bevoegd"
+JUDGEMENT_REQUIRED = "judgement_required"
+
+
+@dataclass(frozen=True)
+class ParameterValue:
+    """One resolved parameter: its value on the peildatum plus where it comes from."""
+
+    name: str
+    value: Any
+    valid_from: date
+    status: str
+    reference: dict[str, str]
+    unit: str = ""
+    description: str = ""
+
+    @property
+    def to_confirm(self) -> bool:
+        """True for defaults that the municipality still has to confirm (shown as defaults, never as policy)."""
+        return self.status not in ("statute", "case law")
+
+
+@dataclass(frozen=True)
+class TraceEntry:
+    """One rule, fired or not, with the facts and parameters it references."""
+
+    rule: str
+    kind: str  # the conclusion's finding: bevoegdheid, uitzondering, beleid, evenredigheid, oordeel, ...
+    value: str
+    legal_basis: dict[str, str]
+    explanation: str
+    facts: dict[str, Any] = field(default_factory=dict)
+    parameters: dict[str, ParameterValue] = field(default_factory=dict)
+    conclusion: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The result of evaluating one power's rules on one flat fact for one peildatum."""
+
+    power: str
+    peildatum: date
+    ruleset: str
+    rules_sha256: str
+    engine: str
+    facts: dict[str, Any]
+    parameters: dict[str, ParameterValue]
+    fired: tuple[TraceEntry, ...]
+    not_fired: tuple[TraceEntry, ...]
+
+    def findings(self, kind: str) -> tuple[TraceEntry, ...]:
+        """Fired entries of one kind, in rule-file order."""
+        return tuple(e for e in self.fired if e.kind == kind)
+
+    @property
+    def bevoegdheid(self) -> str:
+        """bevoegd | niet_bevoegd | judgement_required, from the fired competence and exception rules."""
+        values = {e.value for e in self.fired if e.kind in ("bevoegdheid", "uitzondering")}
+        if NIET_BEVOEGD in values:
+            return NIET_BEVOEGD
+        if BEVOEGD in values:
+            return BEVOEGD
+        if JUDGEMENT_REQUIRED in values:
+            return JUDGEMENT_REQUIRED
+        return NIET_BEVOEGD
+
+    @property
+    def judgements_required(self) -> tuple[str, ...]:
+        """Codes of the judgements a person must record, in rule order, without duplicates."""
+        codes = [e.value for e in self.fired if e.kind == "oordeel"]
+        return tuple(dict.fromkeys(codes))
+
+    @property
+    def triggerable_judgements(self) -> frozenset[str]:
+        """Judgement codes that some rule of this ruleset can ask for, whether or not it fired here."""
+        return frozenset(e.value for e in self.fired + self.not_fired if e.kind == "oordeel")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-safe dict (dates as ISO strings)."""
+        return _jsonable(asdict(self))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Assessment:
+        """Inverse of to_dict."""
+        params = {k: _param(v) for k, v in data["parameters"].items()}
+        return cls(
+            power=data["power"],
+            peildatum=date.fromisoformat(data["peildatum"]),
+            ruleset=data["ruleset"],
+            rules_sha256=data["rules_sha256"],
+            engine=data["engine"],
+            facts=dict(data["facts"]),
+            parameters=params,
+            fired=tuple(_entry(e) for e in data["fired"]),
+            not_fired=tuple(_entry(e) for e in data["not_fired"]),
+        )
+
+
+def _param(data: dict[str, Any]) -> ParameterValue:
+    return ParameterValue(**{**data, "valid_from": date.fromisoformat(data["valid_from"])})
+
+
+def _entry(data: dict[str, Any]) -> TraceEntry:
+    return TraceEntry(**{**data, "parameters": {k: _param(v) for k, v in data["parameters"].items()}})
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value

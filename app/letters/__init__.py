@@ -1,0 +1,1 @@
+"""Letters: templates, manifest, context building, rendering and preview."""

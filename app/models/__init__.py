@@ -1,0 +1,12 @@
+"""Every model, imported so that one metadata holds the whole schema (Alembic's target)."""
+
+from app.models.beslissing import Beoordeling, Beslissing, Oordeel, Reviewronde
+from app.models.document import Document
+from app.models.logs import AccessEntry, AuditEntry, ChainHead
+from app.models.user import LoginFailure, LoginSession, Mandaat, User
+from app.models.zaak import Betrokkene, Melding, Zaak
+
+__all__ = [
+    "AccessEntry", "AuditEntry", "Beoordeling", "Beslissing", "Betrokkene", "ChainHead", "Document",
+    "LoginFailure", "LoginSession", "Mandaat", "Melding", "Oordeel", "Reviewronde", "User", "Zaak",
+]

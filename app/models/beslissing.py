@@ -1,0 +1,141 @@
+"""Assessment receipts, recorded judgements, the reviewed decision (beslissing) and its review rounds.
+
+The database guards the workflow: statuses are CHECKed enums, an approved beslissing must carry its
+approver and time (and nothing else may), the approver differs from the drafter, and dates are ordered.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Index, String, Text, text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db import Base
+from app.models.types import UtcDateTime, checked_enum, utcnow
+from app.models.user import User
+from app.models.zaak import Zaak
+
+STATUSSEN = ("concept", "ter_vaststelling", "vastgesteld", "verzonden")
+SOORTEN = ("waarschuwing", "voornemen_sluiting", "sluiting")
+
+
+class Beoordeling(Base):
+    """An immutable assessment: full fact, parameters with references, trace, ruleset and its SHA-256."""
+
+    __tablename__ = "beoordelingen"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    zaak_id: Mapped[int] = mapped_column(ForeignKey("zaken.id"), index=True)
+    peildatum: Mapped[date] = mapped_column(Date)
+    beoordeeld_op: Mapped[date] = mapped_column(Date)
+    ruleset: Mapped[str] = mapped_column(String(80))
+    rules_sha256: Mapped[str] = mapped_column(String(64))
+    engine: Mapped[str] = mapped_column(String(80))
+    bevoegdheid: Mapped[str] = mapped_column(String(40))
+    assessment: Mapped[dict[str, Any]] = mapped_column(JSON)
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class Oordeel(Base):
+    """A judgement a person recorded (rules propose, people decide); superseded, never edited."""
+
+    __tablename__ = "oordelen"
+    __table_args__ = (
+        CheckConstraint("length(trim(reasoning)) > 0", name="reasoning_required"),
+        Index(
+            "uq_oordelen_actief", "zaak_id", "code", unique=True,
+            sqlite_where=text("superseded_at IS NULL"), postgresql_where=text("superseded_at IS NULL"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    zaak_id: Mapped[int] = mapped_column(ForeignKey("zaken.id"), index=True)
+    code: Mapped[str] = mapped_column(String(60))
+    outcome: Mapped[str] = mapped_column(String(60))
+    reasoning: Mapped[str] = mapped_column(Text)
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    superseded_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+    recorded_by: Mapped[User] = relationship()
+
+
+class Beslissing(Base):
+    """One outcome of one zaak with its letters; carries the ZGW besluit dates when it is a besluit."""
+
+    __tablename__ = "beslissingen"
+    __table_args__ = (
+        CheckConstraint(
+            "review_mode = 'achteraf' OR approver_id IS NULL OR approver_id <> drafter_id", name="four_eyes"
+        ),
+        CheckConstraint(
+            "(status IN ('vastgesteld', 'verzonden')) = (approver_id IS NOT NULL AND approved_at IS NOT NULL)",
+            name="approver_iff_approved",
+        ),
+        CheckConstraint("status = 'concept' OR ondertekenaar_id IS NOT NULL", name="ondertekenaar_named"),
+        CheckConstraint("besluit OR uiterlijke_reactiedatum IS NULL", name="reactiedatum_only_besluit"),
+        CheckConstraint("uiterlijke_reactiedatum IS NULL OR uiterlijke_reactiedatum > verzenddatum",
+                        name="reactiedatum_after_verzending"),
+        CheckConstraint("ingangsdatum IS NULL OR ingangsdatum > verzenddatum", name="ingang_after_verzending"),
+        CheckConstraint("vervaldatum IS NULL OR vervaldatum > ingangsdatum", name="verval_after_ingang"),
+        CheckConstraint("status <> 'verzonden' OR verzonden_at IS NOT NULL", name="verzonden_has_moment"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    zaak_id: Mapped[int] = mapped_column(ForeignKey("zaken.id"), index=True)
+    beoordeling_id: Mapped[int] = mapped_column(ForeignKey("beoordelingen.id"))
+    soort: Mapped[str] = mapped_column(checked_enum("soort", *SOORTEN))
+    status: Mapped[str] = mapped_column(checked_enum("status", *STATUSSEN), default="concept")
+    besluit: Mapped[bool] = mapped_column()
+    review_mode: Mapped[str] = mapped_column(checked_enum("review_mode", "vooraf", "achteraf"), default="vooraf")
+    maatregel: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    afwijking_beleid: Mapped[bool] = mapped_column(default=False)
+    toelichting: Mapped[str] = mapped_column(Text, default="")
+    datum: Mapped[date | None] = mapped_column(Date)
+    verzenddatum: Mapped[date] = mapped_column(Date)
+    ingangsdatum: Mapped[date | None] = mapped_column(Date)
+    vervaldatum: Mapped[date | None] = mapped_column(Date)
+    uiterlijke_reactiedatum: Mapped[date | None] = mapped_column(Date)
+    zienswijze_tot: Mapped[date | None] = mapped_column(Date)
+    begunstigingstermijn_tot: Mapped[date | None] = mapped_column(Date)
+    drafter_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    ondertekenaar_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    approver_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    approved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    verzonden_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    version_id: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version_id}
+
+    zaak: Mapped[Zaak] = relationship()
+    beoordeling: Mapped[Beoordeling] = relationship()
+    drafter: Mapped[User] = relationship(foreign_keys=[drafter_id])
+    ondertekenaar: Mapped[User | None] = relationship(foreign_keys=[ondertekenaar_id])
+    approver: Mapped[User | None] = relationship(foreign_keys=[approver_id])
+    reviewrondes: Mapped[list[Reviewronde]] = relationship(back_populates="beslissing", order_by="Reviewronde.id")
+
+
+class Reviewronde(Base):
+    """One review by the kabinet: approved or returned, with the comment and the hashes of the letters seen."""
+
+    __tablename__ = "reviewrondes"
+    __table_args__ = (
+        CheckConstraint("resultaat = 'goedgekeurd' OR length(trim(opmerking)) > 0", name="return_needs_comment"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    beslissing_id: Mapped[int] = mapped_column(ForeignKey("beslissingen.id"), index=True)
+    reviewer_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    resultaat: Mapped[str] = mapped_column(checked_enum("resultaat", "goedgekeurd", "teruggestuurd"))
+    opmerking: Mapped[str] = mapped_column(Text, default="")
+    document_hashes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    beslissing: Mapped[Beslissing] = relationship(back_populates="reviewrondes")
+    reviewer: Mapped[User] = relationship()

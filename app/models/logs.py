@@ -1,0 +1,68 @@
+"""Append-only logs: changes (ZGW audittrail fields) and reads (NEN 7513 style), each a hash chain."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db import Base
+from app.models.types import UtcDateTime, checked_enum, utcnow
+
+
+class AuditEntry(Base):
+    """One change: who did what to which object, with the old and new state."""
+
+    __tablename__ = "audit_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    bron: Mapped[str] = mapped_column(String(40), default="bevoegd")
+    gebruikers_id: Mapped[str] = mapped_column(String(40))
+    gebruikers_weergave: Mapped[str] = mapped_column(String(200))
+    actie: Mapped[str] = mapped_column(String(40))
+    actie_weergave: Mapped[str] = mapped_column(String(200))
+    resultaat: Mapped[int] = mapped_column()
+    hoofd_object: Mapped[str] = mapped_column(String(100), index=True)
+    resource: Mapped[str] = mapped_column(String(40))
+    resource_id: Mapped[str] = mapped_column(String(40))
+    resource_weergave: Mapped[str] = mapped_column(String(300))
+    toelichting: Mapped[str] = mapped_column(Text, default="")
+    wijzigingen: Mapped[dict[str, Any]] = mapped_column(JSON)
+    aanmaakdatum: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AccessEntry(Base):
+    """One read, download or denial of case data."""
+
+    __tablename__ = "access_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ts_utc: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    actor_id: Mapped[str] = mapped_column(String(40))
+    actor_display: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(40))
+    action: Mapped[str] = mapped_column(
+        checked_enum("access_action", "view", "search", "download", "preview", "export")
+    )
+    object_type: Mapped[str] = mapped_column(String(40))
+    object_id: Mapped[str] = mapped_column(String(40))
+    case_id: Mapped[str] = mapped_column(String(40), index=True)
+    result: Mapped[str] = mapped_column(checked_enum("access_result", "ok", "denied", "error"))
+    origin: Mapped[str] = mapped_column(String(64), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class ChainHead(Base):
+    """The latest hash of each chain; writers lock this row so the chain never forks."""
+
+    __tablename__ = "chain_heads"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    hash: Mapped[str] = mapped_column(String(64))

@@ -1,0 +1,94 @@
+"""Users, their server-side login sessions, login failures (throttle) and signing mandates."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db import Base
+from app.models.types import UtcDateTime, checked_enum, utcnow
+
+ROLES = ("handhaving", "jurist", "kabinet", "beheerder", "auditor")
+VERTROUWELIJKHEID = (
+    "openbaar", "beperkt_openbaar", "intern", "zaakvertrouwelijk",
+    "vertrouwelijk", "confidentieel", "geheim", "zeer_geheim",
+)
+
+
+class User(Base):
+    """A person with one role, authorised for some zaaktypes up to a confidentiality level."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(checked_enum("role", *ROLES))
+    team: Mapped[str] = mapped_column(String(80), default="oov")
+    zaaktypes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    max_vertrouwelijkheid: Mapped[str] = mapped_column(
+        checked_enum("max_vertrouwelijkheid", *VERTROUWELIJKHEID), default="vertrouwelijk"
+    )
+    password_hash: Mapped[str] = mapped_column(String(200))
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    mandaten: Mapped[list[Mandaat]] = relationship(back_populates="user")
+
+    # Flask-Login protocol; the session id, not the user id, goes into the cookie (see web/auth.py).
+    @property
+    def is_authenticated(self) -> bool:
+        return True
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    @property
+    def is_anonymous(self) -> bool:
+        return False
+
+    def get_id(self) -> str:
+        return str(self.id)
+
+
+class LoginSession(Base):
+    """A server-side session: revocable, with idle and absolute limits checked on every request."""
+
+    __tablename__ = "login_sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    auth_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+    user: Mapped[User] = relationship()
+
+
+class LoginFailure(Base):
+    """One failed login; the throttle counts these per account and per IP in the database (works per worker)."""
+
+    __tablename__ = "login_failures"
+    __table_args__ = (Index("ix_login_failures_at", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), index=True)
+    ip: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class Mandaat(Base):
+    """Who may sign which besluittype (power code) and how the signature reads in the letter."""
+
+    __tablename__ = "mandaten"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    besluittype: Mapped[str] = mapped_column(String(40))
+    ondertekening: Mapped[str] = mapped_column(Text)  # lines separated by newlines
+    user: Mapped[User] = relationship(back_populates="mandaten")

@@ -1,0 +1,117 @@
+"""The case (zaak), the people and organisations in it (betrokkenen) and the report it started from."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db import Base
+from app.models.types import UtcDateTime, checked_enum, utcnow
+from app.models.user import VERTROUWELIJKHEID
+
+FASEN = (
+    "melding", "feiten", "bevoegdheid", "beleid", "evenredigheid",
+    "voornemen", "besluit", "review", "verzending", "nazorg", "afgesloten",
+)
+ZAAKTYPES = ("damocles",)
+ROLTYPES = ("overtreder", "bewoner", "rechthebbende", "gezaghebbende_ouder", "melder")
+RECHTHEBBENDE_SOORTEN = ("eigenaar", "verhuurder", "woningcorporatie", "niet_van_toepassing")
+BRON_SOORTEN = ("bestuurlijke_rapportage", "proces_verbaal", "boa_rapport", "melding")
+
+
+class Zaak(Base):
+    """One case of one power; `zaaktype` is the power code, `identificatie` the kenmerk on every letter."""
+
+    __tablename__ = "zaken"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    identificatie: Mapped[str] = mapped_column(String(40), unique=True)
+    bronorganisatie: Mapped[str] = mapped_column(String(9))
+    zaaktype: Mapped[str] = mapped_column(checked_enum("zaaktype", *ZAAKTYPES))
+    fase: Mapped[str] = mapped_column(checked_enum("fase", *FASEN), default="feiten")
+    omschrijving: Mapped[str] = mapped_column(String(300))
+    vertrouwelijkheidaanduiding: Mapped[str] = mapped_column(
+        checked_enum("vertrouwelijkheidaanduiding", *VERTROUWELIJKHEID), default="zaakvertrouwelijk"
+    )
+    team: Mapped[str] = mapped_column(String(80), default="oov")
+    registratiedatum: Mapped[date] = mapped_column(Date)
+    startdatum: Mapped[date] = mapped_column(Date)
+    einddatum: Mapped[date | None] = mapped_column(Date)
+    adres_straat: Mapped[str] = mapped_column(String(200))
+    adres_huisnummer: Mapped[str] = mapped_column(String(20))
+    adres_postcode: Mapped[str] = mapped_column(String(7))
+    adres_woonplaats: Mapped[str] = mapped_column(String(100))
+    # Normalised premises address: history (earlier warnings, closures) is read per premises.
+    adres_sleutel: Mapped[str] = mapped_column(String(120), index=True)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    version_id: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version_id}
+
+    betrokkenen: Mapped[list[Betrokkene]] = relationship(back_populates="zaak", order_by="Betrokkene.id")
+    meldingen: Mapped[list[Melding]] = relationship(back_populates="zaak", order_by="Melding.id")
+
+    @property
+    def adresregels(self) -> tuple[str, str]:
+        """The premises address in two letter lines (NEN 5825 style)."""
+        return (f"{self.adres_straat} {self.adres_huisnummer}", f"{self.adres_postcode}  {self.adres_woonplaats}")
+
+    @property
+    def melding(self) -> Melding:
+        """The report this case started from."""
+        return self.meldingen[0]
+
+
+class Betrokkene(Base):
+    """A person or organisation with a role in the case (ZGW Rol)."""
+
+    __tablename__ = "betrokkenen"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    zaak_id: Mapped[int] = mapped_column(ForeignKey("zaken.id"), index=True)
+    roltype: Mapped[str] = mapped_column(checked_enum("roltype", *ROLTYPES))
+    rechthebbende_soort: Mapped[str] = mapped_column(
+        checked_enum("rechthebbende_soort", *RECHTHEBBENDE_SOORTEN), default="niet_van_toepassing"
+    )
+    naam: Mapped[str] = mapped_column(String(200))
+    is_organisatie: Mapped[bool] = mapped_column(default=False)
+    geboortedatum: Mapped[date | None] = mapped_column(Date)
+    straat: Mapped[str] = mapped_column(String(200))
+    huisnummer: Mapped[str] = mapped_column(String(20))
+    postcode: Mapped[str] = mapped_column(String(7))
+    woonplaats: Mapped[str] = mapped_column(String(100))
+
+    zaak: Mapped[Zaak] = relationship(back_populates="betrokkenen")
+
+    @property
+    def adresregels(self) -> tuple[str, ...]:
+        """Name and address lines for the letter's address block."""
+        return (self.naam, f"{self.straat} {self.huisnummer}", f"{self.postcode}  {self.woonplaats}")
+
+
+class Melding(Base):
+    """The violation report: source document, dates, reporter and the power's case file (JSON)."""
+
+    __tablename__ = "meldingen"
+    __table_args__ = (CheckConstraint("bron_datum >= pleegdatum", name="bron_na_pleegdatum"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    zaak_id: Mapped[int] = mapped_column(ForeignKey("zaken.id"), index=True)
+    submission_id: Mapped[str] = mapped_column(String(64), unique=True)
+    bron_soort: Mapped[str] = mapped_column(checked_enum("bron_soort", *BRON_SOORTEN))
+    bron_kenmerk: Mapped[str] = mapped_column(String(100))
+    bron_datum: Mapped[date] = mapped_column(Date)
+    pleegdatum: Mapped[date] = mapped_column(Date)
+    toelichting: Mapped[str] = mapped_column(Text, default="")
+    gegevens: Mapped[dict[str, Any]] = mapped_column(JSON)
+    reporter_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    version_id: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version_id}
+
+    zaak: Mapped[Zaak] = relationship(back_populates="meldingen")

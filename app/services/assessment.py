@@ -1,0 +1,91 @@
+"""Assessment use cases: run a zaak's facts through its power's rules and store the receipt.
+
+The stored Beoordeling is never re-derived silently: a change of facts produces a new one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.audit import Actor, record_change
+from app.domain.assessment import Assessment
+from app.domain.errors import ConcurrentEdit
+from app.models import Beoordeling, Beslissing, User, Zaak
+from app.powers import power
+from app.runtime import Runtime
+
+HISTORY_KINDS = {"waarschuwing": "waarschuwing", "sluiting": "sluiting"}
+
+
+def evaluate_scenario(rt: Runtime, power_code: str, on: date, facts: Mapping[str, Any]) -> Assessment:
+    """What-if: evaluate flat facts for a date without touching the database."""
+    power(power_code)
+    return rt.engine.evaluate(power_code, dict(facts), on)
+
+
+def history_for(session: Session, zaak: Zaak) -> list[dict[str, Any]]:
+    """Earlier warnings and closures at the same premises, from approved beslissingen of other zaken."""
+    rows = session.scalars(
+        select(Beslissing).join(Zaak).where(
+            Zaak.adres_sleutel == zaak.adres_sleutel, Zaak.id != zaak.id, Zaak.zaaktype == zaak.zaaktype,
+            Beslissing.status.in_(("vastgesteld", "verzonden")), Beslissing.soort.in_(tuple(HISTORY_KINDS)),
+        )
+    )
+    return [{"date": b.verzenddatum, "kind": HISTORY_KINDS[b.soort], "kenmerk": b.zaak.identificatie}
+            for b in rows]
+
+
+def assess(session: Session, rt: Runtime, zaak: Zaak, actor: Actor, today: date) -> Beoordeling:
+    """Evaluate the zaak on its peildatum and add the receipt (flushes; the caller commits)."""
+    spec = power(zaak.zaaktype)
+    melding = zaak.melding
+    on = melding.pleegdatum  # index.yaml: peildatum is the pleegdatum for damocles
+    params = rt.book.parameters_for(zaak.zaaktype, on)
+    facts = spec.facts_from_case(melding.gegevens, history_for(session, zaak), params, today)
+    result = rt.engine.evaluate(zaak.zaaktype, facts, on)
+    data = result.to_dict()
+    row = Beoordeling(
+        zaak_id=zaak.id, peildatum=on, beoordeeld_op=today, ruleset=result.ruleset,
+        rules_sha256=result.rules_sha256, engine=result.engine, bevoegdheid=result.bevoegdheid,
+        assessment=data, sha256=_digest(data), created_by_id=int(actor.id),
+    )
+    session.add(row)
+    session.flush()
+    record_change(session, actor, actie="assess", hoofd_object=zaak.identificatie, resource="beoordeling",
+                  resource_id=row.id, weergave=f"{result.ruleset}: {result.bevoegdheid}",
+                  nieuw={"ruleset": result.ruleset, "bevoegdheid": result.bevoegdheid, "sha256": row.sha256})
+    return row
+
+
+def update_facts(session: Session, rt: Runtime, zaak: Zaak, changes: Mapping[str, Any],
+                 version: int, user: User, today: date) -> Beoordeling:
+    """The jurist corrects or completes the case file; the zaak is assessed again. Raises ConcurrentEdit."""
+    melding, actor = zaak.melding, Actor.of(user)
+    if melding.version_id != version:
+        raise ConcurrentEdit()
+    old = dict(melding.gegevens)
+    melding.gegevens = {**old, **changes}
+    record_change(session, actor, actie="update", hoofd_object=zaak.identificatie, resource="melding",
+                  resource_id=melding.id, weergave=f"Feiten van {zaak.identificatie}",
+                  oud={k: old.get(k) for k in changes}, nieuw=dict(changes))
+    row = assess(session, rt, zaak, actor, today)
+    session.commit()
+    return row
+
+
+def latest(session: Session, zaak: Zaak) -> Beoordeling | None:
+    """The newest assessment of a zaak."""
+    return session.scalars(
+        select(Beoordeling).where(Beoordeling.zaak_id == zaak.id).order_by(Beoordeling.id.desc())
+    ).first()
+
+
+def _digest(data: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()

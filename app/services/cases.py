@@ -1,0 +1,81 @@
+"""Read use cases: each writes its access-log row in the same transaction (NEN 7513 style)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.audit import Actor, record_access
+from app.domain.assessment import Assessment
+from app.models import Beslissing, Document, Mandaat, Oordeel, User, Zaak
+from app.powers import power
+from app.runtime import Runtime
+from app.services.assessment import latest
+from app.services.queries import active_judgements
+from app.services.review import current_documents
+
+
+@dataclass(frozen=True)
+class CaseView:
+    """Everything the case page shows."""
+
+    zaak: Zaak
+    assessment: Assessment | None
+    beoordeling_id: int | None
+    proposal: dict[str, Any]
+    judgements: dict[str, Oordeel]
+    judgement_specs: tuple[Any, ...]
+    beslissingen: list[tuple[Beslissing, list[Document]]]
+    ondertekenaars: list[User]
+
+
+def view_zaak(session: Session, rt: Runtime, zaak: Zaak, actor: User, origin: str) -> CaseView:
+    """Load the case page's data and log the view."""
+    beoordeling = latest(session, zaak)
+    assessment = Assessment.from_dict(beoordeling.assessment) if beoordeling else None
+    beslissingen = list(session.scalars(select(Beslissing).where(Beslissing.zaak_id == zaak.id)
+                                        .order_by(Beslissing.id.desc())))
+    view = CaseView(
+        zaak=zaak, assessment=assessment, beoordeling_id=beoordeling.id if beoordeling else None,
+        proposal=power(zaak.zaaktype).proposal(assessment) if assessment else {},
+        judgements=active_judgements(session, zaak), judgement_specs=tuple(rt.book.index(zaak.zaaktype).judgements),
+        beslissingen=[(b, current_documents(session, b)) for b in beslissingen],
+        ondertekenaars=signatories(session, zaak.zaaktype),
+    )
+    record_access(session, Actor.of(actor), action="view", object_type="zaak", object_id=zaak.id,
+                  case_id=zaak.identificatie, origin=origin)
+    session.commit()
+    return view
+
+
+def list_zaken(session: Session, query: Any, actor: User, origin: str) -> list[Zaak]:
+    """A filtered list; the search itself is logged with its number of hits (no free text)."""
+    zaken = list(session.scalars(query.order_by(Zaak.id.desc()).limit(500)))
+    record_access(session, Actor.of(actor), action="search", object_type="zaak", object_id="*",
+                  case_id="-", origin=origin, reason=f"hits={len(zaken)}")
+    session.commit()
+    return zaken
+
+
+def signatories(session: Session, besluittype: str) -> list[User]:
+    """Kabinet members with a mandate for this besluittype."""
+    return list(session.scalars(select(User).join(Mandaat).where(
+        Mandaat.besluittype == besluittype, User.active.is_(True), User.role == "kabinet").order_by(User.display_name)))
+
+
+def download_document(session: Session, document: Document, actor: User, origin: str) -> Document:
+    """Log the download of stored bytes."""
+    record_access(session, Actor.of(actor), action="download", object_type="document", object_id=document.id,
+                  case_id=document.beslissing.zaak.identificatie, origin=origin)
+    session.commit()
+    return document
+
+
+def log_preview(session: Session, beslissing: Beslissing, actor: User, origin: str) -> None:
+    """Log that the kabinet read the stored letters of a beslissing."""
+    record_access(session, Actor.of(actor), action="preview", object_type="beslissing", object_id=beslissing.id,
+                  case_id=beslissing.zaak.identificatie, origin=origin)
+    session.commit()

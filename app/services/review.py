@@ -1,0 +1,91 @@
+"""Review use cases for the kabinet: approve (four-eyes, mandate, bound to the bytes seen) or return."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.audit import Actor, record_change
+from app.domain.errors import ConcurrentEdit, FourEyesViolation, InvalidInput, MandateMissing, StaleDocument
+from app.domain.workflow import fase_after, next_status
+from app.models import Beslissing, Document, Reviewronde, User
+from app.models.types import utcnow
+
+
+def current_documents(session: Session, beslissing: Beslissing) -> list[Document]:
+    """The letters of the latest rendering of this beslissing."""
+    versie = session.scalar(select(Document.versie).where(Document.beslissing_id == beslissing.id)
+                            .order_by(Document.versie.desc()).limit(1))
+    return list(session.scalars(select(Document).where(
+        Document.beslissing_id == beslissing.id, Document.versie == versie).order_by(Document.id)))
+
+
+def approve(session: Session, beslissing: Beslissing, shown_hashes: Iterable[str], version: int,
+            actor: User, today: date) -> Beslissing:
+    """Vaststellen. Raises FourEyesViolation, MandateMissing, StaleDocument, ConcurrentEdit, InvalidTransition."""
+    _check_version(beslissing, version)
+    next_status(beslissing.status, "approve")
+    if actor.id == beslissing.drafter_id:
+        raise FourEyesViolation()
+    if actor.id != beslissing.ondertekenaar_id:
+        raise MandateMissing("Alleen de aangewezen ondertekenaar kan deze beslissing vaststellen.")
+    documents = current_documents(session, beslissing)
+    if sorted(shown_hashes) != sorted(d.sha256 for d in documents):
+        raise StaleDocument()
+    if beslissing.verzenddatum < today:
+        raise InvalidInput({"verzenddatum": "De verzenddatum in de brief is verstreken; stuur de beslissing "
+                            "terug voor een nieuwe datum."})
+    _set_approved(beslissing, documents, actor, today)
+    session.add(Reviewronde(beslissing_id=beslissing.id, reviewer_id=actor.id, resultaat="goedgekeurd",
+                            document_hashes=[d.sha256 for d in documents]))
+    record_change(session, Actor.of(actor), actie="approve", hoofd_object=beslissing.zaak.identificatie,
+                  resource="beslissing", resource_id=beslissing.id, weergave=beslissing.soort,
+                  oud={"status": "ter_vaststelling"}, nieuw={"status": beslissing.status,
+                                                             "documenten": [d.sha256 for d in documents]})
+    session.commit()
+    return beslissing
+
+
+def return_for_changes(session: Session, beslissing: Beslissing, comment: str, version: int,
+                       actor: User) -> Beslissing:
+    """Terugsturen with a comment: back to concept for the jurist. Raises InvalidInput, InvalidTransition."""
+    _check_version(beslissing, version)
+    if not comment.strip():
+        raise InvalidInput({"opmerking": "Schrijf op wat er moet veranderen."})
+    beslissing.status = next_status(beslissing.status, "return")
+    beslissing.ondertekenaar_id = None
+    documents = current_documents(session, beslissing)
+    session.add(Reviewronde(beslissing_id=beslissing.id, reviewer_id=actor.id, resultaat="teruggestuurd",
+                            opmerking=comment, document_hashes=[d.sha256 for d in documents]))
+    beslissing.zaak.fase = fase_after(beslissing.soort, "return")
+    record_change(session, Actor.of(actor), actie="return", hoofd_object=beslissing.zaak.identificatie,
+                  resource="beslissing", resource_id=beslissing.id, weergave=beslissing.soort,
+                  oud={"status": "ter_vaststelling"}, nieuw={"status": "concept"}, toelichting=comment)
+    session.commit()
+    return beslissing
+
+
+def record_denial(session: Session, beslissing: Beslissing, actor: User, reason: str) -> None:
+    """A refused approval is itself an audit event, committed on its own."""
+    session.rollback()
+    record_change(session, Actor.of(actor), actie="denied", hoofd_object=beslissing.zaak.identificatie,
+                  resource="beslissing", resource_id=beslissing.id, weergave=beslissing.soort, toelichting=reason)
+    session.commit()
+
+
+def _set_approved(beslissing: Beslissing, documents: list[Document], actor: User, today: date) -> None:
+    beslissing.status = "vastgesteld"
+    beslissing.datum = today
+    beslissing.approver_id = actor.id
+    beslissing.approved_at = utcnow()
+    for document in documents:
+        document.status = "definitief"
+    beslissing.zaak.fase = fase_after(beslissing.soort, "approve")
+
+
+def _check_version(beslissing: Beslissing, version: int) -> None:
+    if beslissing.version_id != version:
+        raise ConcurrentEdit()

@@ -1,0 +1,17 @@
+"""HTTP shell: blueprints parse input, call one service, and render or redirect."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def register_blueprints(app: Flask) -> None:
+    """Register every blueprint explicitly (no import-time side effects)."""
+    from app.web import api, auth, cases, documents, intake, pages, review
+    from app.web.labels import FACT_LABELS, label, options
+
+    app.jinja_env.globals.update(label=label, options=options, fact_labels=FACT_LABELS)
+
+    for blueprint in (auth.bp, pages.bp, intake.bp, cases.bp, review.bp, documents.bp):
+        app.register_blueprint(blueprint)
+    api.init_app(app)

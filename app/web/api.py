@@ -1,0 +1,81 @@
+"""JSON API under /api/v1, described by the OpenAPI document flask-smorest generates from our schemas.
+
+Cookie-authenticated like the web UI, so POSTs carry the X-CSRFToken header (GET /api/v1/csrf gives it).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask import Flask, current_app, request, url_for
+from flask_login import current_user
+from flask_smorest import Api, Blueprint
+from flask_wtf.csrf import generate_csrf
+from marshmallow import Schema, fields
+
+from app.db import get_session
+from app.domain import errors as e
+from app.services.assessment import evaluate_scenario
+from app.services.intake import submit_melding
+from app.web.auth import role_required
+from app.web.schemas import EvaluatieSchema, MeldingSchema
+
+blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Bevoegd: meldingen en evaluaties")
+
+
+class MeldingCreatedSchema(Schema):
+    identificatie = fields.String()
+    url = fields.String()
+
+
+class CsrfSchema(Schema):
+    csrf_token = fields.String()
+
+
+def init_app(app: Flask) -> None:
+    """Register the API and its OpenAPI document at /api/v1/openapi.json."""
+    api = Api(app, spec_kwargs={"info": {"description": "Bestuurlijke handhaving: regels stellen voor, mensen beslissen."}})
+    api.register_blueprint(blp)
+
+
+@blp.get("/csrf")
+@blp.response(200, CsrfSchema)
+def csrf() -> dict[str, str]:
+    """A CSRF token for cookie-authenticated POSTs (send it as X-CSRFToken)."""
+    return {"csrf_token": generate_csrf()}
+
+
+@blp.post("/meldingen")
+@role_required("handhaving")
+@blp.arguments(MeldingSchema)
+@blp.response(201, MeldingCreatedSchema)
+def create_melding(data: dict[str, Any]) -> dict[str, str]:
+    """Submit a violation report. The Idempotency-Key header (or submission_id) makes a retry safe."""
+    data["submission_id"] = request.headers.get("Idempotency-Key", data["submission_id"])[:64]
+    rt = current_app.extensions["bevoegd"]
+    try:
+        zaak = submit_melding(get_session(), rt, data, current_user, date.today())
+    except (e.RulesNotInForce, e.ParameterNotInForce) as exc:
+        raise e.InvalidInput({"pleegdatum": exc.message}, exc.message) from exc
+    return {"identificatie": zaak.identificatie, "url": url_for("intake.my_meldingen")}
+
+
+@blp.post("/evaluaties")
+@role_required("jurist", "kabinet")
+@blp.arguments(EvaluatieSchema)
+def evaluate(data: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    """Evaluate one flat fact for a power and a date; nothing is stored.
+
+    Returns the outcome (bevoegdheid), the findings with legal basis, the judgements a person must make,
+    the parameters used and the full trace.
+    """
+    rt = current_app.extensions["bevoegd"]
+    try:
+        result = evaluate_scenario(rt, data["power"], data["date"], data["facts"])
+    except e.FactsRejected as exc:
+        return {"title": "Controleer de invoer", "message": exc.message,
+                "errors": {f"facts.{k}": [v] for k, v in exc.errors.items()}}, 422
+    get_session().rollback()
+    return {"bevoegdheid": result.bevoegdheid, "judgements_required": list(result.judgements_required),
+            "assessment": result.to_dict()}, 200

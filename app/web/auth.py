@@ -1,0 +1,123 @@
+"""Login, logout, the session-to-user loader and the role and re-authentication guards."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+from flask import Blueprint, Flask, abort, current_app, flash, g, redirect, render_template, request, session, url_for
+from flask_login import LoginManager, current_user, login_user, logout_user
+
+from app.audit import Actor, record_access
+from app.db import get_session
+from app.models import User
+from app.services import accounts
+
+bp = Blueprint("auth", __name__)
+login_manager = LoginManager()
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def init_app(app: Flask) -> None:
+    """Flask-Login with server-side session rows; unauthenticated API calls get 401, pages a redirect."""
+    login_manager.init_app(app)
+    login_manager.session_protection = "strong"
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Log in om verder te gaan."
+    login_manager.login_message_category = "info"
+    login_manager.user_loader(_load_user)
+    login_manager.unauthorized_handler(_unauthorized)
+
+
+def _load_user(user_id: str) -> User | None:
+    row = accounts.live_session(get_session(), _config(), session.get("sid", ""))
+    if row is None or str(row.user_id) != user_id:
+        return None
+    g.login_session = row
+    return row.user
+
+
+def _unauthorized() -> Any:
+    if request.path.startswith("/api/"):
+        return {"errors": {"_": ["Niet ingelogd."]}}, 401
+    flash("Log in om verder te gaan.", "info")
+    return redirect(url_for("auth.login", next=request.full_path))
+
+
+@bp.get("/login")
+def login() -> str:
+    return render_template("auth/login.html", errors={})
+
+
+@bp.post("/login")
+def login_post() -> Any:
+    username = request.form.get("username", "").strip()
+    try:
+        row = accounts.login(get_session(), _config(), username, request.form.get("password", ""),
+                             request.remote_addr or "")
+    except accounts.TooManyAttempts as exc:
+        return render_template("auth/login.html", errors={"_schema": [exc.message]}), 429
+    except accounts.LoginFailed as exc:
+        return render_template("auth/login.html", errors={"_schema": [exc.message]}), 400
+    session.clear()
+    session["sid"] = row.id
+    login_user(row.user)
+    return redirect(_safe_next(request.args.get("next")) or url_for("pages.home"))
+
+
+@bp.post("/logout")
+def logout() -> Any:
+    if current_user.is_authenticated:
+        accounts.logout(get_session(), session.get("sid", ""))
+    logout_user()
+    session.clear()
+    flash("U bent uitgelogd.", "ok")
+    return redirect(url_for("auth.login"))
+
+
+def role_required(*roles: str) -> Callable[[F], F]:
+    """Allow only these roles; others get 403 and a denied access row."""
+
+    def decorator(view: F) -> F:
+        @wraps(view)
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            if not current_user.is_authenticated:
+                return current_app.login_manager.unauthorized()
+            if current_user.role not in roles:
+                deny(object_type="route", object_id=request.endpoint or "", case_id="-")
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapped  # type: ignore[return-value]
+
+    return decorator
+
+
+def deny(*, object_type: str, object_id: object, case_id: object) -> None:
+    """Record a denied access in its own transaction (the request itself fails)."""
+    db = get_session()
+    db.rollback()
+    record_access(db, Actor.of(current_user), action="view", object_type=object_type, object_id=object_id,
+                  case_id=case_id, result="denied", origin=request.remote_addr or "")
+    db.commit()
+
+
+def recently_authenticated() -> bool:
+    """Approval needs a password entry within the last 15 minutes."""
+    row = g.get("login_session")
+    return row is not None and accounts.recently_authenticated(row, _config())
+
+
+def _safe_next(target: str | None) -> str | None:
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/"):
+        return None
+    return target.rstrip("?")
+
+
+def _config():  # noqa: ANN202
+    return current_app.extensions["bevoegd"].config

@@ -1,0 +1,149 @@
+"""Jurist: case list, case page (facts, advice, judgements, drafts) and the drafting forms."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from marshmallow import Schema, ValidationError
+from sqlalchemy import select
+
+from app.db import get_session
+from app.domain import errors as e
+from app.domain.drafting import DraftRequest
+from app.domain.judgements import outcomes_for
+from app.models import Beslissing, User
+from app.services import assessment, cases, drafting
+from app.web.access import get_visible_zaak, visible_zaken
+from app.web.auth import role_required
+from app.web.forms import flatten_errors, nest
+from app.web.schemas import DraftSchema, FeitenSchema, OordeelSchema, SubmitSchema, ZienswijzeSchema
+
+bp = Blueprint("cases", __name__)
+FORM_ERRORS = (ValidationError, e.InvalidInput, e.JudgementMissing, e.ConcurrentEdit, e.InvalidTransition,
+               e.MandateMissing)
+
+
+@bp.get("/zaken")
+@role_required("jurist")
+def index() -> str:
+    db = get_session()
+    zaken = cases.list_zaken(db, visible_zaken(current_user), current_user, request.remote_addr or "")
+    return render_template("cases/index.html", zaken=zaken)
+
+
+@bp.get("/zaken/<int:zaak_id>")
+@role_required("jurist")
+def show(zaak_id: int) -> str:
+    return _page(zaak_id)
+
+
+@bp.post("/zaken/<int:zaak_id>/feiten")
+@role_required("jurist")
+def update_facts(zaak_id: int) -> Any:
+    return _handle(zaak_id, "feiten", FeitenSchema(), _update_facts, "De feiten zijn bijgewerkt en opnieuw beoordeeld.")
+
+
+@bp.post("/zaken/<int:zaak_id>/oordelen")
+@role_required("jurist")
+def record_judgement(zaak_id: int) -> Any:
+    return _handle(zaak_id, "oordeel", OordeelSchema(), lambda z, d: drafting.record_judgement(
+        get_session(), z, d["code"], d["outcome"], d["reasoning"], current_user), "De afweging is vastgelegd.")
+
+
+@bp.post("/zaken/<int:zaak_id>/zienswijze")
+@role_required("jurist")
+def record_zienswijze(zaak_id: int) -> Any:
+    return _handle(zaak_id, "zienswijze", ZienswijzeSchema(), lambda z, d: drafting.record_zienswijze(
+        get_session(), z, d, current_user, date.today()), "De zienswijze is vastgelegd.")
+
+
+@bp.post("/zaken/<int:zaak_id>/beslissingen")
+@role_required("jurist")
+def draft(zaak_id: int) -> Any:
+    return _handle(zaak_id, "concept", DraftSchema(), lambda z, d: drafting.draft_beslissing(
+        get_session(), _rt(), z, DraftRequest(**d), current_user, date.today()), "Het concept is opgesteld.")
+
+
+@bp.post("/zaken/<int:zaak_id>/beslissingen/<int:beslissing_id>/aanbieden")
+@role_required("jurist")
+def submit(zaak_id: int, beslissing_id: int) -> Any:
+    return _handle(zaak_id, "aanbieden", SubmitSchema(), lambda z, d: _submit(z, beslissing_id, d),
+                   "De brieven zijn gemaakt en ter vaststelling aangeboden.")
+
+
+def _handle(zaak_id: int, form: str, schema: Schema, action: Any, done: str) -> Any:
+    """Parse with the form's schema, run one use case, and redirect; on errors show the page with them."""
+    zaak = get_visible_zaak(get_session(), current_user, zaak_id)
+    values = _form_values(form)
+    try:
+        action(zaak, schema.load(values))
+    except FORM_ERRORS as exc:
+        get_session().rollback()  # nothing of a failed use case may be committed by the page's access row
+        return _page(zaak_id, form=form, errors=_prefixed(form, values, _messages(exc)), values=values), _status(exc)
+    flash(done, "ok")
+    return redirect(url_for("cases.show", zaak_id=zaak_id, _anchor=form))
+
+
+def _form_values(form: str) -> dict[str, Any]:
+    """Forms that repeat on the page prefix their field names (unique ids); strip the prefix here."""
+    raw = {k: v for k, v in request.form.items() if k != "csrf_token"}
+    if form == "zienswijze":
+        return nest(request.form).get("zienswijze", {})
+    if form == "oordeel":
+        code = raw.get("code", "")
+        return {"code": code, "outcome": raw.get(f"{code}.outcome", ""), "reasoning": raw.get(f"{code}.reasoning", "")}
+    return {k: v for k, v in raw.items() if v != "" or k in ("version",)}
+
+
+def _update_facts(zaak: Any, data: dict[str, Any]) -> Any:
+    version = data.pop("version")
+    return assessment.update_facts(get_session(), _rt(), zaak, data, version, current_user, date.today())
+
+
+def _submit(zaak: Any, beslissing_id: int, data: dict[str, Any]) -> Any:
+    db = get_session()
+    beslissing = db.scalars(select(Beslissing).where(Beslissing.id == beslissing_id,
+                                                     Beslissing.zaak_id == zaak.id)).one()
+    ondertekenaar = db.get(User, data["ondertekenaar_id"])
+    if ondertekenaar is None:
+        raise e.InvalidInput({"ondertekenaar_id": "Kies een ondertekenaar."})
+    return drafting.submit_for_review(db, _rt(), beslissing, ondertekenaar, data["version"], current_user)
+
+
+def _page(zaak_id: int, form: str | None = None, errors: dict[str, list[str]] | None = None,
+          values: dict[str, Any] | None = None) -> str:
+    db = get_session()
+    zaak = get_visible_zaak(db, current_user, zaak_id)
+    view = cases.view_zaak(db, _rt(), zaak, current_user, request.remote_addr or "")
+    return render_template("cases/show.html", view=view, zaak=zaak, form=form, errors=errors or {},
+                           values=values or {}, outcomes_for=outcomes_for, today=date.today())
+
+
+def _messages(exc: Exception) -> dict[str, list[str]]:
+    if isinstance(exc, ValidationError):
+        return flatten_errors(exc.messages)
+    if isinstance(exc, e.JudgementMissing):  # marks the missing step's own field on the page
+        return {f"{code}.outcome": ["Deze afweging is nog niet vastgelegd."] for code in exc.missing}
+    if isinstance(exc, e.InvalidInput):
+        return {field: [message] for field, message in exc.errors.items()}
+    return {"_": [getattr(exc, "message", str(exc))]}
+
+
+def _prefixed(form: str, values: dict[str, Any], errors: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Error keys must match the field ids of the form that was sent."""
+    prefix = {"zienswijze": "zienswijze.", "oordeel": f"{values.get('code', '')}."}.get(form)
+    if prefix is None:
+        return errors
+    return {k if k == "_" or k.startswith(prefix) else prefix + k: v for k, v in errors.items()}
+
+
+def _status(exc: Exception) -> int:
+    return 409 if isinstance(exc, e.ConcurrentEdit | e.InvalidTransition) else 403 if isinstance(
+        exc, e.MandateMissing) else 400
+
+
+def _rt() -> Any:
+    return current_app.extensions["bevoegd"]

@@ -1,0 +1,105 @@
+"""Kabinet: the review queue, the review page with previews of the stored letters, approve or return."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from markupsafe import Markup
+from flask_login import current_user
+from marshmallow import ValidationError
+from sqlalchemy import select
+
+from app.db import get_session
+from app.domain import errors as e
+from app.domain.assessment import Assessment
+from app.letters.preview import to_html
+from app.models import Beslissing, Zaak
+from app.services import cases, review
+from app.services.queries import active_judgements
+from app.web.access import get_visible_zaak, visible_zaken
+from app.web.auth import recently_authenticated, role_required
+from app.web.forms import flatten_errors
+from app.web.schemas import ApproveSchema, ReturnSchema
+
+bp = Blueprint("review", __name__)
+
+
+@bp.get("/vaststelling")
+@role_required("kabinet")
+def queue() -> str:
+    zaak_ids = visible_zaken(current_user).with_only_columns(Zaak.id)
+    rows = get_session().scalars(select(Beslissing).where(
+        Beslissing.status == "ter_vaststelling", Beslissing.zaak_id.in_(zaak_ids)).order_by(Beslissing.id))
+    return render_template("review/queue.html", beslissingen=list(rows))
+
+
+@bp.get("/vaststelling/<int:beslissing_id>")
+@role_required("kabinet")
+def show(beslissing_id: int) -> str:
+    return _page(beslissing_id)
+
+
+@bp.post("/vaststelling/<int:beslissing_id>/vaststellen")
+@role_required("kabinet")
+def approve(beslissing_id: int) -> Any:
+    if not recently_authenticated():
+        flash("Log opnieuw in om vast te stellen; uw laatste inlog is langer dan een kwartier geleden.", "warning")
+        return redirect(url_for("auth.login", reauth=1, next=url_for("review.show", beslissing_id=beslissing_id)))
+    beslissing = _beslissing(beslissing_id)
+    try:
+        data = ApproveSchema().load({"version": request.form.get("version"), "sha256": request.form.getlist("sha256")})
+        review.approve(get_session(), beslissing, data["sha256"], data["version"], current_user, date.today())
+    except (e.FourEyesViolation, e.MandateMissing) as exc:
+        review.record_denial(get_session(), _beslissing(beslissing_id), current_user, exc.message)
+        return _page(beslissing_id, errors={"_": [exc.message]}), 403
+    except (ValidationError, e.InvalidInput, e.StaleDocument, e.ConcurrentEdit, e.InvalidTransition) as exc:
+        return _failed(beslissing_id, exc)
+    flash("De beslissing is vastgesteld. De brieven kunnen worden gedownload.", "ok")
+    return redirect(url_for("review.show", beslissing_id=beslissing_id))
+
+
+@bp.post("/vaststelling/<int:beslissing_id>/terugsturen")
+@role_required("kabinet")
+def return_for_changes(beslissing_id: int) -> Any:
+    beslissing = _beslissing(beslissing_id)
+    try:
+        data = ReturnSchema().load(request.form.to_dict())
+        review.return_for_changes(get_session(), beslissing, data["opmerking"], data["version"], current_user)
+    except (ValidationError, e.InvalidInput, e.ConcurrentEdit, e.InvalidTransition) as exc:
+        return _failed(beslissing_id, exc)
+    flash("De beslissing is teruggestuurd naar de jurist.", "ok")
+    return redirect(url_for("review.queue"))
+
+
+def _failed(beslissing_id: int, exc: Exception) -> tuple[str, int]:
+    get_session().rollback()
+    if isinstance(exc, ValidationError):
+        errors = flatten_errors(exc.messages)
+    elif isinstance(exc, e.InvalidInput):
+        errors = {k: [v] for k, v in exc.errors.items()}
+    else:
+        errors = {"_": [getattr(exc, "message", "")]}
+    status = 409 if isinstance(exc, e.StaleDocument | e.ConcurrentEdit | e.InvalidTransition) else 400
+    return _page(beslissing_id, errors=errors), status
+
+
+def _beslissing(beslissing_id: int) -> Beslissing:
+    db = get_session()
+    beslissing = db.get(Beslissing, beslissing_id)
+    zaak_id = beslissing.zaak_id if beslissing else -1
+    get_visible_zaak(db, current_user, zaak_id)  # 404 + denied row when not visible
+    return beslissing
+
+
+def _page(beslissing_id: int, errors: dict[str, list[str]] | None = None) -> str:
+    db = get_session()
+    beslissing = _beslissing(beslissing_id)
+    documents = review.current_documents(db, beslissing)
+    previews = [(d, Markup(to_html(d.inhoud))) for d in documents]  # nh3-sanitised HTML
+    assessment = Assessment.from_dict(beslissing.beoordeling.assessment)
+    judgements = active_judgements(db, beslissing.zaak)
+    cases.log_preview(db, beslissing, current_user, request.remote_addr or "")
+    return render_template("review/show.html", beslissing=beslissing, previews=previews, assessment=assessment,
+                           judgements=judgements, errors=errors or {}, rt=current_app.extensions["bevoegd"])

@@ -1,0 +1,50 @@
+"""Alembic environment: the target is app.db.Base's metadata; SQLite uses batch mode for ALTERs."""
+
+from __future__ import annotations
+
+from alembic import context
+
+import app.models  # noqa: F401  (registers every table on the metadata)
+from app.config import Config
+from app.db import Base, make_engine
+
+config = context.config
+
+
+def _url() -> str:
+    # No alembic.ini: the URL comes from the caller (tests) or from the app's own configuration.
+    return config.attributes.get("url") or Config.from_env().database_url
+
+
+def run_migrations_offline() -> None:
+    """Emit SQL without a connection."""
+    url = _url()
+    context.configure(url=url, target_metadata=Base.metadata, literal_binds=True,
+                      render_as_batch=url.startswith("sqlite"))
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    """Migrate over a connection (the caller's, when pytest-alembic or the test fixtures pass one)."""
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _run(connection)
+        return
+    engine = make_engine(_url())
+    with engine.connect() as conn:
+        _run(conn)
+    engine.dispose()
+
+
+def _run(connection) -> None:  # noqa: ANN001
+    context.configure(connection=connection, target_metadata=Base.metadata,
+                      render_as_batch=connection.dialect.name == "sqlite", compare_type=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()

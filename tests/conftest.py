@@ -1,0 +1,138 @@
+"""Shared fixtures: a migrated database (SQLite file by default, PostgreSQL with TEST_DATABASE_URL),
+a fresh app per test, demo-like users per role, and login_as(role).
+
+Tests commit for real, like the app does: each test starts from a clean copy of the migrated SQLite file,
+or from TRUNCATEd PostgreSQL tables (TRUNCATE does not fire the append-only row triggers).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+os.environ.setdefault("MALLOC_TOP_PAD_", "67108864")
+os.environ.setdefault("MALLOC_TRIM_THRESHOLD_", "268435456")
+
+from app import create_app  # noqa: E402
+from app.config import ROOT, database_url_for_tests  # noqa: E402
+from app.db import Base, make_engine, session_scope  # noqa: E402
+from app.models import Mandaat, User  # noqa: E402
+from app.services.accounts import hash_password  # noqa: E402
+
+PASSWORD = "test-wachtwoord-2026"
+ROLES = ("handhaving", "jurist", "kabinet", "beheerder", "auditor")
+
+
+def migrate(url: str) -> None:
+    """Build the schema the way production does: alembic upgrade head."""
+    cfg = AlembicConfig(toml_file=str(ROOT / "pyproject.toml"))
+    cfg.attributes["url"] = url
+    command.upgrade(cfg, "head")
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The migrated database: a template SQLite file, or the PostgreSQL test database."""
+    url = database_url_for_tests()
+    if url:
+        engine = make_engine(url)
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        engine.dispose()
+        migrate(url)
+        return url
+    path = tmp_path_factory.mktemp("db") / "template.sqlite"
+    migrate(f"sqlite:///{path}")
+    return str(path)
+
+
+@pytest.fixture
+def database_url(template_db: str, tmp_path: Path) -> str:
+    """A clean database for one test."""
+    if template_db.startswith("postgresql"):
+        engine = make_engine(template_db)
+        tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
+        with engine.begin() as conn:
+            conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        engine.dispose()
+        return template_db
+    target = tmp_path / "test.sqlite"
+    shutil.copyfile(template_db, target)
+    return f"sqlite:///{target}"
+
+
+@pytest.fixture
+def app(database_url: str) -> Iterator[Flask]:
+    application = create_app({"database_url": database_url, "testing": True, "csrf_enabled": False})
+    yield application
+    application.extensions["db_engine"].dispose()
+
+
+@pytest.fixture
+def csrf_app(database_url: str) -> Iterator[Flask]:
+    """An app with CSRF protection on, as in production."""
+    application = create_app({"database_url": database_url, "testing": True, "csrf_enabled": True})
+    yield application
+    application.extensions["db_engine"].dispose()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def db(app: Flask) -> Iterator[Session]:
+    """A session outside any request, for arranging and asserting."""
+    with session_scope(app.extensions["db_engine"]) as session:
+        yield session
+
+
+@pytest.fixture(scope="session")
+def password_hash() -> str:
+    return hash_password(PASSWORD)  # argon2 costs ~0.1 s: hash once per run
+
+
+@pytest.fixture
+def users(db: Session, password_hash: str) -> dict[str, User]:
+    """One user per role (plus a second jurist and kabinet member for four-eyes tests), attached to `db`."""
+    made = {}
+    for username, role in [(r, r) for r in ROLES] + [("jurist2", "jurist"), ("kabinet2", "kabinet")]:
+        user = User(username=username, display_name=f"{username.title()} (test)", role=role, team="oov",
+                    password_hash=password_hash, zaaktypes=["damocles"], phone="14 043")
+        if role == "kabinet":
+            user.mandaten.append(Mandaat(besluittype="damocles",
+                                         ondertekening=f"namens de burgemeester van Maastricht,\n{username} (test)"))
+        db.add(user)
+        made[username] = user
+    db.commit()
+    return made
+
+
+@pytest.fixture
+def login_as(client: FlaskClient, users: dict[str, User]) -> Callable[[str], User]:
+    """Log the test client in as the user with this username (role names are usernames)."""
+
+    def login(username: str) -> User:
+        client.post("/logout")
+        response = client.post("/login", data={"username": username, "password": PASSWORD})
+        assert response.status_code == 302, response.get_data(as_text=True)[:500]
+        return users[username]
+
+    return login
+
+
+@pytest.fixture
+def today() -> date:
+    return date.today()

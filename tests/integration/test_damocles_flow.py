@@ -1,0 +1,182 @@
+"""The whole damocles path through the services: report -> advice -> judgements -> voornemen -> zienswijze
+-> besluit -> review, on a real database with real commits."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from app.domain.drafting import DraftRequest
+from app.domain.errors import FourEyesViolation, InvalidInput, JudgementMissing, StaleDocument
+from app.models import Beslissing, Document, Zaak
+from app.services import drafting, review
+from app.services.intake import submit_melding
+from app.services.review import current_documents
+from tests.factories import melding
+
+CLOSURE_STEPS = ("geschiktheid", "noodzakelijkheid", "evenwichtigheid", "duur", "bijzondere_omstandigheden")
+OUTCOME = {"geschiktheid": "voldaan", "noodzakelijkheid": "voldaan", "evenwichtigheid": "voldaan",
+           "duur": "passend", "bijzondere_omstandigheden": "nee", "begunstigingstermijn": "passend",
+           "eigen_gebruik_aannemelijk": "niet_aannemelijk", "ernstig_geval_eerste_overtreding": "ernstig",
+           "tijdsverloop": "geen_invloed", "verkoop_aannemelijk": "ja", "objects_qualify": "ja"}
+
+
+# The hard-drug case proposes a closure, so a warning deviates from policy: J8 must then say "ja" (Awb 4:84).
+WARN = ("eigen_gebruik_aannemelijk", "verkoop_aannemelijk", "bijzondere_omstandigheden")
+
+
+@pytest.fixture
+def rt(app):
+    return app.extensions["bevoegd"]
+
+
+@pytest.fixture
+def zaak(db, rt, users, today) -> Zaak:
+    return submit_melding(db, rt, melding(), users["handhaving"], today)
+
+
+def judge(db, zaak, user, codes, deviate=False) -> None:
+    for code in codes:
+        outcome = "ja" if code == "bijzondere_omstandigheden" and deviate else OUTCOME[code]
+        drafting.record_judgement(db, zaak, code, outcome, f"Motivering voor {code} & <details>.", user)
+
+
+def months(db, rt, zaak) -> int:
+    from app.domain.assessment import Assessment
+    from app.powers import power
+    from app.services.assessment import latest
+
+    return power("damocles").proposal(Assessment.from_dict(latest(db, zaak).assessment)).get("maanden") or 3
+
+
+def approved(db, rt, beslissing, drafter_id, users, today) -> Beslissing:
+    drafting.submit_for_review(db, rt, beslissing, users["kabinet"], beslissing.version_id, users["jurist"])
+    hashes = [d.sha256 for d in current_documents(db, beslissing)]
+    return review.approve(db, beslissing, hashes, beslissing.version_id, users["kabinet"], today)
+
+
+def test_intake_stores_zaak_melding_betrokkenen_and_assessment(db, zaak):
+    assert zaak.identificatie.startswith("BEV-")
+    assert {b.roltype for b in zaak.betrokkenen} == {"bewoner", "rechthebbende"}
+    assert zaak.melding.gegevens["finding_date"] == zaak.melding.pleegdatum.isoformat()
+    from app.services.assessment import latest
+
+    assert latest(db, zaak).bevoegdheid == "judgement_required"  # presumption: J1 decides
+
+
+def test_resubmitting_the_same_submission_returns_the_first_zaak(db, rt, users, today):
+    data = melding()
+    first = submit_melding(db, rt, data, users["handhaving"], today)
+    again = submit_melding(db, rt, data, users["handhaving"], today)
+    assert again.id == first.id
+    assert db.scalar(select(Zaak.id).where(Zaak.id != first.id)) is None
+
+
+def test_competence_judgement_comes_before_any_draft_when_the_presumption_is_the_ground(db, rt, zaak, users, today):
+    request = DraftRequest("voornemen_sluiting", today, sluiting_maanden=months(db, rt, zaak))
+    with pytest.raises(JudgementMissing) as caught:
+        drafting.draft_beslissing(db, rt, zaak, request, users["jurist"], today)
+    assert "eigen_gebruik_aannemelijk" in caught.value.missing
+
+
+def test_closure_cannot_be_drafted_without_the_proportionality_judgements(db, rt, zaak, users, today):
+    judge(db, zaak, users["jurist"], ("eigen_gebruik_aannemelijk", "verkoop_aannemelijk"))
+    request = DraftRequest("voornemen_sluiting", today, sluiting_maanden=months(db, rt, zaak))
+    with pytest.raises(JudgementMissing) as caught:
+        drafting.draft_beslissing(db, rt, zaak, request, users["jurist"], today)
+    assert {"geschiktheid", "noodzakelijkheid", "evenwichtigheid", "duur"} <= set(caught.value.missing)
+    assert db.scalar(select(Beslissing.id)) is None
+
+
+def test_personal_use_made_plausible_ends_the_competence(db, rt, zaak, users, today):
+    drafting.record_judgement(db, zaak, "eigen_gebruik_aannemelijk", "aannemelijk", "Consistente verklaring.",
+                              users["jurist"])
+    drafting.record_judgement(db, zaak, "verkoop_aannemelijk", "nee", "Alleen een weegschaal.", users["jurist"])
+    with pytest.raises(InvalidInput) as caught:
+        drafting.draft_beslissing(db, rt, zaak, _warning(today), users["jurist"], today)
+    assert "bevoegdheid" in caught.value.errors
+
+
+def test_whole_path_from_report_to_approved_closure_letters(db, rt, zaak, users, today):
+    from app.services.assessment import latest
+    from app.domain.assessment import Assessment
+
+    triggered = Assessment.from_dict(latest(db, zaak).assessment).judgements_required
+    judge(db, zaak, users["jurist"], CLOSURE_STEPS + tuple(c for c in triggered if c in OUTCOME))
+    n = months(db, rt, zaak)
+    voornemen = drafting.draft_beslissing(db, rt, zaak, DraftRequest("voornemen_sluiting", today, n),
+                                          users["jurist"], today)
+    assert voornemen.zienswijze_tot > today and not voornemen.besluit
+    approved(db, rt, voornemen, users["jurist"].id, users, today)
+    drafting.record_zienswijze(db, zaak, {"outcome": "ontvangen", "samenvatting": "Bewoner ontkent.",
+                                          "reactie": "Dat verandert de afweging niet."}, users["jurist"], today)
+    judge(db, zaak, users["jurist"], ("begunstigingstermijn",))
+    besluit = drafting.draft_beslissing(db, rt, zaak, DraftRequest("sluiting", today, n), users["jurist"], today)
+    assert besluit.besluit and besluit.ingangsdatum > besluit.begunstigingstermijn_tot
+    assert besluit.uiterlijke_reactiedatum >= today + timedelta(weeks=6)
+    approved(db, rt, besluit, users["jurist"].id, users, today)
+    documents = current_documents(db, besluit)
+    assert {d.ontvanger_rol for d in documents} == {"bewoner", "rechthebbende"}
+    assert all(d.status == "definitief" and len(d.sha256) == 64 for d in documents)
+
+
+def test_sluiting_without_voornemen_needs_recorded_urgency(db, rt, zaak, users, today):
+    judge(db, zaak, users["jurist"], CLOSURE_STEPS + ("begunstigingstermijn", "eigen_gebruik_aannemelijk",
+                                                      "ernstig_geval_eerste_overtreding"))
+    with pytest.raises(InvalidInput) as caught:
+        drafting.draft_beslissing(db, rt, zaak, DraftRequest("sluiting", today, months(db, rt, zaak)),
+                                  users["jurist"], today)
+    assert "soort" in caught.value.errors
+
+
+def test_drafter_cannot_approve_own_beslissing(db, rt, zaak, users, today):
+    judge(db, zaak, users["jurist"], WARN, deviate=True)
+    beslissing = drafting.draft_beslissing(db, rt, zaak, _warning(today), users["kabinet2"], today)
+    drafting.submit_for_review(db, rt, beslissing, users["kabinet"], beslissing.version_id, users["kabinet2"])
+    hashes = [d.sha256 for d in current_documents(db, beslissing)]
+    with pytest.raises(FourEyesViolation):
+        review.approve(db, beslissing, hashes, beslissing.version_id, users["kabinet2"], today)
+
+
+def test_approval_with_a_stale_letter_hash_is_refused(db, rt, zaak, users, today):
+    judge(db, zaak, users["jurist"], WARN, deviate=True)
+    beslissing = drafting.draft_beslissing(db, rt, zaak, _warning(today), users["jurist"], today)
+    drafting.submit_for_review(db, rt, beslissing, users["kabinet"], beslissing.version_id, users["jurist"])
+    with pytest.raises(StaleDocument):
+        review.approve(db, beslissing, ["0" * 64], beslissing.version_id, users["kabinet"], today)
+    db.rollback()
+    assert db.get(Beslissing, beslissing.id).status == "ter_vaststelling"
+
+
+def test_returned_beslissing_goes_back_to_concept_with_the_comment(db, rt, zaak, users, today):
+    judge(db, zaak, users["jurist"], WARN, deviate=True)
+    beslissing = drafting.draft_beslissing(db, rt, zaak, _warning(today), users["jurist"], today)
+    drafting.submit_for_review(db, rt, beslissing, users["kabinet"], beslissing.version_id, users["jurist"])
+    review.return_for_changes(db, beslissing, "Graag de aanhef aanpassen.", beslissing.version_id, users["kabinet"])
+    assert beslissing.status == "concept"
+    assert beslissing.reviewrondes[-1].opmerking == "Graag de aanhef aanpassen."
+
+
+def test_stored_letters_cannot_be_changed(db, rt, zaak, users, today):
+    judge(db, zaak, users["jurist"], WARN, deviate=True)
+    beslissing = drafting.draft_beslissing(db, rt, zaak, _warning(today), users["jurist"], today)
+    drafting.submit_for_review(db, rt, beslissing, users["kabinet"], beslissing.version_id, users["jurist"])
+    document = db.scalars(select(Document)).first()
+    document.inhoud = b"tampered"
+    with pytest.raises(Exception, match="immutable"):
+        db.commit()
+
+
+def test_warning_instead_of_the_proposed_closure_needs_special_circumstances(db, rt, zaak, users, today):
+    judge(db, zaak, users["jurist"], WARN)
+    with pytest.raises(InvalidInput) as caught:
+        drafting.draft_beslissing(db, rt, zaak, _warning(today), users["jurist"], today)
+    assert "bijzondere_omstandigheden" in caught.value.errors
+    judge(db, zaak, users["jurist"], ("bijzondere_omstandigheden",), deviate=True)
+    assert drafting.draft_beslissing(db, rt, zaak, _warning(today), users["jurist"], today).afwijking_beleid
+
+
+def _warning(today: date) -> DraftRequest:
+    return DraftRequest("waarschuwing", today)

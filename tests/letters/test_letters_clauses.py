@@ -1,0 +1,66 @@
+"""Objection clauses: besluiten have one, other letters none (letters.md §8, Awb 3:45)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from letters_support import DEADLINES, entries, input_for, read_back
+
+from app.letters import phrases
+from app.letters.context import build_context
+from app.letters.formatting import datum_met_dag
+from app.letters.manifest import CLAUSE_KEY, ManifestEntry, ManifestError, load_clauses
+from app.letters.render import render
+
+ENTRIES = entries()
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=[e.template for e in ENTRIES])
+def test_besluit_iff_clause(entry: ManifestEntry) -> None:
+    if entry.besluit:
+        assert CLAUSE_KEY in entry.required
+        assert entry.clause == phrases.CLAUSE[entry.outcome]
+    else:
+        assert CLAUSE_KEY not in entry.required
+        assert entry.clause is None
+        assert entry.outcome not in phrases.CLAUSE
+
+
+def test_only_closure_decisions_are_besluiten() -> None:
+    assert {e.outcome for e in ENTRIES if e.besluit} == {"sluiting"}
+    assert {e.outcome for e in ENTRIES if not e.besluit} == {"waarschuwing", "voornemen_sluiting"}
+
+
+def test_clause_states_what_awb_requires() -> None:
+    clause = load_clauses()["bezwaar_en_voorlopige_voorziening"]
+    text = " ".join(clause.fill("woensdag 13 mei 2026"))
+    for needle in ("burgemeester van Maastricht", "zes weken", "dag na de datum van deze brief",  # 6:7, 6:8
+                   "tot en met woensdag 13 mei 2026",
+                   "naam", "adres", "datum", "welk besluit", "waarom", "handtekening",  # 6:5
+                   "op de post", "binnen een week",  # 6:9 lid 2
+                   "blijft dit besluit gelden",  # 6:16
+                   "voorzieningenrechter van de rechtbank Limburg", "voorlopige voorziening"):  # 8:81
+        assert needle in text, needle
+
+
+def test_rendered_besluit_prints_the_deadline() -> None:
+    entry = next(e for e in ENTRIES if e.template.endswith("sluiting__bewoner.docx"))
+    body = read_back(render(entry.template, build_context(input_for(entry))))["body"]
+    assert any(f"tot en met {datum_met_dag(DEADLINES['bezwaar_tot'])}" in p for p in body)
+
+
+@pytest.mark.parametrize("entry", [e for e in ENTRIES if not e.besluit], ids=lambda e: e.template)
+def test_non_besluit_says_no_objection_is_possible(entry: ManifestEntry) -> None:
+    body = " ".join(read_back(render(entry.template, build_context(input_for(entry))))["body"])
+    assert "geen bezwaar" in body
+    assert "voorzieningenrechter" not in body
+
+
+def test_clause_with_unknown_placeholder_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "clauses").mkdir()
+    (tmp_path / "clauses" / "rechtsmiddelen.yaml").write_text(
+        "x:\n  title: t\n  owner: o\n  legal_basis: [Awb 6:7]\n"
+        "  paragraphs: ['tot {bezwaar_tot} en {iets}']\n")
+    with pytest.raises(ManifestError, match="plaatshouder"):
+        load_clauses(tmp_path)

@@ -1,0 +1,79 @@
+"""Security baseline: CSRF on every POST, headers, cookies, argon2, login throttle, sessions end at logout."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from app.models import LoginFailure, User
+from tests.conftest import PASSWORD
+
+
+def post_routes(app):
+    for rule in app.url_map.iter_rules():
+        if "POST" in rule.methods:
+            path = rule.rule
+            for arg in rule.arguments:
+                path = path.replace(f"<int:{arg}>", "1")
+            yield path
+
+
+def test_every_post_without_csrf_token_is_refused(csrf_app, users):
+    client = csrf_app.test_client()
+    for path in post_routes(csrf_app):
+        response = client.post(path, data={"x": "1"})
+        assert response.status_code == 400, path
+        assert "verlopen" in response.get_data(as_text=True) or path.startswith("/api/")
+
+
+def test_login_form_with_token_works_under_csrf(csrf_app, users):
+    client = csrf_app.test_client()
+    page = client.get("/login").get_data(as_text=True)
+    token = page.split('name="csrf_token" value="')[1].split('"')[0]
+    response = client.post("/login", data={"username": "jurist", "password": PASSWORD, "csrf_token": token})
+    assert response.status_code == 302
+
+
+def test_pages_carry_strict_security_headers(client, login_as):
+    login_as("jurist")
+    response = client.get("/zaken")
+    csp = response.headers["Content-Security-Policy"]
+    for directive in ("default-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'",
+                      "form-action 'self'", "style-src 'self'"):
+        assert directive in csp
+    assert "unsafe-inline" not in csp
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_session_cookie_is_httponly_and_samesite(client, users):
+    response = client.post("/login", data={"username": "jurist", "password": PASSWORD})
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_passwords_are_argon2id_hashes(db, users):
+    assert db.scalars(select(User.password_hash)).first().startswith("$argon2id$")
+
+
+def test_sixth_failed_login_within_the_window_is_throttled(client, users, db):
+    for _ in range(5):
+        assert client.post("/login", data={"username": "jurist", "password": "fout"}).status_code == 400
+    response = client.post("/login", data={"username": "jurist", "password": PASSWORD})
+    assert response.status_code == 429
+    assert "Te veel" in response.get_data(as_text=True)
+    assert db.scalar(select(LoginFailure.id).order_by(LoginFailure.id.desc())) == 5
+
+
+def test_old_cookie_no_longer_works_after_logout(client, login_as):
+    login_as("jurist")
+    assert client.get("/zaken").status_code == 200
+    client.post("/logout")
+    assert client.get("/zaken").status_code == 302
+
+
+def test_wrong_password_gives_a_dutch_error_and_no_session(client, users):
+    response = client.post("/login", data={"username": "jurist", "password": "fout"})
+    assert response.status_code == 400
+    assert "onjuist" in response.get_data(as_text=True)
+    assert client.get("/zaken").status_code == 302
