@@ -31,12 +31,16 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-def make_engine(url: str) -> Engine:
-    """Create an engine with the pragmas and transaction mode this project relies on."""
+def make_engine(url: str, *, immediate: bool = True) -> Engine:
+    """Create an engine with the pragmas and transaction mode this project relies on.
+
+    `immediate=False` is for test observers only: in WAL mode their deferred read transactions do not
+    block the app's writers, while an IMMEDIATE one would hold the write lock until it ends.
+    """
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 5})
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _sqlite_begin_immediate)
+        event.listen(engine, "begin", _sqlite_begin_immediate if immediate else _sqlite_begin_deferred)
         return engine
     return create_engine(url, pool_pre_ping=True, isolation_level="READ COMMITTED")
 
@@ -49,6 +53,10 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001 - DB-API conne
 
 def _sqlite_begin_immediate(conn) -> None:  # noqa: ANN001 - SQLAlchemy Connection
     conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _sqlite_begin_deferred(conn) -> None:  # noqa: ANN001 - SQLAlchemy Connection
+    conn.exec_driver_sql("BEGIN")
 
 
 def init_app(app: Flask, engine: Engine) -> None:

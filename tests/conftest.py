@@ -93,10 +93,13 @@ def client(app: Flask) -> FlaskClient:
 
 
 @pytest.fixture
-def db(app: Flask) -> Iterator[Session]:
-    """A session outside any request, for arranging and asserting."""
-    with session_scope(app.extensions["db_engine"]) as session:
+def db(app: Flask, database_url: str) -> Iterator[Session]:
+    """A session outside any request, for arranging and asserting (deferred BEGIN: it never holds the
+    SQLite write lock while the app handles a request)."""
+    engine = make_engine(database_url, immediate=False)
+    with session_scope(engine) as session:
         yield session
+    engine.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -16,10 +16,11 @@ from typing import Any
 from app.domain.assessment import ParameterValue
 from app.domain.errors import ParameterNotInForce, RulebookError, UnknownPower
 from app.rulebook.cases import Case, load_cases
+from app.rulebook.factcheck import FactChecker
 from app.rulebook.parameters import ParameterSeries, is_scalar, load_parameters
 from app.rulebook.rule import RuleContext
 from app.rulebook.versions import FILE_RE, RuleVersion, load_versions, version_on
-from app.rulebook.vocabulary import MAX_FACT_PROPERTIES, NAME_RE, FactChecker, PowerIndex, load_index
+from app.rulebook.vocabulary import MAX_FACT_PROPERTIES, NAME_RE, PowerIndex, load_index
 
 GENERAL = "algemeen"
 _POWER_FILES = ("index.yaml", "cases.yaml")

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.errors import RulebookError, RulesNotInForce
+from app.rulebook.factcheck import FactChecker
 from app.rulebook.versions import RuleVersion
-from app.rulebook.vocabulary import FactChecker
 from app.rulebook.yamlio import (
     load_yaml,
     require_date,

@@ -13,8 +13,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from app.domain.errors import RulebookError
+from app.rulebook.factcheck import engine_number
 from app.rulebook.parameters import ParameterSeries, is_scalar
-from app.rulebook.vocabulary import FactSpec, engine_number
+from app.rulebook.vocabulary import FactSpec
 from app.rulebook.yamlio import is_number
 
 LOGICAL = ("$and", "$or")

@@ -90,16 +90,13 @@ def _static(version: RuleVersion, params: Mapping[str, ParameterValue]) -> _Stat
 
 
 def _fired(rule: Rule, static: TraceEntry, facts: Mapping[str, Any]) -> TraceEntry:
-    return TraceEntry(
-        rule=static.rule,
-        kind=static.kind,
-        value=static.value,
-        legal_basis=static.legal_basis,
-        explanation=static.explanation,
-        facts={key: facts[key] for key in rule.facts},
-        parameters=static.parameters,
-        conclusion=static.conclusion,
-    )
+    # The static entry with this evaluation's facts. Filling __dict__ directly skips the frozen
+    # dataclass __init__ (one object.__setattr__ per field): a third of the cost, on the hot path.
+    entry = object.__new__(TraceEntry)
+    fields = entry.__dict__
+    fields.update(static.__dict__)
+    fields["facts"] = {key: facts[key] for key in rule.facts}
+    return entry
 
 
 def _entry(rule: Rule, facts: dict[str, Any], params: Mapping[str, ParameterValue]) -> TraceEntry:

@@ -88,12 +88,13 @@ def submit_for_review(session: Session, rt: Runtime, beslissing: Beslissing, ond
                       version: int, actor: User) -> Beslissing:
     """Name the signatory, render and store every letter, and offer the beslissing for approval."""
     _check_version(beslissing, version)
-    beslissing.status = next_status(beslissing.status, "submit")
+    next_status(beslissing.status, "submit")
     if ondertekenaar.id == beslissing.drafter_id:
         raise InvalidInput({"ondertekenaar": "Kies een ondertekenaar die de beslissing niet zelf heeft opgesteld."})
     if mandaat_for(ondertekenaar, beslissing.zaak.zaaktype) is None:
         raise MandateMissing("De gekozen ondertekenaar heeft geen mandaat voor dit type besluit.")
     beslissing.ondertekenaar_id = ondertekenaar.id
+    beslissing.status = next_status(beslissing.status, "submit")
     documents = render_documents(session, rt, beslissing, ondertekenaar)
     beslissing.zaak.fase = fase_after(beslissing.soort, "submit")
     record_change(session, Actor.of(actor), actie="submit", hoofd_object=beslissing.zaak.identificatie,

@@ -11,6 +11,7 @@ def register_blueprints(app: Flask) -> None:
     from app.web.labels import FACT_LABELS, label, options
 
     app.jinja_env.globals.update(label=label, options=options, fact_labels=FACT_LABELS)
+    app.jinja_env.filters["label"] = label
 
     for blueprint in (auth.bp, pages.bp, intake.bp, cases.bp, review.bp, documents.bp):
         app.register_blueprint(blueprint)

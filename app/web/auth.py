@@ -41,7 +41,7 @@ def _load_user(user_id: str) -> User | None:
 
 def _unauthorized() -> Any:
     if request.path.startswith("/api/"):
-        return {"errors": {"_": ["Niet ingelogd."]}}, 401
+        return {"errors": {"_schema": ["Niet ingelogd."]}}, 401
     flash("Log in om verder te gaan.", "info")
     return redirect(url_for("auth.login", next=request.full_path))
 

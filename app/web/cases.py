@@ -129,7 +129,7 @@ def _messages(exc: Exception) -> dict[str, list[str]]:
         return {f"{code}.outcome": ["Deze afweging is nog niet vastgelegd."] for code in exc.missing}
     if isinstance(exc, e.InvalidInput):
         return {field: [message] for field, message in exc.errors.items()}
-    return {"_": [getattr(exc, "message", str(exc))]}
+    return {"_schema": [getattr(exc, "message", str(exc))]}
 
 
 def _prefixed(form: str, values: dict[str, Any], errors: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -137,7 +137,7 @@ def _prefixed(form: str, values: dict[str, Any], errors: dict[str, list[str]]) -
     prefix = {"zienswijze": "zienswijze.", "oordeel": f"{values.get('code', '')}."}.get(form)
     if prefix is None:
         return errors
-    return {k if k == "_" or k.startswith(prefix) else prefix + k: v for k, v in errors.items()}
+    return {k if k == "_schema" or k.startswith(prefix) else prefix + k: v for k, v in errors.items()}
 
 
 def _status(exc: Exception) -> int:

@@ -39,7 +39,7 @@ def _lists(node: Any) -> Any:
 def flatten_errors(messages: Any, prefix: str = "") -> dict[str, list[str]]:
     """{'adres': {'straat': ['x']}} -> {'adres.straat': ['x']}."""
     if isinstance(messages, list):
-        return {prefix or "_": [str(m) for m in messages if not isinstance(m, dict)]}
+        return {prefix or "_schema": [str(m) for m in messages if not isinstance(m, dict)]}
     flat: dict[str, list[str]] = {}
     for key, value in messages.items():
         flat.update(flatten_errors(value, f"{prefix}.{key}" if prefix else str(key)))

@@ -53,7 +53,7 @@ def approve(beslissing_id: int) -> Any:
         review.approve(get_session(), beslissing, data["sha256"], data["version"], current_user, date.today())
     except (e.FourEyesViolation, e.MandateMissing) as exc:
         review.record_denial(get_session(), _beslissing(beslissing_id), current_user, exc.message)
-        return _page(beslissing_id, errors={"_": [exc.message]}), 403
+        return _page(beslissing_id, errors={"_schema": [exc.message]}), 403
     except (ValidationError, e.InvalidInput, e.StaleDocument, e.ConcurrentEdit, e.InvalidTransition) as exc:
         return _failed(beslissing_id, exc)
     flash("De beslissing is vastgesteld. De brieven kunnen worden gedownload.", "ok")
@@ -80,7 +80,7 @@ def _failed(beslissing_id: int, exc: Exception) -> tuple[str, int]:
     elif isinstance(exc, e.InvalidInput):
         errors = {k: [v] for k, v in exc.errors.items()}
     else:
-        errors = {"_": [getattr(exc, "message", "")]}
+        errors = {"_schema": [getattr(exc, "message", "")]}
     status = 409 if isinstance(exc, e.StaleDocument | e.ConcurrentEdit | e.InvalidTransition) else 400
     return _page(beslissing_id, errors=errors), status
 

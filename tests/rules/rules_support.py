@@ -9,7 +9,7 @@ from typing import Any
 
 from app.domain.errors import ParameterNotInForce, RulesNotInForce
 from app.rulebook import FactSpec, Rulebook
-from app.rulebook.vocabulary import SMALLEST_NUMBER, engine_number
+from app.rulebook.factcheck import SMALLEST_NUMBER, engine_number
 
 REPO = Path(__file__).resolve().parents[2]
 RULES = REPO / "rules"

@@ -20,7 +20,7 @@ from rules_support import FIXTURE_RULES, RULES, interesting_dates, interesting_n
 
 from app.domain.errors import DomainError, RulebookError
 from app.rulebook import FactSpec, Rulebook
-from app.rulebook.vocabulary import NUMBER_LIMIT, engine_number
+from app.rulebook.factcheck import NUMBER_LIMIT, engine_number
 from app.rules_engine import RulesEngine
 
 EXAMPLES = {"nightly": 10_000, "dev": 200}.get(os.environ.get("HYPOTHESIS_PROFILE", ""), 1_000)

@@ -1,0 +1,190 @@
+"""Helpers for the browser tests: the live server, logging in and out as a person would, filling the
+forms of the case page by their field names, axe and reading a downloaded .docx."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+from playwright.sync_api import Locator, Page, expect
+from werkzeug.serving import BaseWSGIServer, make_server
+
+from tests.conftest import PASSWORD
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+# Text with every character a template or an XML writer could get wrong; it must reach the letter verbatim.
+HOSTILE = 'Jansen & Zn <B.V.> "x" 100<100'
+
+# The outcome a jurist records for each judgement in the closure path (codes from rules/damocles/index.yaml).
+OUTCOMES = {
+    "eigen_gebruik_aannemelijk": "niet_aannemelijk", "verkoop_aannemelijk": "ja", "objects_qualify": "ja",
+    "ernstig_geval_eerste_overtreding": "ernstig", "geschiktheid": "voldaan", "noodzakelijkheid": "voldaan",
+    "evenwichtigheid": "voldaan", "duur": "passend", "tijdsverloop": "geen_invloed",
+    "bijzondere_omstandigheden": "nee", "begunstigingstermijn": "passend",
+}
+COMPETENCE_STEP = "bevoegdheid"
+BEWONER = "P. de Vries-Bewoner"
+RECHTHEBBENDE = "Woonstichting Maasdal"
+# Serious and critical axe violations fail the build (ecosystem.md §4); minor and moderate are reported.
+BLOCKING_IMPACTS = ("serious", "critical")
+
+
+# ----------------------------------------------------------------------------------------------- server
+
+class LiveServer:
+    """The app served by werkzeug on 127.0.0.1 and a free port, in a background thread."""
+
+    def __init__(self, app: Flask) -> None:
+        self.app = app
+        self._server: BaseWSGIServer = make_server("127.0.0.1", 0, app, threaded=True)
+        self.url = f"http://127.0.0.1:{self._server.server_port}"
+        self._thread = threading.Thread(target=self._server.serve_forever, name="e2e-live-server", daemon=True)
+
+    def start(self) -> LiveServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=10)
+
+
+# ----------------------------------------------------------------------------------------------- people
+
+def login(page: Page, username: str, password: str = PASSWORD) -> None:
+    """Log in through the login form, as a person would."""
+    page.goto("/login")
+    page.locator("#f-username").fill(username)
+    page.locator("#f-password").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
+
+
+def logout(page: Page) -> None:
+    page.get_by_role("button", name="Uitloggen").click()
+    expect(page).to_have_url(re.compile(r"/login$"))
+    expect(page.get_by_text("U bent uitgelogd.")).to_be_visible()
+
+
+def field(page: Page | Locator, name: str) -> Locator:
+    """A form control by its name (names hold dots, so no #id selectors)."""
+    return page.locator(f'[name="{name}"]')
+
+
+def choice(page: Page | Locator, name: str, value: str) -> Locator:
+    """One radio button or checkbox of a group."""
+    return page.locator(f'[name="{name}"][value="{value}"]')
+
+
+def flash_ok(page: Page, text: str) -> None:
+    expect(page.locator(".utrecht-alert--ok").filter(has_text=text)).to_be_visible()
+
+
+# ----------------------------------------------------------------------------------------------- case page
+
+@dataclass(frozen=True)
+class JudgementOnPage:
+    code: str
+    step: str
+    asked_by_rules: bool
+
+
+def judgements_on_page(page: Page) -> list[JudgementOnPage]:
+    """Every judgement section of the case page: its code, its step and whether the rules ask for it here."""
+    found = []
+    for article in page.locator('article[aria-labelledby^="j-"]').all():
+        code = (article.get_attribute("aria-labelledby") or "")[2:]
+        meta = article.locator("p.utrecht-paragraph--small").first.inner_text()
+        step = re.search(r"Stap:\s*(\w+)", meta)
+        found.append(JudgementOnPage(code, step.group(1) if step else "", "de regels vragen om deze afweging" in meta))
+    return found
+
+
+def record_judgement(page: Page, code: str, outcome: str, reasoning: str) -> None:
+    """Fill one judgement form ("<code>.outcome", "<code>.reasoning") and submit it."""
+    article = page.locator(f'article[aria-labelledby="j-{code}"]')
+    choice(article, f"{code}.outcome", outcome).check()
+    field(article, f"{code}.reasoning").fill(reasoning)
+    article.get_by_role("button", name=re.compile(r"^Afweging (vastleggen|vervangen)$")).click()
+    flash_ok(page, "De afweging is vastgelegd.")
+    expect(page.locator(f'article[aria-labelledby="j-{code}"] .utrecht-alert--ok')).to_contain_text(reasoning)
+
+
+def draft(page: Page, soort: str) -> None:
+    """Submit the "Beslissing opstellen" form with the proposed duration and today's date."""
+    section = page.locator('section[aria-labelledby="concept"]')
+    choice(section, "soort", soort).check()
+    section.get_by_role("button", name="Concept opstellen").click()
+
+
+def missing_judgements(page: Page) -> list[str]:
+    """The judgement codes that the error summary links to (href="#f-<code>.outcome")."""
+    hrefs = page.locator("#error-summary a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    return [m.group(1) for h in hrefs if (m := re.fullmatch(r"#f-(\w+)\.outcome", h or ""))]
+
+
+def submit_for_review(page: Page, soort_label: str, signatory: str) -> None:
+    """Choose the signatory in the concept's article and offer the letters for approval."""
+    article = page.locator('section[aria-labelledby="beslissingen"] article').filter(
+        has=page.get_by_role("heading", name=f"{soort_label} — Concept"))
+    article.locator('[name="ondertekenaar_id"]').select_option(label=signatory)
+    article.get_by_role("button", name="Brieven maken en ter vaststelling aanbieden").click()
+    flash_ok(page, "De brieven zijn gemaakt en ter vaststelling aangeboden.")
+
+
+# ----------------------------------------------------------------------------------------------- axe
+
+def axe_violations(page: Page, axe: Any) -> list[dict[str, Any]]:
+    """All axe violations on the current page (every impact)."""
+    return list(axe.run(page).response["violations"])
+
+
+def blocking(violations: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [v for v in violations if v.get("impact") in BLOCKING_IMPACTS]
+
+
+def describe(page_name: str, violations: Iterable[dict[str, Any]]) -> str:
+    """A readable list of violations with the selectors and HTML of the offending nodes."""
+    lines = []
+    for v in violations:
+        lines.append(f"[{page_name}] {v['id']} ({v.get('impact')}): {v.get('help')} — {v.get('helpUrl', '')}")
+        for node in v.get("nodes", [])[:8]:
+            target = ", ".join(str(t) for t in node.get("target", []))
+            lines.append(f"    at {target}: {node.get('html', '')[:200]}")
+            summary = (node.get("failureSummary") or "").replace("\n", " ")
+            if summary:
+                lines.append(f"       {summary[:300]}")
+    return "\n".join(lines)
+
+
+# ----------------------------------------------------------------------------------------------- letters
+
+def docx_text(path: Path) -> str:
+    """All text of a .docx: body paragraphs, tables (nested too), headers and footers."""
+    from docx import Document
+
+    document = Document(str(path))
+    parts: list[str] = []
+
+    def tables(items: Iterable[Any]) -> None:
+        for table in items:
+            for row in table.rows:
+                for cell in row.cells:
+                    parts.extend(p.text for p in cell.paragraphs)
+                    tables(cell.tables)
+
+    parts.extend(p.text for p in document.paragraphs)
+    tables(document.tables)
+    for section in document.sections:
+        for part in (section.header, section.footer, section.first_page_header, section.first_page_footer):
+            parts.extend(p.text for p in part.paragraphs)
+            tables(part.tables)
+    return "\n".join(parts)

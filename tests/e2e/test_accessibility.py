@@ -1,0 +1,176 @@
+"""WCAG 2.1 AA checks in the browser (ecosystem.md §4): axe on every page template of the flow (0 serious or
+critical violations), keyboard-only login with the skip link first, and 320 px reflow of the case page.
+
+The case is arranged through the services (as tests/integration does), so these tests do not depend on
+the browser flow; the pages are then visited as each role would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+from sqlalchemy.orm import Session
+
+from app.domain.assessment import Assessment
+from app.domain.drafting import DraftRequest
+from app.models import Beslissing, User, Zaak
+from app.powers import power
+from app.services import drafting
+from app.services.assessment import latest
+from app.services.intake import submit_melding
+from tests.e2e.e2e_support import OUTCOMES, axe_violations, blocking, describe, login, logout
+from tests.factories import melding
+
+pytestmark = pytest.mark.e2e
+
+CLOSURE_STEPS = ("geschiktheid", "noodzakelijkheid", "evenwichtigheid", "duur", "bijzondere_omstandigheden")
+REFLOW_WIDTH = 320
+
+
+@pytest.fixture
+def voornemen_ter_vaststelling(db: Session, live_app: Any, users: dict[str, User], today: date) -> Beslissing:
+    """A zaak whose voornemen tot sluiting waits for the kabinet, with its letters rendered and stored."""
+    rt = live_app.extensions["bevoegd"]
+    zaak = submit_melding(db, rt, melding(), users["handhaving"], today)
+    assessment = Assessment.from_dict(latest(db, zaak).assessment)
+    for code in CLOSURE_STEPS + tuple(c for c in assessment.judgements_required if c in OUTCOMES):
+        drafting.record_judgement(db, zaak, code, OUTCOMES[code], f"Motivering {code} & <toelichting>.",
+                                  users["jurist"])
+    months = power("damocles").proposal(assessment).get("maanden") or 3
+    voornemen = drafting.draft_beslissing(db, rt, zaak, DraftRequest("voornemen_sluiting", today, months),
+                                          users["jurist"], today)
+    return drafting.submit_for_review(db, rt, voornemen, users["kabinet"], voornemen.version_id, users["jurist"])
+
+
+def test_every_page_template_has_no_serious_or_critical_axe_violations(
+        page: Page, voornemen_ter_vaststelling: Beslissing) -> None:
+    zaak: Zaak = voornemen_ter_vaststelling.zaak
+    axe = Axe()
+    found: dict[str, list[dict[str, Any]]] = {}
+
+    def check(name: str, arrive: Callable[[], Any], status: int = 200) -> None:
+        response = arrive()
+        if response is not None:
+            assert response.status == status, f"{name}: HTTP {response.status}, expected {status}"
+        found[name] = axe_violations(page, axe)
+
+    check("login", lambda: page.goto("/login"))
+    check("toegankelijkheid", lambda: page.goto("/toegankelijkheid"))
+
+    login(page, "handhaving")
+    check("mijn meldingen", lambda: page.goto("/meldingen"))
+    check("nieuwe melding", lambda: page.goto("/meldingen/nieuw"))
+
+    def empty_melding() -> None:
+        page.get_by_role("button", name="Melding versturen").click()
+        expect(page.locator("#error-summary")).to_be_visible()
+
+    check("nieuwe melding met fouten", empty_melding)
+    logout(page)
+
+    login(page, "jurist")
+    check("zaken", lambda: page.goto("/zaken"))
+    check("zaak", lambda: page.goto(f"/zaken/{zaak.id}"))
+
+    def draft_without_choice() -> None:
+        page.get_by_role("button", name="Concept opstellen").click()
+        expect(page.locator("#error-summary")).to_be_visible()
+
+    check("zaak met fouten", draft_without_choice)
+    check("foutpagina 404", lambda: page.goto("/zaken/999999"), status=404)
+    logout(page)
+
+    login(page, "kabinet")
+    check("vaststelling (wachtrij)", lambda: page.goto("/vaststelling"))
+    expect(page.get_by_role("link", name=f"{zaak.identificatie}: Voornemen tot sluiting")).to_be_visible()
+    check("vaststellen (brieven)", lambda: page.goto(f"/vaststelling/{voornemen_ter_vaststelling.id}"))
+    expect(page.locator(".gemeente-preview").first).to_contain_text(zaak.identificatie)
+    logout(page)
+
+    login(page, "beheerder")
+    check("geen taken", lambda: page.goto("/"))
+
+    report = "\n".join(describe(name, violations) for name, violations in found.items() if violations)
+    print(report or "axe: no violations on any page")
+    serious = {name: blocking(violations) for name, violations in found.items() if blocking(violations)}
+    assert not serious, (
+        f"serious or critical axe violations on: {', '.join(serious)}\n\nAll violations (every impact):\n{report}")
+
+
+def test_login_by_keyboard_only_with_the_skip_link_first(page: Page, users: dict[str, User]) -> None:
+    page.goto("/login")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => ({cls: document.activeElement.className, href: document.activeElement.getAttribute('href'),"
+                            " text: document.activeElement.textContent.trim()})")
+    assert "utrecht-skip-link" in focused["cls"] and focused["href"] == "#main", f"first Tab stop: {focused}"
+    skip = page.locator("a.utrecht-skip-link")
+    expect(skip).to_be_visible()  # visible when it has focus
+    box = skip.bounding_box()
+    assert box and box["width"] > 1 and box["height"] > 1, f"skip link not shown on focus: {box}"
+
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "f-username"
+    page.keyboard.type("jurist")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "f-password"
+    page.keyboard.type("niet-het-wachtwoord")
+    page.keyboard.press("Enter")
+    expect(page.locator("#error-summary")).to_be_visible()
+    # The error summary takes focus on load, so a screen reader starts there.
+    assert page.evaluate("() => document.activeElement.id") == "error-summary"
+
+    from tests.conftest import PASSWORD
+
+    page.locator("#f-password").focus()
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    expect(page.locator("h1.utrecht-heading-1")).to_have_text("Zaken")
+    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
+
+
+def test_skip_link_moves_focus_to_the_main_content(page: Page, users: dict[str, User]) -> None:
+    page.goto("/login")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "main"
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "f-username"
+
+
+def test_case_page_reflows_at_320_px_without_horizontal_scrolling(
+        page: Page, voornemen_ter_vaststelling: Beslissing) -> None:
+    page.set_viewport_size({"width": REFLOW_WIDTH, "height": 800})
+    login(page, "jurist")
+    page.goto(f"/zaken/{voornemen_ter_vaststelling.zaak_id}")
+    expect(page.locator("h1.utrecht-heading-1")).to_contain_text(voornemen_ter_vaststelling.zaak.identificatie)
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    if width > REFLOW_WIDTH + 1:
+        culprits = page.evaluate(WIDEST_ELEMENTS, REFLOW_WIDTH)
+        pytest.fail(f"case page is {width}px wide at a {REFLOW_WIDTH}px viewport; elements reaching past the "
+                    f"right edge:\n" + "\n".join(culprits))
+
+
+# The innermost elements whose right edge lies beyond the viewport, to name the cause of a reflow failure.
+WIDEST_ELEMENTS = """(limit) => {
+  const out = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.right <= limit + 1) continue;
+    if ([...el.children].some(c => c.getBoundingClientRect().right > limit + 1)) continue;
+    let p = el.parentElement, clipped = false;
+    while (p && p !== document.body) {
+      const s = getComputedStyle(p);
+      if (['auto', 'scroll', 'hidden', 'clip'].includes(s.overflowX)) { clipped = true; break; }
+      p = p.parentElement;
+    }
+    if (clipped) continue;
+    out.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${[...el.classList].join('.')} right=${Math.round(r.right)} :: ${el.outerHTML.slice(0, 160)}`);
+    if (out.length >= 15) break;
+  }
+  return out;
+}"""

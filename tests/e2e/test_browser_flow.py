@@ -1,0 +1,184 @@
+"""The whole damocles path in a real browser, as the people who do it, with CSRF on:
+
+handhaving reports -> jurist reads the advice, records judgements, drafts the voornemen -> kabinet approves
+and downloads -> jurist records the zienswijze, drafts the sluiting -> kabinet approves -> the letter holds
+the rechtsmiddelenclausule. Hostile text typed into a judgement reaches the .docx verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.e2e_support import (
+    BEWONER,
+    COMPETENCE_STEP,
+    HOSTILE,
+    OUTCOMES,
+    RECHTHEBBENDE,
+    choice,
+    docx_text,
+    draft,
+    field,
+    flash_ok,
+    judgements_on_page,
+    login,
+    logout,
+    missing_judgements,
+    record_judgement,
+    submit_for_review,
+)
+
+pytestmark = pytest.mark.e2e
+
+SIGNATORY = "Kabinet (test)"  # display name of the `kabinet` user in tests/conftest.py
+PROPORTIONALITY = {"geschiktheid", "noodzakelijkheid", "evenwichtigheid", "duur"}
+HOSTILE_STEP = "evenwichtigheid"
+
+
+def test_melding_to_approved_closure_letters_in_the_browser(page: Page, tmp_path: Path) -> None:
+    found = date.today() - timedelta(days=7)
+
+    # --- handhaving: the report --------------------------------------------------------------------
+    login(page, "handhaving")
+    page.get_by_role("link", name="Nieuwe melding").first.click()
+    expect(page.locator("h1.utrecht-heading-1")).to_have_text("Nieuwe melding: drugs in een pand")
+    kenmerk = submit_melding(page, found)
+    expect(page).to_have_url(re.compile(r"/meldingen$"))
+    expect(page.locator("h1.utrecht-heading-1")).to_have_text("Mijn meldingen")
+    expect(page.locator("table").filter(has_text=kenmerk)).to_contain_text("Drugsaantreffen Kruisstraat 7")
+    logout(page)
+
+    # --- jurist: advice, judgements, voornemen -----------------------------------------------------
+    login(page, "jurist")
+    page.get_by_role("link", name="Zaken", exact=True).click()
+    page.get_by_role("link", name=kenmerk, exact=True).click()
+    expect(page.locator("h1.utrecht-heading-1")).to_have_text(f"Zaak {kenmerk}")
+    advice = page.locator('section[aria-labelledby="advies"]')
+    expect(advice).to_contain_text("Opiumwet")
+    statute = advice.get_by_role("link", name=f"wettekst (geldend op {found.strftime('%d-%m-%Y')})").first
+    expect(statute).to_be_visible()
+    assert (statute.get_attribute("href") or "").startswith("https://wetten.overheid.nl/")
+
+    on_page = judgements_on_page(page)
+    competence = [j.code for j in on_page if j.step == COMPETENCE_STEP and j.asked_by_rules]
+    assert "eigen_gebruik_aannemelijk" in competence, on_page  # the presumption of dealing is rebuttable
+    for code in competence:
+        record_judgement(page, code, OUTCOMES[code], f"Competentie {code}: vastgesteld door de jurist.")
+
+    # A closure is refused before the proportionality judgements are recorded; the summary says which.
+    draft(page, "voornemen_sluiting")
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_visible()
+    expect(summary).to_contain_text("Deze afweging is nog niet vastgelegd.")
+    expect(page).to_have_title(re.compile(r"^Fout: "))
+    missing = missing_judgements(page)
+    assert PROPORTIONALITY <= set(missing), missing
+    assert "bijzondere_omstandigheden" in missing or any(
+        j.code == "bijzondere_omstandigheden" for j in on_page), missing
+    expect(page.locator('section[aria-labelledby="beslissingen"]')).to_contain_text(
+        "Er zijn nog geen beslissingen opgesteld.")
+
+    for code in missing:
+        reasoning = HOSTILE if code == HOSTILE_STEP else f"Afweging {code}: gemotiveerd in deze zaak."
+        record_judgement(page, code, OUTCOMES[code], reasoning)
+    for code in ("bijzondere_omstandigheden", "ernstig_geval_eerste_overtreding"):
+        if code not in missing and any(j.code == code for j in on_page):
+            record_judgement(page, code, OUTCOMES[code], f"Afweging {code}: gemotiveerd in deze zaak.")
+
+    draft(page, "voornemen_sluiting")
+    flash_ok(page, "Het concept is opgesteld.")
+    submit_for_review(page, "Voornemen tot sluiting", SIGNATORY)
+    logout(page)
+
+    # --- kabinet: approve the voornemen and download the resident's letter --------------------------
+    letter = approve_and_download(page, kenmerk, "Voornemen tot sluiting", tmp_path / "voornemen.docx")
+    assert kenmerk in letter
+    assert BEWONER in letter
+    assert HOSTILE in letter, "the hostile reasoning did not reach the letter verbatim"
+    logout(page)
+
+    # --- jurist: zienswijze, begunstigingstermijn, sluiting ----------------------------------------
+    login(page, "jurist")
+    page.goto(f"/zaken")
+    page.get_by_role("link", name=kenmerk, exact=True).click()
+    expect(page.locator('section[aria-labelledby="beslissingen"]')).to_contain_text(
+        "Voornemen tot sluiting — Vastgesteld")
+    zienswijze = page.locator('section[aria-labelledby="zienswijze"]')
+    choice(zienswijze, "zienswijze.outcome", "ontvangen").check()
+    field(zienswijze, "zienswijze.samenvatting").fill("De bewoner ontkent dat er werd gedeald.")
+    field(zienswijze, "zienswijze.reactie").fill("De weegschaal en de hoeveelheid wijzen op handel.")
+    zienswijze.get_by_role("button", name="Zienswijze vastleggen").click()
+    flash_ok(page, "De zienswijze is vastgelegd.")
+    record_judgement(page, "begunstigingstermijn", OUTCOMES["begunstigingstermijn"],
+                     "Twee weken laat ruimte voor een voorlopige voorziening.")
+    draft(page, "sluiting")
+    flash_ok(page, "Het concept is opgesteld.")
+    submit_for_review(page, "Sluiting (last onder bestuursdwang)", SIGNATORY)
+    logout(page)
+
+    # --- kabinet: approve the sluiting ----------------------------------------------------------
+    letter = approve_and_download(page, kenmerk, "Sluiting (last onder bestuursdwang)", tmp_path / "sluiting.docx")
+    assert kenmerk in letter and BEWONER in letter
+    assert "bezwaar" in letter, "the besluit lacks the rechtsmiddelenclausule"
+    assert "De bewoner ontkent dat er werd gedeald." in letter  # the zienswijze is answered in the besluit
+
+
+def submit_melding(page: Page, found: date) -> str:
+    """Fill "Nieuwe melding" like an officer; return the kenmerk from the confirmation."""
+    form = page.locator("form", has=page.get_by_role("button", name="Melding versturen"))
+    field(form, "bron_soort").select_option("bestuurlijke_rapportage")
+    field(form, "bron_kenmerk").fill("BR-E2E-0001")
+    field(form, "bron_datum").fill((found + timedelta(days=1)).isoformat())
+    field(form, "pleegdatum").fill(found.isoformat())
+    for name, value in {"adres.straat": "Kruisstraat", "adres.huisnummer": "7", "adres.postcode": "6211 AB",
+                        "adres.woonplaats": "Maastricht"}.items():
+        field(form, name).fill(value)
+    field(form, "gegevens.premises_type").select_option("woning")
+    for i, (name, quantity) in enumerate((("MDMA", "2,3"), ("cocaïne", "0.55"))):
+        field(form, f"gegevens.substances.{i}.name").fill(name)
+        field(form, f"gegevens.substances.{i}.opiumwet_list").select_option("lijst_i")
+        field(form, f"gegevens.substances.{i}.quantity").fill(quantity)
+        field(form, f"gegevens.substances.{i}.unit").select_option("g")
+    choice(form, "gegevens.attributes_found", "weegschaal").check()
+    field(form, "bewoners.0.naam").fill(BEWONER)
+    field(form, "bewoners.0.roltype").select_option("bewoner")
+    for name, value in {"rechthebbende.naam": RECHTHEBBENDE, "rechthebbende.straat": "Postbus",
+                        "rechthebbende.huisnummer": "123", "rechthebbende.postcode": "6200 AB",
+                        "rechthebbende.woonplaats": "Maastricht"}.items():
+        field(form, name).fill(value)
+    field(form, "rechthebbende.soort").select_option("woningcorporatie")
+    field(form, "toelichting").fill("Doorzoeking na een bevestigde MMA-melding.")
+    form.get_by_role("button", name="Melding versturen").click()
+    confirmation = page.locator(".utrecht-alert--ok").filter(has_text="De melding is ontvangen als zaak")
+    expect(confirmation).to_be_visible()
+    match = re.search(r"zaak (BEV-\d{4}-\d{6})", confirmation.inner_text())
+    assert match, confirmation.inner_text()
+    return match.group(1)
+
+
+def approve_and_download(page: Page, kenmerk: str, soort_label: str, target: Path) -> str:
+    """As kabinet: open the item from "Vaststelling", check the preview, approve, download the resident's letter."""
+    login(page, "kabinet")
+    page.get_by_role("link", name="Vaststelling", exact=True).click()
+    page.get_by_role("link", name=f"{kenmerk}: {soort_label}", exact=True).click()
+    expect(page.locator("h1.utrecht-heading-1")).to_have_text(f"{soort_label} — zaak {kenmerk}")
+    letters = page.locator('section[aria-labelledby="brieven"]')
+    resident = letters.locator("article").filter(has=page.get_by_role("heading", name=re.compile(f"aan {BEWONER}$")))
+    expect(resident.locator(".gemeente-preview")).to_contain_text(kenmerk)
+    expect(resident.locator(".gemeente-preview")).to_contain_text(BEWONER)
+    expect(letters.locator("article").filter(has_text=f"aan {RECHTHEBBENDE}")).to_have_count(1)
+    page.get_by_role("button", name="Vaststellen", exact=True).click()
+    flash_ok(page, "De beslissing is vastgesteld.")
+    link = resident.get_by_role("link", name=re.compile(r"^Download .+\.docx$"))
+    with page.expect_download() as info:
+        link.click()
+    download = info.value
+    assert download.suggested_filename.endswith(".docx"), download.suggested_filename
+    download.save_as(target)
+    assert target.read_bytes()[:2] == b"PK"
+    return docx_text(target)
