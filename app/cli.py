@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 
 from app.db import session_scope
 from app.domain.errors import DomainError
@@ -66,6 +66,7 @@ def rules_evaluate(file: Path) -> None:
 
 
 @click.command("seed-demo")
+@with_appcontext
 def seed_demo_command() -> None:
     """Create fictional demo users and cases (once) and print the demo logins."""
     from app.seed import seed_demo

@@ -33,6 +33,15 @@ class Expectation:
     fired: tuple[str, ...]
     not_fired: tuple[str, ...]
 
+    def __getitem__(self, key: str) -> tuple[str, ...]:
+        # cases.yaml spells it as a mapping ({fired: [...], not_fired: [...]}); callers may read it so.
+        if key not in ("fired", "not_fired"):
+            raise KeyError(key)
+        return getattr(self, key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in ("fired", "not_fired") else default
+
 
 @dataclass(frozen=True)
 class Case:

@@ -1,0 +1,50 @@
+"""The command line: evaluate a JSON file without storing, run the cases, seed demo data, verify the chains."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from sqlalchemy import func, select
+
+from app.models import Beoordeling, User, Zaak
+
+
+def flat(app) -> dict:
+    from app.powers import damocles
+
+    case = {**damocles.CASE_FILE_DEFAULTS, "premises_type": "voertuig", "finding_date": "2026-03-01"}
+    params = app.extensions["bevoegd"].book.parameters_for("damocles", date(2026, 3, 1))
+    return damocles.facts_from_case(case, [], params, date(2026, 3, 2))
+
+
+def test_rules_evaluate_prints_the_assessment_and_stores_nothing(app, db, tmp_path):
+    path = tmp_path / "feiten.json"
+    path.write_text(json.dumps({"power": "damocles", "date": "2026-03-01", "facts": flat(app)}), encoding="utf-8")
+    result = app.test_cli_runner().invoke(args=["rules", "evaluate", str(path)])
+    body = json.loads(result.output)
+    assert result.exit_code == 0 and body["bevoegdheid"] == "niet_bevoegd"
+    assert any(f["kind"] == "verwijzing" for f in body["assessment"]["fired"])
+    assert db.scalar(select(func.count()).select_from(Beoordeling)) == 0
+
+
+def test_rules_evaluate_reports_rejected_facts(app, tmp_path):
+    path = tmp_path / "feiten.json"
+    path.write_text(json.dumps({"power": "damocles", "date": "2026-03-01", "facts": {"premises_type": "Woning"}}))
+    result = app.test_cli_runner().invoke(args=["rules", "evaluate", str(path)])
+    assert result.exit_code == 2 and "premises_type" in json.loads(result.output)["errors"]
+
+
+def test_rules_cases_all_pass(app):
+    result = app.test_cli_runner().invoke(args=["rules", "cases"])
+    assert result.exit_code == 0 and result.output.strip().endswith("0 failed")
+
+
+def test_seed_demo_is_idempotent_and_audit_verifies(app, db):
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    assert db.scalar(select(func.count()).select_from(User)) == 5
+    assert db.scalar(select(func.count()).select_from(Zaak)) == 3
+    verify = runner.invoke(args=["audit", "verify"])
+    assert verify.exit_code == 0 and "audit: OK" in verify.output

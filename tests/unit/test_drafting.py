@@ -1,0 +1,136 @@
+"""Pure drafting rules: required judgements, competence after judgements, deviation, deadlines, workflow."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from app.config import Config
+from app.domain.drafting import DraftRequest, DraftState, draft_outcome
+from app.domain.errors import InvalidInput, InvalidTransition, JudgementMissing
+from app.domain.judgements import Recorded, competence, required_for
+from app.domain.workflow import TRANSITIONS, next_status
+from app.models.beslissing import STATUSSEN
+from app.powers import damocles
+from app.runtime import build_runtime
+
+RT = build_runtime(Config())
+ON = date(2026, 3, 2)  # a Monday
+TODAY = date(2026, 3, 10)
+CLOSURE = {"eigen_gebruik_aannemelijk": "niet_aannemelijk", "verkoop_aannemelijk": "ja", "geschiktheid": "voldaan",
+           "noodzakelijkheid": "voldaan", "evenwichtigheid": "voldaan", "duur": "passend",
+           "bijzondere_omstandigheden": "nee", "ernstig_geval_eerste_overtreding": "ernstig",
+           "begunstigingstermijn": "passend", "spoed": "spoed"}
+
+
+def assessment(**case):
+    data = {**damocles.CASE_FILE_DEFAULTS, "premises_type": "woning", "finding_date": ON.isoformat(),
+            "substances": [{"name": "cocaïne", "opiumwet_list": "lijst_i", "quantity": 3.0, "unit": "g"}], **case}
+    facts = damocles.facts_from_case(data, [], RT.book.parameters_for("damocles", ON), TODAY)
+    return RT.engine.evaluate("damocles", facts, ON)
+
+
+def state(a=None, recorded=CLOSURE, **overrides) -> DraftState:
+    a = a or assessment()
+    specs = tuple({"code": s.code, "required_for": s.required_for, "bevoegd_bij": s.bevoegd_bij}
+                  for s in RT.book.index("damocles").judgements)
+    values = dict(
+        assessment=a, proposal=damocles.proposal(a), judgement_specs=specs,
+        recorded={c: Recorded(c, o, "Omdat.", "J. Jurist") for c, o in recorded.items()},
+        params=RT.book.parameters_for("damocles", ON), bezwaartermijn_weken=6,
+        calendar=RT.calendar(TODAY), today=TODAY, has_rechthebbende=True)
+    values.update(overrides)
+    return DraftState(**values)
+
+
+def months(s: DraftState) -> int:
+    return s.proposal["maanden"]
+
+
+def test_every_status_action_pair_either_moves_or_is_refused():
+    for status in STATUSSEN:
+        for action in ("redraft", "submit", "approve", "return", "send"):
+            if (status, action) in TRANSITIONS:
+                assert next_status(status, action) in STATUSSEN
+            else:
+                with pytest.raises(InvalidTransition):
+                    next_status(status, action)
+
+
+def test_rule_triggered_judgement_is_required_only_when_its_rule_fired():
+    specs = [{"code": "tijdsverloop", "required_for": ["sluiting"]}, {"code": "duur", "required_for": ["sluiting"]}]
+    assert required_for("sluiting", specs, fired=[], triggerable=["tijdsverloop"]) == ["duur"]
+    assert required_for("sluiting", specs, fired=["tijdsverloop"], triggerable=["tijdsverloop"]) == [
+        "tijdsverloop", "duur"]
+
+
+def test_presumption_ground_holds_only_when_personal_use_is_not_plausible():
+    specs = [{"code": "eigen_gebruik_aannemelijk", "bevoegd_bij": "niet_aannemelijk"}]
+    fired = ["eigen_gebruik_aannemelijk"]
+    rec = lambda outcome: {"eigen_gebruik_aannemelijk": Recorded("eigen_gebruik_aannemelijk", outcome, "x", "j")}  # noqa: E731
+    assert competence("judgement_required", specs, fired, {}) == "judgement_required"
+    assert competence("judgement_required", specs, fired, rec("niet_aannemelijk")) == "bevoegd"
+    assert competence("judgement_required", specs, fired, rec("aannemelijk")) == "niet_bevoegd"
+    assert competence("niet_bevoegd", specs, fired, rec("niet_aannemelijk")) == "niet_bevoegd"
+
+
+def test_voornemen_gets_a_zienswijze_term_on_a_working_day():
+    s = state()
+    outcome = draft_outcome(s, DraftRequest("voornemen_sluiting", TODAY, months(s)))
+    term = s.params["zienswijze_termijn_dagen"].value
+    assert outcome.dates["zienswijze_tot"] >= TODAY + timedelta(days=term)
+    assert outcome.dates["zienswijze_tot"].weekday() < 5 and not outcome.besluit
+
+
+def test_closure_dates_follow_the_begunstigingstermijn_and_six_weeks_for_bezwaar():
+    s = state()
+    outcome = draft_outcome(s, DraftRequest("sluiting", TODAY, months(s)))
+    dates = outcome.dates
+    assert dates["ingangsdatum"] == dates["begunstigingstermijn_tot"] + timedelta(days=1)
+    assert dates["vervaldatum"] > dates["ingangsdatum"]
+    assert dates["uiterlijke_reactiedatum"] >= TODAY + timedelta(weeks=6) and outcome.besluit
+    assert "spoed" in outcome.required_judgements  # no voornemen: urgency must be recorded
+
+
+def test_closure_may_not_start_before_the_begunstigingstermijn_ends():
+    s = state()
+    with pytest.raises(InvalidInput) as caught:
+        draft_outcome(s, DraftRequest("sluiting", TODAY, months(s), ingangsdatum=TODAY + timedelta(days=2)))
+    assert "ingangsdatum" in caught.value.errors
+
+
+def test_closure_longer_than_the_policy_maximum_is_refused():
+    s = state()
+    with pytest.raises(InvalidInput) as caught:
+        draft_outcome(s, DraftRequest("voornemen_sluiting", TODAY, s.params["max_sluiting_maanden"].value + 1))
+    assert "sluiting_maanden" in caught.value.errors
+
+
+def test_closure_without_rechthebbende_is_refused():
+    s = state(has_rechthebbende=False)
+    with pytest.raises(InvalidInput) as caught:
+        draft_outcome(s, DraftRequest("voornemen_sluiting", TODAY, months(s)))
+    assert "rechthebbende" in caught.value.errors
+
+
+def test_other_duration_than_the_matrix_is_a_deviation_that_needs_special_circumstances():
+    s = state()
+    with pytest.raises(InvalidInput):
+        draft_outcome(s, DraftRequest("voornemen_sluiting", TODAY, months(s) + 1))
+    allowed = state(recorded={**CLOSURE, "bijzondere_omstandigheden": "ja"})
+    assert draft_outcome(allowed, DraftRequest("voornemen_sluiting", TODAY, months(s) + 1)).afwijking_beleid
+
+
+def test_missing_proportionality_step_blocks_the_closure():
+    s = state(recorded={k: v for k, v in CLOSURE.items() if k != "evenwichtigheid"})
+    with pytest.raises(JudgementMissing) as caught:
+        draft_outcome(s, DraftRequest("voornemen_sluiting", TODAY, months(s)))
+    assert caught.value.missing == ["evenwichtigheid"]
+
+
+def test_verzenddatum_in_the_past_is_refused():
+    s = state()
+    with pytest.raises(InvalidInput) as caught:
+        draft_outcome(s, DraftRequest("waarschuwing", TODAY - timedelta(days=1)))
+    assert "verzenddatum" in caught.value.errors
