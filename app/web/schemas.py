@@ -46,8 +46,8 @@ class RechthebbendeSchema(AdresSchema):
 class SubstanceSchema(StrictSchema):
     name = text(100, required=True)
     opiumwet_list = choice(("lijst_i", "lijst_ii", "lijst_ia", "art_3a_lid_5"), required=True)
-    quantity = Decimal(required=True, validate=validate.Range(min=0, min_inclusive=False,
-                                                              error="Vul een hoeveelheid groter dan 0 in."))
+    quantity = Decimal(required=True, validate=validate.Range(
+        min=0, max=1_000_000, min_inclusive=False, error="Vul een hoeveelheid in tussen 0 en 1.000.000."))
     unit = choice(("g", "units", "plants", "ml"), required=True)
 
 

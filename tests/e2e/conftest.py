@@ -9,18 +9,28 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 from flask import Flask
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from sqlalchemy.orm import Session
 
 from app import create_app
-from app.models import User
-from tests.e2e.e2e_support import CHROMIUM_ARGS, LiveServer
+from app.domain.assessment import Assessment
+from app.domain.drafting import DraftRequest
+from app.models import Beslissing, User
+from app.powers import power
+from app.services import drafting
+from app.services.assessment import latest
+from app.services.intake import submit_melding
+from tests.e2e.e2e_support import CHROMIUM_ARGS, OUTCOMES, LiveServer
+from tests.factories import melding
 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 TIMEOUT_MS = 15_000
+CLOSURE_STEPS = ("geschiktheid", "noodzakelijkheid", "evenwichtigheid", "duur", "bijzondere_omstandigheden")
 
 
 def chromium_path() -> str:
@@ -83,3 +93,19 @@ def context(browser: Browser, live_server: LiveServer) -> Iterator[BrowserContex
 @pytest.fixture
 def page(context: BrowserContext) -> Page:
     return context.new_page()
+
+
+@pytest.fixture
+def voornemen_ter_vaststelling(db: Session, live_app: Flask, users: dict[str, User], today: date) -> Beslissing:
+    """A zaak whose voornemen tot sluiting waits for the kabinet, its letters rendered and stored; arranged
+    through the services (as tests/integration does) for the tests that only need the pages."""
+    rt = live_app.extensions["bevoegd"]
+    zaak = submit_melding(db, rt, melding(), users["handhaving"], today)
+    assessment = Assessment.from_dict(latest(db, zaak).assessment)
+    for code in CLOSURE_STEPS + tuple(c for c in assessment.judgements_required if c in OUTCOMES):
+        drafting.record_judgement(db, zaak, code, OUTCOMES[code], f"Motivering {code} & <toelichting>.",
+                                  users["jurist"])
+    months = power("damocles").proposal(assessment).get("maanden") or 3
+    voornemen = drafting.draft_beslissing(db, rt, zaak, DraftRequest("voornemen_sluiting", today, months),
+                                          users["jurist"], today)
+    return drafting.submit_for_review(db, rt, voornemen, users["kabinet"], voornemen.version_id, users["jurist"])

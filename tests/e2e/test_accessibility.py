@@ -8,46 +8,21 @@ the browser flow; the pages are then visited as each role would.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-from sqlalchemy.orm import Session
 
-from app.domain.assessment import Assessment
-from app.domain.drafting import DraftRequest
 from app.models import Beslissing, User, Zaak
-from app.powers import power
-from app.services import drafting
-from app.services.assessment import latest
-from app.services.intake import submit_melding
 from tests.conftest import PASSWORD
-from tests.e2e.e2e_support import OUTCOMES, axe_violations, blocking, describe, login, logout
-from tests.factories import melding
+from tests.e2e.e2e_support import axe_violations, blocking, describe, login, logout
 
 pytestmark = pytest.mark.e2e
 
-CLOSURE_STEPS = ("geschiktheid", "noodzakelijkheid", "evenwichtigheid", "duur", "bijzondere_omstandigheden")
 REFLOW_WIDTH = 320
 AUTOFOCUS_WAIT_MS = 3000
-
-
-@pytest.fixture
-def voornemen_ter_vaststelling(db: Session, live_app: Any, users: dict[str, User], today: date) -> Beslissing:
-    """A zaak whose voornemen tot sluiting waits for the kabinet, with its letters rendered and stored."""
-    rt = live_app.extensions["bevoegd"]
-    zaak = submit_melding(db, rt, melding(), users["handhaving"], today)
-    assessment = Assessment.from_dict(latest(db, zaak).assessment)
-    for code in CLOSURE_STEPS + tuple(c for c in assessment.judgements_required if c in OUTCOMES):
-        drafting.record_judgement(db, zaak, code, OUTCOMES[code], f"Motivering {code} & <toelichting>.",
-                                  users["jurist"])
-    months = power("damocles").proposal(assessment).get("maanden") or 3
-    voornemen = drafting.draft_beslissing(db, rt, zaak, DraftRequest("voornemen_sluiting", today, months),
-                                          users["jurist"], today)
-    return drafting.submit_for_review(db, rt, voornemen, users["kabinet"], voornemen.version_id, users["jurist"])
 
 
 def test_every_page_template_has_no_serious_or_critical_axe_violations(

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from app.models import Beslissing
+
 from tests.e2e.e2e_support import (
     BEWONER,
     COMPETENCE_STEP,
@@ -60,9 +62,10 @@ def test_melding_to_approved_closure_letters_in_the_browser(page: Page, tmp_path
     expect(page.locator("h1.utrecht-heading-1")).to_have_text(f"Zaak {kenmerk}")
     advice = page.locator('section[aria-labelledby="advies"]')
     expect(advice).to_contain_text("Opiumwet")
-    statute = advice.get_by_role("link", name=f"wettekst (geldend op {found.strftime('%d-%m-%Y')})").first
-    expect(statute).to_be_visible()
-    assert (statute.get_attribute("href") or "").startswith("https://wetten.overheid.nl/")
+    statutes = advice.get_by_role("link", name=f"wettekst (geldend op {found.strftime('%d-%m-%Y')})")
+    expect(statutes.first).to_be_visible()
+    hrefs = statutes.evaluate_all("links => links.map(a => a.href)")
+    assert all(re.match(r"https://wetten\.overheid\.nl/jci1\.3:c:BWBR\d+&artikel=", h) for h in hrefs), hrefs
 
     on_page = judgements_on_page(page)
     competence = [j.code for j in on_page if j.step == COMPETENCE_STEP and j.asked_by_rules]
@@ -104,7 +107,7 @@ def test_melding_to_approved_closure_letters_in_the_browser(page: Page, tmp_path
 
     # --- jurist: zienswijze, begunstigingstermijn, sluiting ----------------------------------------
     login(page, "jurist")
-    page.goto(f"/zaken")
+    page.goto("/zaken")
     page.get_by_role("link", name=kenmerk, exact=True).click()
     expect(page.locator('section[aria-labelledby="beslissingen"]')).to_contain_text(
         "Voornemen tot sluiting — Vastgesteld")
@@ -126,6 +129,34 @@ def test_melding_to_approved_closure_letters_in_the_browser(page: Page, tmp_path
     assert kenmerk in letter and BEWONER in letter
     assert "bezwaar" in letter, "the besluit lacks the rechtsmiddelenclausule"
     assert "De bewoner ontkent dat er werd gedeald." in letter  # the zienswijze is answered in the besluit
+
+
+def test_kabinet_returns_a_voornemen_with_a_comment_and_csrf_guards_the_form(
+        page: Page, voornemen_ter_vaststelling: Beslissing) -> None:
+    beslissing = voornemen_ter_vaststelling
+    login(page, "kabinet")
+    page.goto(f"/vaststelling/{beslissing.id}")
+
+    # The same POST without the form's CSRF token is refused and changes nothing.
+    forged = page.request.post(f"/vaststelling/{beslissing.id}/terugsturen",
+                               form={"version": str(beslissing.version_id), "opmerking": "Vervalst."})
+    assert forged.status == 400 and "Formulier verlopen" in forged.text(), forged.status
+
+    page.reload()
+    field(page, "opmerking").fill(f"Graag de aanhef aanpassen: {HOSTILE}")
+    page.get_by_role("button", name="Terugsturen").click()
+    if page.locator("#error-summary").count():
+        pytest.fail(f"returning with a comment failed: {page.locator('#error-summary').inner_text()}")
+    flash_ok(page, "De beslissing is teruggestuurd naar de jurist.")
+    expect(page.locator("table")).to_contain_text("Er wacht niets op vaststelling.")
+    logout(page)
+
+    login(page, "jurist")
+    page.goto(f"/zaken/{beslissing.zaak_id}")
+    returned = page.locator('section[aria-labelledby="beslissingen"] article').filter(
+        has=page.get_by_role("heading", name="Voornemen tot sluiting — Concept"))
+    expect(returned).to_contain_text(f"Graag de aanhef aanpassen: {HOSTILE}")
+    expect(returned).to_contain_text("Kabinet (test)")
 
 
 def submit_melding(page: Page, found: date) -> str:
@@ -155,7 +186,9 @@ def submit_melding(page: Page, found: date) -> str:
     field(form, "toelichting").fill("Doorzoeking na een bevestigde MMA-melding.")
     form.get_by_role("button", name="Melding versturen").click()
     confirmation = page.locator(".utrecht-alert--ok").filter(has_text="De melding is ontvangen als zaak")
-    expect(confirmation).to_be_visible()
+    confirmation.or_(page.locator("#error-summary")).first.wait_for()
+    if page.locator("#error-summary").count():
+        pytest.fail(f"the melding form was refused: {page.locator('#error-summary').inner_text()!r}", pytrace=False)
     match = re.search(r"zaak (BEV-\d{4}-\d{6})", confirmation.inner_text())
     assert match, confirmation.inner_text()
     return match.group(1)
