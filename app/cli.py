@@ -61,8 +61,11 @@ def rules_evaluate(file: Path) -> None:
     except DomainError as exc:
         click.echo(json.dumps({"error": exc.message, "errors": getattr(exc, "errors", {})}, ensure_ascii=False))
         sys.exit(2)
-    click.echo(json.dumps({"bevoegdheid": result.bevoegdheid, "judgements_required": result.judgements_required,
-                           "assessment": result.to_dict()}, ensure_ascii=False, indent=2))
+    from app.web.api import evaluation_body
+
+    verzenddatum = date.fromisoformat(data["verzenddatum"]) if data.get("verzenddatum") else date.today()
+    body = evaluation_body(current_app.extensions["bevoegd"], result, verzenddatum)
+    click.echo(json.dumps(body, ensure_ascii=False, indent=2))
 
 
 @click.command("seed-demo")

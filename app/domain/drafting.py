@@ -83,6 +83,17 @@ def draft_outcome(state: DraftState, request: DraftRequest) -> DraftOutcome:
                         _dates(state, request))
 
 
+def indicative_deadlines(params: Mapping[str, ParameterValue], bezwaartermijn_weken: int, calendar: Calendar,
+                         verzenddatum: date) -> dict[str, date]:
+    """The terms that would run if letters were sent on `verzenddatum` (what-if answers and the case page)."""
+    def end(**period: int) -> date:
+        return einde_termijn(verzenddatum, calendar=calendar, **period).end_date
+
+    return {"zienswijze_tot": end(days=params["zienswijze_termijn_dagen"].value),
+            "begunstigingstermijn_tot": end(days=params["begunstigingstermijn_dagen"].value),
+            "uiterlijke_reactiedatum": end(weeks=bezwaartermijn_weken)}
+
+
 def _check_competence(state: DraftState) -> None:
     """The rules found a ground, or a person's judgement established one (e.g. personal use not plausible)."""
     a = state.assessment

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_change
 from app.domain.assessment import Assessment
+from app.domain.drafting import indicative_deadlines
 from app.domain.errors import ConcurrentEdit
 from app.models import Beoordeling, Beslissing, User, Zaak
 from app.powers import power
@@ -28,6 +29,13 @@ def evaluate_scenario(rt: Runtime, power_code: str, on: date, facts: Mapping[str
     """What-if: evaluate flat facts for a date without touching the database."""
     power(power_code)
     return rt.engine.evaluate(power_code, dict(facts), on)
+
+
+def deadlines_if_sent(rt: Runtime, power_code: str, peildatum: date, verzenddatum: date) -> dict[str, date]:
+    """Indicative Awb/Atw deadlines for letters sent on `verzenddatum`, with the power's parameters."""
+    params = rt.book.parameters_for(power_code, peildatum)
+    weeks = rt.book.parameter("algemeen", "bezwaartermijn_weken", verzenddatum).value
+    return indicative_deadlines(params, weeks, rt.calendar(verzenddatum), verzenddatum)
 
 
 def history_for(session: Session, zaak: Zaak) -> list[dict[str, Any]]:

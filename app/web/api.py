@@ -16,7 +16,7 @@ from marshmallow import Schema, fields
 
 from app.db import get_session
 from app.domain import errors as e
-from app.services.assessment import evaluate_scenario
+from app.services.assessment import deadlines_if_sent, evaluate_scenario
 from app.services.intake import submit_melding
 from app.web.auth import role_required
 from app.web.schemas import EvaluatieSchema, MeldingSchema
@@ -77,5 +77,12 @@ def evaluate(data: dict[str, Any]) -> tuple[dict[str, Any], int]:
         return {"title": "Controleer de invoer", "message": exc.message,
                 "errors": {f"facts.{k}": [v] for k, v in exc.errors.items()}}, 422
     get_session().rollback()
+    return evaluation_body(rt, result, data.get("verzenddatum") or date.today()), 200
+
+
+def evaluation_body(rt: Any, result: Any, verzenddatum: date) -> dict[str, Any]:
+    """Outcome, the judgements a person must make, indicative deadlines, and the full trace."""
+    deadlines = deadlines_if_sent(rt, result.power, result.peildatum, verzenddatum)
     return {"bevoegdheid": result.bevoegdheid, "judgements_required": list(result.judgements_required),
-            "assessment": result.to_dict()}, 200
+            "deadlines": {"verzenddatum": verzenddatum.isoformat(), **{k: v.isoformat() for k, v in deadlines.items()}},
+            "assessment": result.to_dict()}

@@ -176,6 +176,7 @@ class EvaluatieSchema(StrictSchema):
 
     power = text(40, required=True)
     date = Date(required=True)
+    verzenddatum = Date(load_default=None, allow_none=True)  # for the indicative deadlines; default today
     # Values stay raw: the rulebook checks each one strictly against the vocabulary (no coercion).
     facts = fields.Dict(keys=fields.String(), required=True,
                         error_messages={"required": "Dit veld is verplicht.", "invalid": "Geef de feiten als object."})

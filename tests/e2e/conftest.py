@@ -1,4 +1,5 @@
-"""Browser fixtures: the app with CSRF on, served live on 127.0.0.1, and Debian's chromium driven by Playwright.
+"""Browser fixtures: the app with CSRF on, served live on 127.0.0.1, and Debian's chromium driven by
+Playwright.
 
 The browser is launched once per session (about a second) through executable_path; a missing chromium
 fails the run with a clear message rather than skipping it: the browser tests are part of CI
@@ -37,9 +38,9 @@ def chromium_path() -> str:
     path = os.environ.get("CHROMIUM_PATH", DEFAULT_CHROMIUM)
     if not Path(path).is_file() or not os.access(path, os.X_OK):
         pytest.fail(
-            f"Chromium not found at {path!r}. The browser tests drive Debian's chromium package: install it with "
-            "`apt-get install -y chromium` (make test does this when run as root) or set CHROMIUM_PATH to an "
-            "installed chromium. Never use `playwright install`.",
+            f"Chromium not found at {path!r}. The browser tests drive Debian's chromium package: install "
+            "it with `apt-get install -y chromium` (make test does this when run as root) or set "
+            "CHROMIUM_PATH to an installed chromium. Never use `playwright install`.",
             pytrace=False,
         )
     return path
@@ -96,7 +97,8 @@ def page(context: BrowserContext) -> Page:
 
 
 @pytest.fixture
-def voornemen_ter_vaststelling(db: Session, live_app: Flask, users: dict[str, User], today: date) -> Beslissing:
+def voornemen_ter_vaststelling(db: Session, live_app: Flask, users: dict[str, User],
+                               today: date) -> Beslissing:
     """A zaak whose voornemen tot sluiting waits for the kabinet, its letters rendered and stored; arranged
     through the services (as tests/integration does) for the tests that only need the pages."""
     rt = live_app.extensions["bevoegd"]
@@ -108,4 +110,5 @@ def voornemen_ter_vaststelling(db: Session, live_app: Flask, users: dict[str, Us
     months = power("damocles").proposal(assessment).get("maanden") or 3
     voornemen = drafting.draft_beslissing(db, rt, zaak, DraftRequest("voornemen_sluiting", today, months),
                                           users["jurist"], today)
-    return drafting.submit_for_review(db, rt, voornemen, users["kabinet"], voornemen.version_id, users["jurist"])
+    return drafting.submit_for_review(db, rt, voornemen, users["kabinet"], voornemen.version_id,
+                                      users["jurist"])

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import docx
 from flask import Flask
 from playwright.sync_api import Locator, Page, expect
 from werkzeug.serving import BaseWSGIServer, make_server
@@ -45,7 +46,8 @@ class LiveServer:
         self.app = app
         self._server: BaseWSGIServer = make_server("127.0.0.1", 0, app, threaded=True)
         self.url = f"http://127.0.0.1:{self._server.server_port}"
-        self._thread = threading.Thread(target=self._server.serve_forever, name="e2e-live-server", daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, name="e2e-live-server",
+                                        daemon=True)
 
     def start(self) -> LiveServer:
         self._thread.start()
@@ -105,7 +107,8 @@ def judgements_on_page(page: Page) -> list[JudgementOnPage]:
         code = (article.get_attribute("aria-labelledby") or "")[2:]
         meta = article.locator("p.utrecht-paragraph--small").first.inner_text()
         step = re.search(r"Stap:\s*(\w+)", meta)
-        found.append(JudgementOnPage(code, step.group(1) if step else "", "de regels vragen om deze afweging" in meta))
+        asked = "de regels vragen om deze afweging" in meta
+        found.append(JudgementOnPage(code, step.group(1) if step else "", asked))
     return found
 
 
@@ -170,9 +173,7 @@ def describe(page_name: str, violations: Iterable[dict[str, Any]]) -> str:
 
 def docx_text(path: Path) -> str:
     """All text of a .docx: body paragraphs, tables (nested too), headers and footers."""
-    from docx import Document
-
-    document = Document(str(path))
+    document = docx.Document(str(path))
     parts: list[str] = []
 
     def tables(items: Iterable[Any]) -> None:

@@ -23,6 +23,10 @@ pytestmark = pytest.mark.e2e
 
 REFLOW_WIDTH = 320
 AUTOFOCUS_WAIT_MS = 3000
+ACTIVE_ELEMENT = """() => {
+  const el = document.activeElement;
+  return {id: el.id, cls: el.className, href: el.getAttribute('href'), html: el.outerHTML.slice(0, 120)};
+}"""
 
 
 def test_every_page_template_has_no_serious_or_critical_axe_violations(
@@ -76,15 +80,14 @@ def test_every_page_template_has_no_serious_or_critical_axe_violations(
     report = "\n".join(describe(name, violations) for name, violations in found.items() if violations)
     print(report or "axe: no violations on any page")
     serious = {name: blocking(violations) for name, violations in found.items() if blocking(violations)}
-    assert not serious, (
-        f"serious or critical axe violations on: {', '.join(serious)}\n\nAll violations (every impact):\n{report}")
+    assert not serious, (f"serious or critical axe violations on: {', '.join(serious)}\n\n"
+                         f"All violations (every impact):\n{report}")
 
 
 def test_login_by_keyboard_only_with_the_skip_link_first(page: Page, users: dict[str, User]) -> None:
     page.goto("/login")
     page.keyboard.press("Tab")
-    focused = page.evaluate("() => ({cls: document.activeElement.className, href: document.activeElement.getAttribute('href'),"
-                            " text: document.activeElement.textContent.trim()})")
+    focused = page.evaluate(ACTIVE_ELEMENT)
     assert "utrecht-skip-link" in focused["cls"] and focused["href"] == "#main", f"first Tab stop: {focused}"
     skip = page.locator("a.utrecht-skip-link")
     expect(skip).to_be_visible()  # visible when it has focus
@@ -102,11 +105,11 @@ def test_login_by_keyboard_only_with_the_skip_link_first(page: Page, users: dict
     # The error summary takes focus on load (autofocus, applied by the browser after the first rendering),
     # so keyboard and screen-reader users start at the list of problems.
     try:
-        page.wait_for_function("() => document.activeElement && document.activeElement.id === 'error-summary'",
+        page.wait_for_function("() => document.activeElement?.id === 'error-summary'",
                                timeout=AUTOFOCUS_WAIT_MS)
     except PlaywrightTimeoutError:
-        active = page.evaluate("() => document.activeElement && document.activeElement.outerHTML.slice(0, 120)")
-        pytest.fail(f"the error summary did not take focus after a failed login; focus is on: {active}")
+        focus = page.evaluate(ACTIVE_ELEMENT)
+        pytest.fail(f"the error summary did not take focus after a failed login; focus: {focus}")
 
     page.locator("#f-password").focus()
     page.keyboard.type(PASSWORD)
@@ -151,7 +154,8 @@ WIDEST_ELEMENTS = """(limit) => {
       p = p.parentElement;
     }
     if (clipped) continue;
-    out.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${[...el.classList].join('.')} right=${Math.round(r.right)} :: ${el.outerHTML.slice(0, 160)}`);
+    const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '');
+    out.push(`${name} right=${Math.round(r.right)}px: ${el.outerHTML.slice(0, 160)}`);
     if (out.length >= 15) break;
   }
   return out;

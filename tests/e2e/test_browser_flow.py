@@ -15,7 +15,6 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from app.models import Beslissing
-
 from tests.e2e.e2e_support import (
     BEWONER,
     COMPETENCE_STEP,
@@ -38,97 +37,39 @@ from tests.e2e.e2e_support import (
 pytestmark = pytest.mark.e2e
 
 SIGNATORY = "Kabinet (test)"  # display name of the `kabinet` user in tests/conftest.py
+VOORNEMEN = "Voornemen tot sluiting"
+SLUITING = "Sluiting (last onder bestuursdwang)"
 PROPORTIONALITY = {"geschiktheid", "noodzakelijkheid", "evenwichtigheid", "duur"}
 HOSTILE_STEP = "evenwichtigheid"
+ZIENSWIJZE = "De bewoner ontkent dat er werd gedeald."
 
 
 def test_melding_to_approved_closure_letters_in_the_browser(page: Page, tmp_path: Path) -> None:
     found = date.today() - timedelta(days=7)
 
-    # --- handhaving: the report --------------------------------------------------------------------
     login(page, "handhaving")
-    page.get_by_role("link", name="Nieuwe melding").first.click()
-    expect(page.locator("h1.utrecht-heading-1")).to_have_text("Nieuwe melding: drugs in een pand")
-    kenmerk = submit_melding(page, found)
-    expect(page).to_have_url(re.compile(r"/meldingen$"))
-    expect(page.locator("h1.utrecht-heading-1")).to_have_text("Mijn meldingen")
-    expect(page.locator("table").filter(has_text=kenmerk)).to_contain_text("Drugsaantreffen Kruisstraat 7")
+    kenmerk = report_melding(page, found)
     logout(page)
 
-    # --- jurist: advice, judgements, voornemen -----------------------------------------------------
     login(page, "jurist")
-    page.get_by_role("link", name="Zaken", exact=True).click()
-    page.get_by_role("link", name=kenmerk, exact=True).click()
-    expect(page.locator("h1.utrecht-heading-1")).to_have_text(f"Zaak {kenmerk}")
-    advice = page.locator('section[aria-labelledby="advies"]')
-    expect(advice).to_contain_text("Opiumwet")
-    statutes = advice.get_by_role("link", name=f"wettekst (geldend op {found.strftime('%d-%m-%Y')})")
-    expect(statutes.first).to_be_visible()
-    hrefs = statutes.evaluate_all("links => links.map(a => a.href)")
-    assert all(re.match(r"https://wetten\.overheid\.nl/jci1\.3:c:BWBR\d+&artikel=", h) for h in hrefs), hrefs
-
-    on_page = judgements_on_page(page)
-    competence = [j.code for j in on_page if j.step == COMPETENCE_STEP and j.asked_by_rules]
-    assert "eigen_gebruik_aannemelijk" in competence, on_page  # the presumption of dealing is rebuttable
-    for code in competence:
-        record_judgement(page, code, OUTCOMES[code], f"Competentie {code}: vastgesteld door de jurist.")
-
-    # A closure is refused before the proportionality judgements are recorded; the summary says which.
-    draft(page, "voornemen_sluiting")
-    summary = page.locator("#error-summary")
-    expect(summary).to_be_visible()
-    expect(summary).to_contain_text("Deze afweging is nog niet vastgelegd.")
-    expect(page).to_have_title(re.compile(r"^Fout: "))
-    missing = missing_judgements(page)
-    assert PROPORTIONALITY <= set(missing), missing
-    assert "bijzondere_omstandigheden" in missing or any(
-        j.code == "bijzondere_omstandigheden" for j in on_page), missing
-    expect(page.locator('section[aria-labelledby="beslissingen"]')).to_contain_text(
-        "Er zijn nog geen beslissingen opgesteld.")
-
-    for code in missing:
-        reasoning = HOSTILE if code == HOSTILE_STEP else f"Afweging {code}: gemotiveerd in deze zaak."
-        record_judgement(page, code, OUTCOMES[code], reasoning)
-    for code in ("bijzondere_omstandigheden", "ernstig_geval_eerste_overtreding"):
-        if code not in missing and any(j.code == code for j in on_page):
-            record_judgement(page, code, OUTCOMES[code], f"Afweging {code}: gemotiveerd in deze zaak.")
-
-    draft(page, "voornemen_sluiting")
-    flash_ok(page, "Het concept is opgesteld.")
-    submit_for_review(page, "Voornemen tot sluiting", SIGNATORY)
+    prepare_voornemen(page, kenmerk, found)
     logout(page)
 
-    # --- kabinet: approve the voornemen and download the resident's letter --------------------------
-    letter = approve_and_download(page, kenmerk, "Voornemen tot sluiting", tmp_path / "voornemen.docx")
+    letter = approve_and_download(page, kenmerk, VOORNEMEN, tmp_path / "voornemen.docx")
     assert kenmerk in letter
     assert BEWONER in letter
     assert HOSTILE in letter, "the hostile reasoning did not reach the letter verbatim"
     logout(page)
 
-    # --- jurist: zienswijze, begunstigingstermijn, sluiting ----------------------------------------
     login(page, "jurist")
-    page.goto("/zaken")
-    page.get_by_role("link", name=kenmerk, exact=True).click()
-    expect(page.locator('section[aria-labelledby="beslissingen"]')).to_contain_text(
-        "Voornemen tot sluiting — Vastgesteld")
-    zienswijze = page.locator('section[aria-labelledby="zienswijze"]')
-    choice(zienswijze, "zienswijze.outcome", "ontvangen").check()
-    field(zienswijze, "zienswijze.samenvatting").fill("De bewoner ontkent dat er werd gedeald.")
-    field(zienswijze, "zienswijze.reactie").fill("De weegschaal en de hoeveelheid wijzen op handel.")
-    zienswijze.get_by_role("button", name="Zienswijze vastleggen").click()
-    flash_ok(page, "De zienswijze is vastgelegd.")
-    record_judgement(page, "begunstigingstermijn", OUTCOMES["begunstigingstermijn"],
-                     "Twee weken laat ruimte voor een voorlopige voorziening.")
-    draft(page, "sluiting")
-    flash_ok(page, "Het concept is opgesteld.")
-    submit_for_review(page, "Sluiting (last onder bestuursdwang)", SIGNATORY)
+    prepare_sluiting(page, kenmerk)
     logout(page)
 
-    # --- kabinet: approve the sluiting ----------------------------------------------------------
-    letter = approve_and_download(page, kenmerk, "Sluiting (last onder bestuursdwang)", tmp_path / "sluiting.docx")
+    letter = approve_and_download(page, kenmerk, SLUITING, tmp_path / "sluiting.docx")
     assert kenmerk in letter and BEWONER in letter
     assert "bezwaar" in letter, "the besluit lacks the rechtsmiddelenclausule"
-    assert "De bewoner ontkent dat er werd gedeald." in letter  # the zienswijze is answered in the besluit
+    assert ZIENSWIJZE in letter  # the besluit answers the zienswijze
+    assert HOSTILE in letter
 
 
 def test_kabinet_returns_a_voornemen_with_a_comment_and_csrf_guards_the_form(
@@ -146,7 +87,8 @@ def test_kabinet_returns_a_voornemen_with_a_comment_and_csrf_guards_the_form(
     field(page, "opmerking").fill(f"Graag de aanhef aanpassen: {HOSTILE}")
     page.get_by_role("button", name="Terugsturen").click()
     if page.locator("#error-summary").count():
-        pytest.fail(f"returning with a comment failed: {page.locator('#error-summary').inner_text()}")
+        pytest.fail(f"returning with a comment was refused: {page.locator('#error-summary').inner_text()!r}",
+                    pytrace=False)
     flash_ok(page, "De beslissing is teruggestuurd naar de jurist.")
     expect(page.locator("table")).to_contain_text("Er wacht niets op vaststelling.")
     logout(page)
@@ -154,13 +96,18 @@ def test_kabinet_returns_a_voornemen_with_a_comment_and_csrf_guards_the_form(
     login(page, "jurist")
     page.goto(f"/zaken/{beslissing.zaak_id}")
     returned = page.locator('section[aria-labelledby="beslissingen"] article').filter(
-        has=page.get_by_role("heading", name="Voornemen tot sluiting — Concept"))
+        has=page.get_by_role("heading", name=f"{VOORNEMEN} — Concept"))
     expect(returned).to_contain_text(f"Graag de aanhef aanpassen: {HOSTILE}")
-    expect(returned).to_contain_text("Kabinet (test)")
+    expect(returned).to_contain_text(SIGNATORY)
 
 
-def submit_melding(page: Page, found: date) -> str:
-    """Fill "Nieuwe melding" like an officer; return the kenmerk from the confirmation."""
+# ------------------------------------------------------------------------------------------- the steps
+
+def report_melding(page: Page, found: date) -> str:
+    """As handhaving: fill "Nieuwe melding" like an officer and see it in "Mijn meldingen"; return the
+    kenmerk."""
+    page.get_by_role("link", name="Nieuwe melding").first.click()
+    expect(page.locator("h1.utrecht-heading-1")).to_have_text("Nieuwe melding: drugs in een pand")
     form = page.locator("form", has=page.get_by_role("button", name="Melding versturen"))
     field(form, "bron_soort").select_option("bestuurlijke_rapportage")
     field(form, "bron_kenmerk").fill("BR-E2E-0001")
@@ -185,31 +132,93 @@ def submit_melding(page: Page, found: date) -> str:
     field(form, "rechthebbende.soort").select_option("woningcorporatie")
     field(form, "toelichting").fill("Doorzoeking na een bevestigde MMA-melding.")
     form.get_by_role("button", name="Melding versturen").click()
+
     confirmation = page.locator(".utrecht-alert--ok").filter(has_text="De melding is ontvangen als zaak")
     confirmation.or_(page.locator("#error-summary")).first.wait_for()
     if page.locator("#error-summary").count():
-        pytest.fail(f"the melding form was refused: {page.locator('#error-summary').inner_text()!r}", pytrace=False)
+        summary = page.locator("#error-summary").inner_text()
+        pytest.fail(f"the melding form was refused: {summary!r}", pytrace=False)
     match = re.search(r"zaak (BEV-\d{4}-\d{6})", confirmation.inner_text())
     assert match, confirmation.inner_text()
-    return match.group(1)
+    kenmerk = match.group(1)
+    expect(page).to_have_url(re.compile(r"/meldingen$"))
+    expect(page.locator("h1.utrecht-heading-1")).to_have_text("Mijn meldingen")
+    expect(page.locator("table").filter(has_text=kenmerk)).to_contain_text("Drugsaantreffen Kruisstraat 7")
+    return kenmerk
+
+
+def prepare_voornemen(page: Page, kenmerk: str, found: date) -> None:
+    """As jurist: read the advice, record the judgements the page asks for, draft and offer the voornemen."""
+    page.get_by_role("link", name="Zaken", exact=True).click()
+    page.get_by_role("link", name=kenmerk, exact=True).click()
+    expect(page.locator("h1.utrecht-heading-1")).to_have_text(f"Zaak {kenmerk}")
+    advice = page.locator('section[aria-labelledby="advies"]')
+    expect(advice).to_contain_text("Opiumwet")
+    statutes = advice.get_by_role("link", name=f"wettekst (geldend op {found.strftime('%d-%m-%Y')})")
+    expect(statutes.first).to_be_visible()
+    hrefs = statutes.evaluate_all("links => links.map(a => a.href)")
+    assert all(re.match(r"https://wetten\.overheid\.nl/jci1\.3:c:BWBR\d+&artikel=", h) for h in hrefs), hrefs
+
+    on_page = judgements_on_page(page)
+    competence = [j.code for j in on_page if j.step == COMPETENCE_STEP and j.asked_by_rules]
+    assert "eigen_gebruik_aannemelijk" in competence, on_page  # the presumption of dealing is rebuttable
+    for code in competence:
+        record_judgement(page, code, OUTCOMES[code], f"Bevoegdheid, {code}: vastgesteld door de jurist.")
+
+    # A closure is refused before the proportionality judgements are recorded; the summary says which.
+    draft(page, "voornemen_sluiting")
+    summary = page.locator("#error-summary")
+    expect(summary).to_contain_text("Deze afweging is nog niet vastgelegd.")
+    expect(page).to_have_title(re.compile(r"^Fout: "))
+    missing = missing_judgements(page)
+    assert PROPORTIONALITY | {"bijzondere_omstandigheden"} <= set(missing), missing
+    expect(page.locator('section[aria-labelledby="beslissingen"]')).to_contain_text(
+        "Er zijn nog geen beslissingen opgesteld.")
+
+    for code in missing:
+        reasoning = HOSTILE if code == HOSTILE_STEP else f"Afweging {code}: gemotiveerd in deze zaak."
+        record_judgement(page, code, OUTCOMES[code], reasoning)
+    draft(page, "voornemen_sluiting")
+    flash_ok(page, "Het concept is opgesteld.")
+    submit_for_review(page, VOORNEMEN, SIGNATORY)
+
+
+def prepare_sluiting(page: Page, kenmerk: str) -> None:
+    """As jurist, after the approved voornemen: zienswijze, begunstigingstermijn, draft and offer the
+    sluiting."""
+    page.get_by_role("link", name=kenmerk, exact=True).click()
+    decisions = page.locator('section[aria-labelledby="beslissingen"]')
+    expect(decisions).to_contain_text(f"{VOORNEMEN} — Vastgesteld")
+    zienswijze = page.locator('section[aria-labelledby="zienswijze"]')
+    choice(zienswijze, "zienswijze.outcome", "ontvangen").check()
+    field(zienswijze, "zienswijze.samenvatting").fill(ZIENSWIJZE)
+    field(zienswijze, "zienswijze.reactie").fill("De weegschaal en de hoeveelheid wijzen op handel.")
+    zienswijze.get_by_role("button", name="Zienswijze vastleggen").click()
+    flash_ok(page, "De zienswijze is vastgelegd.")
+    record_judgement(page, "begunstigingstermijn", OUTCOMES["begunstigingstermijn"],
+                     "Twee weken laat ruimte voor een voorlopige voorziening.")
+    draft(page, "sluiting")
+    flash_ok(page, "Het concept is opgesteld.")
+    submit_for_review(page, SLUITING, SIGNATORY)
 
 
 def approve_and_download(page: Page, kenmerk: str, soort_label: str, target: Path) -> str:
-    """As kabinet: open the item from "Vaststelling", check the preview, approve, download the resident's letter."""
+    """As kabinet: open the item from "Vaststelling", check the preview, approve, download the resident's
+    letter; return its text."""
     login(page, "kabinet")
     page.get_by_role("link", name="Vaststelling", exact=True).click()
     page.get_by_role("link", name=f"{kenmerk}: {soort_label}", exact=True).click()
     expect(page.locator("h1.utrecht-heading-1")).to_have_text(f"{soort_label} — zaak {kenmerk}")
     letters = page.locator('section[aria-labelledby="brieven"]')
-    resident = letters.locator("article").filter(has=page.get_by_role("heading", name=re.compile(f"aan {BEWONER}$")))
+    resident = letters.locator("article").filter(
+        has=page.get_by_role("heading", name=re.compile(f"aan {re.escape(BEWONER)}$")))
     expect(resident.locator(".gemeente-preview")).to_contain_text(kenmerk)
     expect(resident.locator(".gemeente-preview")).to_contain_text(BEWONER)
     expect(letters.locator("article").filter(has_text=f"aan {RECHTHEBBENDE}")).to_have_count(1)
     page.get_by_role("button", name="Vaststellen", exact=True).click()
     flash_ok(page, "De beslissing is vastgesteld.")
-    link = resident.get_by_role("link", name=re.compile(r"^Download .+\.docx$"))
     with page.expect_download() as info:
-        link.click()
+        resident.get_by_role("link", name=re.compile(r"^Download .+\.docx$")).click()
     download = info.value
     assert download.suggested_filename.endswith(".docx"), download.suggested_filename
     download.save_as(target)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+import time_machine
 from sqlalchemy import select
 
 from app.domain.drafting import DraftRequest
@@ -180,3 +181,21 @@ def test_warning_instead_of_the_proposed_closure_needs_special_circumstances(db,
 
 def _warning(today: date) -> DraftRequest:
     return DraftRequest("waarschuwing", today)
+
+
+def test_an_approved_warning_makes_the_next_finding_at_the_address_a_second_offence(db, rt, zaak, users, today):
+    from app.domain.assessment import Assessment
+    from app.services.assessment import latest
+
+    judge(db, zaak, users["jurist"], WARN, deviate=True)
+    warning = drafting.draft_beslissing(db, rt, zaak, _warning(today), users["jurist"], today)
+    approved(db, rt, warning, users["jurist"].id, users, today)
+    month_later = today + timedelta(days=30)
+    with time_machine.travel(month_later, tick=False):  # a new finding after the warning was sent
+        found = month_later - timedelta(days=2)
+        later = submit_melding(db, rt, melding(pleegdatum=found), users["handhaving"], month_later)
+        elsewhere = submit_melding(db, rt, melding(pleegdatum=found, adres={
+            "straat": "Anderestraat", "huisnummer": "2", "postcode": "6211 AB", "woonplaats": "Maastricht"}),
+            users["handhaving"], month_later)
+    assert Assessment.from_dict(latest(db, later).assessment).facts["offence"] == "tweede"
+    assert Assessment.from_dict(latest(db, elsewhere).assessment).facts["offence"] == "eerste"

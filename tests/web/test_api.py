@@ -51,12 +51,14 @@ def test_api_intake_with_bad_input_gives_422_field_errors_and_stores_nothing(cli
 def test_evaluation_returns_outcome_trace_and_legal_basis_without_storing(app, client, login_as, db):
     login_as("jurist")
     response = client.post("/api/v1/evaluaties", json={"power": "damocles", "date": "2026-03-01",
+                                                        "verzenddatum": "2026-03-24",
                                                         "facts": flat_facts(app, dealing_evidence_present=True)})
     body = response.get_json()
     assert response.status_code == 200 and body["bevoegdheid"] == "bevoegd"
     fired = body["assessment"]["fired"]
     assert any(f["legal_basis"]["href"].startswith("https://wetten.overheid.nl/") for f in fired)
     assert body["assessment"]["ruleset"].startswith("damocles__")
+    assert body["deadlines"]["uiterlijke_reactiedatum"] == "2026-05-06"  # 5 May is an Atw holiday every year
     assert db.scalar(select(func.count()).select_from(Beoordeling)) == 0
 
 
