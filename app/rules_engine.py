@@ -1,36 +1,41 @@
 """The only module that imports durable_rules: one hardened, synchronous evaluation per call.
 
-Why it looks like this (measured; see docs rules-engine.md section 4):
-- durable's default Host starts self-rescheduling Timer threads that steal actions and, through a
-  use-after-free, crash under threads. `_SyncHost._run` starts nothing; actions run in the calling thread.
+It drives durable's C engine (`durable_rules_engine`) directly; durable's Python `Host` layer is not used.
+Why it looks like this (measured; see docs/rules-engine.md):
+- The Host starts self-rescheduling Timer threads that steal actions and crash under threads, and per fired
+  rule it re-parses the whole fact, builds objects and writes the session state back (a rule that matches
+  that state fact re-fires forever). Here: one C handle per rules version, no threads, no state writes.
 - `post` creates an event that only the first matching rule consumes, and `assert_facts` aborts on the
   first unmatched fact: we assert exactly one flat fact per evaluation, with `assert_fact`.
-- Sessions keep facts (an identical fact raises) and there are only 1024 per ruleset: every evaluation
-  gets a fresh sid, at most 256 run at once, and the session is deleted in `finally`.
-- `delete_state` frees uninitialised memory when no action ran, so a sentinel fact always fires one rule.
+- Sessions keep facts (an identical fact is "observed") and there are only 1024 per ruleset: every
+  evaluation gets a fresh sid, at most 256 run at once, and the session is deleted in `finally`.
+- `delete_state` frees uninitialised memory when no action started, so a sentinel fact always fires one rule.
 - Sessions are found by a 32-bit FNV-1a hash of the sid alone: live sids with equal hashes would share
   a session, so a colliding sid is redrawn.
-- Exceptions in actions are swallowed into the session state; our actions catch and record them, and
-  `RuleActionError` is raised after cleanup. Engine error codes become `EngineError` with a meaning.
-- `register_rulesets` mutates its input, so the engine gets deep copies; the trace uses the pristine file.
+- The session's own state fact ({sid, id, $s}) and the sentinel go through the same network as the case
+  fact. Only matches on the case fact count: the C engine echoes the exact JSON it was given, so each
+  match is classified by its text, and anything unrecognised is an EngineError, never a silent result.
+- Actions run in Python after the engine is done with the session; an exception becomes
+  `RuleActionError` naming the rules. Engine error codes become `EngineError` with a meaning.
+- The engine gets a deep copy of each condition; the trace uses the pristine file.
 - The C engine never releases the GIL: threads give safety, not speed. Scale with processes.
 The loader (app.rulebook) has already rejected anything outside the supported condition subset.
 """
 
 from __future__ import annotations
 
-import contextvars
 import copy
 import itertools
+import json
 import logging
 import re
 import threading
 from collections.abc import Callable, Mapping
 from datetime import date
+from importlib import metadata
 from typing import Any
 
-import durable_rules_engine
-from durable import engine as durable
+import durable_rules_engine as _c
 
 from app.domain.assessment import Assessment
 from app.domain.errors import EngineError, RuleActionError
@@ -40,11 +45,12 @@ from app.rulebook.trace import build_assessment
 
 __all__ = ["ENGINE", "RulesEngine", "build_assessment", "engine_definition", "fnv1a_32"]
 
-ENGINE = "durable-rules 2.0.28"
+VERIFIED = "2.0.28"  # the C calls and the result format below were checked against this release
+ENGINE = f"durable-rules {metadata.version('durable-rules')}"
 SENTINEL_RULE = "__eval_end__"
 SENTINEL_KEY = "__eval_end__"
-SENTINEL_ACTION = "__eval_end__"
 MAX_LIVE_SESSIONS = 256  # the engine has 1024 session slots per ruleset; stay far below
+HANDLED, NOT_HANDLED = 0, 1  # assert_fact's first result; 2 (observed) and 3 (deferred) are errors here
 ENGINE_CODES = {
     105: "unknown name in a rule definition",
     202: "operator or string the engine cannot parse",
@@ -53,38 +59,21 @@ ENGINE_CODES = {
     307: "action completed on a deleted node (seen under threads)",
     309: "unknown session id",
 }
+_ASSERT_CODES = {2: "the session has already observed this fact", 3: "the fact was deferred"}
 _CODE = re.compile(r"error code: (\d+)")
 _log = logging.getLogger(__name__)
+_dumps = json.JSONEncoder(ensure_ascii=False).encode  # the Host's json.dumps(..., ensure_ascii=False)
 
 Action = Callable[["_Run"], None]
 
 
 class _Run:
-    """What the actions of one evaluation report; found through a context variable."""
+    """What the actions of one evaluation report."""
 
-    __slots__ = ("actions_ran", "errors", "fired")
+    __slots__ = ("fired",)
 
     def __init__(self) -> None:
-        self.actions_ran = False
         self.fired: list[str] = []
-        self.errors: list[tuple[str, BaseException]] = []
-
-
-_current_run: contextvars.ContextVar[_Run] = contextvars.ContextVar("bevoegd_rules_run")
-
-
-class _SyncHost(durable.Host):
-    """A Host without the dispatcher: actions run inline, in the thread that asserted the fact."""
-
-    def __init__(self, actions: dict[str, Callable[[Any], None]]) -> None:
-        self._actions = actions
-        super().__init__()
-
-    def _run(self) -> None:  # the base class starts its Timer threads here
-        return None
-
-    def get_action(self, action_name: str) -> Callable[[Any], None]:
-        return self._actions[action_name]
 
 
 def fnv1a_32(text: str) -> int:
@@ -96,17 +85,10 @@ def fnv1a_32(text: str) -> int:
 
 
 def engine_definition(version: RuleVersion) -> dict[str, Any]:
-    """The ruleset as durable wants it: metadata stripped, deep-copied, one named action per rule."""
-    body: dict[str, Any] = {
-        rule.id: {"all": copy.deepcopy(rule.condition), "run": action_name(version, rule)}
-        for rule in version.rules
-    }
-    body[SENTINEL_RULE] = {"all": [{"m": {SENTINEL_KEY: 1}}], "run": SENTINEL_ACTION}
+    """The ruleset as durable wants it: metadata stripped, conditions deep-copied, plus the sentinel."""
+    body: dict[str, Any] = {rule.id: {"all": copy.deepcopy(rule.condition)} for rule in version.rules}
+    body[SENTINEL_RULE] = {"all": [{"m": {SENTINEL_KEY: 1}}]}
     return {version.ruleset: body}
-
-
-def action_name(version: RuleVersion, rule: Rule) -> str:
-    return f"{version.ruleset}:{rule.id}"
 
 
 def engine_error(exc: BaseException, ruleset: str) -> EngineError:
@@ -122,21 +104,31 @@ def error_code(exc: BaseException) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _sentinel_action(_closure: Any) -> None:
-    _current_run.get().actions_ran = True
+def _tail(fact_json: str) -> str:
+    # A match arrives as {"<rule id>":{"m":<the fact's JSON exactly as asserted>}}; rule ids are snake_case.
+    return '":{"m":' + fact_json + "}}"
 
 
-def _traced(rule_id: str, inner: Action) -> Callable[[Any], None]:
-    # durable inspects co_argcount: the action must be a plain function of one argument.
-    def action(_closure: Any) -> None:
-        run = _current_run.get()
-        run.actions_ran = True
-        try:
-            inner(run)
-        except BaseException as exc:  # noqa: BLE001 - durable would swallow it into session state
-            run.errors.append((rule_id, exc))
+def _drain(handle: int, offset: int, fact_json: str) -> list[str] | None:
+    """Start and complete every pending action of one session (None if none was available).
 
-    return action
+    Returns the ids of the rules that matched the fact `fact_json`; matches on the session's state fact
+    are completed and dropped (the fact is complete, so a rule matching an empty fact says nothing).
+    """
+    started = _c.start_action_for_state(handle, offset)
+    if started is None:
+        return None
+    tail, state_tail = _tail(fact_json), _tail(started[0])
+    cut = -len(tail)
+    names = []
+    message: str | None = started[1]
+    while message is not None:
+        if message.endswith(tail) and message.startswith('{"'):
+            names.append(message[2:cut])
+        elif not message.endswith(state_tail):
+            raise EngineError(code=None, meaning="unrecognised action message", engine_text=message[:200])
+        message = _c.complete_and_start_action(handle, offset)
+    return names
 
 
 class RulesEngine:
@@ -145,6 +137,9 @@ class RulesEngine:
     engine = ENGINE
 
     def __init__(self, book: Rulebook) -> None:
+        if ENGINE != f"durable-rules {VERIFIED}":
+            raise EngineError(code=None, meaning=f"the direct C path is verified on {VERIFIED} only",
+                              engine_text=ENGINE)
         self._book = book
         self._slots = threading.BoundedSemaphore(MAX_LIVE_SESSIONS)
         self._lock = threading.Lock()
@@ -153,13 +148,10 @@ class RulesEngine:
         counter = itertools.count(1)
         # Short sids keep the hash cheap; uniqueness among live sessions is what the hash set guards.
         self.draw_sid: Callable[[], str] = lambda: f"s{next(counter)}"
-        versions = [v for power in book.powers for v in book.versions(power)]
-        actions = {SENTINEL_ACTION: _sentinel_action}
-        for version in versions:
-            for rule in version.rules:
-                actions[action_name(version, rule)] = _traced(rule.id, self._action_for(version, rule))
-        self._host = _SyncHost(actions)
-        for version in versions:
+        self._handles: dict[str, int] = {}
+        self._actions: dict[str, dict[str, Action]] = {}
+        for version in (v for power in book.powers for v in book.versions(power)):
+            self._actions[version.ruleset] = {r.id: self._action_for(version, r) for r in version.rules}
             self._register(version)
 
     @property
@@ -195,17 +187,23 @@ class RulesEngine:
         Raises:
             RuleActionError, EngineError.
         """
-        run = _Run()
+        ruleset = version.ruleset
+        if ruleset not in self._handles:
+            raise EngineError(ruleset=ruleset, code=None, meaning="ruleset not registered", engine_text="")
         with self._slots:
             sid, key = self._claim_sid()
-            token = _current_run.set(run)
             try:
-                self._assert(version.ruleset, fact, sid, run)
+                matched = self._session(ruleset, fact, sid)
             finally:
-                _current_run.reset(token)
-                self._end_session(version.ruleset, sid, key)
-        if run.errors:
-            raise self._action_error(version, run.errors)
+                self._end_session(ruleset, sid, key)
+        run, actions, errors = _Run(), self._actions[ruleset], []
+        for rule_id in matched:
+            try:
+                actions[rule_id](run)
+            except BaseException as exc:  # noqa: BLE001 - reported together, after every action ran
+                errors.append((rule_id, exc))
+        if errors:
+            raise self._action_error(version, errors)
         return run.fired
 
     def _action_for(self, version: RuleVersion, rule: Rule) -> Action:
@@ -218,31 +216,46 @@ class RulesEngine:
         return fire
 
     def _register(self, version: RuleVersion) -> None:
+        name = version.ruleset
+        if name in self._handles:  # the C engine would silently create a second ruleset of that name
+            raise EngineError(ruleset=name, code=None, meaning="ruleset already registered", engine_text="")
         try:
-            self._host.register_rulesets(engine_definition(version))
-        except durable_rules_engine.error as exc:
-            raise engine_error(exc, version.ruleset) from exc
-        except Exception as exc:  # e.g. "already registered": durable raises a bare Exception
-            error = EngineError(ruleset=version.ruleset, code=None, meaning=str(exc), engine_text=repr(exc))
-            raise error from exc
+            self._handles[name] = _c.create_ruleset(name, _dumps(engine_definition(version)[name]))
+        except Exception as exc:  # durable_rules_engine.error, MemoryError
+            raise engine_error(exc, name) from exc
 
-    def _assert(self, ruleset: str, fact: dict[str, Any], sid: str, run: _Run) -> None:
+    def _session(self, ruleset: str, fact: dict[str, Any], sid: str) -> list[str]:
+        """Assert the fact once in a fresh session and drain it; the sentinel fires if nothing started."""
+        handle = self._handles[ruleset]
         fact["sid"] = sid
         try:
-            try:
-                self._host.assert_fact(ruleset, fact)
-            except durable.MessageNotHandledException:
-                pass  # no rule matched: a result, not an error
-            if not run.actions_ran:
-                self._host.assert_fact(ruleset, {"sid": sid, SENTINEL_KEY: 1})
-        except Exception as exc:  # MessageObservedException, error codes, anything else from the engine
+            text = _dumps(fact)
+            code, offset = _c.assert_fact(handle, text)
+            if code == HANDLED:
+                matched = _drain(handle, offset, text)
+                if matched is not None:
+                    return matched
+            elif code != NOT_HANDLED:
+                raise EngineError(ruleset=ruleset, code=None, meaning=_ASSERT_CODES.get(code, str(code)),
+                                  engine_text=f"assert_fact result {code}")
+            sentinel = _dumps({SENTINEL_KEY: 1, "sid": sid})
+            code, offset = _c.assert_fact(handle, sentinel)
+            if code != HANDLED or SENTINEL_RULE not in (_drain(handle, offset, sentinel) or ()):
+                raise EngineError(ruleset=ruleset, code=None, meaning="the sentinel rule did not fire",
+                                  engine_text=f"assert_fact result {code}")
+            return []
+        except EngineError as exc:
+            self._count("errors")
+            exc.details.setdefault("ruleset", ruleset)
+            raise
+        except Exception as exc:  # durable_rules_engine.error (codes), MemoryError, anything else
             self._count("errors")
             raise engine_error(exc, ruleset) from exc
 
     def _end_session(self, ruleset: str, sid: str, key: int) -> None:
         try:
-            self._host.delete_state(ruleset, sid)
-        except durable_rules_engine.error as exc:
+            _c.delete_state(self._handles[ruleset], sid)
+        except _c.error as exc:
             if error_code(exc) == 309:
                 _log.warning("rules engine: session already gone", extra={"ruleset": ruleset, "code": 309})
             else:

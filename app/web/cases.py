@@ -18,7 +18,7 @@ from app.models import Beslissing, User
 from app.services import assessment, cases, drafting
 from app.web.access import get_visible_zaak, visible_zaken
 from app.web.auth import role_required
-from app.web.forms import flatten_errors, nest
+from app.web.forms import fields_of, flatten_errors, nest
 from app.web.schemas import DraftSchema, FeitenSchema, OordeelSchema, SubmitSchema, ZienswijzeSchema
 
 bp = Blueprint("cases", __name__)
@@ -89,7 +89,7 @@ def _handle(zaak_id: int, form: str, schema: Schema, action: Any, done: str) -> 
 
 def _form_values(form: str) -> dict[str, Any]:
     """Forms that repeat on the page prefix their field names (unique ids); strip the prefix here."""
-    raw = {k: v for k, v in request.form.items() if k != "csrf_token"}
+    raw = fields_of(request.form)
     if form == "zienswijze":
         return nest(request.form).get("zienswijze", {})
     if form == "oordeel":

@@ -8,10 +8,18 @@ from typing import Any
 from werkzeug.datastructures import MultiDict
 
 
+NOT_DATA = ("csrf_token",)  # form plumbing, never part of a use case's input
+
+
+def fields_of(form: MultiDict[str, str]) -> dict[str, str]:
+    """The submitted fields without the CSRF token (the schemas reject unknown fields)."""
+    return {k: v for k, v in form.items() if k not in NOT_DATA}
+
+
 def nest(form: MultiDict[str, str], list_fields: tuple[str, ...] = ()) -> dict[str, Any]:
     """Nested dict from dotted names; `list_fields` are multi-valued (checkboxes); blank values are dropped."""
     data: dict[str, Any] = {}
-    for key in form:
+    for key in (k for k in form if k not in NOT_DATA):
         values = [v for v in form.getlist(key) if v.strip()]
         if key in list_fields:
             _put(data, key.split("."), values)

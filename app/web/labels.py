@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 LABELS: dict[str, str] = {
     # premises and sources
     "woning": "Woning", "lokaal": "Lokaal (geen woning)", "erf_bij_woning": "Erf bij een woning",
@@ -66,3 +69,10 @@ def label(code: object) -> str:
 def options(*codes: str) -> list[tuple[str, str]]:
     """(value, label) pairs for select and radio macros."""
     return [(code, label(code)) for code in codes]
+
+
+def wettekst_op(href: str, peildatum: date) -> str:
+    """The wetten.overheid.nl link opened on the peildatum: the rule file's g= and z= dates are the
+    consolidation the rule was written against; the reader needs the text as it stood on the peildatum."""
+    day = peildatum.isoformat()
+    return re.sub(r"([?&][gz]=)\d{4}-\d{2}-\d{2}", lambda m: m.group(1) + day, href)

@@ -20,7 +20,7 @@ from app.services import cases, review
 from app.services.queries import active_judgements
 from app.web.access import get_visible_zaak, visible_zaken
 from app.web.auth import recently_authenticated, role_required
-from app.web.forms import flatten_errors
+from app.web.forms import fields_of, flatten_errors
 from app.web.schemas import ApproveSchema, ReturnSchema
 
 bp = Blueprint("review", __name__)
@@ -65,7 +65,7 @@ def approve(beslissing_id: int) -> Any:
 def return_for_changes(beslissing_id: int) -> Any:
     beslissing = _beslissing(beslissing_id)
     try:
-        data = ReturnSchema().load(request.form.to_dict())
+        data = ReturnSchema().load(fields_of(request.form))
         review.return_for_changes(get_session(), beslissing, data["opmerking"], data["version"], current_user)
     except (ValidationError, e.InvalidInput, e.ConcurrentEdit, e.InvalidTransition) as exc:
         return _failed(beslissing_id, exc)

@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import docx
+import pytest
 from flask import Flask
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from werkzeug.serving import BaseWSGIServer, make_server
 
 from tests.conftest import PASSWORD
@@ -35,6 +37,7 @@ BEWONER = "P. de Vries-Bewoner"
 RECHTHEBBENDE = "Woonstichting Maasdal"
 # Serious and critical axe violations fail the build (ecosystem.md §4); minor and moderate are reported.
 BLOCKING_IMPACTS = ("serious", "critical")
+WAIT_MS = 10_000
 
 
 # ----------------------------------------------------------------------------------------------- server
@@ -88,7 +91,19 @@ def choice(page: Page | Locator, name: str, value: str) -> Locator:
 
 
 def flash_ok(page: Page, text: str) -> None:
-    expect(page.locator(".utrecht-alert--ok").filter(has_text=text)).to_be_visible()
+    """Wait for the confirmation after a form was sent; fail with what the page said instead."""
+    confirmation = page.locator(".utrecht-alert--ok").filter(has_text=text)
+    summary = page.locator("#error-summary")
+    try:
+        confirmation.or_(summary).first.wait_for(timeout=WAIT_MS)
+    except PlaywrightTimeoutError:
+        said = page.locator("main").inner_text()[:300] if page.locator("main").count() else ""
+        pytest.fail(f"expected {text!r} after sending the form; got {page.title()!r} at {page.url}: {said!r}",
+                    pytrace=False)
+    if summary.count():
+        links = summary.locator("a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+        pytest.fail(f"expected {text!r}, but the form was refused at {page.url}: {summary.inner_text()!r} "
+                    f"(fields: {', '.join(links)})", pytrace=False)
 
 
 # ----------------------------------------------------------------------------------------------- case page
@@ -146,9 +161,9 @@ def submit_for_review(page: Page, soort_label: str, signatory: str) -> None:
 
 # ----------------------------------------------------------------------------------------------- axe
 
-def axe_violations(page: Page, axe: Any) -> list[dict[str, Any]]:
-    """All axe violations on the current page (every impact)."""
-    return list(axe.run(page).response["violations"])
+def axe_violations(page: Page, axe: Any, within: str | None = None) -> list[dict[str, Any]]:
+    """All axe violations (every impact) on the current page, or within the elements a CSS selector names."""
+    return list(axe.run(page, context=within).response["violations"])
 
 
 def blocking(violations: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

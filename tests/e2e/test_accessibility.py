@@ -1,5 +1,6 @@
 """WCAG 2.1 AA checks in the browser (ecosystem.md §4): axe on every page template of the flow (0 serious or
-critical violations), keyboard-only login with the skip link first, and 320 px reflow of the case page.
+critical violations), keyboard-only login with the skip link first, and 320 px reflow of the case page and
+the new-melding form.
 
 The case is arranged through the services (as tests/integration does), so these tests do not depend on
 the browser flow; the pages are then visited as each role would.
@@ -35,11 +36,11 @@ def test_every_page_template_has_no_serious_or_critical_axe_violations(
     axe = Axe()
     found: dict[str, list[dict[str, Any]]] = {}
 
-    def check(name: str, arrive: Callable[[], Any], status: int = 200) -> None:
+    def check(name: str, arrive: Callable[[], Any], status: int = 200, within: str | None = None) -> None:
         response = arrive()
         if response is not None:
             assert response.status == status, f"{name}: HTTP {response.status}, expected {status}"
-        found[name] = axe_violations(page, axe)
+        found[name] = axe_violations(page, axe, within)
 
     check("login", lambda: page.goto("/login"))
     check("toegankelijkheid", lambda: page.goto("/toegankelijkheid"))
@@ -51,6 +52,7 @@ def test_every_page_template_has_no_serious_or_critical_axe_violations(
     def empty_melding() -> None:
         page.get_by_role("button", name="Melding versturen").click()
         expect(page.locator("#error-summary")).to_be_visible()
+        expect(page.locator('[aria-invalid="true"]').first).to_be_attached()  # field errors are scanned too
 
     check("nieuwe melding met fouten", empty_melding)
     logout(page)
@@ -62,8 +64,11 @@ def test_every_page_template_has_no_serious_or_critical_axe_violations(
     def draft_without_choice() -> None:
         page.get_by_role("button", name="Concept opstellen").click()
         expect(page.locator("#error-summary")).to_be_visible()
+        expect(page.locator('[name="soort"][aria-invalid="true"]').first).to_be_attached()
 
-    check("zaak met fouten", draft_without_choice)
+    # Only the parts that change are scanned again: the rest is the "zaak" page above (axe takes ~3 s on it).
+    check("zaak met fouten", draft_without_choice,
+          within='#error-summary, section[aria-labelledby="concept"]')
     check("foutpagina 404", lambda: page.goto("/zaken/999999"), status=404)
     logout(page)
 
@@ -133,11 +138,24 @@ def test_case_page_reflows_at_320_px_without_horizontal_scrolling(
     login(page, "jurist")
     page.goto(f"/zaken/{voornemen_ter_vaststelling.zaak_id}")
     expect(page.locator("h1.utrecht-heading-1")).to_contain_text(voornemen_ter_vaststelling.zaak.identificatie)
+    assert_no_horizontal_scroll(page, "case page")
+
+
+def test_new_melding_form_reflows_at_320_px_without_horizontal_scrolling(
+        page: Page, users: dict[str, User]) -> None:
+    page.set_viewport_size({"width": REFLOW_WIDTH, "height": 800})
+    login(page, "handhaving")
+    page.goto("/meldingen/nieuw")
+    assert_no_horizontal_scroll(page, "new melding form")
+
+
+def assert_no_horizontal_scroll(page: Page, name: str) -> None:
+    """WCAG 1.4.10: at 320 CSS px only tables (in their own scroll region) may scroll sideways."""
     width = page.evaluate("() => document.documentElement.scrollWidth")
     if width > REFLOW_WIDTH + 1:
         culprits = page.evaluate(WIDEST_ELEMENTS, REFLOW_WIDTH)
-        pytest.fail(f"case page is {width}px wide at a {REFLOW_WIDTH}px viewport; elements reaching past the "
-                    f"right edge:\n" + "\n".join(culprits))
+        pytest.fail(f"{name} is {width}px wide at a {REFLOW_WIDTH}px viewport; elements reaching past the "
+                    f"right edge:\n" + "\n".join(culprits), pytrace=False)
 
 
 # The innermost elements whose right edge lies beyond the viewport, to name the cause of a reflow failure.

@@ -86,9 +86,6 @@ def test_kabinet_returns_a_voornemen_with_a_comment_and_csrf_guards_the_form(
     page.reload()
     field(page, "opmerking").fill(f"Graag de aanhef aanpassen: {HOSTILE}")
     page.get_by_role("button", name="Terugsturen").click()
-    if page.locator("#error-summary").count():
-        pytest.fail(f"returning with a comment was refused: {page.locator('#error-summary').inner_text()!r}",
-                    pytrace=False)
     flash_ok(page, "De beslissing is teruggestuurd naar de jurist.")
     expect(page.locator("table")).to_contain_text("Er wacht niets op vaststelling.")
     logout(page)
@@ -133,11 +130,8 @@ def report_melding(page: Page, found: date) -> str:
     field(form, "toelichting").fill("Doorzoeking na een bevestigde MMA-melding.")
     form.get_by_role("button", name="Melding versturen").click()
 
+    flash_ok(page, "De melding is ontvangen als zaak")
     confirmation = page.locator(".utrecht-alert--ok").filter(has_text="De melding is ontvangen als zaak")
-    confirmation.or_(page.locator("#error-summary")).first.wait_for()
-    if page.locator("#error-summary").count():
-        summary = page.locator("#error-summary").inner_text()
-        pytest.fail(f"the melding form was refused: {summary!r}", pytrace=False)
     match = re.search(r"zaak (BEV-\d{4}-\d{6})", confirmation.inner_text())
     assert match, confirmation.inner_text()
     kenmerk = match.group(1)

@@ -77,3 +77,16 @@ def test_wrong_password_gives_a_dutch_error_and_no_session(client, users):
     assert response.status_code == 400
     assert "onjuist" in response.get_data(as_text=True)
     assert client.get("/zaken").status_code == 302
+
+
+def test_forms_with_their_csrf_token_are_accepted_by_the_schemas(csrf_app, users):
+    """The token is form plumbing: schemas that reject unknown fields must not see it."""
+    from tests.web.test_web_flow import form_data
+
+    client = csrf_app.test_client()
+    token = client.get("/login").get_data(as_text=True).split('name="csrf_token" value="')[1].split('"')[0]
+    client.post("/login", data={"username": "handhaving", "password": PASSWORD, "csrf_token": token})
+    page = client.get("/meldingen/nieuw").get_data(as_text=True)  # login starts a new session: new token
+    token = page.split('name="csrf_token" value="')[1].split('"')[0]
+    response = client.post("/meldingen", data={**form_data(), "csrf_token": token})
+    assert response.status_code == 302, response.get_data(as_text=True)[:300]
