@@ -41,7 +41,7 @@ class Actor:
 SYSTEM = Actor("system", "Bevoegd (systeem)", "system")
 
 
-def record_change(session: Session, actor: Actor, *, actie: str, hoofd_object: str, resource: str,
+def record_change(session: Session, actor: Actor, *, actie: str, hoofd_object: str, resource: str,  # noqa: PLR0913 - the ZGW audittrail fields, keyword-only
                   resource_id: object, weergave: str, oud: Any = None, nieuw: Any = None,
                   toelichting: str = "") -> AuditEntry:
     """Append one change row (ZGW audittrail fields); flushed, not committed."""
@@ -55,7 +55,7 @@ def record_change(session: Session, actor: Actor, *, actie: str, hoofd_object: s
     return entry
 
 
-def record_access(session: Session, actor: Actor, *, action: str, object_type: str, object_id: object,
+def record_access(session: Session, actor: Actor, *, action: str, object_type: str, object_id: object,  # noqa: PLR0913 - NEN 7513 fields, keyword-only
                   case_id: object, result: str = "ok", origin: str = "", reason: str = "") -> AccessEntry:
     """Append one read/denial row (NEN 7513 style); flushed, not committed."""
     entry = AccessEntry(

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
-import logging
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any

@@ -14,7 +14,7 @@ from app.services.accounts import hash_password
 from app.services.intake import submit_melding
 from app.web.schemas import MeldingSchema
 
-DEMO_PASSWORD = "demo-bevoegd-2026"
+DEMO_PASSWORD = "demo-bevoegd-2026"  # noqa: S105 - fictional demo accounts, printed by make run
 DEMO_USERS = (
     ("handhaving", "handhaving", "H. Handhaver (demo)"),
     ("jurist", "jurist", "J. Jurist (demo)"),

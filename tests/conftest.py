@@ -25,8 +25,8 @@ os.environ.setdefault("MALLOC_TOP_PAD_", "67108864")
 os.environ.setdefault("MALLOC_TRIM_THRESHOLD_", "268435456")
 
 from app import create_app  # noqa: E402
-from app.config import ROOT, database_url_for_tests  # noqa: E402
 from app.audit import GENESIS  # noqa: E402
+from app.config import ROOT, database_url_for_tests  # noqa: E402
 from app.db import Base, make_engine, session_scope  # noqa: E402
 from app.models import Mandaat, User  # noqa: E402
 from app.services.accounts import hash_password  # noqa: E402

@@ -36,8 +36,10 @@ DEFAULT_OUTCOMES = (("ja", "Ja"), ("nee", "Nee"))
 
 # An outcome that makes a closure impossible, with the Dutch reason shown to the jurist.
 CLOSURE_BLOCKERS: dict[tuple[str, str], str] = {
-    ("eigen_gebruik_aannemelijk", "aannemelijk"): "Eigen gebruik is aannemelijk: de burgemeester is op die grond niet bevoegd.",
-    ("ernstig_geval_eerste_overtreding", "niet_ernstig"): "Eerste overtreding in een woning zonder ernstig geval: waarschuw in plaats van te sluiten.",
+    ("eigen_gebruik_aannemelijk", "aannemelijk"):
+        "Eigen gebruik is aannemelijk: de burgemeester is op die grond niet bevoegd.",
+    ("ernstig_geval_eerste_overtreding", "niet_ernstig"):
+        "Eerste overtreding in een woning zonder ernstig geval: waarschuw in plaats van te sluiten.",
     ("geschiktheid", "niet_voldaan"): "Sluiting is volgens de afweging niet geschikt.",
     ("noodzakelijkheid", "niet_voldaan"): "Volgens de afweging volstaat een lichter middel.",
     ("evenwichtigheid", "niet_voldaan"): "Volgens de afweging zijn de gevolgen van sluiting onevenredig.",

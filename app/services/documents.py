@@ -101,7 +101,8 @@ def _zienswijze(judgements: dict[str, dict[str, str]]) -> dict[str, Any] | None:
 
 
 def _deadlines(beslissing: Beslissing) -> dict[str, date | None]:
-    return {"zienswijze_tot": beslissing.zienswijze_tot, "begunstigingstermijn_tot": beslissing.begunstigingstermijn_tot,
+    return {"zienswijze_tot": beslissing.zienswijze_tot,
+            "begunstigingstermijn_tot": beslissing.begunstigingstermijn_tot,
             "sluiting_van": beslissing.ingangsdatum, "sluiting_tot": beslissing.vervaldatum,
             "bezwaar_tot": beslissing.uiterlijke_reactiedatum}
 

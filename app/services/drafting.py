@@ -58,9 +58,10 @@ def _check_zienswijze(data: dict[str, Any], voornemen: Beslissing | None, today:
         raise InvalidInput({"reactie": "Beschrijf de reactie op de zienswijze; die komt in het besluit."})
     if data["outcome"] in ("ontvangen", "niet_ontvangen") and voornemen is None:
         raise InvalidInput({"outcome": "Er is nog geen vastgesteld voornemen waarop een zienswijze kan volgen."})
-    if data["outcome"] == "niet_ontvangen" and voornemen and voornemen.zienswijze_tot and today <= voornemen.zienswijze_tot:
+    term_end = voornemen.zienswijze_tot if voornemen else None
+    if data["outcome"] == "niet_ontvangen" and term_end and today <= term_end:
         raise InvalidInput({"outcome": "De zienswijzetermijn loopt nog tot en met "
-                            f"{voornemen.zienswijze_tot.strftime('%d-%m-%Y')}."})
+                            f"{term_end.strftime('%d-%m-%Y')}."})
 
 
 def draft_beslissing(session: Session, rt: Runtime, zaak: Zaak, request: DraftRequest, actor: User,

@@ -35,7 +35,8 @@ class CsrfSchema(Schema):
 
 def init_app(app: Flask) -> None:
     """Register the API and its OpenAPI document at /api/v1/openapi.json."""
-    api = Api(app, spec_kwargs={"info": {"description": "Bestuurlijke handhaving: regels stellen voor, mensen beslissen."}})
+    description = "Bestuurlijke handhaving: regels stellen voor, mensen beslissen."
+    api = Api(app, spec_kwargs={"info": {"description": description}})
     api.register_blueprint(blp)
 
 

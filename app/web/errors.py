@@ -89,7 +89,8 @@ def _details(exc: e.DomainError) -> dict[str, Any]:
 
 def _csrf(exc: CSRFError) -> tuple[Any, int]:
     log.warning("csrf failure on %s", request.path)
-    return respond(400, "Formulier verlopen", "Het formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.")
+    return respond(400, "Formulier verlopen",
+                   "Het formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.")
 
 
 def _unavailable(exc: OperationalError) -> tuple[Any, int]:
@@ -104,7 +105,8 @@ def _http(exc: HTTPException) -> tuple[Any, int]:
     if status == 422 and isinstance(messages, dict):
         errors = {k: v for location in messages.values() for k, v in location.items()}
         return respond(422, "Controleer de invoer", "Niet alle velden zijn goed ingevuld.", errors)
-    return respond(status, HTTP_TITLES.get(status, "Fout"), _HTTP_MESSAGES.get(status, "Het verzoek kon niet worden verwerkt."))
+    message = _HTTP_MESSAGES.get(status, "Het verzoek kon niet worden verwerkt.")
+    return respond(status, HTTP_TITLES.get(status, "Fout"), message)
 
 
 def _unexpected(exc: Exception) -> tuple[Any, int]:

@@ -7,7 +7,6 @@ from typing import Any
 
 from werkzeug.datastructures import MultiDict
 
-
 NOT_DATA = ("csrf_token",)  # form plumbing, never part of a use case's input
 
 

@@ -6,8 +6,8 @@ from datetime import date
 from typing import Any
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
-from markupsafe import Markup
 from flask_login import current_user
+from markupsafe import Markup
 from marshmallow import ValidationError
 from sqlalchemy import select
 
@@ -97,7 +97,7 @@ def _page(beslissing_id: int, errors: dict[str, list[str]] | None = None) -> str
     db = get_session()
     beslissing = _beslissing(beslissing_id)
     documents = review.current_documents(db, beslissing)
-    previews = [(d, Markup(to_html(d.inhoud))) for d in documents]  # nh3-sanitised HTML
+    previews = [(d, Markup(to_html(d.inhoud))) for d in documents]  # noqa: S704 - to_html sanitises with nh3
     assessment = Assessment.from_dict(beslissing.beoordeling.assessment)
     judgements = active_judgements(db, beslissing.zaak)
     cases.log_preview(db, beslissing, current_user, request.remote_addr or "")

@@ -101,8 +101,8 @@ def test_personal_use_made_plausible_ends_the_competence(db, rt, zaak, users, to
 
 
 def test_whole_path_from_report_to_approved_closure_letters(db, rt, zaak, users, today):
-    from app.services.assessment import latest
     from app.domain.assessment import Assessment
+    from app.services.assessment import latest
 
     triggered = Assessment.from_dict(latest(db, zaak).assessment).judgements_required
     judge(db, zaak, users["jurist"], CLOSURE_STEPS + tuple(c for c in triggered if c in OUTCOME))
