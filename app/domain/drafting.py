@@ -21,6 +21,7 @@ from app.domain.judgements import Recorded, check_recorded, competence, required
 
 BESLUIT = {"waarschuwing": False, "voornemen_sluiting": False, "sluiting": True}
 ZIENSWIJZE_DONE = ("ontvangen", "niet_ontvangen")
+AWB_4_11 = ("spoed_4_11_a", "eerder_gehoord_4_11_b", "verrassing_4_11_c")
 SERIOUS_CASE = "ernstig_geval_eerste_overtreding"
 
 
@@ -47,8 +48,9 @@ class DraftState:
     calendar: Calendar
     today: date
     voornemen_vastgesteld: bool = False
-    zienswijze: Recorded | None = None
+    zienswijze: Recorded | None = None  # only one that answers the current voornemen, or a 4:11 exception
     has_rechthebbende: bool = False
+    sluiting_in_force: bool = False
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,9 @@ def _closure_errors(state: DraftState, request: DraftRequest) -> dict[str, str]:
         errors["sluiting_maanden"] = "Vul de duur van de sluiting in maanden in."
     elif request.sluiting_maanden > maximum:
         errors["sluiting_maanden"] = f"De duur is langer dan het beleidsmaximum van {maximum} maanden."
+    if state.sluiting_in_force:
+        errors["soort"] = ("Er is al een sluiting van kracht; een tweede herstelsanctie voor dezelfde overtreding "
+                           "kan niet (Awb 5:6).")
     if not state.has_rechthebbende:
         errors["rechthebbende"] = ("Leg eerst de eigenaar of verhuurder vast: de last moet ook aan de "
                                    "rechthebbende worden bekendgemaakt (Awb 5:24 lid 3).")
@@ -131,29 +136,36 @@ def _closure_errors(state: DraftState, request: DraftRequest) -> dict[str, str]:
 
 
 def _procedure_judgements(state: DraftState) -> list[str]:
-    """A besluit follows a voornemen and a processed zienswijze, or a recorded urgency (Awb 4:11 a)."""
+    """A besluit follows a voornemen and a processed zienswijze, or a reasoned Awb 4:11 exception."""
+    zienswijze = state.zienswijze
     if state.voornemen_vastgesteld:
-        if state.zienswijze is None or state.zienswijze.outcome not in ZIENSWIJZE_DONE:
-            raise InvalidInput({"zienswijze": "Leg eerst de zienswijze vast, of dat er binnen de termijn "
-                                "geen zienswijze is ontvangen."})
+        if zienswijze is None or zienswijze.outcome not in ZIENSWIJZE_DONE:
+            raise InvalidInput({"zienswijze": "Leg eerst de zienswijze op het voornemen vast, of dat er binnen de "
+                                "termijn geen zienswijze is ontvangen."})
+        return []
+    if zienswijze is None or zienswijze.outcome not in AWB_4_11:
+        raise InvalidInput({"soort": "Stel eerst een voornemen op, of leg bij Zienswijze een uitzondering "
+                            "(Awb 4:11) met motivering vast."})
+    if zienswijze.outcome != "spoed_4_11_a":
         return []
     spoed = state.recorded.get("spoed")
-    if spoed is None or spoed.outcome != "spoed":
-        raise InvalidInput({"soort": "Stel eerst een voornemen op, of leg spoed vast (Awb 4:11 onder a)."})
+    if spoed is not None and spoed.outcome != "spoed":
+        raise InvalidInput({"spoed": "Volgens de afweging is er geen spoed: stel eerst een voornemen op."})
     return ["spoed"]
 
 
 def _deviates(state: DraftState, request: DraftRequest) -> bool:
-    """A choice other than the policy proposal is a 4:84 deviation; closing a woning at a first offence
-    instead of warning is the legislator's "serious case" route (J2), not a deviation."""
-    proposal = state.proposal
-    chosen = "waarschuwing" if request.soort == "waarschuwing" else "sluiting"
-    if proposal.get("maatregel") == "waarschuwing":
-        serious_case_route = SERIOUS_CASE in state.assessment.judgements_required
-        return chosen == "sluiting" and not serious_case_route
-    if chosen != proposal.get("maatregel"):
-        return True
-    return chosen == "sluiting" and request.sluiting_maanden != proposal.get("maanden")
+    """A choice other than the policy proposal is a 4:84 deviation. Not a deviation: a case the policy has
+    no cell for, and at a first offence in a woning the warning, or a closure judged a serious case (J2)."""
+    proposal, chosen = state.proposal, ("waarschuwing" if request.soort == "waarschuwing" else "sluiting")
+    maatregel = proposal.get("maatregel")
+    if maatregel not in ("waarschuwing", "sluiting"):
+        return False
+    other_months = (chosen == "sluiting" and maatregel == "sluiting"
+                    and request.sluiting_maanden != proposal.get("maanden"))
+    if SERIOUS_CASE in state.assessment.judgements_required:
+        return other_months
+    return chosen != maatregel or other_months
 
 
 def _dates(state: DraftState, request: DraftRequest) -> dict[str, date | None]:

@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session
 from app.audit import Actor, record_change
 from app.domain.assessment import Assessment
 from app.domain.drafting import indicative_deadlines
-from app.domain.errors import ConcurrentEdit
 from app.models import Beoordeling, Beslissing, User, Zaak
 from app.powers import power
 from app.runtime import Runtime
+from app.services.queries import check_version, refuse_while_in_review
 
 HISTORY_KINDS = {"waarschuwing": "waarschuwing", "sluiting": "sluiting"}
 
@@ -52,11 +52,7 @@ def history_for(session: Session, zaak: Zaak) -> list[dict[str, Any]]:
 
 def assess(session: Session, rt: Runtime, zaak: Zaak, actor: Actor, today: date) -> Beoordeling:
     """Evaluate the zaak on its peildatum and add the receipt (flushes; the caller commits)."""
-    spec = power(zaak.zaaktype)
-    melding = zaak.melding
-    on = melding.pleegdatum  # index.yaml: peildatum is the pleegdatum for damocles
-    params = rt.book.parameters_for(zaak.zaaktype, on)
-    facts = spec.facts_from_case(melding.gegevens, history_for(session, zaak), params, today)
+    on, facts = _facts(session, rt, zaak, today)
     result = rt.engine.evaluate(zaak.zaaktype, facts, on)
     data = result.to_dict()
     row = Beoordeling(
@@ -72,12 +68,30 @@ def assess(session: Session, rt: Runtime, zaak: Zaak, actor: Actor, today: date)
     return row
 
 
+def current_assessment(session: Session, rt: Runtime, zaak: Zaak, actor: Actor, today: date) -> Beoordeling:
+    """The latest receipt if its facts still hold today; otherwise a new one (e.g. the days since the finding
+    crossed the point where the time elapsed must be weighed). Flushes only."""
+    row = latest(session, zaak)
+    _, facts = _facts(session, rt, zaak, today)
+    if row is not None and row.assessment["facts"] == facts:
+        return row
+    return assess(session, rt, zaak, actor, today)
+
+
+def _facts(session: Session, rt: Runtime, zaak: Zaak, today: date) -> tuple[date, dict[str, Any]]:
+    """The peildatum (from the power's index.yaml) and the flat fact for it."""
+    melding = zaak.melding
+    on = melding.pleegdatum if rt.book.index(zaak.zaaktype).peildatum == "pleegdatum" else today
+    params = rt.book.parameters_for(zaak.zaaktype, on)
+    return on, power(zaak.zaaktype).facts_from_case(melding.gegevens, history_for(session, zaak), params, today)
+
+
 def update_facts(session: Session, rt: Runtime, zaak: Zaak, changes: Mapping[str, Any],
                  version: int, user: User, today: date) -> Beoordeling:
     """The jurist corrects or completes the case file; the zaak is assessed again. Raises ConcurrentEdit."""
     melding, actor = zaak.melding, Actor.of(user)
-    if melding.version_id != version:
-        raise ConcurrentEdit()
+    refuse_while_in_review(session, zaak)
+    check_version(melding, version)
     old = dict(melding.gegevens)
     melding.gegevens = {**old, **changes}
     record_change(session, actor, actie="update", hoofd_object=zaak.identificatie, resource="melding",

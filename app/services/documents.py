@@ -19,7 +19,7 @@ from app.letters.manifest import find_entry
 from app.letters.render import LIBRARY_VERSIONS, render_template
 from app.models import Beslissing, Betrokkene, Document, User
 from app.runtime import Runtime
-from app.services.queries import active_judgements
+from app.services.queries import active_judgements, mandaat_for
 
 BRON_WOORDEN = {
     "bestuurlijke_rapportage": "bestuurlijke rapportage van de politie",
@@ -68,8 +68,10 @@ def _document(session: Session, rt: Runtime, beslissing: Beslissing, ondertekena
 def letter_input(session: Session, beslissing: Beslissing, ondertekenaar: User, person: Betrokkene) -> LetterInput:
     """Gather what one letter needs from the zaak, its assessment, judgements and the recipient."""
     zaak, melding = beslissing.zaak, beslissing.zaak.melding
-    judgements = {code: {"outcome": o.outcome, "reasoning": o.reasoning, "recorded_by": o.recorded_by.display_name,
-                         **(o.details or {})} for code, o in active_judgements(session, zaak).items()}
+    rows = active_judgements(session, zaak)
+    zienswijze = rows.pop("zienswijze", None)  # printed once, in its own section, not as a judgement
+    judgements = {code: {"outcome": o.outcome, "reasoning": o.reasoning, "recorded_by": o.recorded_by.display_name}
+                  for code, o in rows.items()}
     rechthebbende = next((b for b in zaak.betrokkenen if b.roltype == "rechthebbende"), None)
     return LetterInput(
         power=zaak.zaaktype, outcome=beslissing.soort, kenmerk=zaak.identificatie,
@@ -80,9 +82,9 @@ def letter_input(session: Session, beslissing: Beslissing, ondertekenaar: User, 
         melding_bron=BRON_WOORDEN[melding.bron_soort], melding_kenmerk=melding.bron_kenmerk,
         melding_datum=melding.bron_datum, finding_date=melding.pleegdatum,
         assessment=Assessment.from_dict(beslissing.beoordeling.assessment), judgements=judgements,
-        ondertekening=tuple(_mandaat(ondertekenaar, zaak.zaaktype).splitlines()),
+        ondertekening=tuple(mandaat_for(ondertekenaar, zaak.zaaktype).ondertekening.splitlines()),
         behandeld_door=f"{beslissing.drafter.display_name}, {beslissing.drafter.phone}".strip(", "),
-        zienswijze=_zienswijze(judgements), sluiting_maanden=beslissing.maatregel.get("maanden"),
+        zienswijze=_zienswijze(zienswijze), sluiting_maanden=beslissing.maatregel.get("maanden"),
         deadlines=_deadlines(beslissing), rechthebbende_naam=rechthebbende.naam if rechthebbende else None,
         afwijking_beleid=judgements.get("bijzondere_omstandigheden", {}).get("reasoning")
         if beslissing.afwijking_beleid else None,
@@ -90,14 +92,13 @@ def letter_input(session: Session, beslissing: Beslissing, ondertekenaar: User, 
     )
 
 
-def _zienswijze(judgements: dict[str, dict[str, str]]) -> dict[str, Any] | None:
-    zw = judgements.get("zienswijze")
-    if zw is None:
+def _zienswijze(row: Any) -> dict[str, Any] | None:
+    if row is None:
         return None
-    if zw["outcome"] in ("ontvangen", "niet_ontvangen"):
-        return {"ontvangen": zw["outcome"] == "ontvangen", "samenvatting": zw.get("samenvatting", ""),
-                "reactie": zw["reasoning"]}
-    return {"uitzondering": zw["outcome"], "reasoning": zw["reasoning"]}
+    if row.outcome in ("ontvangen", "niet_ontvangen"):
+        return {"ontvangen": row.outcome == "ontvangen", "samenvatting": row.details.get("samenvatting", ""),
+                "reactie": row.reasoning}
+    return {"uitzondering": row.outcome, "reasoning": row.reasoning}
 
 
 def _deadlines(beslissing: Beslissing) -> dict[str, date | None]:
@@ -105,10 +106,6 @@ def _deadlines(beslissing: Beslissing) -> dict[str, date | None]:
             "begunstigingstermijn_tot": beslissing.begunstigingstermijn_tot,
             "sluiting_van": beslissing.ingangsdatum, "sluiting_tot": beslissing.vervaldatum,
             "bezwaar_tot": beslissing.uiterlijke_reactiedatum}
-
-
-def _mandaat(user: User, besluittype: str) -> str:
-    return next(m.ondertekening for m in user.mandaten if m.besluittype == besluittype)
 
 
 def _entries(rt: Runtime) -> list[Any]:

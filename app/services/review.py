@@ -9,10 +9,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_change
-from app.domain.errors import ConcurrentEdit, FourEyesViolation, InvalidInput, MandateMissing, StaleDocument
+from app.domain.errors import FourEyesViolation, InvalidInput, MandateMissing, StaleDocument
 from app.domain.workflow import fase_after, next_status
 from app.models import Beslissing, Document, Reviewronde, User
 from app.models.types import utcnow
+from app.services.queries import check_version, mandaat_for
 
 
 def current_documents(session: Session, beslissing: Beslissing) -> list[Document]:
@@ -26,12 +27,12 @@ def current_documents(session: Session, beslissing: Beslissing) -> list[Document
 def approve(session: Session, beslissing: Beslissing, shown_hashes: Iterable[str], version: int,
             actor: User, today: date) -> Beslissing:
     """Vaststellen. Raises FourEyesViolation, MandateMissing, StaleDocument, ConcurrentEdit, InvalidTransition."""
-    _check_version(beslissing, version)
+    check_version(beslissing, version)
     next_status(beslissing.status, "approve")
     if actor.id == beslissing.drafter_id:
         raise FourEyesViolation()
-    if actor.id != beslissing.ondertekenaar_id:
-        raise MandateMissing("Alleen de aangewezen ondertekenaar kan deze beslissing vaststellen.")
+    if actor.id != beslissing.ondertekenaar_id or mandaat_for(actor, beslissing.zaak.zaaktype) is None:
+        raise MandateMissing("Alleen de aangewezen ondertekenaar met mandaat kan deze beslissing vaststellen.")
     documents = current_documents(session, beslissing)
     if sorted(shown_hashes) != sorted(d.sha256 for d in documents):
         raise StaleDocument()
@@ -52,7 +53,7 @@ def approve(session: Session, beslissing: Beslissing, shown_hashes: Iterable[str
 def return_for_changes(session: Session, beslissing: Beslissing, comment: str, version: int,
                        actor: User) -> Beslissing:
     """Terugsturen with a comment: back to concept for the jurist. Raises InvalidInput, InvalidTransition."""
-    _check_version(beslissing, version)
+    check_version(beslissing, version)
     if not comment.strip():
         raise InvalidInput({"opmerking": "Schrijf op wat er moet veranderen."})
     beslissing.status = next_status(beslissing.status, "return")
@@ -85,7 +86,3 @@ def _set_approved(beslissing: Beslissing, documents: list[Document], actor: User
         document.status = "definitief"
     beslissing.zaak.fase = fase_after(beslissing.soort, "approve")
 
-
-def _check_version(beslissing: Beslissing, version: int) -> None:
-    if beslissing.version_id != version:
-        raise ConcurrentEdit()

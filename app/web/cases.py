@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from marshmallow import Schema, ValidationError
 from sqlalchemy import select
@@ -15,7 +15,7 @@ from app.domain import errors as e
 from app.domain.drafting import DraftRequest
 from app.domain.judgements import outcomes_for
 from app.models import Beslissing, User
-from app.services import assessment, cases, drafting
+from app.services import assessment, cases, drafting, judging
 from app.web.access import get_visible_zaak, visible_zaken
 from app.web.auth import role_required
 from app.web.forms import fields_of, flatten_errors, nest
@@ -49,22 +49,21 @@ def update_facts(zaak_id: int) -> Any:
 @bp.post("/zaken/<int:zaak_id>/oordelen")
 @role_required("jurist")
 def record_judgement(zaak_id: int) -> Any:
-    return _handle(zaak_id, "oordeel", OordeelSchema(), lambda z, d: drafting.record_judgement(
-        get_session(), z, d["code"], d["outcome"], d["reasoning"], current_user), "De afweging is vastgelegd.")
+    return _handle(zaak_id, "oordeel", OordeelSchema(), lambda z, d: judging.record_judgement(
+        get_session(), _rt(), z, d, current_user), "De afweging is vastgelegd.")
 
 
 @bp.post("/zaken/<int:zaak_id>/zienswijze")
 @role_required("jurist")
 def record_zienswijze(zaak_id: int) -> Any:
-    return _handle(zaak_id, "zienswijze", ZienswijzeSchema(), lambda z, d: drafting.record_zienswijze(
+    return _handle(zaak_id, "zienswijze", ZienswijzeSchema(), lambda z, d: judging.record_zienswijze(
         get_session(), z, d, current_user, date.today()), "De zienswijze is vastgelegd.")
 
 
 @bp.post("/zaken/<int:zaak_id>/beslissingen")
 @role_required("jurist")
 def draft(zaak_id: int) -> Any:
-    return _handle(zaak_id, "concept", DraftSchema(), lambda z, d: drafting.draft_beslissing(
-        get_session(), _rt(), z, DraftRequest(**d), current_user, date.today()), "Het concept is opgesteld.")
+    return _handle(zaak_id, "concept", DraftSchema(), _draft, "Het concept is opgesteld.")
 
 
 @bp.post("/zaken/<int:zaak_id>/beslissingen/<int:beslissing_id>/aanbieden")
@@ -87,14 +86,21 @@ def _handle(zaak_id: int, form: str, schema: Schema, action: Any, done: str) -> 
     return redirect(url_for("cases.show", zaak_id=zaak_id, _anchor=form))
 
 
+def _draft(zaak: Any, data: dict[str, Any]) -> Any:
+    version = data.pop("version")
+    return drafting.draft_beslissing(get_session(), _rt(), zaak, DraftRequest(**data), version, current_user,
+                                     date.today())
+
+
 def _form_values(form: str) -> dict[str, Any]:
     """Forms that repeat on the page prefix their field names (unique ids); strip the prefix here."""
     raw = fields_of(request.form)
     if form == "zienswijze":
-        return nest(request.form).get("zienswijze", {})
+        return {**nest(request.form).get("zienswijze", {}), "version": raw.get("version", "")}
     if form == "oordeel":
         code = raw.get("code", "")
-        return {"code": code, "outcome": raw.get(f"{code}.outcome", ""), "reasoning": raw.get(f"{code}.reasoning", "")}
+        return {"code": code, "outcome": raw.get(f"{code}.outcome", ""), "reasoning": raw.get(f"{code}.reasoning", ""),
+                "version": raw.get("version", "")}
     return {k: v for k, v in raw.items() if v != "" or k in ("version",)}
 
 
@@ -106,11 +112,14 @@ def _update_facts(zaak: Any, data: dict[str, Any]) -> Any:
 def _submit(zaak: Any, beslissing_id: int, data: dict[str, Any]) -> Any:
     db = get_session()
     beslissing = db.scalars(select(Beslissing).where(Beslissing.id == beslissing_id,
-                                                     Beslissing.zaak_id == zaak.id)).one()
+                                                     Beslissing.zaak_id == zaak.id)).first()
+    if beslissing is None:
+        abort(404)
     ondertekenaar = db.get(User, data["ondertekenaar_id"])
-    if ondertekenaar is None:
-        raise e.InvalidInput({"ondertekenaar_id": "Kies een ondertekenaar."})
-    return drafting.submit_for_review(db, _rt(), beslissing, ondertekenaar, data["version"], current_user)
+    if ondertekenaar is None:  # same answer as a user without a mandate: no user enumeration
+        raise e.MandateMissing("Kies een ondertekenaar van het kabinet met mandaat voor dit type besluit.")
+    return drafting.submit_for_review(db, _rt(), beslissing, ondertekenaar, data["version"], current_user,
+                                      date.today())
 
 
 def _page(zaak_id: int, form: str | None = None, errors: dict[str, list[str]] | None = None,

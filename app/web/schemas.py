@@ -136,12 +136,14 @@ class FeitenSchema(StrictSchema):
 
 
 class OordeelSchema(StrictSchema):
+    version = Integer(required=True)  # of the zaak: a colleague's judgement in between is not overwritten
     code = text(60, required=True)
     outcome = text(60, required=True)
     reasoning = text(10000, required=True)
 
 
 class ZienswijzeSchema(StrictSchema):
+    version = Integer(required=True)
     outcome = choice(("ontvangen", "niet_ontvangen", "spoed_4_11_a", "eerder_gehoord_4_11_b", "verrassing_4_11_c"),
                      required=True)
     samenvatting = text(10000, load_default="")
@@ -150,6 +152,7 @@ class ZienswijzeSchema(StrictSchema):
 
 
 class DraftSchema(StrictSchema):
+    version = Integer(required=True)
     soort = choice(("waarschuwing", "voornemen_sluiting", "sluiting"), required=True)
     verzenddatum = Date(required=True)
     sluiting_maanden = Integer(load_default=None, allow_none=True)

@@ -23,11 +23,11 @@ from app.domain.assessment import Assessment
 from app.domain.drafting import DraftRequest
 from app.models import Beslissing, User
 from app.powers import power
-from app.services import drafting
 from app.services.assessment import latest
 from app.services.intake import submit_melding
 from tests.e2e.e2e_support import CHROMIUM_ARGS, OUTCOMES, LiveServer
 from tests.factories import melding
+from tests.flows import draft, judge_one, submit
 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 TIMEOUT_MS = 15_000
@@ -105,10 +105,7 @@ def voornemen_ter_vaststelling(db: Session, live_app: Flask, users: dict[str, Us
     zaak = submit_melding(db, rt, melding(), users["handhaving"], today)
     assessment = Assessment.from_dict(latest(db, zaak).assessment)
     for code in CLOSURE_STEPS + tuple(c for c in assessment.judgements_required if c in OUTCOMES):
-        drafting.record_judgement(db, zaak, code, OUTCOMES[code], f"Motivering {code} & <toelichting>.",
-                                  users["jurist"])
+        judge_one(db, zaak, code, OUTCOMES[code], f"Motivering {code} & <toelichting>.", users["jurist"])
     months = power("damocles").proposal(assessment).get("maanden") or 3
-    voornemen = drafting.draft_beslissing(db, rt, zaak, DraftRequest("voornemen_sluiting", today, months),
-                                          users["jurist"], today)
-    return drafting.submit_for_review(db, rt, voornemen, users["kabinet"], voornemen.version_id,
-                                      users["jurist"])
+    voornemen = draft(db, rt, zaak, DraftRequest("voornemen_sluiting", today, months), users["jurist"], today)
+    return submit(db, rt, voornemen, users["kabinet"], users["jurist"], today)

@@ -10,12 +10,15 @@ import time_machine
 from sqlalchemy import select
 
 from app.domain.drafting import DraftRequest
-from app.domain.errors import FourEyesViolation, InvalidInput, JudgementMissing, StaleDocument
+from app.domain.errors import (
+    FourEyesViolation, InvalidInput, InvalidTransition, JudgementMissing, MandateMissing, StaleDocument,
+)
 from app.models import Beslissing, Document, Zaak
-from app.services import drafting, review
+from app.services import review
 from app.services.intake import submit_melding
 from app.services.review import current_documents
 from tests.factories import melding
+from tests.flows import draft, judge_one, submit, zienswijze
 
 CLOSURE_STEPS = ("geschiktheid", "noodzakelijkheid", "evenwichtigheid", "duur", "bijzondere_omstandigheden")
 OUTCOME = {"geschiktheid": "voldaan", "noodzakelijkheid": "voldaan", "evenwichtigheid": "voldaan",
@@ -41,7 +44,7 @@ def zaak(db, rt, users, today) -> Zaak:
 def judge(db, zaak, user, codes, deviate=False) -> None:
     for code in codes:
         outcome = "ja" if code == "bijzondere_omstandigheden" and deviate else OUTCOME[code]
-        drafting.record_judgement(db, zaak, code, outcome, f"Motivering voor {code} & <details>.", user)
+        judge_one(db, zaak, code, outcome, f"Motivering voor {code} & <details>.", user)
 
 
 def months(db, rt, zaak) -> int:
@@ -53,7 +56,7 @@ def months(db, rt, zaak) -> int:
 
 
 def approved(db, rt, beslissing, drafter_id, users, today) -> Beslissing:
-    drafting.submit_for_review(db, rt, beslissing, users["kabinet"], beslissing.version_id, users["jurist"])
+    submit(db, rt, beslissing, users["kabinet"], users["jurist"])
     hashes = [d.sha256 for d in current_documents(db, beslissing)]
     return review.approve(db, beslissing, hashes, beslissing.version_id, users["kabinet"], today)
 
@@ -78,7 +81,7 @@ def test_resubmitting_the_same_submission_returns_the_first_zaak(db, rt, users, 
 def test_competence_judgement_comes_before_any_draft_when_the_presumption_is_the_ground(db, rt, zaak, users, today):
     request = DraftRequest("voornemen_sluiting", today, sluiting_maanden=months(db, rt, zaak))
     with pytest.raises(JudgementMissing) as caught:
-        drafting.draft_beslissing(db, rt, zaak, request, users["jurist"], today)
+        draft(db, rt, zaak, request, users["jurist"], today)
     assert "eigen_gebruik_aannemelijk" in caught.value.missing
 
 
@@ -86,17 +89,17 @@ def test_closure_cannot_be_drafted_without_the_proportionality_judgements(db, rt
     judge(db, zaak, users["jurist"], ("eigen_gebruik_aannemelijk", "verkoop_aannemelijk"))
     request = DraftRequest("voornemen_sluiting", today, sluiting_maanden=months(db, rt, zaak))
     with pytest.raises(JudgementMissing) as caught:
-        drafting.draft_beslissing(db, rt, zaak, request, users["jurist"], today)
+        draft(db, rt, zaak, request, users["jurist"], today)
     assert {"geschiktheid", "noodzakelijkheid", "evenwichtigheid", "duur"} <= set(caught.value.missing)
     assert db.scalar(select(Beslissing.id)) is None
 
 
 def test_personal_use_made_plausible_ends_the_competence(db, rt, zaak, users, today):
-    drafting.record_judgement(db, zaak, "eigen_gebruik_aannemelijk", "aannemelijk", "Consistente verklaring.",
+    judge_one(db, zaak, "eigen_gebruik_aannemelijk", "aannemelijk", "Consistente verklaring.",
                               users["jurist"])
-    drafting.record_judgement(db, zaak, "verkoop_aannemelijk", "nee", "Alleen een weegschaal.", users["jurist"])
+    judge_one(db, zaak, "verkoop_aannemelijk", "nee", "Alleen een weegschaal.", users["jurist"])
     with pytest.raises(InvalidInput) as caught:
-        drafting.draft_beslissing(db, rt, zaak, _warning(today), users["jurist"], today)
+        draft(db, rt, zaak, _warning(today), users["jurist"], today)
     assert "bevoegdheid" in caught.value.errors
 
 
@@ -107,14 +110,14 @@ def test_whole_path_from_report_to_approved_closure_letters(db, rt, zaak, users,
     triggered = Assessment.from_dict(latest(db, zaak).assessment).judgements_required
     judge(db, zaak, users["jurist"], CLOSURE_STEPS + tuple(c for c in triggered if c in OUTCOME))
     n = months(db, rt, zaak)
-    voornemen = drafting.draft_beslissing(db, rt, zaak, DraftRequest("voornemen_sluiting", today, n),
+    voornemen = draft(db, rt, zaak, DraftRequest("voornemen_sluiting", today, n),
                                           users["jurist"], today)
     assert voornemen.zienswijze_tot > today and not voornemen.besluit
     approved(db, rt, voornemen, users["jurist"].id, users, today)
-    drafting.record_zienswijze(db, zaak, {"outcome": "ontvangen", "samenvatting": "Bewoner ontkent.",
+    zienswijze(db, zaak, {"outcome": "ontvangen", "samenvatting": "Bewoner ontkent.",
                                           "reactie": "Dat verandert de afweging niet."}, users["jurist"], today)
     judge(db, zaak, users["jurist"], ("begunstigingstermijn",))
-    besluit = drafting.draft_beslissing(db, rt, zaak, DraftRequest("sluiting", today, n), users["jurist"], today)
+    besluit = draft(db, rt, zaak, DraftRequest("sluiting", today, n), users["jurist"], today)
     assert besluit.besluit and besluit.ingangsdatum > besluit.begunstigingstermijn_tot
     assert besluit.uiterlijke_reactiedatum >= today + timedelta(weeks=6)
     approved(db, rt, besluit, users["jurist"].id, users, today)
@@ -127,15 +130,15 @@ def test_sluiting_without_voornemen_needs_recorded_urgency(db, rt, zaak, users, 
     judge(db, zaak, users["jurist"], CLOSURE_STEPS + ("begunstigingstermijn", "eigen_gebruik_aannemelijk",
                                                       "ernstig_geval_eerste_overtreding"))
     with pytest.raises(InvalidInput) as caught:
-        drafting.draft_beslissing(db, rt, zaak, DraftRequest("sluiting", today, months(db, rt, zaak)),
+        draft(db, rt, zaak, DraftRequest("sluiting", today, months(db, rt, zaak)),
                                   users["jurist"], today)
     assert "soort" in caught.value.errors
 
 
 def test_drafter_cannot_approve_own_beslissing(db, rt, zaak, users, today):
     judge(db, zaak, users["jurist"], WARN, deviate=True)
-    beslissing = drafting.draft_beslissing(db, rt, zaak, _warning(today), users["kabinet2"], today)
-    drafting.submit_for_review(db, rt, beslissing, users["kabinet"], beslissing.version_id, users["kabinet2"])
+    beslissing = draft(db, rt, zaak, _warning(today), users["kabinet2"], today)
+    submit(db, rt, beslissing, users["kabinet"], users["kabinet2"])
     hashes = [d.sha256 for d in current_documents(db, beslissing)]
     with pytest.raises(FourEyesViolation):
         review.approve(db, beslissing, hashes, beslissing.version_id, users["kabinet2"], today)
@@ -143,8 +146,8 @@ def test_drafter_cannot_approve_own_beslissing(db, rt, zaak, users, today):
 
 def test_approval_with_a_stale_letter_hash_is_refused(db, rt, zaak, users, today):
     judge(db, zaak, users["jurist"], WARN, deviate=True)
-    beslissing = drafting.draft_beslissing(db, rt, zaak, _warning(today), users["jurist"], today)
-    drafting.submit_for_review(db, rt, beslissing, users["kabinet"], beslissing.version_id, users["jurist"])
+    beslissing = draft(db, rt, zaak, _warning(today), users["jurist"], today)
+    submit(db, rt, beslissing, users["kabinet"], users["jurist"])
     with pytest.raises(StaleDocument):
         review.approve(db, beslissing, ["0" * 64], beslissing.version_id, users["kabinet"], today)
     db.rollback()
@@ -153,8 +156,8 @@ def test_approval_with_a_stale_letter_hash_is_refused(db, rt, zaak, users, today
 
 def test_returned_beslissing_goes_back_to_concept_with_the_comment(db, rt, zaak, users, today):
     judge(db, zaak, users["jurist"], WARN, deviate=True)
-    beslissing = drafting.draft_beslissing(db, rt, zaak, _warning(today), users["jurist"], today)
-    drafting.submit_for_review(db, rt, beslissing, users["kabinet"], beslissing.version_id, users["jurist"])
+    beslissing = draft(db, rt, zaak, _warning(today), users["jurist"], today)
+    submit(db, rt, beslissing, users["kabinet"], users["jurist"])
     review.return_for_changes(db, beslissing, "Graag de aanhef aanpassen.", beslissing.version_id, users["kabinet"])
     assert beslissing.status == "concept"
     assert beslissing.reviewrondes[-1].opmerking == "Graag de aanhef aanpassen."
@@ -162,21 +165,67 @@ def test_returned_beslissing_goes_back_to_concept_with_the_comment(db, rt, zaak,
 
 def test_stored_letters_cannot_be_changed(db, rt, zaak, users, today):
     judge(db, zaak, users["jurist"], WARN, deviate=True)
-    beslissing = drafting.draft_beslissing(db, rt, zaak, _warning(today), users["jurist"], today)
-    drafting.submit_for_review(db, rt, beslissing, users["kabinet"], beslissing.version_id, users["jurist"])
+    beslissing = draft(db, rt, zaak, _warning(today), users["jurist"], today)
+    submit(db, rt, beslissing, users["kabinet"], users["jurist"])
     document = db.scalars(select(Document)).first()
     document.inhoud = b"tampered"
     with pytest.raises(Exception, match="immutable"):
         db.commit()
 
 
-def test_warning_instead_of_the_proposed_closure_needs_special_circumstances(db, rt, zaak, users, today):
-    judge(db, zaak, users["jurist"], WARN)
+def test_first_offence_warning_in_a_woning_is_the_legislators_route_not_a_deviation(db, rt, zaak, users, today):
+    judge(db, zaak, users["jurist"], WARN)  # bijzondere omstandigheden: nee
+    assert not draft(db, rt, zaak, _warning(today), users["jurist"], today).afwijking_beleid
+
+
+def test_unknown_judgement_codes_are_refused(db, zaak, users):
     with pytest.raises(InvalidInput) as caught:
-        drafting.draft_beslissing(db, rt, zaak, _warning(today), users["jurist"], today)
-    assert "bijzondere_omstandigheden" in caught.value.errors
-    judge(db, zaak, users["jurist"], ("bijzondere_omstandigheden",), deviate=True)
-    assert drafting.draft_beslissing(db, rt, zaak, _warning(today), users["jurist"], today).afwijking_beleid
+        judge_one(db, zaak, "onzin_code", "ja", "Tekst.", users["jurist"])
+    assert "code" in caught.value.errors
+
+
+def test_facts_and_judgements_are_frozen_while_the_kabinet_reviews(db, rt, zaak, users, today):
+    judge(db, zaak, users["jurist"], WARN)
+    beslissing = draft(db, rt, zaak, _warning(today), users["jurist"], today)
+    submit(db, rt, beslissing, users["kabinet"], users["jurist"])
+    with pytest.raises(InvalidTransition):
+        judge_one(db, zaak, "geschiktheid", "voldaan", "Later bedacht.", users["jurist"])
+
+
+def test_approval_needs_the_signatory_to_still_hold_the_mandate(db, rt, zaak, users, today):
+    judge(db, zaak, users["jurist"], WARN)
+    beslissing = draft(db, rt, zaak, _warning(today), users["jurist"], today)
+    submit(db, rt, beslissing, users["kabinet"], users["jurist"])
+    for mandaat in list(users["kabinet"].mandaten):
+        db.delete(mandaat)
+    db.commit()
+    db.expire(users["kabinet"])  # as in a new request: the user is loaded afresh
+    hashes = [d.sha256 for d in current_documents(db, beslissing)]
+    with pytest.raises(MandateMissing):
+        review.approve(db, beslissing, hashes, beslissing.version_id, users["kabinet"], today)
+
+
+def test_a_second_closure_while_the_first_is_in_force_is_refused(db, rt, zaak, users, today):
+    judge(db, zaak, users["jurist"], CLOSURE_STEPS + ("eigen_gebruik_aannemelijk", "verkoop_aannemelijk",
+                                                      "ernstig_geval_eerste_overtreding", "begunstigingstermijn"))
+    n = months(db, rt, zaak)
+    approved(db, rt, draft(db, rt, zaak, DraftRequest("voornemen_sluiting", today, n), users["jurist"], today),
+             users["jurist"].id, users, today)
+    zienswijze(db, zaak, {"outcome": "ontvangen", "reactie": "Gewogen."}, users["jurist"], today)
+    approved(db, rt, draft(db, rt, zaak, DraftRequest("sluiting", today, n), users["jurist"], today),
+             users["jurist"].id, users, today)
+    with pytest.raises(InvalidInput) as caught:
+        draft(db, rt, zaak, DraftRequest("sluiting", today, n), users["jurist"], today)
+    assert "Awb 5:6" in caught.value.errors["soort"]
+
+
+def test_besluit_without_voornemen_needs_a_reasoned_awb_4_11_exception(db, rt, zaak, users, today):
+    judge(db, zaak, users["jurist"], CLOSURE_STEPS + ("eigen_gebruik_aannemelijk", "verkoop_aannemelijk",
+                                                      "ernstig_geval_eerste_overtreding", "begunstigingstermijn"))
+    zienswijze(db, zaak, {"outcome": "verrassing_4_11_c", "reactie": "Vooraf inlichten maakt het doel onmogelijk."},
+               users["jurist"], today)
+    besluit = draft(db, rt, zaak, DraftRequest("sluiting", today, months(db, rt, zaak)), users["jurist"], today)
+    assert besluit.besluit and besluit.status == "concept"
 
 
 def _warning(today: date) -> DraftRequest:
@@ -188,7 +237,7 @@ def test_an_approved_warning_makes_the_next_finding_at_the_address_a_second_offe
     from app.services.assessment import latest
 
     judge(db, zaak, users["jurist"], WARN, deviate=True)
-    warning = drafting.draft_beslissing(db, rt, zaak, _warning(today), users["jurist"], today)
+    warning = draft(db, rt, zaak, _warning(today), users["jurist"], today)
     approved(db, rt, warning, users["jurist"].id, users, today)
     month_later = today + timedelta(days=30)
     with time_machine.travel(month_later, tick=False):  # a new finding after the warning was sent

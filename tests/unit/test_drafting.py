@@ -39,7 +39,8 @@ def state(a=None, recorded=CLOSURE, **overrides) -> DraftState:
         assessment=a, proposal=damocles.proposal(a), judgement_specs=specs,
         recorded={c: Recorded(c, o, "Omdat.", "J. Jurist") for c, o in recorded.items()},
         params=RT.book.parameters_for("damocles", ON), bezwaartermijn_weken=6,
-        calendar=RT.calendar(TODAY), today=TODAY, has_rechthebbende=True)
+        calendar=RT.calendar(TODAY), today=TODAY, has_rechthebbende=True,
+        zienswijze=Recorded("zienswijze", "spoed_4_11_a", "Direct gevaar voor de buurt.", "J. Jurist"))
     values.update(overrides)
     return DraftState(**values)
 
@@ -90,7 +91,19 @@ def test_closure_dates_follow_the_begunstigingstermijn_and_six_weeks_for_bezwaar
     assert dates["ingangsdatum"] == dates["begunstigingstermijn_tot"] + timedelta(days=1)
     assert dates["vervaldatum"] > dates["ingangsdatum"]
     assert dates["uiterlijke_reactiedatum"] >= TODAY + timedelta(weeks=6) and outcome.besluit
-    assert "spoed" in outcome.required_judgements  # no voornemen: urgency must be recorded
+    assert "spoed" in outcome.required_judgements  # no voornemen: urgency (Awb 4:11 a) must be judged
+
+
+def test_besluit_without_voornemen_or_exception_is_refused():
+    s = state(zienswijze=None)
+    with pytest.raises(InvalidInput) as caught:
+        draft_outcome(s, DraftRequest("sluiting", TODAY, months(s)))
+    assert "soort" in caught.value.errors
+
+
+def test_no_policy_cell_means_no_deviation():
+    s = state(proposal={"maatregel": "geen_actie"})
+    assert not draft_outcome(s, DraftRequest("voornemen_sluiting", TODAY, 2)).afwijking_beleid
 
 
 def test_closure_may_not_start_before_the_begunstigingstermijn_ends():

@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from app.models import AccessEntry, Beslissing, Document, Zaak
 from app.services.intake import submit_melding
 from tests.factories import melding
+from tests.flows import draft, submit
 
 
 def form_data(**extra: str) -> dict[str, str]:
@@ -21,6 +22,13 @@ def form_data(**extra: str) -> dict[str, str]:
     }
     data.update(extra)
     return data
+
+
+def version_of(db, zaak_id: int) -> int:
+    """The zaak's current version, as the page would show it in its forms."""
+    db.rollback()
+    db.expire_all()
+    return db.get(Zaak, zaak_id).version_id
 
 
 def new_zaak(app, db, users) -> Zaak:
@@ -65,7 +73,8 @@ def test_drafting_a_closure_without_judgements_shows_what_is_missing(app, client
     zaak = new_zaak(app, db, users)
     login_as("jurist")
     response = client.post(f"/zaken/{zaak.id}/beslissingen", data={
-        "soort": "voornemen_sluiting", "verzenddatum": "2099-01-05", "sluiting_maanden": "3"})
+        "soort": "voornemen_sluiting", "verzenddatum": "2099-01-05", "sluiting_maanden": "3",
+        "version": zaak.version_id})
     assert response.status_code == 400
     assert "Deze afweging is nog niet vastgelegd." in response.get_data(as_text=True)
     assert db.scalar(select(func.count()).select_from(Beslissing)) == 0
@@ -75,7 +84,8 @@ def test_a_judgement_without_reasons_is_refused(app, client, login_as, db, users
     zaak = new_zaak(app, db, users)
     login_as("jurist")
     response = client.post(f"/zaken/{zaak.id}/oordelen", data={
-        "code": "geschiktheid", "geschiktheid.outcome": "voldaan", "geschiktheid.reasoning": "  "})
+        "code": "geschiktheid", "geschiktheid.outcome": "voldaan", "geschiktheid.reasoning": "  ",
+        "version": zaak.version_id})
     assert response.status_code == 400
     assert "Dit veld is verplicht." in response.get_data(as_text=True)
 
@@ -97,11 +107,13 @@ def test_kabinet_approves_and_downloads_the_letter(app, client, login_as, db, us
     zaak = new_zaak(app, db, users)
     login_as("jurist")
     for code, outcome in (("eigen_gebruik_aannemelijk", "niet_aannemelijk"), ("verkoop_aannemelijk", "ja"),
-                          ("bijzondere_omstandigheden", "ja")):
-        client.post(f"/zaken/{zaak.id}/oordelen", data={
-            "code": code, f"{code}.outcome": outcome, f"{code}.reasoning": "Gewogen: Jansen & Zn <B.V.>."})
+                          ("bijzondere_omstandigheden", "nee")):
+        assert client.post(f"/zaken/{zaak.id}/oordelen", data={
+            "code": code, f"{code}.outcome": outcome, f"{code}.reasoning": "Gewogen: Jansen & Zn <B.V.>.",
+            "version": version_of(db, zaak.id)}).status_code == 302
     assert client.post(f"/zaken/{zaak.id}/beslissingen", data={
-        "soort": "waarschuwing", "verzenddatum": "2099-01-05"}).status_code == 302
+        "soort": "waarschuwing", "verzenddatum": "2099-01-05", "version": version_of(db, zaak.id)}).status_code == 302
+    db.rollback()
     beslissing = db.scalars(select(Beslissing)).one()
     assert client.post(f"/zaken/{zaak.id}/beslissingen/{beslissing.id}/aanbieden", data={
         "version": beslissing.version_id, "ondertekenaar_id": users["kabinet"].id}).status_code == 302
@@ -124,7 +136,6 @@ def test_kabinet_approves_and_downloads_the_letter(app, client, login_as, db, us
 def test_drafter_trying_to_approve_gets_403_and_a_denied_audit_row(app, client, login_as, db, users):
     from app.domain.drafting import DraftRequest
     from app.models import AuditEntry
-    from app.services import drafting
     from tests.integration.test_damocles_flow import WARN, judge
 
     zaak = new_zaak(app, db, users)
@@ -132,9 +143,9 @@ def test_drafter_trying_to_approve_gets_403_and_a_denied_audit_row(app, client, 
     judge(db, zaak, users["jurist"], WARN, deviate=True)
     from datetime import date
 
-    beslissing = drafting.draft_beslissing(db, rt, zaak, DraftRequest("waarschuwing", date.today()),
+    beslissing = draft(db, rt, zaak, DraftRequest("waarschuwing", date.today()),
                                            users["kabinet2"], date.today())
-    drafting.submit_for_review(db, rt, beslissing, users["kabinet"], beslissing.version_id, users["kabinet2"])
+    submit(db, rt, beslissing, users["kabinet"], users["kabinet2"])
     login_as("kabinet2")
     hashes = [d.sha256 for d in db.scalars(select(Document))]
     response = client.post(f"/vaststelling/{beslissing.id}/vaststellen",
@@ -142,6 +153,17 @@ def test_drafter_trying_to_approve_gets_403_and_a_denied_audit_row(app, client, 
     assert response.status_code == 403
     db.rollback()
     assert db.scalars(select(AuditEntry).where(AuditEntry.actie == "denied")).one().resource_id == str(beslissing.id)
+
+
+def test_a_stale_judgement_form_gets_409_instead_of_overwriting(app, client, login_as, db, users):
+    zaak = new_zaak(app, db, users)
+    login_as("jurist")
+    stale = zaak.version_id
+    data = {"code": "geschiktheid", "geschiktheid.outcome": "voldaan", "geschiktheid.reasoning": "Eerste."}
+    assert client.post(f"/zaken/{zaak.id}/oordelen", data={**data, "version": stale}).status_code == 302
+    second = client.post(f"/zaken/{zaak.id}/oordelen", data={**data, "version": stale,
+                                                             "geschiktheid.reasoning": "Tweede."})
+    assert second.status_code == 409
 
 
 def test_zaak_of_another_team_is_not_found_and_logged_as_denied(app, client, login_as, db, users):
