@@ -3,7 +3,8 @@
 Loops over the cases of one power (default rules/damocles/cases.yaml) on one pinned core, in one
 process. Rows:
 - RulesEngine.evaluate: the full assessment (version, parameters, strict check, engine, trace);
-- engine only: RulesEngine.run on an already checked fact (what durable_rules itself costs);
+- engine only: RulesEngine.run on an already checked fact (what durable_rules itself costs: JSON
+  encoding, one fresh session in the C engine, its actions drained, the session deleted);
 - oracle: tests/rules/oracle.py (same check, plain-Python condition walk, no trace);
 - oracle + trace: the oracle plus the same Assessment/trace building as production.
 
@@ -119,6 +120,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=3.0, help="per row")
     args = parser.parse_args()
     pinned = pin_one_core()
+    load_before = os.getloadavg()[0]
     book = Rulebook.load(REPO / "rules")
     engine = RulesEngine(book)
     count = check_agreement(book, engine, args.power)
@@ -128,7 +130,7 @@ def main() -> None:
     malloc = "missing " + ", ".join(missing) if missing else "set"
     print(f"## Assessments: {args.power}, {count} cases from rules/{args.power}/cases.yaml\n")
     print(f"{ENGINE}, Python {platform.python_version()}, {platform.machine()}, {pinned}, "
-          f"load average {os.getloadavg()[0]:.2f}; malloc tuning: {malloc}\n")
+          f"load average {load_before:.2f} before, {os.getloadavg()[0]:.2f} after; malloc tuning: {malloc}\n")
     print(table(results))
     full = results["RulesEngine.evaluate (full assessment)"]["rate"]
     verdict = "met" if full >= TARGET else "NOT met"

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from types import MappingProxyType
 from typing import Any
 
@@ -73,6 +73,7 @@ _YES_NO = ("minors_in_household", "vulnerable_residents", "pets_present", "alter
            "gezinsvoorziening_offered", "bekendheid_drugsmilieu", "sensitive_area")
 _PRIOR_KINDS = ("waarschuwing", "sluiting")
 _OFFENCE = ("eerste", "tweede", "derde_of_later")
+_MILLIGRAM = Decimal("0.001")
 
 
 def facts_from_case(
@@ -275,7 +276,11 @@ def _largest(per_substance: Mapping[tuple[str, str], Decimal], group: str) -> De
 
 
 def _number(amount: Decimal) -> int | float:
-    # Sum as decimals (2.3 + 0.55 is exactly 2.85), hand the engine a plain int or float.
+    # Sum as decimals (2.3 + 0.55 is exactly 2.85), hand the engine a plain int or float, rounded to mg:
+    # Python writes floats below 1e-4 as 1e-05, which durable_rules cannot parse (error 204). Sums have
+    # at most 28 digits, so quantize cannot overflow; the exponent is an int (_amount rejects NaN, inf).
+    if amount.as_tuple().exponent < -3:
+        amount = amount.quantize(_MILLIGRAM, rounding=ROUND_HALF_UP)
     return int(amount) if amount == amount.to_integral_value() else float(amount)
 
 

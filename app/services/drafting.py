@@ -24,7 +24,13 @@ from app.services.assessment import current_assessment
 from app.services.cases import signatories
 from app.services.documents import render_documents
 from app.services.queries import (
-    active_judgements, check_version, last_beslissing, mandaat_for, open_beslissing, refuse_while_in_review, touch,
+    active_judgements,
+    check_version,
+    last_beslissing,
+    mandaat_for,
+    open_beslissing,
+    refuse_while_in_review,
+    touch,
 )
 
 

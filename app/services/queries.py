@@ -30,7 +30,7 @@ def mandaat_for(user: User, besluittype: str) -> Mandaat | None:
 
 def check_version(row: object, version: int) -> None:
     """Optimistic locking for forms: the version the person saw must still be the stored one."""
-    if getattr(row, "version_id") != version:
+    if row.version_id != version:
         raise ConcurrentEdit()
 
 

@@ -11,7 +11,12 @@ from sqlalchemy import select
 
 from app.domain.drafting import DraftRequest
 from app.domain.errors import (
-    FourEyesViolation, InvalidInput, InvalidTransition, JudgementMissing, MandateMissing, StaleDocument,
+    FourEyesViolation,
+    InvalidInput,
+    InvalidTransition,
+    JudgementMissing,
+    MandateMissing,
+    StaleDocument,
 )
 from app.models import Beslissing, Document, Zaak
 from app.services import review

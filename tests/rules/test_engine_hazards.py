@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import ast
 import copy
+import json
 import logging
 import os
 import random
+import shutil
 import subprocess
 import sys
 import threading
@@ -16,12 +18,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import oracle
 import pytest
 from rules_support import FIXTURE_RULES, REPO, RULES, random_inputs
 
+from app import rules_engine
 from app.domain.errors import EngineError, FactsRejected, RuleActionError, RulesNotInForce
 from app.rulebook import Rule, Rulebook, RuleVersion, fingerprint
 from app.rules_engine import ENGINE, RulesEngine, engine_error, fnv1a_32
+
+C = rules_engine._c  # durable's C extension, as the wrapper calls it: spies replace its functions
 
 WONING_2G = {"premises_type": "woning", "medical_practice": False, "hard_drugs_g": 2.0, "lijst_ia_g": 0,
              "soft_drugs_g": 0, "dealing_observed": "unknown", "offence": "eerste"}
@@ -134,8 +140,8 @@ def test_evaluates_when_more_than_1024_evaluations_failed_before(raising_engine:
 def test_raises_rule_action_error_naming_rule_when_action_raises(
     raising_engine: RulesEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    spy = _Spy(raising_engine._host.delete_state)
-    monkeypatch.setattr(raising_engine._host, "delete_state", spy)
+    spy = _Spy(C.delete_state)
+    monkeypatch.setattr(C, "delete_state", spy)
     errors_before = raising_engine.stats()["errors"]
     with pytest.raises(RuleActionError) as caught:
         raising_engine.evaluate("proef", WONING_2G, ON)
@@ -143,7 +149,7 @@ def test_raises_rule_action_error_naming_rule_when_action_raises(
     assert caught.value.details["rules"] == ["evenredigheid_woning"]
     assert caught.value.details["errors"] == ["evenredigheid_woning: ValueError('kapot')"]
     assert caught.value.details["ruleset"] == "proef__20250701_r2"
-    assert len(spy.calls) == 1 and spy.calls[0][0] == "proef__20250701_r2"
+    assert len(spy.calls) == 1 and spy.calls[0][0] == raising_engine._handles["proef__20250701_r2"]
     assert raising_engine.live_sessions == 0
     assert raising_engine.stats()["errors"] == errors_before + 1
 
@@ -169,19 +175,92 @@ def test_gives_same_result_when_identical_facts_are_evaluated_twice(fixture_engi
     assert fixture_engine.evaluate("proef", WONING_2G, ON) == first
 
 
+# One rule that can only match a fact without `offence`, one that also matches the case fact.
+EMPTY_FACT_RULES = """
+  - id: zonder_overtreding
+    legal_basis:
+      title: Opiumwet art. 13b lid 1
+      href: https://wetten.overheid.nl/jci1.3:c:BWBR0001941&artikel=13b&g=2019-01-01
+    conclusion: {finding: beleid, value: geen}
+    explanation: Matches no complete fact; the session's state fact and the sentinel lack offence.
+    all:
+      - m: {$nex: {offence: 1}}
+  - id: voertuig_of_zonder_type
+    legal_basis:
+      title: Opiumwet art. 13b lid 1
+      href: https://wetten.overheid.nl/jci1.3:c:BWBR0001941&artikel=13b&g=2019-01-01
+    conclusion: {finding: beleid, value: voertuig}
+    explanation: Matches a vehicle, and also every fact without premises_type.
+    all:
+      - m: {$or: [{premises_type: voertuig}, {$nex: {premises_type: 1}}]}
+"""
+
+
+def test_counts_only_case_fact_matches_when_rules_also_match_state_and_sentinel(tmp_path: Path) -> None:
+    # The session's state fact {sid, id, $s} and the sentinel pass the same network. durable's Host counts
+    # their matches too and, writing the state back after every action, re-fires such a rule forever.
+    root = tmp_path / "rules"
+    shutil.copytree(FIXTURE_RULES, root)
+    first = root / "proef" / "rules-2019-01-01.yaml"
+    first.write_text(first.read_text(encoding="utf-8") + EMPTY_FACT_RULES, encoding="utf-8")
+    book = Rulebook.load(root)
+    engine = RulesEngine(book)
+    assert _fired(engine, "proef", NO_MATCH, ON) == ("voertuig_of_zonder_type",)
+    assert "voertuig_of_zonder_type" not in _fired(engine, "proef", WONING_2G, ON)
+    inputs = random_inputs(book, 400, seed=3)
+    expected = [oracle.evaluate(book, *item) for item in inputs]
+    assert [] in expected  # the sentinel path is exercised
+    assert [list(_fired(engine, *item)) for item in inputs] == expected
+    assert engine.live_sessions == 0
+
+
+def test_raises_engine_error_and_cleans_up_when_action_message_is_unrecognised(
+    fixture_book: Rulebook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Matches are classified by their exact text; a format the wrapper does not know never becomes a result.
+    engine = RulesEngine(fixture_book)
+    real = C.start_action_for_state
+    monkeypatch.setattr(C, "start_action_for_state", lambda h, o: (real(h, o)[0], '{"x":{"m":{}}}'))
+    with pytest.raises(EngineError) as caught:
+        engine.evaluate("proef", WONING_2G, ON)
+    assert caught.value.details["meaning"] == "unrecognised action message"
+    assert caught.value.details["ruleset"] == "proef__20250701_r2"
+    monkeypatch.undo()
+    assert engine.live_sessions == 0
+    assert _fired(engine, "proef", LOKAAL_SOFT, ON) == ("bevoegd_handelshoeveelheid_softdrugs",)
+
+
+def test_refuses_to_start_when_durable_is_not_the_verified_release(
+    fixture_book: Rulebook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The direct path relies on the C calls and result format of one release; an upgrade is re-verified.
+    monkeypatch.setattr(rules_engine, "ENGINE", "durable-rules 2.0.29")
+    with pytest.raises(EngineError) as caught:
+        RulesEngine(fixture_book)
+    assert "2.0.28" in caught.value.details["meaning"]
+
+
+def test_bypasses_durables_python_host_when_the_wrapper_is_imported() -> None:
+    code = "import sys, app.rules_engine; sys.exit('durable.engine' in sys.modules or 'durable.lang' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, check=False, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
 # ------------------------------------------------------------------------------------------ sids
 
 
 def test_mirrors_engine_session_hash_when_sids_collide(fixture_engine: RulesEngine) -> None:
     assert fnv1a_32("case-478212") == fnv1a_32("case-1221200")
     assert fnv1a_32("case-478212") != fnv1a_32("case-478213")
-    host, ruleset = fixture_engine._host, "proef__20250701_r2"
-    host.assert_fact(ruleset, {**WONING_2G, "p_eigen_gebruik_harddrugs_g": 1, "sid": "case-478212"})
+    handle = fixture_engine._handles["proef__20250701_r2"]
+    fact = json.dumps({**WONING_2G, "p_eigen_gebruik_harddrugs_g": 1, "sid": "case-478212"})
+    _code, offset = C.assert_fact(handle, fact)
     try:
         # The engine finds sessions by that hash alone: the other sid sees this session's state.
-        assert host.get_state(ruleset, "case-1221200")["sid"] == "case-478212"
+        assert json.loads(C.get_state(handle, "case-1221200"))["sid"] == "case-478212"
     finally:
-        host.delete_state(ruleset, "case-478212")
+        assert rules_engine._drain(handle, offset, fact)  # an action ran: delete_state is safe
+        C.delete_state(handle, "case-478212")
 
 
 def test_redraws_sid_when_hash_collides_with_live_session(
@@ -191,11 +270,11 @@ def test_redraws_sid_when_hash_collides_with_live_session(
     sids = iter(["case-478212", "case-1221200", "case-3"])
     engine.draw_sid = lambda: next(sids)
     held_sid, held_key = engine._claim_sid()  # a session that is still live in another thread
-    spy = _Spy(engine._host.assert_fact)
-    monkeypatch.setattr(engine._host, "assert_fact", spy)
+    spy = _Spy(C.assert_fact)
+    monkeypatch.setattr(C, "assert_fact", spy)
     assert _fired(engine, "proef", LOKAAL_SOFT, ON) == ("bevoegd_handelshoeveelheid_softdrugs",)
     assert held_sid == "case-478212"
-    assert {call[1]["sid"] for call in spy.calls} == {"case-3"}
+    assert {json.loads(call[1])["sid"] for call in spy.calls} == {"case-3"}
     assert engine.stats()["sid_redraws"] == 1
     assert engine.live_sessions == 1
     engine._live.discard(held_key)
@@ -226,8 +305,8 @@ def test_redraws_sid_when_hash_collides_with_live_session(
 def test_rejects_facts_before_engine_when_value_has_wrong_type(
     fixture_engine: RulesEngine, monkeypatch: pytest.MonkeyPatch, field: str, value: Any
 ) -> None:
-    spy = _Spy(fixture_engine._host.assert_fact)
-    monkeypatch.setattr(fixture_engine._host, "assert_fact", spy)
+    spy = _Spy(C.assert_fact)
+    monkeypatch.setattr(C, "assert_fact", spy)
     with pytest.raises(FactsRejected) as caught:
         fixture_engine.evaluate("proef", {**WONING_2G, field: value}, ON)
     assert list(caught.value.errors) == [field]
@@ -238,8 +317,8 @@ def test_rejects_facts_before_engine_when_value_has_wrong_type(
 def test_rejects_facts_before_engine_when_keys_differ(
     fixture_engine: RulesEngine, monkeypatch: pytest.MonkeyPatch, change: str
 ) -> None:
-    spy = _Spy(fixture_engine._host.assert_fact)
-    monkeypatch.setattr(fixture_engine._host, "assert_fact", spy)
+    spy = _Spy(C.assert_fact)
+    monkeypatch.setattr(C, "assert_fact", spy)
     facts = {**WONING_2G, "weapon_found": True} if change == "extra" else {**WONING_2G}
     facts.pop("offence") if change == "missing" else None
     with pytest.raises(FactsRejected) as caught:

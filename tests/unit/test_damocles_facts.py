@@ -6,6 +6,7 @@ another month count) changes the rules files and cases, not these tests of the c
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -57,6 +58,17 @@ def test_class_sum_and_largest_substance_are_both_shown_for_the_1698_vector():
     assert facts["max_hard_substance_g"] == 2.3
     assert facts["drug_class"] == "harddrugs"
     assert facts["drugs_found"] is True
+
+
+def test_rounds_quantities_to_milligrams_so_no_float_is_written_in_exponent_notation():
+    # json writes 0.00001 as 1e-05, which durable_rules cannot parse (error 204): round to 3 decimals.
+    facts = _facts(substances=[_substance("cocaïne", "lijst_i", 0.00001),
+                               _substance("MDMA", "lijst_ia", "0.0005"), _substance("hasj", "lijst_ii", "2.0004")])
+    numbers = {name: value for name, value in facts.items() if type(value) in (int, float)}
+    assert all("e" not in json.dumps(value).lower() for value in numbers.values()), numbers
+    assert (facts["hard_drugs_g"], facts["max_hard_substance_g"]) == (0, 0)
+    assert facts["lijst_ia_g"] == 0.001  # half a milligram rounds up
+    assert facts["soft_drugs_g"] == 2.0
 
 
 def test_largest_substance_adds_bags_of_the_same_substance_when_names_differ_in_case():
