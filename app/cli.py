@@ -54,12 +54,16 @@ def rules_evaluate(file: Path) -> None:
     """Evaluate {"power", "date", "facts"} from a JSON file; print the assessment as JSON. Stores nothing."""
     from app.services.assessment import evaluate_scenario
 
-    data = json.loads(file.read_text(encoding="utf-8"))
     try:
-        result = evaluate_scenario(current_app.extensions["bevoegd"], data["power"],
-                                   date.fromisoformat(data["date"]), data["facts"])
+        data = json.loads(file.read_text(encoding="utf-8"))
+        on, facts = date.fromisoformat(data["date"]), data["facts"]
+        result = evaluate_scenario(current_app.extensions["bevoegd"], data["power"], on, facts)
     except DomainError as exc:
         click.echo(json.dumps({"error": exc.message, "errors": getattr(exc, "errors", {})}, ensure_ascii=False))
+        sys.exit(2)
+    except (ValueError, KeyError, TypeError) as exc:  # not JSON, no date/power/facts, or a date not in ISO form
+        message = 'Verwacht JSON met "power", "date" (jjjj-mm-dd) en "facts".'
+        click.echo(json.dumps({"error": message, "detail": str(exc)}, ensure_ascii=False))
         sys.exit(2)
     from app.web.api import evaluation_body
 

@@ -49,6 +49,7 @@ class DraftState:
     today: date
     voornemen_vastgesteld: bool = False
     zienswijze: Recorded | None = None  # only one that answers the current voornemen, or a 4:11 exception
+    zienswijze_tot: date | None = None  # the current voornemen's term: everyone may respond until then
     has_rechthebbende: bool = False
     sluiting_in_force: bool = False
 
@@ -111,6 +112,10 @@ def _check_competence(state: DraftState) -> None:
 
 def _check_basics(state: DraftState, request: DraftRequest) -> None:
     errors: dict[str, str] = {}
+    term = state.zienswijze_tot
+    if request.soort == "sluiting" and state.voornemen_vastgesteld and term and request.verzenddatum <= term:
+        errors["verzenddatum"] = (f"De zienswijzetermijn loopt tot en met {term.strftime('%d-%m-%Y')}; iedere "
+                                  "belanghebbende mag tot dan reageren. Kies een latere verzenddatum.")
     if request.verzenddatum < state.today:
         errors["verzenddatum"] = "De verzenddatum ligt in het verleden."
     if request.soort != "waarschuwing":
@@ -143,6 +148,7 @@ def _procedure_judgements(state: DraftState) -> list[str]:
             raise InvalidInput({"zienswijze": "Leg eerst de zienswijze op het voornemen vast, of dat er binnen de "
                                 "termijn geen zienswijze is ontvangen."})
         return []
+
     if zienswijze is None or zienswijze.outcome not in AWB_4_11:
         raise InvalidInput({"soort": "Stel eerst een voornemen op, of leg bij Zienswijze een uitzondering "
                             "(Awb 4:11) met motivering vast."})

@@ -39,14 +39,15 @@ INLEIDING = {
     ],
     ("voornemen_sluiting", RECHTHEBBENDE): [
         "Ik ben van plan {pand} te sluiten voor {periode}. U bent eigenaar of verhuurder van {object}.",
-        "De sluiting geldt dan ook voor u. Voordat ik beslis, mag u mij vertellen wat u van dit plan vindt.",
+        "De reden is dat er op {datum} {vondst} zijn gevonden.",
+        "Voordat ik beslis, mag u mij vertellen wat u van dit plan vindt.",
     ],
     ("sluiting", "bewoner"): [
         "Ik sluit {pand} voor {periode}, vanaf {van}. Dat doe ik omdat er op {datum} {vondst} zijn gevonden.",
     ],
     ("sluiting", RECHTHEBBENDE): [
         "Ik sluit {pand} voor {periode}, vanaf {van}. U bent eigenaar of verhuurder van {object}.",
-        "Dit besluit geldt ook voor u. Dat doe ik omdat er op {datum} {vondst} zijn gevonden.",
+        "De reden is dat er op {datum} {vondst} zijn gevonden.",
     ],
 }
 
@@ -120,20 +121,48 @@ AFSCHRIFT_POLITIE = "de politie Limburg, basisteam Maastricht"
 FEITEN_MET_VONDST = "Op {datum} is in {pand} het volgende gevonden:"
 FEITEN_ZONDER_VONDST = "Op {datum} is in {pand} gecontroleerd. Hieronder leest u waarom ik deze brief stuur."
 GRONDSLAG = "{uitleg} Dit staat in {titel}."
+# Rule explanations (rules/damocles/rules-*.yaml) are written for staff and in the third person. A sentence
+# or clause with one of these words addresses staff and is left out of a letter (motivation.py).
+STAFF_WORDS = ("jurist", "vuurt", "regel", "toets", "bevestigen", "beoordeel", "weeg", "vraag dat na",
+               "zoek dat uit", "te controleren")
+# Internal markers in legal-basis titles, removed from the letter: "(CVDR110009, te bevestigen)".
+TITLE_MARKERS = ("te bevestigen", "te controleren", "nog te bepalen")
+# "De burgemeester" becomes "ik" (the letter is the burgemeester's, in the first person); the verb follows.
+# Whole-word patterns, matched on a sentence with its first letter lowercased (restored afterwards).
+EERSTE_PERSOON = (
+    (r"is de burgemeester", "ben ik"),
+    (r"heeft de burgemeester", "heb ik"),
+    (r"de burgemeester is", "ik ben"),
+    (r"de burgemeester heeft", "ik heb"),
+    (r"de burgemeester (\w+) is", r"ik \1 ben"),
+    (r"de burgemeester (\w+) heeft", r"ik \1 heb"),
+    (r"de burgemeester", "ik"),
+    (r"het beleid", "mijn beleid"),
+)
 BRON = "Ik baseer {stuk} op de {bron} van {datum}, met kenmerk {kenmerk}."
 HANDEL = "Er zijn ook aanwijzingen dat er vanuit {object} drugs werden verkocht: {bewijs}."
 AFWIJKING = ("Ik wijk in dit geval af van mijn beleid. "
              "Dat mag volgens artikel 4:84 van de Algemene wet bestuursrecht.")
 
-ZIENSWIJZE_ONTVANGEN = [
-    "Voordat ik dit besluit nam, kon u uw zienswijze geven. Ik heb een zienswijze ontvangen.",
-    "Samengevat staat daarin: {samenvatting}",
-    "Mijn reactie daarop: {reactie}",
-]
-ZIENSWIJZE_NIET_ONTVANGEN = ("Voordat ik dit besluit nam, kon u uw zienswijze geven. "
-                             "Ik heb geen zienswijze ontvangen.")
+# Who could respond: the resident's letter says "u"; the owner's letter must not suggest that the owner
+# sent the zienswijze, which usually comes from the residents.
+ZIENSWIJZE_GELEGENHEID = {
+    "bewoner": "Voordat ik dit besluit nam, kon u uw zienswijze geven.",
+    RECHTHEBBENDE: "Voordat ik dit besluit nam, konden de bewoners en u een zienswijze geven.",
+}
+ZIENSWIJZE_ONTVANGEN = {
+    "bewoner": ["Ik heb een zienswijze ontvangen. Samengevat staat daarin: {samenvatting}",
+                "Mijn reactie daarop: {reactie}"],
+    RECHTHEBBENDE: ["Ik heb een zienswijze ontvangen van een belanghebbende. "
+                    "Samengevat staat daarin: {samenvatting}",
+                    "Mijn reactie daarop: {reactie}"],
+}
+ZIENSWIJZE_NIET_ONTVANGEN = "Ik heb geen zienswijze ontvangen."
 ZIENSWIJZE_REACTIE = "Mijn reactie: {reactie}"
-ZIENSWIJZE_UITZONDERING = "Ik heb niet eerst gevraagd wat u van mijn plan vindt. {reden}"
+ZIENSWIJZE_UITZONDERING = {
+    "bewoner": "Ik heb niet eerst gevraagd wat u van mijn plan vindt. {reden}",
+    RECHTHEBBENDE: "Ik heb de bewoners en u niet eerst om een zienswijze gevraagd. {reden}",
+}
 # Awb 4:11: the only grounds to skip the hearing (awb-procedure.md §2.1).
 UITZONDERING = {
     "spoed_4_11_a": "Er was spoed. Dat mag volgens artikel 4:11, onder a, van de Algemene wet bestuursrecht.",
@@ -143,7 +172,8 @@ UITZONDERING = {
                          "Dat mag volgens artikel 4:11, onder c, van de Algemene wet bestuursrecht.",
 }
 
-# The question each recorded judgement answers, in the order of the letter (damocles-13b.md §7).
+# The question each recorded judgement answers, in the order of the letter (damocles-13b.md §7). The keys
+# are exactly the judgement codes of rules/damocles/index.yaml (a test checks); other codes are skipped.
 OORDELEN = {
     "eigen_gebruik_aannemelijk": "Waren de drugs voor eigen gebruik?",
     "ernstig_geval_eerste_overtreding": "Is dit een ernstig geval?",
@@ -156,7 +186,13 @@ OORDELEN = {
     "begunstigingstermijn": "Waarom deze termijn om zelf te vertrekken?",
     "spoed": "Was er spoed?",
     "dwangsom_in_plaats_van_sluiting": "Is een dwangsom een betere maatregel?",
+    "objects_qualify": "Zijn de gevonden spullen bedoeld om drugs te maken of hennep te kweken?",
+    "verkoop_aannemelijk": "Waren de drugs er om te verkopen?",
 }
+# Judgements about the residents' household (health, minors) and circumstances: the owner's letter gets
+# one neutral sentence instead of the reasoning (letters.md §5 "Minimisation").
+OORDELEN_PRIVE = ("evenwichtigheid", "bijzondere_omstandigheden")
+OMSTANDIGHEDEN_GEWOGEN = "Ik heb ook de persoonlijke omstandigheden van de bewoners meegewogen."
 # Fired rule kinds whose explanation belongs in the motivation (letters.md §5).
 RULE_KINDS = ("bevoegdheid", "uitzondering", "beleid")
 

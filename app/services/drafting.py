@@ -116,6 +116,7 @@ def _draft_state(session: Session, rt: Runtime, zaak: Zaak, beoordeling: Beoorde
         params=rt.book.parameters_for(zaak.zaaktype, assessment.peildatum),
         bezwaartermijn_weken=rt.book.parameter("algemeen", "bezwaartermijn_weken", request.verzenddatum).value,
         calendar=rt.calendar(request.verzenddatum), today=today, voornemen_vastgesteld=voornemen is not None,
+        zienswijze_tot=voornemen.zienswijze_tot if voornemen else None,
         zienswijze=_answering(recorded.get("zienswijze"), rows.get("zienswijze"), voornemen),
         has_rechthebbende=any(b.roltype == "rechthebbende" for b in zaak.betrokkenen),
         sluiting_in_force=_sluiting_in_force(session, zaak, today),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from datetime import date
 from typing import Any
@@ -23,6 +24,7 @@ def submit_melding(session: Session, rt: Runtime, data: dict[str, Any], officer:
 
     Raises RulesNotInForce / ParameterNotInForce when the finding date is not covered by the rules.
     """
+    data = {**data, "submission_id": submission_key(officer, data["submission_id"])}
     known = session.scalars(select(Melding).where(Melding.submission_id == data["submission_id"])).first()
     if known is not None:
         return known.zaak
@@ -39,10 +41,15 @@ def submit_melding(session: Session, rt: Runtime, data: dict[str, Any], officer:
     return zaak
 
 
+def submission_key(officer: User, submission_id: str) -> str:
+    """Idempotency keys are per officer: another officer's retry with the same key is a different report."""
+    return hashlib.sha256(f"{officer.id}:{submission_id}".encode()).hexdigest()
+
+
 def _new_zaak(session: Session, rt: Runtime, data: dict[str, Any], officer: User, today: date) -> Zaak:
     adres = data["adres"]
     zaak = Zaak(
-        identificatie=f"tmp-{data['submission_id']}"[:40], bronorganisatie=rt.config.extra.get("rsin", "123456782"),
+        identificatie=f"tmp-{data['submission_id'][:36]}", bronorganisatie=rt.config.extra.get("rsin", "123456782"),
         zaaktype=data["zaaktype"], fase="bevoegdheid", omschrijving=_omschrijving(data),
         registratiedatum=today, startdatum=today, created_by_id=officer.id, team=officer.team,
         adres_straat=adres["straat"], adres_huisnummer=adres["huisnummer"], adres_postcode=adres["postcode"],
@@ -60,8 +67,17 @@ def _new_melding(zaak: Zaak, data: dict[str, Any], officer: User) -> Melding:
         zaak=zaak, submission_id=data["submission_id"], bron_soort=data["bron_soort"],
         bron_kenmerk=data["bron_kenmerk"], bron_datum=data["bron_datum"], pleegdatum=data["pleegdatum"],
         toelichting=data.get("toelichting", ""),
-        gegevens={**data["gegevens"], "finding_date": data["pleegdatum"].isoformat()}, reporter_id=officer.id,
+        gegevens={**data["gegevens"], "finding_date": data["pleegdatum"].isoformat(),
+                  "landlord_kind": _landlord_kind(data)}, reporter_id=officer.id,
     )
+
+
+def _landlord_kind(data: dict[str, Any]) -> str:
+    """The kind of landlord follows from the rechthebbende when the report did not say it explicitly."""
+    known = data["gegevens"].get("landlord_kind", "unknown")
+    soort = (data.get("rechthebbende") or {}).get("soort")
+    derived = {"woningcorporatie": "woningcorporatie", "verhuurder": "particulier"}.get(soort or "", "unknown")
+    return known if known != "unknown" else derived
 
 
 def _betrokkenen(data: dict[str, Any]) -> list[Betrokkene]:

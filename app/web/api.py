@@ -19,6 +19,7 @@ from app.domain import errors as e
 from app.services.assessment import deadlines_if_sent, evaluate_scenario
 from app.services.intake import submit_melding
 from app.web.auth import role_required
+from app.web.labels import wettekst_op
 from app.web.schemas import EvaluatieSchema, MeldingSchema
 
 blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Bevoegd: meldingen en evaluaties")
@@ -53,7 +54,10 @@ def csrf() -> dict[str, str]:
 @blp.response(201, MeldingCreatedSchema)
 def create_melding(data: dict[str, Any]) -> dict[str, str]:
     """Submit a violation report. The Idempotency-Key header (or submission_id) makes a retry safe."""
-    data["submission_id"] = request.headers.get("Idempotency-Key", data["submission_id"])[:64]
+    key = request.headers.get("Idempotency-Key") or data.get("submission_id")
+    if not key or not 8 <= len(key) <= 64:
+        raise e.InvalidInput({"submission_id": "Stuur een Idempotency-Key-header of submission_id (8-64 tekens)."})
+    data["submission_id"] = key
     rt = current_app.extensions["bevoegd"]
     try:
         zaak = submit_melding(get_session(), rt, data, current_user, date.today())
@@ -84,6 +88,9 @@ def evaluate(data: dict[str, Any]) -> tuple[dict[str, Any], int]:
 def evaluation_body(rt: Any, result: Any, verzenddatum: date) -> dict[str, Any]:
     """Outcome, the judgements a person must make, indicative deadlines, and the full trace."""
     deadlines = deadlines_if_sent(rt, result.power, result.peildatum, verzenddatum)
+    body = result.to_dict()
+    for entry in body["fired"] + body["not_fired"]:  # the statute text as it stood on the peildatum
+        entry["legal_basis"]["href_op_peildatum"] = wettekst_op(entry["legal_basis"]["href"], result.peildatum)
     return {"bevoegdheid": result.bevoegdheid, "judgements_required": list(result.judgements_required),
             "deadlines": {"verzenddatum": verzenddatum.isoformat(), **{k: v.isoformat() for k, v in deadlines.items()}},
-            "assessment": result.to_dict()}
+            "assessment": body}

@@ -28,7 +28,7 @@ class CleanString(fields.String):
 
 
 class Date(fields.Date):
-    default_error_messages = {**_COMMON, "invalid": "Vul een geldige datum in (dd-mm-jjjj).",
+    default_error_messages = {**_COMMON, "invalid": "Vul een geldige datum in (jjjj-mm-dd).",
                               "format": "Vul een geldige datum in."}
 
 

@@ -45,9 +45,11 @@ def create_melding() -> Any:
     raw = nest(request.form, LIST_FIELDS)
     try:
         data = MeldingSchema().load(without_blank_rows(raw))
+        if not data.get("submission_id"):
+            raise ValidationError({"_schema": ["Het formulier is onvolledig; laad de pagina opnieuw."]})
         zaak = submit_melding(get_session(), current_app.extensions["bevoegd"], data, current_user, date.today())
     except ValidationError as exc:
-        return _form(raw, flatten_errors(exc.messages)), 400
+        return _form(raw, field_errors(exc.messages)), 400
     except (e.RulesNotInForce, e.ParameterNotInForce) as exc:
         return _form(raw, {"pleegdatum": [exc.message]}), 422
     flash(f"De melding is ontvangen als zaak {zaak.identificatie}.", "ok")
@@ -60,11 +62,19 @@ def without_blank_rows(raw: dict[str, Any]) -> dict[str, Any]:
     for key in ("substances", "objects_13b_1b"):
         rows = gegevens.get(key, [])
         gegevens[key] = [row for row in rows if isinstance(row, dict) and any(row.values())]
-    cleaned = {**raw, "gegevens": gegevens}
+    cleaned = {**raw, "gegevens": gegevens, "adres": raw.get("adres", {})}  # per-field errors when all blank
     if not any((raw.get("rechthebbende") or {}).values()):
         cleaned.pop("rechthebbende", None)
     cleaned["bewoners"] = [p for p in raw.get("bewoners", []) if isinstance(p, dict) and any(p.values())]
     return cleaned
+
+
+def field_errors(messages: dict[str, Any]) -> dict[str, list[str]]:
+    """Point errors at the fields the person can correct (an empty block names its first field)."""
+    flat = flatten_errors(messages)
+    if "bewoners" in flat:
+        flat["bewoners.0.naam"] = flat.pop("bewoners")
+    return flat
 
 
 def _form(values: dict[str, Any], errors: dict[str, list[str]]) -> str:

@@ -63,6 +63,23 @@ FACT_LABELS: dict[str, str] = {
 }
 
 
+STATUS_LABELS: dict[str, str] = {
+    "statute": "wet",
+    "case law": "jurisprudentie",
+    "Maastricht policy — to confirm": "beleid Maastricht — nog te bevestigen",
+    "default from another municipality — to be replaced by Maastricht policy":
+        "standaardwaarde uit een andere gemeente — te vervangen door beleid van Maastricht",
+    "national practice — to be replaced by Maastricht policy":
+        "landelijke praktijk — te vervangen door beleid van Maastricht",
+    "design default — to confirm with the municipality": "ontwerpkeuze — te bevestigen door de gemeente",
+}
+
+
+def status_label(status: str) -> str:
+    """Dutch words for a parameter's status (the rule files keep the domain's English status codes)."""
+    return STATUS_LABELS.get(status, status)
+
+
 def label(code: object) -> str:
     """The Dutch label of a code, or the code itself."""
     if isinstance(code, bool):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
 
 from app.models.zaak import BRON_SOORTEN, RECHTHEBBENDE_SOORTEN
 from app.web.fields import Boolean, CleanString, Date, Decimal, Integer, List, Nested, choice, text
@@ -16,6 +16,8 @@ from app.web.fields import Boolean, CleanString, Date, Decimal, Integer, List, N
 YES_NO_UNKNOWN = ("yes", "no", "unknown")
 RISK = ("none", "possible", "announced", "unknown")
 POSTCODE = validate.Regexp(r"^[1-9][0-9]{3} ?[A-Za-z]{2}$", error="Vul een postcode in als 1234 AB.")
+HUISNUMMER = validate.Regexp(r"^[1-9][0-9]{0,4}( ?[A-Za-z0-9-]{1,6})?$",
+                             error="Vul een huisnummer in, eventueel met toevoeging (12, 12a, 12-2).")
 
 
 class StrictSchema(Schema):
@@ -27,9 +29,15 @@ class StrictSchema(Schema):
 
 class AdresSchema(StrictSchema):
     straat = text(200, required=True)
-    huisnummer = text(20, required=True)
+    huisnummer = CleanString(required=True, validate=HUISNUMMER)
     postcode = CleanString(required=True, validate=POSTCODE)
     woonplaats = text(100, required=True)
+
+    @post_load
+    def _normalise_postcode(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
+        """NEN 5825 writes a postcode as 1234 AB in every letter."""
+        code = data["postcode"].replace(" ", "").upper()
+        return {**data, "postcode": f"{code[:4]} {code[4:]}"}
 
 
 class PersoonSchema(StrictSchema):
@@ -94,7 +102,8 @@ class DamoclesCaseFileSchema(StrictSchema):
 class MeldingSchema(StrictSchema):
     """A police report (or BOA report) of a possible violation, as submitted by handhaving."""
 
-    submission_id = CleanString(required=True, validate=validate.Length(min=8, max=64, error="Ongeldige inzending."))
+    # Required for forms (hidden field); the API may send an Idempotency-Key header instead.
+    submission_id = CleanString(load_default=None, validate=validate.Length(min=8, max=64, error="Ongeldige inzending."))
     zaaktype = choice(("damocles",), load_default="damocles")
     bron_soort = choice(BRON_SOORTEN, required=True)
     bron_kenmerk = text(100, required=True)

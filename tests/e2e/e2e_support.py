@@ -137,10 +137,12 @@ def record_judgement(page: Page, code: str, outcome: str, reasoning: str) -> Non
     expect(page.locator(f'article[aria-labelledby="j-{code}"] .utrecht-alert--ok')).to_contain_text(reasoning)
 
 
-def draft(page: Page, soort: str) -> None:
-    """Submit the "Beslissing opstellen" form with the proposed duration and today's date."""
+def draft(page: Page, soort: str, verzenddatum: str | None = None) -> None:
+    """Submit the "Beslissing opstellen" form with the proposed duration and today's date (or the one given)."""
     section = page.locator('section[aria-labelledby="concept"]')
     choice(section, "soort", soort).check()
+    if verzenddatum:
+        field(section, "verzenddatum").fill(verzenddatum)
     section.get_by_role("button", name="Concept opstellen").click()
 
 

@@ -191,7 +191,8 @@ def prepare_sluiting(page: Page, kenmerk: str) -> None:
     flash_ok(page, "De zienswijze is vastgelegd.")
     record_judgement(page, "begunstigingstermijn", OUTCOMES["begunstigingstermijn"],
                      "Twee weken laat ruimte voor een voorlopige voorziening.")
-    draft(page, "sluiting")
+    # The besluit may only be sent after the zienswijze term of the voornemen (14 days, plus Atw shifts).
+    draft(page, "sluiting", (date.today() + timedelta(days=30)).isoformat())
     flash_ok(page, "Het concept is opgesteld.")
     submit_for_review(page, SLUITING, SIGNATORY)
 

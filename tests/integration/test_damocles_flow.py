@@ -122,7 +122,12 @@ def test_whole_path_from_report_to_approved_closure_letters(db, rt, zaak, users,
     zienswijze(db, zaak, {"outcome": "ontvangen", "samenvatting": "Bewoner ontkent.",
                                           "reactie": "Dat verandert de afweging niet."}, users["jurist"], today)
     judge(db, zaak, users["jurist"], ("begunstigingstermijn",))
-    besluit = draft(db, rt, zaak, DraftRequest("sluiting", today, n), users["jurist"], today)
+    early = DraftRequest("sluiting", voornemen.zienswijze_tot, n)
+    with pytest.raises(InvalidInput) as caught:  # everyone may respond until the term ends
+        draft(db, rt, zaak, early, users["jurist"], today)
+    assert "verzenddatum" in caught.value.errors
+    after_term = voornemen.zienswijze_tot + timedelta(days=1)
+    besluit = draft(db, rt, zaak, DraftRequest("sluiting", after_term, n), users["jurist"], today)
     assert besluit.besluit and besluit.ingangsdatum > besluit.begunstigingstermijn_tot
     assert besluit.uiterlijke_reactiedatum >= today + timedelta(weeks=6)
     approved(db, rt, besluit, users["jurist"].id, users, today)
@@ -214,13 +219,14 @@ def test_a_second_closure_while_the_first_is_in_force_is_refused(db, rt, zaak, u
     judge(db, zaak, users["jurist"], CLOSURE_STEPS + ("eigen_gebruik_aannemelijk", "verkoop_aannemelijk",
                                                       "ernstig_geval_eerste_overtreding", "begunstigingstermijn"))
     n = months(db, rt, zaak)
-    approved(db, rt, draft(db, rt, zaak, DraftRequest("voornemen_sluiting", today, n), users["jurist"], today),
-             users["jurist"].id, users, today)
+    voornemen = approved(db, rt, draft(db, rt, zaak, DraftRequest("voornemen_sluiting", today, n), users["jurist"],
+                                       today), users["jurist"].id, users, today)
+    after_term = voornemen.zienswijze_tot + timedelta(days=1)
     zienswijze(db, zaak, {"outcome": "ontvangen", "reactie": "Gewogen."}, users["jurist"], today)
-    approved(db, rt, draft(db, rt, zaak, DraftRequest("sluiting", today, n), users["jurist"], today),
+    approved(db, rt, draft(db, rt, zaak, DraftRequest("sluiting", after_term, n), users["jurist"], today),
              users["jurist"].id, users, today)
     with pytest.raises(InvalidInput) as caught:
-        draft(db, rt, zaak, DraftRequest("sluiting", today, n), users["jurist"], today)
+        draft(db, rt, zaak, DraftRequest("sluiting", after_term, n), users["jurist"], today)
     assert "Awb 5:6" in caught.value.errors["soort"]
 
 

@@ -58,10 +58,10 @@ def test_motivation_order() -> None:
     assert m[1].startswith("Er zijn ook aanwijzingen") and "waarnemingen van de politie" in m[1]
     assert m[2].endswith("om te verkopen. Dit staat in Opiumwet art. 13b lid 1 onder a.")
     assert m[3].endswith("Dit staat in Beleidsregels artikel 13b Opiumwet Maastricht.")
-    assert m[4:7] == ["Helpt een sluiting? Reden geschiktheid.",
-                      "Zijn de gevolgen van een sluiting te zwaar? Reden evenwichtigheid.",
-                      "Reden eigen_oordeel."]
-    assert "4:84" in m[7] and m[8] == "Het gezin heeft zorg nodig."
+    assert m[4:6] == ["Helpt een sluiting? Reden geschiktheid.",
+                      "Zijn de gevolgen van een sluiting te zwaar? Reden evenwichtigheid."]
+    assert "4:84" in m[6] and m[7] == "Het gezin heeft zorg nodig."
+    assert not any("eigen_oordeel" in p for p in m)  # a code outside index.yaml is skipped
     assert m[-1] == "Mijn reactie daarop: Dat is niet aannemelijk gemaakt."
     assert not any("praktijkruimte" in p or "tijdsverloop" in p for p in m)  # not fired / oordeel rules
 

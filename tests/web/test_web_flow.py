@@ -65,6 +65,8 @@ def test_case_page_shows_advice_with_legal_basis_and_logs_the_view(app, client, 
     assert "Advies van de regels" in page and "Opiumwet art. 13b" in page
     assert "wettekst (geldend op" in page and "wetten.overheid.nl" in page
     assert "nog niet bevestigd als beleid van de gemeente" in page
+    assert "de regels vragen om deze afweging" in page  # the presumption asks for J1
+    assert "Afwegingen waar de regels in deze zaak niet om vragen" in page
     views = db.scalars(select(AccessEntry).where(AccessEntry.action == "view", AccessEntry.result == "ok")).all()
     assert [v.case_id for v in views] == [zaak.identificatie]
 
