@@ -103,7 +103,8 @@ class MeldingSchema(StrictSchema):
     """A police report (or BOA report) of a possible violation, as submitted by handhaving."""
 
     # Required for forms (hidden field); the API may send an Idempotency-Key header instead.
-    submission_id = CleanString(load_default=None, validate=validate.Length(min=8, max=64, error="Ongeldige inzending."))
+    submission_id = CleanString(load_default=None,
+                                validate=validate.Length(min=8, max=64, error="Ongeldige inzending."))
     zaaktype = choice(("damocles",), load_default="damocles")
     bron_soort = choice(BRON_SOORTEN, required=True)
     bron_kenmerk = text(100, required=True)
