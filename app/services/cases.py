@@ -60,6 +60,17 @@ def list_zaken(session: Session, query: Any, actor: User, origin: str) -> list[Z
     return zaken
 
 
+def review_queue(session: Session, visible: Any, actor: User, origin: str) -> list[Beslissing]:
+    """Beslissingen awaiting approval in zaken this user may see; the list view is logged."""
+    zaak_ids = visible.with_only_columns(Zaak.id)
+    rows = list(session.scalars(select(Beslissing).where(
+        Beslissing.status == "ter_vaststelling", Beslissing.zaak_id.in_(zaak_ids)).order_by(Beslissing.id)))
+    record_access(session, Actor.of(actor), action="search", object_type="beslissing", object_id="*",
+                  case_id="-", origin=origin, reason=f"ter_vaststelling hits={len(rows)}")
+    session.commit()
+    return rows
+
+
 def signatories(session: Session, besluittype: str) -> list[User]:
     """Kabinet members with a mandate for this besluittype."""
     return list(session.scalars(select(User).join(Mandaat).where(

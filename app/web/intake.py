@@ -9,12 +9,12 @@ from typing import Any
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from marshmallow import ValidationError
-from sqlalchemy import select
 
 from app.db import get_session
 from app.domain import errors as e
-from app.models import Zaak
+from app.services.cases import list_zaken
 from app.services.intake import submit_melding
+from app.web.access import visible_zaken
 from app.web.auth import role_required
 from app.web.forms import flatten_errors, nest
 from app.web.schemas import MeldingSchema
@@ -28,8 +28,7 @@ OBJECT_ROWS = 2
 @bp.get("/meldingen")
 @role_required("handhaving")
 def my_meldingen() -> str:
-    zaken = get_session().scalars(select(Zaak).where(Zaak.created_by_id == current_user.id)
-                                  .order_by(Zaak.id.desc())).all()
+    zaken = list_zaken(get_session(), visible_zaken(current_user), current_user, request.remote_addr or "")
     return render_template("intake/list.html", zaken=zaken)
 
 

@@ -9,13 +9,12 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_login import current_user
 from markupsafe import Markup
 from marshmallow import ValidationError
-from sqlalchemy import select
 
 from app.db import get_session
 from app.domain import errors as e
 from app.domain.assessment import Assessment
 from app.letters.preview import to_html
-from app.models import Beslissing, Zaak
+from app.models import Beslissing
 from app.services import cases, review
 from app.services.queries import active_judgements
 from app.web.access import get_visible_zaak, visible_zaken
@@ -29,10 +28,8 @@ bp = Blueprint("review", __name__)
 @bp.get("/vaststelling")
 @role_required("kabinet")
 def queue() -> str:
-    zaak_ids = visible_zaken(current_user).with_only_columns(Zaak.id)
-    rows = get_session().scalars(select(Beslissing).where(
-        Beslissing.status == "ter_vaststelling", Beslissing.zaak_id.in_(zaak_ids)).order_by(Beslissing.id))
-    return render_template("review/queue.html", beslissingen=list(rows))
+    rows = cases.review_queue(get_session(), visible_zaken(current_user), current_user, request.remote_addr or "")
+    return render_template("review/queue.html", beslissingen=rows)
 
 
 @bp.get("/vaststelling/<int:beslissing_id>")

@@ -41,3 +41,14 @@ def test_tampering_is_detected_by_verify(db, zaak):
     with db.no_autoflush:
         assert verify_chain(db, "audit") == entry.id
     db.rollback()
+
+
+def test_recorded_judgements_can_only_be_superseded(db, zaak, users):
+    from tests.flows import judge_one
+
+    judge_one(db, zaak, "geschiktheid", "voldaan", "Omdat.", users["jurist"])
+    with pytest.raises(Exception, match="immutable"):
+        db.execute(text("UPDATE oordelen SET reasoning = 'anders'"))
+    db.rollback()
+    db.execute(text("UPDATE oordelen SET superseded_at = CURRENT_TIMESTAMP"))
+    db.rollback()

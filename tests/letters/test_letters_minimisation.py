@@ -6,10 +6,11 @@ import io
 import zipfile
 
 import pytest
-from letters_support import entries, input_for
+from letters_support import entries, input_for, judgement, letter_input, read_back, template_for
 
 from app.letters.context import build_context, required_keys_by_outcome
 from app.letters.manifest import ManifestEntry
+from app.letters.phrases import OMSTANDIGHEDEN_GEWOGEN
 from app.letters.render import render
 
 # Data about victims, those left behind, informants, co-suspects and household members.
@@ -37,3 +38,30 @@ def test_only_required_keys_reach_the_document(entry: ManifestEntry) -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         for name in package.namelist():
             assert b"GEHEIM-SLACHTOFFER-4711" not in package.read(name), name
+
+
+HOUSEHOLD = {
+    "evenwichtigheid": judgement("GEHEIM-EVENWICHT: de zoon is ernstig ziek."),
+    "bijzondere_omstandigheden": judgement("GEHEIM-BIJZONDER: de moeder is zwanger."),
+    "geschiktheid": judgement("Sluiting doorbreekt de loop."),
+}
+
+
+@pytest.mark.parametrize("outcome", ["voornemen_sluiting", "sluiting"])
+def test_owner_letter_omits_the_residents_circumstances(outcome: str) -> None:
+    letter = letter_input(outcome, "rechthebbende", judgements=HOUSEHOLD,
+                          afwijking_beleid="GEHEIM-BIJZONDER: de moeder is zwanger.")
+    context = build_context(letter)
+    text = " ".join(read_back(render(template_for(letter), context))["body"])
+    assert "GEHEIM" not in text
+    assert text.count(OMSTANDIGHEDEN_GEWOGEN) == 1
+    assert "Helpt een sluiting? Sluiting doorbreekt de loop." in text
+
+
+def test_resident_letter_keeps_the_reasoning_once() -> None:
+    letter = letter_input("sluiting", "bewoner", judgements=HOUSEHOLD,
+                          afwijking_beleid="GEHEIM-BIJZONDER: de moeder is zwanger.")
+    motivering = build_context(letter)["motivering"]
+    assert sum("GEHEIM-EVENWICHT" in p for p in motivering) == 1
+    assert sum("GEHEIM-BIJZONDER" in p for p in motivering) == 1
+    assert OMSTANDIGHEDEN_GEWOGEN not in motivering
