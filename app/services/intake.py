@@ -15,6 +15,7 @@ from app.models import Betrokkene, Melding, User, Zaak
 from app.powers import power
 from app.runtime import Runtime
 from app.services.assessment import assess
+from app.services.queries import check_version, refuse_while_in_review, touch
 
 ADDRESS_FIELDS = ("straat", "huisnummer", "postcode", "woonplaats")
 
@@ -112,3 +113,19 @@ def address_key(adres: dict[str, str]) -> str:
     """Normalised premises key (postcode + house number) so history is found whatever the spelling."""
     postcode = re.sub(r"\s+", "", adres["postcode"]).upper()
     return f"{postcode}|{adres['huisnummer'].strip().lower()}"
+
+
+def add_rechthebbende(session: Session, zaak: Zaak, data: dict[str, Any], version: int, actor: User) -> Betrokkene:
+    """The jurist adds the owner or landlord the report did not name (a closure must be notified to them,
+    Awb 5:24 lid 3). Raises ConcurrentEdit, InvalidTransition."""
+    refuse_while_in_review(session, zaak)
+    check_version(zaak, version)
+    person = Betrokkene(roltype="rechthebbende", rechthebbende_soort=data["soort"], naam=data["naam"],
+                        is_organisatie=data["soort"] == "woningcorporatie", **{f: data[f] for f in ADDRESS_FIELDS})
+    zaak.betrokkenen.append(person)
+    touch(zaak)
+    session.flush()
+    record_change(session, Actor.of(actor), actie="create", hoofd_object=zaak.identificatie, resource="betrokkene",
+                  resource_id=person.id, weergave="rechthebbende", nieuw={"roltype": "rechthebbende"})
+    session.commit()
+    return person

@@ -15,11 +15,18 @@ from app.domain import errors as e
 from app.domain.drafting import DraftRequest
 from app.domain.judgements import outcomes_for
 from app.models import Beslissing, User
-from app.services import assessment, cases, drafting, judging
+from app.services import assessment, cases, drafting, intake, judging
 from app.web.access import get_visible_zaak, visible_zaken
 from app.web.auth import role_required
 from app.web.forms import fields_of, flatten_errors, nest
-from app.web.schemas import DraftSchema, FeitenSchema, OordeelSchema, SubmitSchema, ZienswijzeSchema
+from app.web.schemas import (
+    DraftSchema,
+    FeitenSchema,
+    NieuweRechthebbendeSchema,
+    OordeelSchema,
+    SubmitSchema,
+    ZienswijzeSchema,
+)
 
 bp = Blueprint("cases", __name__)
 FORM_ERRORS = (ValidationError, e.InvalidInput, e.JudgementMissing, e.ConcurrentEdit, e.InvalidTransition,
@@ -44,6 +51,13 @@ def show(zaak_id: int) -> str:
 @role_required("jurist")
 def update_facts(zaak_id: int) -> Any:
     return _handle(zaak_id, "feiten", FeitenSchema(), _update_facts, "De feiten zijn bijgewerkt en opnieuw beoordeeld.")
+
+
+@bp.post("/zaken/<int:zaak_id>/rechthebbende")
+@role_required("jurist")
+def add_rechthebbende(zaak_id: int) -> Any:
+    return _handle(zaak_id, "rechthebbende", NieuweRechthebbendeSchema(), _add_rechthebbende,
+                   "De rechthebbende is toegevoegd.")
 
 
 @bp.post("/zaken/<int:zaak_id>/oordelen")
@@ -84,6 +98,11 @@ def _handle(zaak_id: int, form: str, schema: Schema, action: Any, done: str) -> 
         return _page(zaak_id, form=form, errors=_prefixed(form, values, _messages(exc)), values=values), _status(exc)
     flash(done, "ok")
     return redirect(url_for("cases.show", zaak_id=zaak_id, _anchor=form))
+
+
+def _add_rechthebbende(zaak: Any, data: dict[str, Any]) -> Any:
+    version = data.pop("version")
+    return intake.add_rechthebbende(get_session(), zaak, data, version, current_user)
 
 
 def _draft(zaak: Any, data: dict[str, Any]) -> Any:

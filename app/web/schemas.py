@@ -136,6 +136,10 @@ EDITABLE_FACTS = (
 )
 
 
+class NieuweRechthebbendeSchema(RechthebbendeSchema):
+    version = Integer(required=True)
+
+
 class FeitenSchema(StrictSchema):
     """The jurist completes the proportionality facts; only fields sent are changed (no defaults), and the
     version detects concurrent edits."""

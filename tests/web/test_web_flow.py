@@ -177,3 +177,19 @@ def test_zaak_of_another_team_is_not_found_and_logged_as_denied(app, client, log
     db.rollback()
     assert db.scalars(select(AccessEntry).where(AccessEntry.result == "denied")).one().object_id == str(zaak.id)
     assert zaak.identificatie not in client.get("/zaken").get_data(as_text=True)
+
+
+def test_jurist_adds_the_owner_that_the_report_did_not_name(app, client, login_as, db, users):
+    from datetime import date
+
+    zaak = submit_melding(db, app.extensions["bevoegd"], melding(rechthebbende=None), users["handhaving"], date.today())
+    login_as("jurist")
+    assert "Eigenaar of verhuurder toevoegen" in client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
+    response = client.post(f"/zaken/{zaak.id}/rechthebbende", data={
+        "version": zaak.version_id, "naam": "Woonstichting Proef", "soort": "woningcorporatie",
+        "straat": "Postbus", "huisnummer": "7", "postcode": "6200zz", "woonplaats": "Maastricht"})
+    assert response.status_code == 302
+    db.rollback()
+    db.expire_all()
+    owner = [b for b in db.get(Zaak, zaak.id).betrokkenen if b.roltype == "rechthebbende"]
+    assert [(o.naam, o.postcode) for o in owner] == [("Woonstichting Proef", "6200 ZZ")]
