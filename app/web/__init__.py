@@ -8,9 +8,10 @@ from flask import Flask
 def register_blueprints(app: Flask) -> None:
     """Register every blueprint explicitly (no import-time side effects)."""
     from app.web import api, auth, cases, documents, intake, pages, review
-    from app.web.labels import FACT_LABELS, label, options, status_label, wettekst_op
+    from app.web.labels import FACT_LABELS, beslissing_rows, label, options, status_label, wettekst_op
 
-    app.jinja_env.globals.update(label=label, options=options, fact_labels=FACT_LABELS)
+    app.jinja_env.globals.update(label=label, options=options, fact_labels=FACT_LABELS,
+                                 beslissing_rows=beslissing_rows)
     app.jinja_env.filters["label"] = label
     app.jinja_env.filters["wettekst_op"] = wettekst_op
     app.jinja_env.filters["status_label"] = status_label

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 LABELS: dict[str, str] = {
     # premises and sources
@@ -97,3 +98,17 @@ def wettekst_op(href: str, peildatum: date) -> str:
     consolidation the rule was written against; the reader needs the text as it stood on the peildatum."""
     day = peildatum.isoformat()
     return re.sub(r"([?&][gz]=)\d{4}-\d{2}-\d{2}", lambda m: m.group(1) + day, href)
+
+
+def kort(d: date | None) -> str:
+    """A date in the short Dutch form for screens (letters write dates out in words)."""
+    return d.strftime("%d-%m-%Y") if d else ""
+
+
+def beslissing_rows(b: Any) -> list[tuple[str, str]]:
+    """The dates and policy flag of a beslissing, as the case page and the review page list them."""
+    sluiting = f"{kort(b.ingangsdatum)} tot {kort(b.vervaldatum)}" if b.ingangsdatum else ""
+    return [("Verzenddatum", kort(b.verzenddatum)), ("Zienswijze tot en met", kort(b.zienswijze_tot)),
+            ("Begunstigingstermijn tot en met", kort(b.begunstigingstermijn_tot)), ("Sluiting", sluiting),
+            ("Bezwaar tot en met", kort(b.uiterlijke_reactiedatum)),
+            ("Afwijking van beleid", "Ja (Awb 4:84)" if b.afwijking_beleid else "Nee")]
