@@ -34,10 +34,22 @@ class CsrfSchema(Schema):
     csrf_token = fields.String()
 
 
+class EvaluatieResultSchema(Schema):
+    bevoegdheid = fields.String(metadata={"description": "bevoegd | niet_bevoegd | judgement_required"})
+    judgements_required = fields.List(fields.String(), metadata={"description": "afwegingen die een persoon vastlegt"})
+    deadlines = fields.Dict(metadata={"description": "termijnen bij verzending op verzenddatum (Awb, Atw)"})
+    assessment = fields.Dict(metadata={"description": "facts, parameters, fired and not_fired rules: the trace"})
+
+
 def init_app(app: Flask) -> None:
     """Register the API and its OpenAPI document at /api/v1/openapi.json."""
-    description = "Bestuurlijke handhaving: regels stellen voor, mensen beslissen."
-    api = Api(app, spec_kwargs={"info": {"description": description}})
+    description = ("Bestuurlijke handhaving: regels stellen voor, mensen beslissen. Log in via /login (sessiecookie) "
+                   "en stuur bij POST de header X-CSRFToken (GET /api/v1/csrf).")
+    api = Api(app, spec_kwargs={"info": {"description": description},
+                                "security": [{"sessionCookie": [], "csrfToken": []}]})
+    api.spec.components.security_scheme(
+        "sessionCookie", {"type": "apiKey", "in": "cookie", "name": app.config["SESSION_COOKIE_NAME"]})
+    api.spec.components.security_scheme("csrfToken", {"type": "apiKey", "in": "header", "name": "X-CSRFToken"})
     api.register_blueprint(blp)
 
 
@@ -69,7 +81,8 @@ def create_melding(data: dict[str, Any]) -> dict[str, str]:
 @blp.post("/evaluaties")
 @role_required("jurist", "kabinet")
 @blp.arguments(EvaluatieSchema)
-def evaluate(data: dict[str, Any]) -> tuple[dict[str, Any], int]:
+@blp.response(200, EvaluatieResultSchema)
+def evaluate(data: dict[str, Any]) -> dict[str, Any]:
     """Evaluate one flat fact for a power and a date; nothing is stored.
 
     Returns the outcome (bevoegdheid), the findings with legal basis, the judgements a person must make,
@@ -78,11 +91,10 @@ def evaluate(data: dict[str, Any]) -> tuple[dict[str, Any], int]:
     rt = current_app.extensions["bevoegd"]
     try:
         result = evaluate_scenario(rt, data["power"], data["date"], data["facts"])
-    except e.FactsRejected as exc:
-        return {"title": "Controleer de invoer", "message": exc.message,
-                "errors": {f"facts.{k}": [v] for k, v in exc.errors.items()}}, 422
+    except e.FactsRejected as exc:  # the client's facts, not a builder defect: a 422 with field messages
+        raise e.InvalidInput({f"facts.{k}": v for k, v in exc.errors.items()}, exc.message) from exc
     get_session().rollback()
-    return evaluation_body(rt, result, data.get("verzenddatum") or date.today()), 200
+    return evaluation_body(rt, result, data.get("verzenddatum") or date.today())
 
 
 def evaluation_body(rt: Any, result: Any, verzenddatum: date) -> dict[str, Any]:

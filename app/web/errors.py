@@ -76,6 +76,8 @@ def _domain(exc: e.DomainError) -> tuple[Any, int]:
         return _unexpected(exc)
     if isinstance(exc, e.RulesNotInForce | e.ParameterNotInForce):
         log.error("rules not in force: %s", exc.message)  # a rules change is needed: alert
+    if status == 400 and wants_json():
+        status = 422  # the API answers every input problem with 422 and field messages
     return respond(status, title, exc.message, _details(exc))
 
 

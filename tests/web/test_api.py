@@ -26,6 +26,8 @@ def test_openapi_document_describes_the_endpoints(client):
     spec = client.get("/api/v1/openapi.json").get_json()
     assert {"/api/v1/meldingen", "/api/v1/evaluaties"} <= set(spec["paths"])
     assert "MeldingSchema" in str(spec["components"]["schemas"]) or "Melding" in str(spec["components"])
+    assert "200" in spec["paths"]["/api/v1/evaluaties"]["post"]["responses"]
+    assert {"sessionCookie", "csrfToken"} <= set(spec["components"]["securitySchemes"])
 
 
 def test_api_intake_creates_a_zaak_and_is_idempotent(client, login_as, db):
