@@ -6,6 +6,8 @@ import re
 from datetime import date
 from typing import Any
 
+from babel.numbers import format_decimal
+
 LABELS: dict[str, str] = {
     # premises and sources
     "woning": "Woning", "lokaal": "Lokaal (geen woning)", "erf_bij_woning": "Erf bij een woning",
@@ -85,6 +87,8 @@ def label(code: object) -> str:
     """The Dutch label of a code, or the code itself."""
     if isinstance(code, bool):
         return "Ja" if code else "Nee"
+    if isinstance(code, int | float):
+        return format_decimal(code, locale="nl_NL")  # 27,5 — a Dutch reader expects a decimal comma
     return LABELS.get(str(code), FACT_LABELS.get(str(code), str(code)))
 
 
