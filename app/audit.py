@@ -11,12 +11,12 @@ import hashlib
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.serialize import jsonable
 from app.models import AccessEntry, AuditEntry, ChainHead, User
 from app.models.types import utcnow
 
@@ -49,7 +49,7 @@ def record_change(session: Session, actor: Actor, *, actie: str, hoofd_object: s
         uuid=str(uuid.uuid4()), bron="bevoegd", gebruikers_id=actor.id, gebruikers_weergave=actor.display, actie=actie,
         actie_weergave=_ACTIE_WEERGAVE.get(actie, actie), resultaat=200, hoofd_object=hoofd_object,
         resource=resource, resource_id=str(resource_id), resource_weergave=weergave[:300],
-        toelichting=toelichting, wijzigingen=_jsonable({"oud": oud, "nieuw": nieuw}), aanmaakdatum=utcnow(),
+        toelichting=toelichting, wijzigingen=jsonable({"oud": oud, "nieuw": nieuw}), aanmaakdatum=utcnow(),
     )
     _chain(session, "audit", entry)
     return entry
@@ -101,19 +101,7 @@ def verify_chain(session: Session, name: str) -> int | None:
 
 
 def _canonical(value: Any) -> str:
-    return json.dumps(_jsonable(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).isoformat()  # PostgreSQL returns the session's zone
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+    return json.dumps(jsonable(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 _ACTIE_WEERGAVE = {

@@ -10,6 +10,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from app.domain.serialize import jsonable
+
 BEVOEGD = "bevoegd"
 NIET_BEVOEGD = "niet_bevoegd"
 JUDGEMENT_REQUIRED = "judgement_required"
@@ -90,7 +92,7 @@ class Assessment:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-safe dict (dates as ISO strings)."""
-        return _jsonable(asdict(self))
+        return jsonable(asdict(self))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Assessment:
@@ -115,13 +117,3 @@ def _param(data: dict[str, Any]) -> ParameterValue:
 
 def _entry(data: dict[str, Any]) -> TraceEntry:
     return TraceEntry(**{**data, "parameters": {k: _param(v) for k, v in data["parameters"].items()}})
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    return value

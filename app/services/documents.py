@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.assessment import Assessment
+from app.domain.serialize import jsonable
 from app.letters.context import LetterInput, Recipient, addressee_for, build_context
 from app.letters.manifest import find_entry
 from app.letters.render import LIBRARY_VERSIONS, render_template
@@ -60,7 +61,7 @@ def _document(session: Session, rt: Runtime, beslissing: Beslissing, ondertekena
         ontvanger_naam=person.naam, template=template.name, template_sha256=template.sha256,
         titel=str(context["onderwerp"])[:300], bestandsnaam=_filename(beslissing, entry.addressee, person, versie),
         vertrouwelijkheidaanduiding=beslissing.zaak.vertrouwelijkheidaanduiding, status="ter_vaststelling",
-        inhoud=content, sha256=hashlib.sha256(content).hexdigest(), context=_jsonable(used),
+        inhoud=content, sha256=hashlib.sha256(content).hexdigest(), context=jsonable(used),
         library_versions=dict(LIBRARY_VERSIONS), creatiedatum=date.today(),
     )
 
@@ -114,14 +115,3 @@ def _entries(rt: Runtime) -> list[Any]:
 
 def _filename(beslissing: Beslissing, addressee: str, person: Betrokkene, versie: int) -> str:
     return f"{beslissing.zaak.identificatie}-{beslissing.soort}-{addressee}-{person.id}-v{versie}.docx"
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return value if isinstance(value, str | int | float | bool | type(None)) else str(value)
-

@@ -140,13 +140,16 @@ class NieuweRechthebbendeSchema(RechthebbendeSchema):
     version = Integer(required=True)
 
 
-class FeitenSchema(StrictSchema):
-    """The jurist completes the proportionality facts; only fields sent are changed (no defaults), and the
-    version detects concurrent edits."""
+def _editable(name: str) -> fields.Field:
+    """The case file's field without its default: only the facts a form sends are changed."""
+    field = DamoclesCaseFileSchema._declared_fields[name]
+    return type(field)(validate=field.validate)
 
-    version = Integer(required=True)
-    locals().update({name: DamoclesCaseFileSchema._declared_fields[name].__class__(
-        validate=DamoclesCaseFileSchema._declared_fields[name].validate) for name in EDITABLE_FACTS})
+
+# The jurist completes the proportionality facts; the version detects concurrent edits.
+FeitenSchema = StrictSchema.from_dict(
+    {"version": Integer(required=True), **{name: _editable(name) for name in EDITABLE_FACTS}}, name="FeitenSchema"
+)
 
 
 class OordeelSchema(StrictSchema):
