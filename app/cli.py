@@ -51,24 +51,26 @@ def rules_cases() -> None:
 @rules.command("evaluate")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def rules_evaluate(file: Path) -> None:
-    """Evaluate {"power", "date", "facts"} from a JSON file; print the assessment as JSON. Stores nothing."""
-    from app.services.assessment import evaluate_scenario
+    """Evaluate {"power", "date", "facts" | "case_file" [, "history"]} from a JSON file, the request shape of
+    POST /api/v1/evaluaties; print the answer as JSON. Stores nothing."""
+    from marshmallow import ValidationError
 
+    from app.schemas.casework import EvaluatieSchema
+    from app.services.evaluation import evaluation_body, run_evaluation
+
+    rt = current_app.extensions["bevoegd"]
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-        on, facts = date.fromisoformat(data["date"]), data["facts"]
-        result = evaluate_scenario(current_app.extensions["bevoegd"], data["power"], on, facts)
+        data = EvaluatieSchema().load(json.loads(file.read_text(encoding="utf-8")))
+        verzenddatum = data.get("verzenddatum") or date.today()
+        body = evaluation_body(rt, run_evaluation(rt, data, verzenddatum), verzenddatum)
     except DomainError as exc:
         click.echo(json.dumps({"error": exc.message, "errors": getattr(exc, "errors", {})}, ensure_ascii=False))
         sys.exit(2)
-    except (ValueError, KeyError, TypeError) as exc:  # not JSON, no date/power/facts, or a date not in ISO form
-        message = 'Verwacht JSON met "power", "date" (jjjj-mm-dd) en "facts".'
-        click.echo(json.dumps({"error": message, "detail": str(exc)}, ensure_ascii=False))
+    except (ValueError, ValidationError) as exc:  # not JSON, or not the evaluation request shape
+        message = 'Verwacht JSON met "power", "date" (jjjj-mm-dd) en "facts" of "case_file".'
+        detail = exc.normalized_messages() if isinstance(exc, ValidationError) else str(exc)
+        click.echo(json.dumps({"error": message, "detail": detail}, ensure_ascii=False))
         sys.exit(2)
-    from app.web.api import evaluation_body
-
-    verzenddatum = date.fromisoformat(data["verzenddatum"]) if data.get("verzenddatum") else date.today()
-    body = evaluation_body(current_app.extensions["bevoegd"], result, verzenddatum)
     click.echo(json.dumps(body, ensure_ascii=False, indent=2))
 
 

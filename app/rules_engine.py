@@ -197,7 +197,9 @@ class RulesEngine:
             finally:
                 self._end_session(ruleset, sid, key)
         run, actions, errors = _Run(), self._actions[ruleset], []
-        for rule_id in matched:
+        # A condition with $or compiles to one alternative per branch, and each matching branch starts the
+        # action again: a rule fires once per evaluation, whatever number of its branches matched.
+        for rule_id in dict.fromkeys(matched):
             try:
                 actions[rule_id](run)
             except BaseException as exc:  # noqa: BLE001 - reported together, after every action ran

@@ -2,18 +2,23 @@
 
 The rules engine registers its rulesets once and can never unload them (rules-engine.md §3), so one
 engine is built per rules folder per process and shared by every app instance (tests build many apps).
+Building the runtime is where a half-added power is refused: the rules folders, the registered powers
+and the letter manifest must name the same powers, and every template must fit its outcome's procedure.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from app.config import Config
 from app.domain.deadlines import Calendar, calendar_from_parameter
+from app.domain.procedure import Procedure
 from app.letters.render import TemplateStore
+from app.powers import PowerSpec, check_agreement, power, registry
 from app.rulebook import Rulebook
 from app.rules_engine import RulesEngine
 
@@ -34,6 +39,18 @@ class Runtime:
         """The Atw calendar with the days decreed equal to holidays, as known on `on`."""
         return calendar_from_parameter(self.book.parameter("algemeen", "gelijkgestelde_dagen", on).value)
 
+    def power(self, code: str) -> PowerSpec:
+        """A registered power. Raises UnknownPower."""
+        return power(code)
+
+    def procedure(self, code: str) -> Procedure:
+        """The power's outcomes and judgements (rules/<code>/index.yaml)."""
+        return self.book.index(code).procedure
+
+    @property
+    def powers(self) -> Mapping[str, PowerSpec]:
+        return registry()
+
 
 def build_runtime(config: Config) -> Runtime:
     """Load (once per process and folder) the rulebook, engine and letter templates; fail loudly if invalid."""
@@ -43,4 +60,38 @@ def build_runtime(config: Config) -> Runtime:
             book = Rulebook.load(config.rules_dir)
             _cache[key] = (book, RulesEngine(book), TemplateStore.load(config.letter_templates_dir))
         book, engine, letters = _cache[key]
+    check_agreement(book.powers, {e.power for e in letters.entries})
+    check_letters(book, letters)
     return Runtime(config=config, book=book, engine=engine, letters=letters)
+
+
+def check_letters(book: Rulebook, letters: TemplateStore) -> None:
+    """Every template fits its outcome: same besluit, the outcome's remedy clause, a recipient role's letter;
+    and every recipient role of every outcome has a template.
+
+    Raises:
+        RuntimeError: naming the template or the missing letter.
+    """
+    problems = []
+    for entry in letters.entries:
+        outcome = book.index(entry.power).outcomes.get(entry.outcome)
+        if outcome is None:
+            problems.append(f"{entry.template}: {entry.power} kent geen uitkomst {entry.outcome!r}")
+        elif entry.besluit != outcome.besluit:
+            problems.append(f"{entry.template}: besluit wijkt af van rules/{entry.power}/index.yaml")
+        elif entry.clause and letters.clauses[entry.clause].remedy != outcome.remedy:
+            problems.append(f"{entry.template}: clausule {entry.clause} past niet bij rechtsmiddel {outcome.remedy}")
+    problems += _missing_letters(book, letters)
+    if problems:
+        raise RuntimeError("Brieven passen niet bij de procedure: " + "; ".join(problems))
+
+
+def _missing_letters(book: Rulebook, letters: TemplateStore) -> list[str]:
+    have = {(e.power, e.outcome, e.addressee) for e in letters.entries}
+    missing = []
+    for code in book.powers:
+        kit = power(code).letters
+        for outcome in book.index(code).outcomes.values():
+            missing += [f"{code}/{outcome.code}: geen brief voor {rol}" for rol in outcome.recipients
+                        if (code, outcome.code, kit.addressee(rol)) not in have]
+    return missing

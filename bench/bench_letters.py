@@ -19,8 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.domain.assessment import Assessment, TraceEntry  # noqa: E402  (needs the repository root)
 from app.letters.context import LetterInput, Recipient, build_context  # noqa: E402
+
+from app.domain.assessment import Assessment, TraceEntry  # noqa: E402  (needs the repository root)
 from app.letters.render import LIBRARY_VERSIONS, default_store, render  # noqa: E402
 
 TEMPLATE = "damocles/sluiting__bewoner.docx"
@@ -54,7 +55,7 @@ def letter() -> LetterInput:
         judgements={c: {"outcome": "voldaan", "reasoning": REASON * 3, "recorded_by": "jurist"}
                     for c in codes},
         zienswijze={"ontvangen": True, "samenvatting": REASON * 2, "reactie": REASON * 2},
-        sluiting_maanden=3, rechthebbende_naam="Woonstichting Maasdal",
+        duur=3, rechthebbende_naam="Woonstichting Maasdal",
         deadlines={"begunstigingstermijn_tot": date(2026, 4, 15), "sluiting_van": date(2026, 4, 16),
                    "sluiting_tot": date(2026, 7, 16), "bezwaar_tot": date(2026, 5, 13)},
         ondertekening=("De burgemeester van Maastricht,", "", "A.B. Voorbeeld"),

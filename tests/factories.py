@@ -6,7 +6,7 @@ import uuid
 from datetime import date, timedelta
 from typing import Any
 
-from app.web.schemas import MeldingSchema
+from app.schemas.melding import MeldingSchema
 
 
 def melding_form(**overrides: Any) -> dict[str, Any]:
@@ -17,7 +17,8 @@ def melding_form(**overrides: Any) -> dict[str, Any]:
                                {"name": "cocaïne", "opiumwet_list": "lijst_i", "quantity": 0.55, "unit": "g"}]}
     gegevens.update(overrides.pop("gegevens", {}))
     data = {
-        "submission_id": uuid.uuid4().hex, "bron_soort": "bestuurlijke_rapportage", "bron_kenmerk": "BR-TEST-1",
+        "submission_id": uuid.uuid4().hex, "zaaktype": "damocles", "bron_soort": "bestuurlijke_rapportage",
+        "bron_kenmerk": "BR-TEST-1",
         "bron_datum": (found + timedelta(days=1)).isoformat(), "pleegdatum": found.isoformat(),
         "adres": {"straat": "Teststraat", "huisnummer": "1", "postcode": "6200 ZZ", "woonplaats": "Maastricht"},
         "bewoners": [{"naam": "T. Testbewoner", "roltype": "bewoner"}],

@@ -19,7 +19,8 @@ def judge_one(db, zaak: Zaak, code: str, outcome: str, reasoning: str, user: Use
 
 
 def zienswijze(db, zaak: Zaak, data: dict[str, Any], user: User, today: date):
-    return judging.record_zienswijze(db, zaak, {**data, "version": zaak.version_id}, user, today)
+    rt = build_runtime(Config())
+    return judging.record_zienswijze(db, rt, zaak, {**data, "version": zaak.version_id}, user, today)
 
 
 def draft(db, rt, zaak: Zaak, request: DraftRequest, user: User, today: date) -> Beslissing:

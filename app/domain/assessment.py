@@ -69,8 +69,14 @@ class Assessment:
 
     @property
     def bevoegdheid(self) -> str:
-        """bevoegd | niet_bevoegd | judgement_required, from the fired competence and exception rules."""
-        values = {e.value for e in self.fired if e.kind in ("bevoegdheid", "uitzondering")}
+        """bevoegd | niet_bevoegd | judgement_required, from the fired competence and exception rules that
+        apply to every outcome (rules scoped to some outcomes, e.g. an extension, are left out)."""
+        return self.bevoegdheid_for(None)
+
+    def bevoegdheid_for(self, outcome: str | None) -> str:
+        """Competence for drafting `outcome`: the unscoped findings plus those scoped to that outcome."""
+        values = {e.value for e in self.fired if e.kind in ("bevoegdheid", "uitzondering")
+                  and (not e.conclusion.get("outcomes") or outcome in e.conclusion["outcomes"])}
         if NIET_BEVOEGD in values:
             return NIET_BEVOEGD
         if BEVOEGD in values:

@@ -1,38 +1,46 @@
 """Pure drafting: from an assessment, the recorded judgements and the jurist's choice to a draft outcome.
 
-It decides nothing discretionary. It checks that the choice is allowed (competence, judgements, the
-procedure order voornemen -> zienswijze -> besluit, the policy maximum), flags a deviation from policy
-(Awb 4:84), and computes the deadlines that the letters print.
+It decides nothing discretionary. It checks the choice against the power's procedure data (competence,
+judgements, the hearing, required recipients, Awb 5:6, the duration and its maximum, what must still be
+in force), flags a deviation from policy (Awb 4:84), and computes the dates and moments the letters print.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime
 from typing import Any
-
-from dateutil.relativedelta import relativedelta
 
 from app.domain.assessment import BEVOEGD, JUDGEMENT_REQUIRED, Assessment, ParameterValue
 from app.domain.deadlines import Calendar, einde_termijn
 from app.domain.errors import InvalidInput, JudgementMissing
-from app.domain.judgements import Recorded, check_recorded, competence, required_for
+from app.domain.hearing import answering, hearing_judgements
+from app.domain.judgements import Recorded, check_recorded, competence, open_competence_judgements, required_for
+from app.domain.measures import (
+    Measure,
+    Schedule,
+    add_clock_days,
+    calendar_window,
+    hours_after,
+    in_force,
+    moment,
+    period_end,
+    window,
+)
+from app.domain.procedure import VOORNEMEN, Outcome, Procedure
 
-BESLUIT = {"waarschuwing": False, "voornemen_sluiting": False, "sluiting": True}
-ZIENSWIJZE_DONE = ("ontvangen", "niet_ontvangen")
-AWB_4_11 = ("spoed_4_11_a", "eerder_gehoord_4_11_b", "verrassing_4_11_c")
-SERIOUS_CASE = "ernstig_geval_eerste_overtreding"
+AWB_4_84 = "bijzondere_omstandigheden"  # the judgement that special circumstances justify deviating
 
 
 @dataclass(frozen=True)
 class DraftRequest:
-    """What the jurist chose."""
+    """What the jurist chose: the outcome, the date the letters carry, and for some outcomes a duration."""
 
     soort: str
     verzenddatum: date
-    sluiting_maanden: int | None = None
-    ingangsdatum: date | None = None
+    duur: int | None = None  # in the outcome's duration unit, where a person chooses it
+    ingangsdatum: date | None = None  # a later start than the day after the begunstigingstermijn
 
 
 @dataclass(frozen=True)
@@ -41,17 +49,18 @@ class DraftState:
 
     assessment: Assessment
     proposal: Mapping[str, Any]
-    judgement_specs: tuple[Mapping[str, Any], ...]
+    procedure: Procedure
     recorded: Mapping[str, Recorded]
-    params: Mapping[str, ParameterValue]
-    bezwaartermijn_weken: int
+    params: Mapping[str, ParameterValue]  # the power's parameters on the peildatum
+    remedy_weeks: int  # Awb 6:7, as it stands on the verzenddatum
     calendar: Calendar
     today: date
-    voornemen_vastgesteld: bool = False
-    zienswijze: Recorded | None = None  # only one that answers the current voornemen, or a 4:11 exception
-    zienswijze_tot: date | None = None  # the current voornemen's term: everyone may respond until then
-    has_rechthebbende: bool = False
-    sluiting_in_force: bool = False
+    now: datetime
+    earlier: tuple[Measure, ...] = ()  # approved beslissingen of this zaak
+    zienswijze_voor: int | None = None  # the voornemen the recorded zienswijze answered
+    roles: frozenset[str] = frozenset()  # roles of the betrokkenen on record
+    role_labels: Mapping[str, str] = field(default_factory=dict)
+    case_file: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -63,136 +72,205 @@ class DraftOutcome:
     maatregel: dict[str, Any]
     afwijking_beleid: bool
     required_judgements: tuple[str, ...]
-    dates: dict[str, date | None] = field(default_factory=dict)
+    schedule: Schedule
+    review_mode: str
 
 
 def draft_outcome(state: DraftState, request: DraftRequest) -> DraftOutcome:
     """Check the request against the case and return the outcome. Raises JudgementMissing, InvalidInput."""
-    _check_competence(state)
-    _check_basics(state, request)
-    deviation = _deviates(state, request)
-    a = state.assessment
-    required = required_for(request.soort, state.judgement_specs, a.judgements_required, a.triggerable_judgements)
-    if deviation and "bijzondere_omstandigheden" not in required:
-        required.append("bijzondere_omstandigheden")
-    if request.soort == "sluiting":
-        required += _procedure_judgements(state)
-    check_recorded(required, state.recorded, request.soort)
-    if deviation and state.recorded["bijzondere_omstandigheden"].outcome != "ja":
-        raise InvalidInput({"bijzondere_omstandigheden": "Afwijken van het beleid kan alleen als u bijzondere "
-                            "omstandigheden vastlegt (Awb 4:84)."})
-    maatregel = {"maanden": request.sluiting_maanden, "voorstel": dict(state.proposal)}
-    return DraftOutcome(request.soort, BESLUIT[request.soort], maatregel, deviation, tuple(required),
-                        _dates(state, request))
+    outcome = state.procedure.outcome(request.soort)
+    _check_competence(state, outcome)
+    _check_basics(state, request, outcome)
+    duur = _duur(state, request, outcome)
+    deviation = _deviates(state, request, outcome)
+    required = _required(state, outcome, deviation)
+    check_recorded(required, state.recorded, outcome, state.procedure.judgements)
+    if deviation and state.recorded[AWB_4_84].outcome != "ja":
+        raise InvalidInput({AWB_4_84: "Afwijken van het beleid kan alleen als u bijzondere omstandigheden "
+                            "vastlegt (Awb 4:84)."})
+    maatregel = {"duur": duur, "eenheid": outcome.duration.unit if outcome.duration else None,
+                 "voorstel": dict(state.proposal)}
+    return DraftOutcome(outcome.code, outcome.besluit, maatregel, deviation, tuple(required),
+                        schedule(state, request, outcome), outcome.review)
 
 
-def indicative_deadlines(params: Mapping[str, ParameterValue], bezwaartermijn_weken: int, calendar: Calendar,
-                         verzenddatum: date) -> dict[str, date]:
-    """The terms that would run if letters were sent on `verzenddatum` (what-if answers and the case page)."""
-    def end(**period: int) -> date:
-        return einde_termijn(verzenddatum, calendar=calendar, **period).end_date
-
-    return {"zienswijze_tot": end(days=params["zienswijze_termijn_dagen"].value),
-            "begunstigingstermijn_tot": end(days=params["begunstigingstermijn_dagen"].value),
-            "uiterlijke_reactiedatum": end(weeks=bezwaartermijn_weken)}
+def current_voornemen(procedure: Procedure, earlier: tuple[Measure, ...], code: str) -> Measure | None:
+    """The approved voornemen that belongs to the next `code`: newer than the last approved `code`."""
+    announcing = [m for m in earlier
+                  if procedure.outcomes.get(m.soort) and procedure.outcomes[m.soort].announces == code]
+    done = [m.id for m in earlier if m.soort == code]
+    latest = max(announcing, key=lambda m: m.id, default=None)
+    return latest if latest and (not done or latest.id > max(done)) else None
 
 
-def _check_competence(state: DraftState) -> None:
+def still_possible(procedure: Procedure, outcome: Outcome, earlier: tuple[Measure, ...], now: datetime) -> None:
+    """An extension or withdrawal is decided while the measure still runs (re-checked at approval).
+
+    Raises:
+        InvalidInput: the measure it extends or ends has ended or was never imposed.
+    """
+    target = outcome.extends or outcome.ends
+    if target is None:
+        return
+    found = window(procedure, earlier, target)
+    if found is None or not found.in_force(now):
+        label = procedure.outcomes[target].label.lower()
+        raise InvalidInput({"soort": f"Het {label} loopt niet (meer). Na afloop valt er niets te verlengen of in "
+                            "te trekken; een nieuwe maatregel vraagt nieuwe feiten."})
+
+
+def _check_competence(state: DraftState, outcome: Outcome) -> None:
     """The rules found a ground, or a person's judgement established one (e.g. personal use not plausible)."""
-    a = state.assessment
-    result = competence(a.bevoegdheid, state.judgement_specs, a.judgements_required, state.recorded)
+    a, specs = state.assessment, state.procedure.judgements
+    result = competence(a.bevoegdheid_for(outcome.code), specs, a.judgements_required, state.recorded)
     if result == JUDGEMENT_REQUIRED:
-        open_codes = [str(s["code"]) for s in state.judgement_specs if s.get("bevoegd_bij")
-                      and s["code"] in a.judgements_required and s["code"] not in state.recorded]
+        open_codes = open_competence_judgements(specs, a.judgements_required, state.recorded)
         raise JudgementMissing(open_codes, "Leg eerst de afweging over de bevoegdheid vast.")
     if result != BEVOEGD:
         raise InvalidInput({"bevoegdheid": "De burgemeester is volgens de regels en de vastgelegde afwegingen "
                             "niet bevoegd; er kan geen beslissing worden opgesteld."})
 
 
-def _check_basics(state: DraftState, request: DraftRequest) -> None:
+def _check_basics(state: DraftState, request: DraftRequest, outcome: Outcome) -> None:
     errors: dict[str, str] = {}
-    term = state.zienswijze_tot
-    if request.soort == "sluiting" and state.voornemen_vastgesteld and term and request.verzenddatum <= term:
+    voornemen = current_voornemen(state.procedure, state.earlier, outcome.code)
+    term = voornemen.zienswijze_tot if voornemen else None
+    if outcome.hearing == VOORNEMEN and term and request.verzenddatum <= term:
         errors["verzenddatum"] = (f"De zienswijzetermijn loopt tot en met {term.strftime('%d-%m-%Y')}; iedere "
                                   "belanghebbende mag tot dan reageren. Kies een latere verzenddatum.")
     if request.verzenddatum < state.today:
         errors["verzenddatum"] = "De verzenddatum ligt in het verleden."
-    if request.soort != "waarschuwing":
-        errors.update(_closure_errors(state, request))
+    errors.update(_recipient_errors(state, outcome))
+    errors.update(_in_force_errors(state, outcome))
     if errors:
         raise InvalidInput(errors)
+    still_possible(state.procedure, outcome, state.earlier, state.now)
 
 
-def _closure_errors(state: DraftState, request: DraftRequest) -> dict[str, str]:
-    errors = {}
-    maximum = state.params["max_sluiting_maanden"].value
-    if not request.sluiting_maanden or request.sluiting_maanden < 1:
-        errors["sluiting_maanden"] = "Vul de duur van de sluiting in maanden in."
-    elif request.sluiting_maanden > maximum:
-        errors["sluiting_maanden"] = f"De duur is langer dan het beleidsmaximum van {maximum} maanden."
-    if state.sluiting_in_force:
-        errors["soort"] = ("Er is al een sluiting van kracht; een tweede herstelsanctie voor dezelfde overtreding "
-                           "kan niet (Awb 5:6).")
-    if not state.has_rechthebbende:
-        errors["rechthebbende"] = ("Leg eerst de eigenaar of verhuurder vast: de last moet ook aan de "
-                                   "rechthebbende worden bekendgemaakt (Awb 5:24 lid 3).")
-    return errors
+def _recipient_errors(state: DraftState, outcome: Outcome) -> dict[str, str]:
+    return {role: (f"Leg eerst de {state.role_labels.get(role, role).lower()} vast: deze beslissing moet ook aan "
+                   "deze betrokkene worden bekendgemaakt (bij een last: Awb 5:24 lid 3).")
+            for role in outcome.required_recipients if role not in state.roles}
 
 
-def _procedure_judgements(state: DraftState) -> list[str]:
-    """A besluit follows a voornemen and a processed zienswijze, or a reasoned Awb 4:11 exception."""
-    zienswijze = state.zienswijze
-    if state.voornemen_vastgesteld:
-        if zienswijze is None or zienswijze.outcome not in ZIENSWIJZE_DONE:
-            raise InvalidInput({"zienswijze": "Leg eerst de zienswijze op het voornemen vast, of dat er binnen de "
-                                "termijn geen zienswijze is ontvangen."})
-        return []
-
-    if zienswijze is None or zienswijze.outcome not in AWB_4_11:
-        raise InvalidInput({"soort": "Stel eerst een voornemen op, of leg bij Zienswijze een uitzondering "
-                            "(Awb 4:11) met motivering vast."})
-    if zienswijze.outcome != "spoed_4_11_a":
-        return []
-    spoed = state.recorded.get("spoed")
-    if spoed is not None and spoed.outcome != "spoed":
-        raise InvalidInput({"spoed": "Volgens de afweging is er geen spoed: stel eerst een voornemen op."})
-    return ["spoed"]
+def _in_force_errors(state: DraftState, outcome: Outcome) -> dict[str, str]:
+    if outcome.one_in_force and any(m.soort == outcome.code and in_force(m, state.today, state.now)
+                                    for m in state.earlier):
+        return {"soort": f"Er is al een {outcome.label.lower()} van kracht; een tweede herstelsanctie voor "
+                         "dezelfde overtreding kan niet (Awb 5:6)."}
+    return {}
 
 
-def _deviates(state: DraftState, request: DraftRequest) -> bool:
+def _required(state: DraftState, outcome: Outcome, deviation: bool) -> list[str]:
+    a = state.assessment
+    required = required_for(outcome.code, state.procedure.judgements, a.judgements_required,
+                            a.triggerable_judgements)
+    if deviation and AWB_4_84 not in required:
+        required.append(AWB_4_84)
+    if outcome.hearing == VOORNEMEN:
+        voornemen = current_voornemen(state.procedure, state.earlier, outcome.code)
+        zienswijze = answering(state.recorded.get("zienswijze"), voornemen.id if voornemen else None,
+                               state.zienswijze_voor)
+        required += hearing_judgements(zienswijze, voornemen is not None, dict(state.recorded))
+    return required
+
+
+def _deviates(state: DraftState, request: DraftRequest, outcome: Outcome) -> bool:
     """A choice other than the policy proposal is a 4:84 deviation. Not a deviation: a case the policy has
-    no cell for, and at a first offence in a woning the warning, or a closure judged a serious case (J2)."""
-    proposal, chosen = state.proposal, ("waarschuwing" if request.soort == "waarschuwing" else "sluiting")
+    no measure for, and the measure a person chose where the rules asked for a `decides_measure` judgement
+    (e.g. a closure judged a serious case at a first offence); a different duration still is."""
+    proposal = state.proposal
     maatregel = proposal.get("maatregel")
-    if maatregel not in ("waarschuwing", "sluiting"):
+    if maatregel not in {o.measure for o in state.procedure.outcomes.values()}:
         return False
-    other_months = (chosen == "sluiting" and maatregel == "sluiting"
-                    and request.sluiting_maanden != proposal.get("maanden"))
-    if SERIOUS_CASE in state.assessment.judgements_required:
-        return other_months
-    return chosen != maatregel or other_months
+    chooses = outcome.duration is not None and outcome.duration.maximum is not None
+    other_duur = outcome.measure == maatregel and chooses and request.duur != proposal.get("duur")
+    asked = set(state.assessment.judgements_required)
+    if any(j.decides_measure and j.code in asked for j in state.procedure.judgements):
+        return bool(other_duur)
+    return outcome.measure != maatregel or bool(other_duur)
 
 
-def _dates(state: DraftState, request: DraftRequest) -> dict[str, date | None]:
-    dates: dict[str, date | None] = dict.fromkeys(
-        ("zienswijze_tot", "begunstigingstermijn_tot", "ingangsdatum", "vervaldatum", "uiterlijke_reactiedatum"))
-    if request.soort == "voornemen_sluiting":
-        days = state.params["zienswijze_termijn_dagen"].value
-        dates["zienswijze_tot"] = einde_termijn(request.verzenddatum, days=days, calendar=state.calendar).end_date
-    if request.soort == "sluiting":
-        dates.update(_closure_dates(state, request))
-    return dates
+def _duur(state: DraftState, request: DraftRequest, outcome: Outcome) -> int | None:
+    duration = outcome.duration
+    if duration is None:
+        return None
+    if duration.fixed:
+        return int(state.params[duration.fixed].value)
+    if duration.maximum is None:
+        return None
+    maximum = state.params[duration.maximum].value
+    if not request.duur or request.duur < 1:
+        raise InvalidInput({"duur": "Vul de duur van de maatregel in."})
+    if request.duur > maximum:
+        raise InvalidInput({"duur": f"De duur is langer dan het maximum van {maximum}."})
+    return request.duur
 
 
-def _closure_dates(state: DraftState, request: DraftRequest) -> dict[str, date]:
-    days = state.params["begunstigingstermijn_dagen"].value
-    begunstiging = einde_termijn(request.verzenddatum, days=days, calendar=state.calendar).end_date
-    start = request.ingangsdatum or begunstiging + timedelta(days=1)
-    if start <= begunstiging:
-        raise InvalidInput({"ingangsdatum": "De sluiting kan pas ingaan na afloop van de begunstigingstermijn, "
-                            "zodat er tijd is om een voorlopige voorziening te vragen."})
-    bezwaar = einde_termijn(request.verzenddatum, weeks=state.bezwaartermijn_weken, calendar=state.calendar)
-    return {"begunstigingstermijn_tot": begunstiging, "ingangsdatum": start,
-            "vervaldatum": start + relativedelta(months=request.sluiting_maanden or 0),
-            "uiterlijke_reactiedatum": bezwaar.end_date}
+def schedule(state: DraftState, request: DraftRequest, outcome: Outcome) -> Schedule:
+    """The periods from the verzenddatum, the measure's start and end, and the remedy deadline.
+
+    Raises:
+        InvalidInput: a start or end that the procedure does not allow.
+    """
+    termijnen: dict[str, date | datetime] = {
+        p.name: period_end(p, state.params[p.parameter].value, request.verzenddatum, state.calendar)
+        for p in outcome.periods if p.unit != "hours"}
+    found = Schedule(termijnen=termijnen)
+    duration = outcome.duration
+    if duration is not None and duration.clock:
+        found = _clock(state, outcome, found)
+    elif duration is not None and outcome.besluit:
+        begin_after = termijnen.get(duration.starts_after) if duration.starts_after else None
+        start, end = calendar_window(outcome, _duur(state, request, outcome) or 0, begin_after, request.ingangsdatum)
+        found = Schedule(termijnen, ingangsdatum=start, vervaldatum=end)
+    if outcome.besluit:
+        weeks = einde_termijn(request.verzenddatum, weeks=state.remedy_weeks, calendar=state.calendar)
+        found = Schedule(**{**found.__dict__, "uiterlijke_reactiedatum": weeks.end_date})
+    return found
+
+
+def _clock(state: DraftState, outcome: Outcome, found: Schedule) -> Schedule:
+    """Moments of a clock measure: a fixed length from the case file's start, or an extension's new end."""
+    duration = outcome.duration
+    assert duration is not None  # noqa: S101 - only called for a clock duration
+    if outcome.ends:
+        return found  # a withdrawal takes effect when it is decided (set at approval)
+    if outcome.extends:
+        start, end = _extension(state, outcome)
+    else:
+        start = moment(state.case_file, duration.starts_at or "")
+        length = int(state.params[duration.fixed or ""].value)
+        end = add_clock_days(start, length) if duration.unit == "days" else hours_after(start, length)
+    termijnen = dict(found.termijnen)
+    for p in outcome.periods:
+        if p.unit == "hours":
+            termijnen[p.name] = hours_after(start, int(state.params[p.parameter].value))
+    return Schedule(termijnen, ingang_at=start, einde_at=end)
+
+
+def _extension(state: DraftState, outcome: Outcome) -> tuple[datetime, datetime]:
+    duration = outcome.duration
+    assert duration is not None and outcome.extends  # noqa: S101
+    current = window(state.procedure, state.earlier, outcome.extends)
+    assert current is not None  # noqa: S101 - still_possible ran first
+    new_end = moment(state.case_file, duration.ends_at or "")
+    if new_end <= current.end:
+        raise InvalidInput({duration.ends_at or "einde": "Het nieuwe einde ligt niet na het huidige einde."})
+    if duration.maximum_total:
+        days = int(state.params[duration.maximum_total].value)
+        latest = add_clock_days(current.first_start, days)
+        if new_end > latest:
+            raise InvalidInput({duration.ends_at or "einde": "Het nieuwe einde ligt later dan "
+                                f"{days} dagen na de eerste oplegging ({latest.strftime('%d-%m-%Y %H.%M')} uur)."})
+    return current.end, new_end
+
+
+def indicative_deadlines(procedure: Procedure, params: Mapping[str, ParameterValue], remedy_weeks: int,
+                         calendar: Calendar, verzenddatum: date) -> dict[str, date]:
+    """The terms that would run if letters were sent on `verzenddatum` (what-if answers and the case page)."""
+    found = {p.name: period_end(p, params[p.parameter].value, verzenddatum, calendar)
+             for o in procedure.outcomes.values() for p in o.periods if p.unit != "hours"}
+    if any(o.besluit for o in procedure.outcomes.values()):
+        found["uiterlijke_reactiedatum"] = einde_termijn(verzenddatum, weeks=remedy_weeks, calendar=calendar).end_date
+    return found

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from app.domain.errors import InvalidTransition
+from app.domain.procedure import Outcome
 
 TRANSITIONS: dict[tuple[str, str], str] = {
     ("concept", "redraft"): "concept",
     ("concept", "submit"): "ter_vaststelling",
+    ("concept", "decide"): "vastgesteld",  # decided on the spot by the officer in mandate; reviewed afterwards
     ("ter_vaststelling", "approve"): "vastgesteld",
     ("ter_vaststelling", "return"): "concept",
     ("vastgesteld", "send"): "verzonden",
@@ -19,18 +21,6 @@ _STATUS_WORDS = {
     "verzonden": "al verzonden",
 }
 
-# The zaak's fase after each step of a beslissing of a given soort (domain README §3).
-FASE_AFTER = {
-    ("waarschuwing", "draft"): "beleid",
-    ("voornemen_sluiting", "draft"): "voornemen",
-    ("sluiting", "draft"): "besluit",
-    ("*", "submit"): "review",
-    ("*", "return"): "evenredigheid",
-    ("waarschuwing", "approve"): "verzending",
-    ("voornemen_sluiting", "approve"): "voornemen",
-    ("sluiting", "approve"): "verzending",
-}
-
 
 def next_status(status: str, action: str) -> str:
     """The status after `action`; raises InvalidTransition with a Dutch message when not allowed."""
@@ -40,6 +30,15 @@ def next_status(status: str, action: str) -> str:
         raise InvalidTransition(f"Deze beslissing is {_STATUS_WORDS.get(status, status)}.") from None
 
 
-def fase_after(soort: str, action: str) -> str:
-    """The zaak fase after a step on one of its beslissingen."""
-    return FASE_AFTER.get((soort, action)) or FASE_AFTER[("*", action)]
+def fase_after(outcome: Outcome, action: str) -> str:
+    """The zaak fase after a step on one of its beslissingen (domain README §3), from the outcome's procedure:
+    a voornemen waits for the zienswijze, a decision goes out for dispatch, a warning stays with the policy."""
+    if action == "submit":
+        return "review"
+    if action == "return":
+        return "evenredigheid"
+    if outcome.announces:
+        return "voornemen"
+    if action == "draft":
+        return "besluit" if outcome.besluit else "beleid"
+    return "verzending"  # approved (or decided on the spot): the letters go out

@@ -1,9 +1,10 @@
 """The letter manifest and the objection clauses: the contract between the kabinet's templates and the code.
 
 `letter_templates/manifest.yaml` joins every template to its power, outcome, addressee, required context
-keys, legal basis and objection clause (letters.md §2). `letter_templates/clauses/rechtsmiddelen.yaml`
-holds the vetted objection paragraphs (letters.md §8). Both are read with a safe loader that rejects
-duplicate keys, because PyYAML silently keeps the last of two equal keys.
+keys, legal basis and remedy clause (letters.md §2). `letter_templates/clauses/rechtsmiddelen.yaml`
+holds the vetted remedy paragraphs (letters.md §8), each for bezwaar or for direct beroep. Both are read
+with the project's strict YAML reader (app/strict_yaml.py). The folder is the configured one: the shell
+reads it and passes it in; nothing here knows a default location.
 
 The check that `required` equals a template's undeclared variables needs docxtpl, which only render.py
 may import; render.py therefore calls `check_agreement` with the variables it found.
@@ -11,44 +12,36 @@ may import; render.py therefore calls `check_agreement` with the variables it fo
 
 from __future__ import annotations
 
-import functools
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from app.domain.procedure import REMEDIES
+from app.strict_yaml import StrictYamlError, load
 
-TEMPLATES_ROOT = Path(__file__).resolve().parents[2] / "letter_templates"
 CLAUSE_KEY = "rechtsmiddelen"
-CLAUSE_PLACEHOLDER = "bezwaar_tot"
+CLAUSE_PLACEHOLDER = "termijn_tot"
 _ENTRY_KEYS = {"template", "power", "outcome", "addressee", "besluit", "clause", "legal_basis", "required",
                "owner"}
-_CLAUSE_KEYS = {"title", "owner", "legal_basis", "paragraphs"}
+_CLAUSE_KEYS = {"title", "owner", "legal_basis", "remedy", "paragraphs"}
 
 
 class ManifestError(Exception):
     """The manifest, a template or the clause file is invalid (raised at load time, names the template)."""
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """SafeLoader that refuses duplicate mapping keys."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                raise ManifestError(f"dubbele sleutel {key!r} op regel {key_node.start_mark.line + 1}")
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
 def read_yaml(path: Path) -> Any:
-    """Parse one YAML file with the duplicate-rejecting safe loader."""
-    with path.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=_UniqueKeyLoader)  # noqa: S506 (a SafeLoader subclass)
+    """Parse one YAML file with the project's strict reader (duplicate keys refused).
+
+    Raises:
+        ManifestError: naming the file and the line.
+    """
+    try:
+        return load(path)
+    except StrictYamlError as exc:
+        raise ManifestError(f"{path.name}: {exc}") from exc
 
 
 @dataclass(frozen=True)
@@ -68,20 +61,21 @@ class ManifestEntry:
 
 @dataclass(frozen=True)
 class Clause:
-    """A vetted objection clause; `{bezwaar_tot}` in a paragraph is filled with the written-out date."""
+    """A vetted remedy clause; `{termijn_tot}` in a paragraph is filled with the written-out last day."""
 
     code: str
     title: str
     owner: str
     legal_basis: tuple[str, ...]
+    remedy: str  # bezwaar | beroep: must match the outcome's remedy in index.yaml
     paragraphs: tuple[str, ...]
 
-    def fill(self, bezwaar_tot: str) -> list[str]:
-        """The paragraphs with the objection deadline filled in (values are never parsed as formats)."""
-        return [p.format_map({CLAUSE_PLACEHOLDER: bezwaar_tot}) for p in self.paragraphs]
+    def fill(self, termijn_tot: str) -> list[str]:
+        """The paragraphs with the last day filled in (values are never parsed as formats)."""
+        return [p.format_map({CLAUSE_PLACEHOLDER: termijn_tot}) for p in self.paragraphs]
 
 
-def load_clauses(root: Path = TEMPLATES_ROOT) -> dict[str, Clause]:
+def load_clauses(root: Path) -> dict[str, Clause]:
     """Load and check clauses/rechtsmiddelen.yaml.
 
     Raises:
@@ -91,12 +85,6 @@ def load_clauses(root: Path = TEMPLATES_ROOT) -> dict[str, Clause]:
     if not isinstance(data, dict) or not data:
         raise ManifestError("clauses/rechtsmiddelen.yaml moet een niet-lege mapping zijn")
     return {code: _clause(code, body) for code, body in data.items()}
-
-
-@functools.lru_cache(maxsize=1)
-def default_clauses() -> dict[str, Clause]:
-    """The clauses of letter_templates/, read once (vetted data that changes only with a deployment)."""
-    return load_clauses()
 
 
 def _clause(code: str, body: Any) -> Clause:
@@ -110,12 +98,14 @@ def _clause(code: str, body: Any) -> Clause:
     fields = {name for _, name, _, _ in parsed if name is not None}
     if fields != {CLAUSE_PLACEHOLDER}:
         raise ManifestError(f"clausule {code}: gebruik precies de plaatshouder {{{CLAUSE_PLACEHOLDER}}}")
+    if body["remedy"] not in REMEDIES or body["remedy"] == "geen":
+        raise ManifestError(f"clausule {code}: remedy moet bezwaar of beroep zijn")
     return Clause(code=code, title=str(body["title"]), owner=str(body["owner"]),
                   legal_basis=_strings(body["legal_basis"], f"clausule {code}: legal_basis"),
-                  paragraphs=paragraphs)
+                  remedy=str(body["remedy"]), paragraphs=paragraphs)
 
 
-def load_manifest(root: Path = TEMPLATES_ROOT) -> tuple[ManifestEntry, ...]:
+def load_manifest(root: Path) -> tuple[ManifestEntry, ...]:
     """Load manifest.yaml and check it against the files and the clause file.
 
     Raises:

@@ -32,7 +32,14 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from app.domain.errors import LetterRenderError
-from app.letters.manifest import TEMPLATES_ROOT, ManifestEntry, ManifestError, check_agreement, load_manifest
+from app.letters.manifest import (
+    Clause,
+    ManifestEntry,
+    ManifestError,
+    check_agreement,
+    load_clauses,
+    load_manifest,
+)
 from app.letters.stamping import fixed_zip
 
 # Stored with every letter (letters.md §10): the bytes depend on them.
@@ -116,19 +123,26 @@ class ActiveTemplate:
 
 
 class TemplateStore:
-    """All active templates, read once and kept in memory."""
+    """All active templates and the vetted remedy clauses of one folder, read once and kept in memory."""
 
-    def __init__(self, templates: Iterable[ActiveTemplate]) -> None:
+    def __init__(self, templates: Iterable[ActiveTemplate], clauses: Mapping[str, Clause] | None = None) -> None:
         self._by_name = {t.name: t for t in templates}
+        self.clauses: Mapping[str, Clause] = dict(clauses or {})
 
     @classmethod
-    def load(cls, root: Path = TEMPLATES_ROOT) -> TemplateStore:
-        """Read the manifest and every template it names, verifying each one.
+    def load(cls, root: Path) -> TemplateStore:
+        """Read the manifest, every template it names (verifying each one) and the clause file.
 
         Raises:
             ManifestError: a file is missing, does not compile, or disagrees with the manifest.
         """
-        return cls(activate(entry, (root / entry.template).read_bytes()) for entry in load_manifest(root))
+        templates = [activate(entry, (root / entry.template).read_bytes()) for entry in load_manifest(root)]
+        return cls(templates, load_clauses(root))
+
+    @property
+    def entries(self) -> tuple[ManifestEntry, ...]:
+        """The manifest lines of the active templates."""
+        return tuple(t.entry for t in self._by_name.values())
 
     def get(self, name: str) -> ActiveTemplate:
         """The active template with this manifest name.
@@ -143,12 +157,6 @@ class TemplateStore:
 
     def __iter__(self) -> Iterator[ActiveTemplate]:
         return iter(self._by_name.values())
-
-
-@functools.lru_cache(maxsize=1)
-def default_store() -> TemplateStore:
-    """The store for letter_templates/, loaded on first use."""
-    return TemplateStore.load()
 
 
 def activate(entry: ManifestEntry, content: bytes) -> ActiveTemplate:
@@ -191,13 +199,13 @@ def undeclared_variables(content: bytes) -> set[str]:
     return set(DocxTemplate(io.BytesIO(content)).get_undeclared_template_variables(jinja_env=ENV))
 
 
-def render(template_name: str, context: Mapping[str, object], store: TemplateStore | None = None) -> bytes:
+def render(template_name: str, context: Mapping[str, object], store: TemplateStore) -> bytes:
     """Render one letter by manifest name.
 
     Raises:
         LetterRenderError: unknown template, missing key, template error or unusable text.
     """
-    return render_template((store or default_store()).get(template_name), context)
+    return render_template(store.get(template_name), context)
 
 
 def render_template(template: ActiveTemplate, context: Mapping[str, object]) -> bytes:

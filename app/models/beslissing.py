@@ -18,7 +18,6 @@ from app.models.user import User
 from app.models.zaak import Zaak
 
 STATUSSEN = ("concept", "ter_vaststelling", "vastgesteld", "verzonden")
-SOORTEN = ("waarschuwing", "voornemen_sluiting", "sluiting")
 
 
 class Beoordeling(Base):
@@ -84,12 +83,14 @@ class Beslissing(Base):
         CheckConstraint("ingangsdatum IS NULL OR ingangsdatum > verzenddatum", name="ingang_after_verzending"),
         CheckConstraint("vervaldatum IS NULL OR vervaldatum > ingangsdatum", name="verval_after_ingang"),
         CheckConstraint("status <> 'verzonden' OR verzonden_at IS NOT NULL", name="verzonden_has_moment"),
+        CheckConstraint("einde_at IS NULL OR ingang_at IS NULL OR einde_at > ingang_at", name="einde_after_ingang"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     zaak_id: Mapped[int] = mapped_column(ForeignKey("zaken.id"), index=True)
     beoordeling_id: Mapped[int] = mapped_column(ForeignKey("beoordelingen.id"))
-    soort: Mapped[str] = mapped_column(checked_enum("soort", *SOORTEN))
+    # An outcome of the power's index.yaml; checked against the procedure data, not by a CHECK list.
+    soort: Mapped[str] = mapped_column(String(60))
     status: Mapped[str] = mapped_column(checked_enum("status", *STATUSSEN), default="concept")
     besluit: Mapped[bool] = mapped_column()
     review_mode: Mapped[str] = mapped_column(checked_enum("review_mode", "vooraf", "achteraf"), default="vooraf")
@@ -103,6 +104,11 @@ class Beslissing(Base):
     uiterlijke_reactiedatum: Mapped[date | None] = mapped_column(Date)
     zienswijze_tot: Mapped[date | None] = mapped_column(Date)
     begunstigingstermijn_tot: Mapped[date | None] = mapped_column(Date)
+    # Measures that run on the clock (a huisverbod): start and end to the minute, stored in UTC.
+    ingang_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    einde_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # Every period of the outcome by name (ISO dates or moments), as the letters print them.
+    termijnen: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     drafter_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     ondertekenaar_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     approver_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
@@ -126,13 +132,14 @@ class Reviewronde(Base):
 
     __tablename__ = "reviewrondes"
     __table_args__ = (
-        CheckConstraint("resultaat = 'goedgekeurd' OR length(trim(opmerking)) > 0", name="return_needs_comment"),
+        CheckConstraint("resultaat <> 'teruggestuurd' OR length(trim(opmerking)) > 0", name="return_needs_comment"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     beslissing_id: Mapped[int] = mapped_column(ForeignKey("beslissingen.id"), index=True)
     reviewer_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
-    resultaat: Mapped[str] = mapped_column(checked_enum("resultaat", "goedgekeurd", "teruggestuurd"))
+    # nagecontroleerd: a decision taken on the spot, checked afterwards (review achteraf), remarks optional.
+    resultaat: Mapped[str] = mapped_column(checked_enum("resultaat", "goedgekeurd", "teruggestuurd", "nagecontroleerd"))
     opmerking: Mapped[str] = mapped_column(Text, default="")
     document_hashes: Mapped[list[str]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

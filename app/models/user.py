@@ -8,6 +8,7 @@ from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import Base
+from app.domain.procedure import CAPACITIES
 from app.models.types import UtcDateTime, checked_enum, utcnow
 
 ROLES = ("handhaving", "jurist", "kabinet", "beheerder", "auditor")
@@ -83,12 +84,19 @@ class LoginFailure(Base):
 
 
 class Mandaat(Base):
-    """Who may sign which besluittype (power code) and how the signature reads in the letter."""
+    """Who may decide which besluittype (power code), in which capacity, and how the signature reads.
+
+    The capacity says whether the holder is the competent body itself (the burgemeester), its lawful
+    substitute, an official with a mandate or a hulpofficier van justitie; each outcome's procedure data
+    lists which capacities may decide it (Wth art. 3: an HOvJ imposes a huisverbod, never extends it).
+    """
 
     __tablename__ = "mandaten"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     besluittype: Mapped[str] = mapped_column(String(40))
+    hoedanigheid: Mapped[str] = mapped_column(checked_enum("hoedanigheid", *CAPACITIES), default="gemandateerde")
+    mandaatbesluit: Mapped[str] = mapped_column(String(200), default="")  # the mandate decision it rests on
     ondertekening: Mapped[str] = mapped_column(Text)  # lines separated by newlines
     user: Mapped[User] = relationship(back_populates="mandaten")

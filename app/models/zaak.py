@@ -9,6 +9,7 @@ from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import Base
+from app.domain.codes import BRON_SOORTEN, RECHTHEBBENDE_SOORTEN
 from app.models.types import UtcDateTime, checked_enum, utcnow
 from app.models.user import VERTROUWELIJKHEID
 
@@ -16,10 +17,6 @@ FASEN = (
     "melding", "feiten", "bevoegdheid", "beleid", "evenredigheid",
     "voornemen", "besluit", "review", "verzending", "nazorg", "afgesloten",
 )
-ZAAKTYPES = ("damocles",)
-ROLTYPES = ("overtreder", "bewoner", "rechthebbende", "gezaghebbende_ouder", "melder")
-RECHTHEBBENDE_SOORTEN = ("eigenaar", "verhuurder", "woningcorporatie", "niet_van_toepassing")
-BRON_SOORTEN = ("bestuurlijke_rapportage", "proces_verbaal", "boa_rapport", "melding")
 
 
 class Zaak(Base):
@@ -30,7 +27,8 @@ class Zaak(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     identificatie: Mapped[str] = mapped_column(String(40), unique=True)
     bronorganisatie: Mapped[str] = mapped_column(String(9))
-    zaaktype: Mapped[str] = mapped_column(checked_enum("zaaktype", *ZAAKTYPES))
+    # The power code; checked against the registered powers at start-up (app/powers), not by a CHECK list.
+    zaaktype: Mapped[str] = mapped_column(String(40))
     fase: Mapped[str] = mapped_column(checked_enum("fase", *FASEN), default="feiten")
     omschrijving: Mapped[str] = mapped_column(String(300))
     vertrouwelijkheidaanduiding: Mapped[str] = mapped_column(
@@ -73,7 +71,8 @@ class Betrokkene(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     zaak_id: Mapped[int] = mapped_column(ForeignKey("zaken.id"), index=True)
-    roltype: Mapped[str] = mapped_column(checked_enum("roltype", *ROLTYPES))
+    # A role the power's index.yaml lists under `roles` (ZGW roltype per zaaktype).
+    roltype: Mapped[str] = mapped_column(String(40))
     rechthebbende_soort: Mapped[str] = mapped_column(
         checked_enum("rechthebbende_soort", *RECHTHEBBENDE_SOORTEN), default="niet_van_toepassing"
     )

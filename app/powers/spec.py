@@ -1,23 +1,69 @@
-"""The shape every power module fills in: the pure functions the services call."""
+"""The contract every power package fills in: one `SPEC` with the pure functions and data the shells use.
+
+A power is `app/powers/<code>/` (this SPEC), `rules/<code>/` (law as data, including its procedure),
+`letter_templates/<code>/` and its manifest lines. The core reads nothing else about a power.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from datetime import date
-from typing import Any
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from app.domain.assessment import Assessment, ParameterValue
 
-FactsFromCase = Callable[[Mapping[str, Any], list[dict[str, Any]], Mapping[str, ParameterValue], date], dict]
+if TYPE_CHECKING:
+    from marshmallow import Schema
+
+    from app.letters.kit import LetterKit
+
+CaseFile = Mapping[str, Any]
+FactsFromCase = Callable[[CaseFile, list[dict[str, Any]], Mapping[str, ParameterValue], date], dict]
 Proposal = Callable[[Assessment], dict[str, Any]]
+Betrokkenen = Callable[[Mapping[str, Any], Mapping[str, ParameterValue]], list[dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class Task:
+    """A follow-up step the case still needs, shown on the case page (e.g. the written order is not served)."""
+
+    code: str
+    text: str
+    due: datetime | None = None
+    overdue: bool = False
+
+
+Tasks = Callable[[CaseFile, datetime], list[Task]]
+
+
+@dataclass(frozen=True)
+class PowerForm:
+    """How the power's case file appears in the forms: Jinja partials under the power's `templates/`."""
+
+    intake: str  # the case-file part of the intake form, e.g. "powers/damocles/intake.html"
+    facts: str  # the facts section of the case page
+    list_fields: tuple[str, ...] = ()  # multi-valued form fields (checkbox groups), dotted names
+    rows: Mapping[str, int] = field(default_factory=dict)  # repeated rows the intake offers, per list field
 
 
 @dataclass(frozen=True)
 class PowerSpec:
-    """One power: its code, how a case file becomes a flat fact, and how findings become a policy proposal."""
+    """One power: how its report becomes a flat fact, what policy proposes, its forms, labels and letters."""
 
     code: str
     facts_from_case: FactsFromCase
     proposal: Proposal
-    case_file_defaults: Mapping[str, Any]
+    melding_schema: type[Schema]  # a subclass of schemas.melding.MeldingEnvelope
+    case_file_schema: type[Schema]  # the `gegevens` of its melding
+    editable_facts: tuple[str, ...]  # case-file fields a jurist may correct or complete
+    form: PowerForm
+    labels: Mapping[str, str]  # Dutch words for the power's own codes and case-file fields
+    omschrijving: Callable[[Mapping[str, Any]], str]  # a short description for the case list
+    case_file: Callable[[Mapping[str, Any]], dict[str, Any]]  # the stored case file of a loaded melding
+    betrokkenen: Betrokkenen  # people and organisations in the case, with their roles
+    letters: LetterKit
+    templates: Path  # the folder of the Jinja partials
+    demo: Callable[[date], list[dict[str, Any]]] = lambda _today: []  # fictional meldingen for `make run`
+    tasks: Tasks | None = None  # open follow-up steps, if the power has any

@@ -15,12 +15,14 @@ from typing import Any
 
 from app.domain.assessment import ParameterValue
 from app.domain.errors import ParameterNotInForce, RulebookError, UnknownPower
+from app.domain.procedure import GENERAL_PREFIX
 from app.rulebook.cases import Case, load_cases
 from app.rulebook.factcheck import FactChecker
 from app.rulebook.parameters import ParameterSeries, is_scalar, load_parameters
 from app.rulebook.rule import RuleContext
 from app.rulebook.versions import FILE_RE, RuleVersion, load_versions, version_on
-from app.rulebook.vocabulary import MAX_FACT_PROPERTIES, NAME_RE, PowerIndex, load_index
+from app.rulebook.vocabulary import MAX_FACT_PROPERTIES, PowerIndex, load_index
+from app.rulebook.yamlio import NAME_RE
 
 GENERAL = "algemeen"
 _POWER_FILES = ("index.yaml", "cases.yaml")
@@ -78,6 +80,8 @@ class Rulebook:
                 general = _load_general(folder, shown)
             else:
                 powers[folder.name] = _load_power(folder, shown)
+        for code, entry in powers.items():
+            _check_procedure_parameters(entry, general, f"{root.name}/{code}/index.yaml")
         return cls(root, powers, general)
 
     @property
@@ -111,6 +115,8 @@ class Rulebook:
         Raises:
             UnknownPower, KeyError (no such parameter file), ParameterNotInForce.
         """
+        if name.startswith(GENERAL_PREFIX):
+            power, name = GENERAL, name.removeprefix(GENERAL_PREFIX)
         series = self.parameter_series(power)
         if name not in series:
             raise KeyError(f"no parameter {name!r} for {power}")
@@ -211,7 +217,7 @@ def _load_power(folder: Path, shown: str) -> _Power:
             raise RulebookError(f"{shown}/{needed}: missing")
     index = load_index(folder / "index.yaml", f"{shown}/index.yaml", power)
     entry = _Power(index=index, params=load_parameters(folder / "parameters", f"{shown}/parameters", power))
-    context = RuleContext(shown, index.facts, entry.params, (date.min, None))
+    context = RuleContext(shown, index.facts, entry.params, (date.min, None), frozenset(index.outcomes))
     entry.versions = load_versions(folder, shown, power, context)
     entry.starts = [v.valid_from for v in entry.versions]
     entry.required = {v.ruleset: _uses(v, conditions_only=False) for v in entry.versions}
@@ -225,6 +231,18 @@ def _load_power(folder: Path, shown: str) -> _Power:
         lambda on: version_on(entry.versions, entry.starts, power, on),
     )
     return entry
+
+
+def _check_procedure_parameters(entry: _Power, general: dict[str, ParameterSeries], shown: str) -> None:
+    """Every parameter an outcome's periods and duration, or the retention, name must exist."""
+    index = entry.index
+    named = [(f"outcome {o.code!r}", p) for o in index.outcomes.values() for p in o.parameters]
+    if index.retention:
+        named.append(("retention", index.retention))
+    for where_, name in named:
+        found = general if name.startswith(GENERAL_PREFIX) else entry.params
+        if name.removeprefix(GENERAL_PREFIX) not in found:
+            raise RulebookError(f"{shown}: {where_}: parameter {name!r} is not a file in parameters/")
 
 
 def _uses(version: RuleVersion, *, conditions_only: bool) -> tuple[str, ...]:

@@ -16,8 +16,8 @@ from typing import Any
 
 from app.domain.assessment import ParameterValue
 from app.domain.errors import ParameterNotInForce, RulebookError
-from app.rulebook.vocabulary import NAME_RE
 from app.rulebook.yamlio import (
+    NAME_RE,
     is_number,
     load_yaml,
     require_date,

@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 from app.domain.errors import RulebookError
 from app.rulebook.conditions import ConditionChecker
 from app.rulebook.parameters import ParameterSeries
-from app.rulebook.vocabulary import NAME_RE, FactSpec
-from app.rulebook.yamlio import require_keys, require_mapping, require_str, where
+from app.rulebook.vocabulary import FactSpec
+from app.rulebook.yamlio import NAME_RE, require_keys, require_mapping, require_str, require_str_list, where
 
 RULE_KEYS = {"id", "legal_basis", "conclusion", "explanation", "all"}
 OPTIONAL_RULE_KEYS = {"exception_to", "note"}
@@ -53,6 +53,7 @@ class RuleContext:
     facts: Mapping[str, FactSpec]
     params: Mapping[str, ParameterSeries]
     window: tuple[date, date | None]
+    outcomes: frozenset[str] = frozenset()  # the power's outcomes, which a conclusion may be scoped to
 
 
 def parse_rule(raw: Any, index: int, ctx: RuleContext) -> Rule:
@@ -69,7 +70,7 @@ def parse_rule(raw: Any, index: int, ctx: RuleContext) -> Rule:
     require_keys(data, at, RULE_KEYS, OPTIONAL_RULE_KEYS)
     checker = ConditionChecker(ctx.facts, ctx.params, at)
     facts, in_condition = checker.check(data["all"])
-    conclusion = _conclusion(data["conclusion"], at, ctx.params)
+    conclusion = _conclusion(data["conclusion"], at, ctx)
     params = in_condition
     if "parameter" in conclusion and conclusion["parameter"] not in params:
         params = (*params, conclusion["parameter"])
@@ -89,12 +90,21 @@ def parse_rule(raw: Any, index: int, ctx: RuleContext) -> Rule:
     )
 
 
-def _conclusion(raw: Any, at: str, params: Mapping[str, ParameterSeries]) -> dict[str, Any]:
-    where_ = f"{at}: key 'conclusion'"
+def _conclusion(raw: Any, at: str, ctx: RuleContext) -> dict[str, Any]:
+    """finding and value; optionally the parameter a policy cell names and the outcomes it is scoped to
+    (a competence rule about an extension says nothing about the imposition)."""
+    where_, params = f"{at}: key 'conclusion'", ctx.params
     data = require_mapping(raw, where_)
-    require_keys(data, where_, {"finding", "value"}, {"parameter"})
+    require_keys(data, where_, {"finding", "value"}, {"parameter", "outcomes"})
     require_str(data["finding"], f"{where_}.finding")
     require_str(data["value"], f"{where_}.value")
+    if "outcomes" in data:
+        scoped = require_str_list(data["outcomes"], f"{where_}.outcomes")
+        unknown = [o for o in scoped if o not in ctx.outcomes]
+        if unknown or not scoped:
+            raise RulebookError(f"{where_}.outcomes: {unknown[0] if unknown else '[]'!r} is not an outcome of "
+                                "this power")
+        data = {**data, "outcomes": list(scoped)}
     if "parameter" in data:
         name = require_str(data["parameter"], f"{where_}.parameter")
         name = name[2:] if name.startswith("p_") and name[2:] in params else name

@@ -130,7 +130,7 @@ def _check_windows(files: list[_File]) -> None:
 def _own_rules(file: _File, ctx: RuleContext) -> list[Rule]:
     if not file.rules and file.base is None:
         raise RulebookError(f"{file.shown}: key 'rules' is empty")
-    file_ctx = RuleContext(file.shown, ctx.facts, ctx.params, (file.valid_from, file.ends))
+    file_ctx = RuleContext(file.shown, ctx.facts, ctx.params, (file.valid_from, file.ends), ctx.outcomes)
     rules = [parse_rule(raw, i, file_ctx) for i, raw in enumerate(file.rules)]
     seen: set[str] = set()
     for rule in rules:

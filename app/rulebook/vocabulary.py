@@ -1,36 +1,40 @@
-"""A power's index.yaml: the facts vocabulary and the judgements people record.
+"""A power's index.yaml: the facts vocabulary, the roles in its cases, and its procedure.
 
 The vocabulary is the contract between facts_from_case and the rules: every fact a rule may read, with
 its type. Enum values are strings only (YAML 1.1 would turn an unquoted yes into a boolean), and fact
-names never collide with the engine's own keys (sid, id) or with parameters (p_...).
+names never collide with the engine's own keys (sid, id) or with parameters (p_...). The procedure
+(outcomes and judgements) is parsed by rulebook/procedure.py.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from app.domain.errors import RulebookError
+from app.domain.procedure import BODIES, JudgementSpec, Outcome, Procedure
+from app.rulebook.procedure import parse_judgements, parse_outcomes
 from app.rulebook.yamlio import (
+    NAME_RE,
     is_number,
     load_yaml,
+    one_of,
     require_keys,
     require_mapping,
     require_str,
     require_str_list,
 )
 
-NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 FACT_TYPES = ("bool", "number", "enum")
 PEILDATUM = ("pleegdatum", "besluitdatum")
-REVIEW = ("vooraf", "achteraf")
 # durable_rules stops at 255 properties (error 302); sid and id are added by the engine itself.
 MAX_FACT_PROPERTIES = 250
-_INDEX_KEYS = {"power", "title", "besluit", "peildatum", "review", "facts", "judgements"}
+_INDEX_KEYS = {"power", "title", "orgaan", "peildatum", "roles", "facts", "outcomes", "judgements"}
+_OPTIONAL_INDEX_KEYS = {"processing_basis", "retention", "note"}
 _FACT_KEYS = {"min", "max", "values", "description"}
-_JUDGEMENT_KEYS = {"toelichting", "required_for", "bevoegd_bij"}
+
+__all__ = ["FactSpec", "JudgementSpec", "PowerIndex", "load_index"]
 
 
 @dataclass(frozen=True)
@@ -46,30 +50,26 @@ class FactSpec:
 
 
 @dataclass(frozen=True)
-class JudgementSpec:
-    """A judgement a person records (never the system): code, step, question, guidance."""
-
-    code: str
-    stap: str
-    vraag: str
-    toelichting: str = ""
-    required_for: tuple[str, ...] = ()
-    # For a competence judgement: the outcome that establishes the ground (e.g. niet_aannemelijk).
-    bevoegd_bij: str | None = None
-
-
-@dataclass(frozen=True)
 class PowerIndex:
     """index.yaml of one power. Keys beyond the known ones are kept in `extra` for other modules."""
 
     power: str
     title: str
-    besluit: bool
+    orgaan: str
     peildatum: str
-    review: str
+    roles: dict[str, str]
     facts: dict[str, FactSpec]
-    judgements: tuple[JudgementSpec, ...]
+    procedure: Procedure
+    retention: str | None = None  # parameter: years after the last decision when the file is destroyed
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def judgements(self) -> tuple[JudgementSpec, ...]:
+        return self.procedure.judgements
+
+    @property
+    def outcomes(self) -> dict[str, Outcome]:
+        return dict(self.procedure.outcomes)
 
 
 def load_index(path: Path, shown: str, power: str) -> PowerIndex:
@@ -79,28 +79,41 @@ def load_index(path: Path, shown: str, power: str) -> PowerIndex:
         RulebookError: naming the file and key.
     """
     data = require_mapping(load_yaml(path, shown), shown)
-    require_keys(data, shown, _INDEX_KEYS, set(data) - _INDEX_KEYS)
+    require_keys(data, shown, _INDEX_KEYS, _OPTIONAL_INDEX_KEYS)
     if data["power"] != power:
         raise RulebookError(f"{shown}: key 'power' is {data['power']!r}, the folder is {power!r}")
-    if type(data["besluit"]) is not bool:
-        raise RulebookError(f"{shown}: key 'besluit' must be true or false")
-    _one_of(data["peildatum"], PEILDATUM, f"{shown}: key 'peildatum'")
-    _one_of(data["review"], REVIEW, f"{shown}: key 'review'")
+    orgaan = one_of(data["orgaan"], BODIES, f"{shown}: key 'orgaan'")
+    roles = _roles(data["roles"], f"{shown}: key 'roles'")
+    outcomes = parse_outcomes(data["outcomes"], shown, orgaan, tuple(roles))
+    retention = data.get("retention")
     return PowerIndex(
         power=power,
         title=require_str(data["title"], f"{shown}: key 'title'"),
-        besluit=data["besluit"],
-        peildatum=data["peildatum"],
-        review=data["review"],
+        orgaan=orgaan,
+        peildatum=one_of(data["peildatum"], PEILDATUM, f"{shown}: key 'peildatum'"),
+        roles=roles,
         facts=_facts(data["facts"], shown),
-        judgements=_judgements(data["judgements"], shown),
+        procedure=Procedure(outcomes, parse_judgements(data["judgements"], shown, outcomes)),
+        retention=None if retention is None else _retention(retention, f"{shown}: key 'retention'"),
         extra={k: v for k, v in data.items() if k not in _INDEX_KEYS},
     )
 
 
-def _one_of(value: Any, allowed: tuple[str, ...], at: str) -> None:
-    if value not in allowed or type(value) is not str:
-        raise RulebookError(f"{at}: {value!r} is not one of {', '.join(allowed)}")
+def _roles(raw: Any, at: str) -> dict[str, str]:
+    roles = require_mapping(raw, at)
+    if not roles:
+        raise RulebookError(f"{at}: name at least one role")
+    for code, text in roles.items():
+        if type(code) is not str or not NAME_RE.match(code):
+            raise RulebookError(f"{at}: role codes are snake_case, got {code!r}")
+        require_str(text, f"{at}.{code}")
+    return dict(roles)
+
+
+def _retention(raw: Any, at: str) -> str:
+    item = require_mapping(raw, at)
+    require_keys(item, at, {"parameter"}, {"note"})
+    return require_str(item["parameter"], f"{at}.parameter")
 
 
 def _facts(raw: Any, shown: str) -> dict[str, FactSpec]:
@@ -153,33 +166,3 @@ def _no_keys(spec: dict[str, Any], at: str, keys: tuple[str, ...], what: str) ->
     for key in keys:
         if key in spec:
             raise RulebookError(f"{at}: key {key!r} is not allowed for {what}")
-
-
-def _judgements(raw: Any, shown: str) -> tuple[JudgementSpec, ...]:
-    if not isinstance(raw, list):
-        raise RulebookError(f"{shown}: key 'judgements' must be a list of {{code, stap, vraag, ...}}")
-    specs = tuple(_judgement(item, f"{shown}: judgement {i + 1}") for i, item in enumerate(raw))
-    codes = [j.code for j in specs]
-    if len(set(codes)) != len(codes):
-        raise RulebookError(f"{shown}: key 'judgements' repeats a code")
-    return specs
-
-
-def _judgement(raw: Any, at: str) -> JudgementSpec:
-    item = require_mapping(raw, at)
-    require_keys(item, at, {"code", "stap", "vraag"}, _JUDGEMENT_KEYS)
-    code = require_str(item["code"], f"{at}: key 'code'")
-    if not NAME_RE.match(code):
-        raise RulebookError(f"{at}: key 'code' must be snake_case, got {code!r}")
-    return JudgementSpec(
-        code=code,
-        stap=require_str(item["stap"], f"{at}: key 'stap'"),
-        vraag=require_str(item["vraag"], f"{at}: key 'vraag'"),
-        toelichting=require_str(item.get("toelichting", ""), f"{at}: key 'toelichting'", empty=True),
-        required_for=require_str_list(item.get("required_for", []), f"{at}: key 'required_for'"),
-        bevoegd_bij=_optional_str(item, "bevoegd_bij", at),
-    )
-
-
-def _optional_str(item: dict[str, Any], key: str, at: str) -> str | None:
-    return require_str(item[key], f"{at}: key {key!r}") if key in item else None

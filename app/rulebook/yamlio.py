@@ -1,54 +1,20 @@
-"""Strict YAML reading for the rules folder, plus the helpers that phrase load errors.
-
-PyYAML's `safe_load` silently keeps the last of two equal keys, which would drop a rule, a fact or a
-parameter value without a trace. The loader here refuses duplicate keys and YAML merge keys, and every
-error names the file (and where possible the line, rule and key) so a jurist can fix it without Python.
+"""Reading the rules folder: the strict YAML reader (app/strict_yaml.py) plus the helpers that phrase
+load errors, so every error names the file (and where possible the line, rule and key) and a jurist can
+fix it without reading Python.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
-from yaml.constructor import ConstructorError
-
 from app.domain.errors import RulebookError
+from app.strict_yaml import StrictYamlError, load
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_MERGE_TAG = "tag:yaml.org,2002:merge"
-
-
-class StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """SafeLoader that rejects duplicate mapping keys and `<<` merge keys."""
-
-    def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
-        if isinstance(node, yaml.MappingNode):
-            _reject_duplicates(self, node)
-        return super().construct_mapping(node, deep=deep)
-
-
-def _reject_duplicates(loader: StrictLoader, node: yaml.MappingNode) -> None:
-    seen: dict[Any, int] = {}
-    for key_node, _value in node.value:
-        if key_node.tag == _MERGE_TAG:
-            raise ConstructorError(None, None, "merge keys (<<) are not allowed", key_node.start_mark)
-        key = loader.construct_object(key_node, deep=True)
-        marker = _hashable(key)
-        if marker in seen:
-            problem = f"duplicate key {key!r} (first at line {seen[marker]})"
-            raise ConstructorError(None, None, problem, key_node.start_mark)
-        seen[marker] = key_node.start_mark.line + 1
-
-
-def _hashable(key: Any) -> Any:
-    # Keep True and 1 apart: YAML 1.1 turns `yes` into True, which must not collide with a key 1.
-    try:
-        return (type(key).__name__, key) if isinstance(key, bool) else key
-    except TypeError:  # pragma: no cover - unhashable keys are rejected by PyYAML itself
-        return repr(key)
+NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 def load_yaml(path: Path, shown: str) -> Any:
@@ -58,17 +24,16 @@ def load_yaml(path: Path, shown: str) -> Any:
         RulebookError: unreadable file, YAML syntax error or duplicate key.
     """
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulebookError(f"{shown}: cannot read file ({exc})") from exc
-    try:
-        return yaml.load(text, Loader=StrictLoader)  # noqa: S506 - StrictLoader is a SafeLoader
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = f" line {mark.line + 1}:" if mark else ""
-        raise RulebookError(f"{shown}:{line} {exc.problem or exc.context}") from exc
-    except yaml.YAMLError as exc:
+        return load(path)
+    except StrictYamlError as exc:
         raise RulebookError(f"{shown}: {exc}") from exc
+
+
+def one_of(value: Any, allowed: tuple[str, ...], at: str) -> str:
+    """A text that is one of `allowed`."""
+    if type(value) is not str or value not in allowed:
+        raise RulebookError(f"{at}: {value!r} is not one of {', '.join(allowed)}")
+    return value
 
 
 def where(shown: str, rule: str | None = None, key: str | None = None) -> str:

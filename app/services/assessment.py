@@ -17,37 +17,48 @@ from sqlalchemy.orm import Session
 from app.audit import Actor, record_change
 from app.domain.assessment import Assessment
 from app.domain.drafting import indicative_deadlines
+from app.domain.serialize import jsonable
 from app.models import Beoordeling, Beslissing, User, Zaak
-from app.powers import power
 from app.runtime import Runtime
+from app.services.judging import reopen
 from app.services.queries import check_version, refuse_while_in_review
 
-HISTORY_KINDS = {"waarschuwing": "waarschuwing", "sluiting": "sluiting"}
+REMEDY_WEEKS = "algemeen.bezwaartermijn_weken"  # Awb 6:7, the same for bezwaar and beroep
 
 
 def evaluate_scenario(rt: Runtime, power_code: str, on: date, facts: Mapping[str, Any]) -> Assessment:
     """What-if: evaluate flat facts for a date without touching the database."""
-    power(power_code)
+    rt.power(power_code)
     return rt.engine.evaluate(power_code, dict(facts), on)
+
+
+def evaluate_melding(rt: Runtime, melding: Mapping[str, Any], on: date, today: date,
+                     history: list[dict[str, Any]]) -> Assessment:
+    """What-if on a loaded melding, as handhaving submits it: the power builds the flat fact from its case file
+    (with the given earlier measures at the same address) and the rules of `on` run. Nothing is stored."""
+    spec = rt.power(melding["zaaktype"])
+    params = rt.book.parameters_for(spec.code, on)
+    facts = spec.facts_from_case(spec.case_file(melding), history, params, today)
+    return rt.engine.evaluate(spec.code, facts, on)
 
 
 def deadlines_if_sent(rt: Runtime, power_code: str, peildatum: date, verzenddatum: date) -> dict[str, date]:
     """Indicative Awb/Atw deadlines for letters sent on `verzenddatum`, with the power's parameters."""
     params = rt.book.parameters_for(power_code, peildatum)
-    weeks = rt.book.parameter("algemeen", "bezwaartermijn_weken", verzenddatum).value
-    return indicative_deadlines(params, weeks, rt.calendar(verzenddatum), verzenddatum)
+    weeks = rt.book.parameter("algemeen", REMEDY_WEEKS, verzenddatum).value
+    return indicative_deadlines(rt.procedure(power_code), params, weeks, rt.calendar(verzenddatum), verzenddatum)
 
 
-def history_for(session: Session, zaak: Zaak) -> list[dict[str, Any]]:
-    """Earlier warnings and closures at the same premises, from approved beslissingen of other zaken."""
+def history_for(session: Session, rt: Runtime, zaak: Zaak) -> list[dict[str, Any]]:
+    """Earlier measures at the same address (outcomes that count for escalation), from other zaken."""
+    kinds = rt.procedure(zaak.zaaktype).escalation_kinds()
     rows = session.scalars(
         select(Beslissing).join(Zaak).where(
             Zaak.adres_sleutel == zaak.adres_sleutel, Zaak.id != zaak.id, Zaak.zaaktype == zaak.zaaktype,
-            Beslissing.status.in_(("vastgesteld", "verzonden")), Beslissing.soort.in_(tuple(HISTORY_KINDS)),
+            Beslissing.status.in_(("vastgesteld", "verzonden")), Beslissing.soort.in_(kinds),
         )
     )
-    return [{"date": b.verzenddatum, "kind": HISTORY_KINDS[b.soort], "kenmerk": b.zaak.identificatie}
-            for b in rows]
+    return [{"date": b.verzenddatum, "kind": b.soort, "kenmerk": b.zaak.identificatie} for b in rows]
 
 
 def assess(session: Session, rt: Runtime, zaak: Zaak, actor: Actor, today: date) -> Beoordeling:
@@ -83,20 +94,26 @@ def _facts(session: Session, rt: Runtime, zaak: Zaak, today: date) -> tuple[date
     melding = zaak.melding
     on = melding.pleegdatum if rt.book.index(zaak.zaaktype).peildatum == "pleegdatum" else today
     params = rt.book.parameters_for(zaak.zaaktype, on)
-    return on, power(zaak.zaaktype).facts_from_case(melding.gegevens, history_for(session, zaak), params, today)
+    history = history_for(session, rt, zaak)
+    return on, rt.power(zaak.zaaktype).facts_from_case(melding.gegevens, history, params, today)
 
 
 def update_facts(session: Session, rt: Runtime, zaak: Zaak, changes: Mapping[str, Any],
                  version: int, user: User, today: date) -> Beoordeling:
-    """The jurist corrects or completes the case file; the zaak is assessed again. Raises ConcurrentEdit."""
+    """The jurist corrects or completes the case file; judgements those facts reopen lapse, and the zaak is
+    assessed again. Raises ConcurrentEdit, InvalidTransition."""
     melding, actor = zaak.melding, Actor.of(user)
     refuse_while_in_review(session, zaak)
     check_version(melding, version)
     old = dict(melding.gegevens)
-    melding.gegevens = {**old, **changes}
+    changed = {k: v for k, v in jsonable(dict(changes)).items() if old.get(k) != v}
+    melding.gegevens = jsonable({**old, **changes})
     record_change(session, actor, actie="update", hoofd_object=zaak.identificatie, resource="melding",
                   resource_id=melding.id, weergave=f"Feiten van {zaak.identificatie}",
                   oud={k: old.get(k) for k in changes}, nieuw=dict(changes))
+    procedure = rt.procedure(zaak.zaaktype)
+    reopened = tuple(dict.fromkeys(code for field in changed for code in procedure.reopened_by(field)))
+    reopen(session, zaak, user, reopened, reason="gewijzigde feiten")
     row = assess(session, rt, zaak, actor, today)
     session.commit()
     return row

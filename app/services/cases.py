@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -10,11 +10,12 @@ from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_access
 from app.domain.assessment import Assessment
-from app.models import Beslissing, Document, Mandaat, Oordeel, User, Zaak
-from app.powers import power
+from app.domain.procedure import Outcome
+from app.models import Beslissing, Document, Mandaat, Oordeel, Reviewronde, User, Zaak
+from app.models.types import utcnow
 from app.runtime import Runtime
 from app.services.assessment import latest
-from app.services.queries import active_judgements
+from app.services.queries import active_judgements, mandaat_for
 from app.services.review import current_documents
 
 
@@ -30,6 +31,7 @@ class CaseView:
     judgement_specs: tuple[Any, ...]
     beslissingen: list[tuple[Beslissing, list[Document]]]
     ondertekenaars: list[User]
+    tasks: list[Any] = field(default_factory=list)
 
 
 def view_zaak(session: Session, rt: Runtime, zaak: Zaak, actor: User, origin: str) -> CaseView:
@@ -38,12 +40,15 @@ def view_zaak(session: Session, rt: Runtime, zaak: Zaak, actor: User, origin: st
     assessment = Assessment.from_dict(beoordeling.assessment) if beoordeling else None
     beslissingen = list(session.scalars(select(Beslissing).where(Beslissing.zaak_id == zaak.id)
                                         .order_by(Beslissing.id.desc())))
+    spec, procedure = rt.power(zaak.zaaktype), rt.procedure(zaak.zaaktype)
+    concept = next((b for b in beslissingen if b.status == "concept"), None)
     view = CaseView(
         zaak=zaak, assessment=assessment, beoordeling_id=beoordeling.id if beoordeling else None,
-        proposal=power(zaak.zaaktype).proposal(assessment) if assessment else {},
-        judgements=active_judgements(session, zaak), judgement_specs=tuple(rt.book.index(zaak.zaaktype).judgements),
+        proposal=spec.proposal(assessment) if assessment else {},
+        judgements=active_judgements(session, zaak), judgement_specs=procedure.judgements,
         beslissingen=[(b, current_documents(session, b)) for b in beslissingen],
-        ondertekenaars=signatories(session, zaak.zaaktype),
+        ondertekenaars=signatories(session, zaak.zaaktype, procedure.outcome(concept.soort) if concept else None),
+        tasks=spec.tasks(zaak.melding.gegevens, utcnow()) if spec.tasks else [],
     )
     record_access(session, Actor.of(actor), action="view", object_type="zaak", object_id=zaak.id,
                   case_id=zaak.identificatie, origin=origin)
@@ -60,21 +65,28 @@ def list_zaken(session: Session, query: Any, actor: User, origin: str) -> list[Z
     return zaken
 
 
-def review_queue(session: Session, visible: Any, actor: User, origin: str) -> list[Beslissing]:
-    """Beslissingen awaiting approval in zaken this user may see; the list view is logged."""
+def review_queue(session: Session, visible: Any, actor: User, origin: str) -> tuple[list[Beslissing], list[Beslissing]]:
+    """Beslissingen awaiting approval, and decisions taken on the spot awaiting their nacontrole, in zaken this
+    user may see; the list view is logged."""
     zaak_ids = visible.with_only_columns(Zaak.id)
-    rows = list(session.scalars(select(Beslissing).where(
+    pending = list(session.scalars(select(Beslissing).where(
         Beslissing.status == "ter_vaststelling", Beslissing.zaak_id.in_(zaak_ids)).order_by(Beslissing.id)))
+    checked = select(Reviewronde.beslissing_id).where(Reviewronde.resultaat == "nagecontroleerd")
+    afterwards = list(session.scalars(select(Beslissing).where(
+        Beslissing.review_mode == "achteraf", Beslissing.status.in_(("vastgesteld", "verzonden")),
+        Beslissing.zaak_id.in_(zaak_ids), Beslissing.id.not_in(checked)).order_by(Beslissing.id)))
     record_access(session, Actor.of(actor), action="search", object_type="beslissing", object_id="*",
-                  case_id="-", origin=origin, reason=f"ter_vaststelling hits={len(rows)}")
+                  case_id="-", origin=origin,
+                  reason=f"ter_vaststelling hits={len(pending)} nacontrole hits={len(afterwards)}")
     session.commit()
-    return rows
+    return pending, afterwards
 
 
-def signatories(session: Session, besluittype: str) -> list[User]:
-    """Kabinet members with a mandate for this besluittype."""
-    return list(session.scalars(select(User).join(Mandaat).where(
-        Mandaat.besluittype == besluittype, User.active.is_(True), User.role == "kabinet").order_by(User.display_name)))
+def signatories(session: Session, besluittype: str, outcome: Outcome | None = None) -> list[User]:
+    """Kabinet members with a mandate for this besluittype, in a capacity that may decide `outcome`."""
+    users = session.scalars(select(User).join(Mandaat).where(
+        Mandaat.besluittype == besluittype, User.active.is_(True), User.role == "kabinet").order_by(User.display_name))
+    return [u for u in dict.fromkeys(users) if mandaat_for(u, besluittype, outcome) is not None]
 
 
 def download_document(session: Session, document: Document, actor: User, origin: str) -> Document:
@@ -89,4 +101,13 @@ def log_preview(session: Session, beslissing: Beslissing, actor: User, origin: s
     """Log that the kabinet read the stored letters of a beslissing."""
     record_access(session, Actor.of(actor), action="preview", object_type="beslissing", object_id=beslissing.id,
                   case_id=beslissing.zaak.identificatie, origin=origin)
+    session.commit()
+
+
+def record_denied(session: Session, actor: User, *, object_type: str, object_id: object, case_id: object,
+                  origin: str) -> None:
+    """A refused access is itself a logged read, in its own transaction (the request itself fails)."""
+    session.rollback()
+    record_access(session, Actor.of(actor), action="view", object_type=object_type, object_id=object_id,
+                  case_id=case_id, result="denied", origin=origin)
     session.commit()

@@ -1,4 +1,5 @@
-"""Drafting use cases: draft a beslissing from the current assessment and judgements, submit it for review.
+"""Drafting use cases: draft a beslissing from the current assessment and judgements, submit it for review,
+or (for an outcome decided on the spot) decide it at once and leave the review for afterwards.
 
 The draft checks run again at submission, so letters are only made from a state that still passes them;
 while a beslissing is under review its facts and judgements are frozen (services/judging.py).
@@ -6,27 +7,28 @@ while a beslissing is under review its facts and judgements are frozen (services
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_change
 from app.domain.assessment import Assessment
-from app.domain.drafting import ZIENSWIJZE_DONE, DraftOutcome, DraftRequest, DraftState, draft_outcome
+from app.domain.drafting import DraftOutcome, DraftRequest, DraftState, draft_outcome
 from app.domain.errors import InvalidInput, MandateMissing
 from app.domain.judgements import Recorded
+from app.domain.serialize import jsonable
 from app.domain.workflow import fase_after, next_status
 from app.models import Beoordeling, Beslissing, User, Zaak
-from app.powers import power
+from app.models.types import utcnow
 from app.runtime import Runtime
-from app.services.assessment import current_assessment
+from app.services.assessment import REMEDY_WEEKS, current_assessment
 from app.services.cases import signatories
 from app.services.documents import render_documents
 from app.services.queries import (
     active_judgements,
     check_version,
-    last_beslissing,
+    earlier_measures,
     mandaat_for,
     open_beslissing,
     refuse_while_in_review,
@@ -40,8 +42,14 @@ def draft_beslissing(session: Session, rt: Runtime, zaak: Zaak, request: DraftRe
     InvalidInput, InvalidTransition, ConcurrentEdit."""
     refuse_while_in_review(session, zaak)
     check_version(zaak, version)
+    row = _draft(session, rt, zaak, request, actor, today)
+    session.commit()
+    return row
+
+
+def _draft(session: Session, rt: Runtime, zaak: Zaak, request: DraftRequest, actor: User, today: date) -> Beslissing:
     beoordeling = current_assessment(session, rt, zaak, Actor.of(actor), today)
-    outcome = draft_outcome(_draft_state(session, rt, zaak, beoordeling, request, today), request)
+    outcome = draft_outcome(draft_state(session, rt, zaak, beoordeling, request, today), request)
     row = open_beslissing(session, zaak) or Beslissing(zaak_id=zaak.id, status="concept")
     old = {"soort": row.soort, "maatregel": row.maatregel, "verzenddatum": row.verzenddatum} if row.id else None
     if row.id is not None:
@@ -49,12 +57,11 @@ def draft_beslissing(session: Session, rt: Runtime, zaak: Zaak, request: DraftRe
     _apply(row, outcome, request, beoordeling.id, actor)
     session.add(row)
     session.flush()
-    zaak.fase = fase_after(request.soort, "draft")
+    zaak.fase = fase_after(rt.procedure(zaak.zaaktype).outcome(request.soort), "draft")
     touch(zaak)
     record_change(session, Actor.of(actor), actie="draft", hoofd_object=zaak.identificatie, resource="beslissing",
                   resource_id=row.id, weergave=request.soort, oud=old,
                   nieuw={"soort": request.soort, "maatregel": row.maatregel, "verzenddatum": request.verzenddatum})
-    session.commit()
     return row
 
 
@@ -64,12 +71,12 @@ def submit_for_review(session: Session, rt: Runtime, beslissing: Beslissing, ond
     Raises InvalidInput, MandateMissing, JudgementMissing, ConcurrentEdit, InvalidTransition."""
     check_version(beslissing, version)
     next_status(beslissing.status, "submit")
-    _check_signatory(session, beslissing, ondertekenaar)
+    _check_signatory(session, rt, beslissing, ondertekenaar)
     _recheck(session, rt, beslissing, actor, today)
     beslissing.ondertekenaar_id = ondertekenaar.id
     beslissing.status = next_status(beslissing.status, "submit")
     documents = render_documents(session, rt, beslissing, ondertekenaar)
-    beslissing.zaak.fase = fase_after(beslissing.soort, "submit")
+    beslissing.zaak.fase = fase_after(_outcome(rt, beslissing), "submit")
     record_change(session, Actor.of(actor), actie="submit", hoofd_object=beslissing.zaak.identificatie,
                   resource="beslissing", resource_id=beslissing.id, weergave=beslissing.soort,
                   nieuw={"status": beslissing.status, "documenten": [d.sha256 for d in documents]})
@@ -77,11 +84,34 @@ def submit_for_review(session: Session, rt: Runtime, beslissing: Beslissing, ond
     return beslissing
 
 
-def _check_signatory(session: Session, beslissing: Beslissing, ondertekenaar: User) -> None:
+def decide_on_the_spot(session: Session, rt: Runtime, zaak: Zaak, officer: User, today: date) -> Beslissing:
+    """The officer in mandate decides the power's on-the-spot outcome now: drafted, signed and its letters made
+    in the caller's transaction (flushes); the kabinet checks it afterwards (review achteraf).
+
+    Raises:
+        MandateMissing: the officer holds no mandate in a capacity this outcome allows.
+        InvalidInput, JudgementMissing: the rules or the judgements do not allow the decision.
+    """
+    outcome = next(o for o in rt.procedure(zaak.zaaktype).outcomes.values() if o.on_the_spot)
+    if mandaat_for(officer, zaak.zaaktype, outcome) is None:
+        raise MandateMissing(f"U heeft geen mandaat om een {outcome.label.lower()} op te leggen.")
+    row = _draft(session, rt, zaak, DraftRequest(outcome.code, today), officer, today)
+    row.ondertekenaar_id = officer.id
+    row.status = next_status(row.status, "decide")
+    render_documents(session, rt, row, officer, status="definitief")
+    row.datum, row.approver_id, row.approved_at = today, officer.id, utcnow()
+    zaak.fase = fase_after(outcome, "approve")
+    record_change(session, Actor.of(officer), actie="decide", hoofd_object=zaak.identificatie,
+                  resource="beslissing", resource_id=row.id, weergave=row.soort, nieuw={"status": row.status})
+    return row
+
+
+def _check_signatory(session: Session, rt: Runtime, beslissing: Beslissing, ondertekenaar: User) -> None:
     if ondertekenaar.id == beslissing.drafter_id:
         raise InvalidInput({"ondertekenaar_id": "Kies een ondertekenaar die de beslissing niet zelf heeft opgesteld."})
-    allowed = {u.id for u in signatories(session, beslissing.zaak.zaaktype) if u.team == beslissing.zaak.team}
-    if ondertekenaar.id not in allowed or mandaat_for(ondertekenaar, beslissing.zaak.zaaktype) is None:
+    zaak, outcome = beslissing.zaak, _outcome(rt, beslissing)
+    allowed = {u.id for u in signatories(session, zaak.zaaktype, outcome) if u.team == zaak.team}
+    if ondertekenaar.id not in allowed:
         raise MandateMissing("Kies een ondertekenaar van het kabinet met mandaat voor dit type besluit.")
 
 
@@ -89,69 +119,56 @@ def _recheck(session: Session, rt: Runtime, beslissing: Beslissing, actor: User,
     """Judgements, facts or the date may have changed since drafting: the letters must rest on what holds now."""
     zaak = beslissing.zaak
     beoordeling = current_assessment(session, rt, zaak, Actor.of(actor), today)
-    request = DraftRequest(beslissing.soort, beslissing.verzenddatum, beslissing.maatregel.get("maanden"),
-                           beslissing.ingangsdatum if beslissing.soort == "sluiting" else None)
-    outcome = draft_outcome(_draft_state(session, rt, zaak, beoordeling, request, today), request)
+    request = DraftRequest(beslissing.soort, beslissing.verzenddatum, beslissing.maatregel.get("duur"),
+                           beslissing.ingangsdatum if beslissing.ingangsdatum else None)
+    outcome = draft_outcome(draft_state(session, rt, zaak, beoordeling, request, today), request)
     if beoordeling.id != beslissing.beoordeling_id or _changed(beslissing, outcome):
         raise InvalidInput({"_schema": "De feiten, afwegingen of termijnen zijn gewijzigd sinds het concept. "
                             "Stel het concept opnieuw op."})
 
 
 def _changed(beslissing: Beslissing, outcome: DraftOutcome) -> bool:
-    dates = outcome.dates
+    s = outcome.schedule
     return (outcome.afwijking_beleid != beslissing.afwijking_beleid
-            or dates["zienswijze_tot"] != beslissing.zienswijze_tot
-            or dates["uiterlijke_reactiedatum"] != beslissing.uiterlijke_reactiedatum)
+            or s.termijnen.get("zienswijze_tot") != beslissing.zienswijze_tot
+            or s.uiterlijke_reactiedatum != beslissing.uiterlijke_reactiedatum
+            or s.einde_at != beslissing.einde_at)
 
 
-def _draft_state(session: Session, rt: Runtime, zaak: Zaak, beoordeling: Beoordeling, request: DraftRequest,
-                 today: date) -> DraftState:
+def draft_state(session: Session, rt: Runtime, zaak: Zaak, beoordeling: Beoordeling, request: DraftRequest,
+                today: date, now: datetime | None = None) -> DraftState:
+    """What the pure drafting function needs to know about the zaak."""
     assessment = Assessment.from_dict(beoordeling.assessment)
     rows = active_judgements(session, zaak)
     recorded = {code: Recorded(code, o.outcome, o.reasoning, o.recorded_by.display_name) for code, o in rows.items()}
-    voornemen = _current_voornemen(session, zaak)
+    index = rt.book.index(zaak.zaaktype)
+    zienswijze = rows.get("zienswijze")
     return DraftState(
-        assessment=assessment, proposal=power(zaak.zaaktype).proposal(assessment),
-        judgement_specs=tuple(_spec_dict(j) for j in rt.book.index(zaak.zaaktype).judgements), recorded=recorded,
-        params=rt.book.parameters_for(zaak.zaaktype, assessment.peildatum),
-        bezwaartermijn_weken=rt.book.parameter("algemeen", "bezwaartermijn_weken", request.verzenddatum).value,
-        calendar=rt.calendar(request.verzenddatum), today=today, voornemen_vastgesteld=voornemen is not None,
-        zienswijze_tot=voornemen.zienswijze_tot if voornemen else None,
-        zienswijze=_answering(recorded.get("zienswijze"), rows.get("zienswijze"), voornemen),
-        has_rechthebbende=any(b.roltype == "rechthebbende" for b in zaak.betrokkenen),
-        sluiting_in_force=_sluiting_in_force(session, zaak, today),
+        assessment=assessment, proposal=rt.power(zaak.zaaktype).proposal(assessment), procedure=index.procedure,
+        recorded=recorded, params=rt.book.parameters_for(zaak.zaaktype, assessment.peildatum),
+        remedy_weeks=rt.book.parameter("algemeen", REMEDY_WEEKS, request.verzenddatum).value,
+        calendar=rt.calendar(request.verzenddatum), today=today, now=now or utcnow(),
+        earlier=earlier_measures(session, zaak),
+        zienswijze_voor=zienswijze.details.get("voornemen_id") if zienswijze else None,
+        roles=frozenset(b.roltype for b in zaak.betrokkenen), role_labels=index.roles,
+        case_file=zaak.melding.gegevens,
     )
 
 
-def _current_voornemen(session: Session, zaak: Zaak) -> Beslissing | None:
-    """The approved voornemen that belongs to the next closure: newer than the last approved closure."""
-    voornemen = last_beslissing(session, zaak, "voornemen_sluiting", ("vastgesteld", "verzonden"))
-    sluiting = last_beslissing(session, zaak, "sluiting", ("vastgesteld", "verzonden"))
-    return voornemen if voornemen and (sluiting is None or voornemen.id > sluiting.id) else None
-
-
-def _answering(recorded: Recorded | None, row: Any, voornemen: Beslissing | None) -> Recorded | None:
-    """A zienswijze counts only for the voornemen it answered (a new closure needs a new hearing)."""
-    if recorded is None or recorded.outcome not in ZIENSWIJZE_DONE:
-        return recorded
-    return recorded if voornemen is not None and row.details.get("voornemen_id") == voornemen.id else None
-
-
-def _sluiting_in_force(session: Session, zaak: Zaak, today: date) -> bool:
-    sluiting = last_beslissing(session, zaak, "sluiting", ("vastgesteld", "verzonden"))
-    return sluiting is not None and sluiting.vervaldatum is not None and sluiting.vervaldatum > today
-
-
-def _spec_dict(spec: Any) -> dict[str, Any]:
-    return {"code": spec.code, "required_for": tuple(spec.required_for), "bevoegd_bij": spec.bevoegd_bij}
+def _outcome(rt: Runtime, beslissing: Beslissing) -> Any:
+    return rt.procedure(beslissing.zaak.zaaktype).outcome(beslissing.soort)
 
 
 def _apply(row: Beslissing, outcome: DraftOutcome, request: DraftRequest, beoordeling_id: int, actor: User) -> None:
+    s = outcome.schedule
     row.soort, row.besluit, row.beoordeling_id = outcome.soort, outcome.besluit, beoordeling_id
     row.maatregel, row.afwijking_beleid = outcome.maatregel, outcome.afwijking_beleid
+    row.review_mode = outcome.review_mode
     row.verzenddatum, row.drafter_id = request.verzenddatum, actor.id
-    row.zienswijze_tot = outcome.dates["zienswijze_tot"]
-    row.begunstigingstermijn_tot = outcome.dates["begunstigingstermijn_tot"]
-    row.ingangsdatum, row.vervaldatum = outcome.dates["ingangsdatum"], outcome.dates["vervaldatum"]
-    row.uiterlijke_reactiedatum = outcome.dates["uiterlijke_reactiedatum"]
+    row.zienswijze_tot = s.termijnen.get("zienswijze_tot")
+    row.begunstigingstermijn_tot = s.termijnen.get("begunstigingstermijn_tot")
+    row.ingangsdatum, row.vervaldatum = s.ingangsdatum, s.vervaldatum
+    row.ingang_at, row.einde_at = s.ingang_at, s.einde_at
+    row.uiterlijke_reactiedatum = s.uiterlijke_reactiedatum
+    row.termijnen = jsonable(s.termijnen)
     row.ondertekenaar_id = None

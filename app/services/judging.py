@@ -1,7 +1,8 @@
 """Judgement use cases: a person records each judgement and the zienswijze, with reasons.
 
 Rules propose, people decide: these are the only writers of `Oordeel` rows. A replaced judgement is
-superseded (kept, with an audit row), never edited. While the kabinet reviews letters, nothing changes.
+superseded (kept, with an audit row), never edited. Which judgements new facts reopen is the power's
+procedure data (`reopened_by` in index.yaml). While the kabinet reviews letters, nothing changes.
 """
 
 from __future__ import annotations
@@ -13,48 +14,56 @@ from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_change
 from app.domain.errors import InvalidInput
+from app.domain.hearing import HEARD, ZIENSWIJZE, ZIENSWIJZE_OUTCOMES
 from app.domain.judgements import validate_outcome
 from app.models import Beslissing, Oordeel, User, Zaak
 from app.models.types import utcnow
 from app.runtime import Runtime
-from app.services.queries import active_judgements, check_version, last_beslissing, refuse_while_in_review, touch
+from app.services.queries import active_judgements, check_version, last_announcing, refuse_while_in_review, touch
 
-# A zienswijze with new facts reopens these steps (damocles-13b.md §8 pitfall 17).
-REOPENED_BY_NEW_FACTS = ("geschiktheid", "noodzakelijkheid", "evenwichtigheid", "duur", "tijdsverloop",
-                         "bijzondere_omstandigheden")
-ZIENSWIJZE_OUTCOMES = ("ontvangen", "niet_ontvangen", "spoed_4_11_a", "eerder_gehoord_4_11_b", "verrassing_4_11_c")
-HEARD = ("ontvangen", "niet_ontvangen")
+NIEUWE_FEITEN = "nieuwe_feiten"  # the reopening event of a zienswijze that brings new facts
 
 
 def record_judgement(session: Session, rt: Runtime, zaak: Zaak, data: dict[str, Any], actor: User) -> Oordeel:
     """Record (or replace) one judgement of the power's index. Raises InvalidInput, ConcurrentEdit,
     InvalidTransition."""
     _guard(session, zaak, data["version"])
-    known = {spec.code for spec in rt.book.index(zaak.zaaktype).judgements}
-    if data["code"] not in known:
-        raise InvalidInput({"code": "Deze afweging bestaat niet voor deze bevoegdheid."})
-    validate_outcome(data["code"], data["outcome"], data["reasoning"])
+    validate_outcome(rt.procedure(zaak.zaaktype).judgement(data["code"]), data["outcome"], data["reasoning"])
     row = _replace(session, zaak, actor, code=data["code"], outcome=data["outcome"], reasoning=data["reasoning"])
     zaak.fase = "evenredigheid"
     session.commit()
     return row
 
 
-def record_zienswijze(session: Session, zaak: Zaak, data: dict[str, Any], actor: User, today: date) -> Oordeel:
+def record_zienswijze(session: Session, rt: Runtime, zaak: Zaak, data: dict[str, Any], actor: User,
+                      today: date) -> Oordeel:
     """Record the zienswijze, that none came within the term, or a reasoned Awb 4:11 exception; new facts
-    reopen the weighing."""
+    reopen the judgements the power's procedure names."""
     _guard(session, zaak, data["version"])
-    voornemen = last_beslissing(session, zaak, "voornemen_sluiting", ("vastgesteld", "verzonden"))
+    voornemen = last_announcing(session, rt.procedure(zaak.zaaktype), zaak)
     _check_zienswijze(data, voornemen, today)
     details = {"samenvatting": data.get("samenvatting", ""), "nieuwe_feiten": bool(data.get("nieuwe_feiten")),
                "voornemen_id": voornemen.id if voornemen and data["outcome"] in HEARD else None}
-    row = _replace(session, zaak, actor, code="zienswijze", outcome=data["outcome"], reasoning=data["reactie"],
+    row = _replace(session, zaak, actor, code=ZIENSWIJZE, outcome=data["outcome"], reasoning=data["reactie"],
                    details=details)
     if details["nieuwe_feiten"]:
-        _supersede(session, zaak, actor, REOPENED_BY_NEW_FACTS, reason="nieuwe feiten in de zienswijze")
+        reopen(session, zaak, actor, rt.procedure(zaak.zaaktype).reopened_by(NIEUWE_FEITEN),
+               reason="nieuwe feiten in de zienswijze")
     zaak.fase = "evenredigheid"
     session.commit()
     return row
+
+
+def reopen(session: Session, zaak: Zaak, actor: User, codes: tuple[str, ...], reason: str) -> None:
+    """Supersede the active judgements with these codes (flushes): a person must weigh them again."""
+    now = utcnow()
+    for row in active_judgements(session, zaak).values():
+        if row.code in codes:
+            row.superseded_at = now
+            record_change(session, Actor.of(actor), actie="update", hoofd_object=zaak.identificatie,
+                          resource="oordeel", resource_id=row.id, weergave=f"{row.code} vervalt ({reason})",
+                          oud={"outcome": row.outcome, "reasoning": row.reasoning}, nieuw={"superseded_at": now})
+    session.flush()
 
 
 def _guard(session: Session, zaak: Zaak, version: int) -> None:
@@ -77,7 +86,7 @@ def _check_zienswijze(data: dict[str, Any], voornemen: Beslissing | None, today:
 
 
 def _replace(session: Session, zaak: Zaak, actor: User, **fields: Any) -> Oordeel:
-    _supersede(session, zaak, actor, (fields["code"],), reason="vervangen")
+    reopen(session, zaak, actor, (fields["code"],), reason="vervangen")
     row = Oordeel(zaak_id=zaak.id, recorded_by_id=actor.id, recorded_at=utcnow(), **fields)
     session.add(row)
     session.flush()
@@ -87,12 +96,13 @@ def _replace(session: Session, zaak: Zaak, actor: User, **fields: Any) -> Oordee
     return row
 
 
-def _supersede(session: Session, zaak: Zaak, actor: User, codes: tuple[str, ...], reason: str) -> None:
-    now = utcnow()
-    for row in active_judgements(session, zaak).values():
-        if row.code in codes:
-            row.superseded_at = now
-            record_change(session, Actor.of(actor), actie="update", hoofd_object=zaak.identificatie,
-                          resource="oordeel", resource_id=row.id, weergave=f"{row.code} vervalt ({reason})",
-                          oud={"outcome": row.outcome, "reasoning": row.reasoning}, nieuw={"superseded_at": now})
-    session.flush()
+def record_on_the_spot(session: Session, zaak: Zaak, judgements: dict[str, dict[str, str]], actor: User,
+                       rt: Runtime) -> None:
+    """The judgements the officer in mandate made when deciding on the spot (flushes; the caller commits)."""
+    procedure = rt.procedure(zaak.zaaktype)
+    for code, answer in judgements.items():
+        try:
+            validate_outcome(procedure.judgement(code), answer.get("outcome", ""), answer.get("reasoning", ""))
+        except InvalidInput as exc:  # point at the field of the intake form
+            raise InvalidInput({f"oordelen.{code}.{k}": v for k, v in exc.errors.items()}) from exc
+        _replace(session, zaak, actor, code=code, outcome=answer["outcome"], reasoning=answer["reasoning"])

@@ -7,7 +7,11 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from app.domain.errors import ConcurrentEdit, InvalidTransition
+from app.domain.measures import Measure
+from app.domain.procedure import Outcome, Procedure
 from app.models import Beslissing, Mandaat, Oordeel, User, Zaak
+
+APPROVED = ("vastgesteld", "verzonden")
 
 
 def active_judgements(session: Session, zaak: Zaak) -> dict[str, Oordeel]:
@@ -23,9 +27,26 @@ def last_beslissing(session: Session, zaak: Zaak, soort: str, statuses: tuple[st
     ).order_by(Beslissing.id.desc())).first()
 
 
-def mandaat_for(user: User, besluittype: str) -> Mandaat | None:
-    """The user's mandate to sign this besluittype, if any."""
-    return next((m for m in user.mandaten if m.besluittype == besluittype), None)
+def last_announcing(session: Session, procedure: Procedure, zaak: Zaak) -> Beslissing | None:
+    """The newest approved voornemen (an outcome that announces another) of a zaak."""
+    announcing = tuple(code for code, o in procedure.outcomes.items() if o.announces)
+    return session.scalars(select(Beslissing).where(
+        Beslissing.zaak_id == zaak.id, Beslissing.soort.in_(announcing), Beslissing.status.in_(APPROVED),
+    ).order_by(Beslissing.id.desc())).first()
+
+
+def earlier_measures(session: Session, zaak: Zaak) -> tuple[Measure, ...]:
+    """The approved beslissingen of a zaak, oldest first, as pure drafting needs them."""
+    rows = session.scalars(select(Beslissing).where(Beslissing.zaak_id == zaak.id, Beslissing.status.in_(APPROVED))
+                           .order_by(Beslissing.id))
+    return tuple(Measure(id=b.id, soort=b.soort, ingangsdatum=b.ingangsdatum, vervaldatum=b.vervaldatum,
+                         ingang_at=b.ingang_at, einde_at=b.einde_at, zienswijze_tot=b.zienswijze_tot) for b in rows)
+
+
+def mandaat_for(user: User, besluittype: str, outcome: Outcome | None = None) -> Mandaat | None:
+    """The user's mandate to decide this besluittype (and, if given, this outcome: in a capacity it allows)."""
+    return next((m for m in user.mandaten if m.besluittype == besluittype
+                 and (outcome is None or outcome.may_decide(m.hoedanigheid))), None)
 
 
 def check_version(row: object, version: int) -> None:

@@ -7,13 +7,17 @@ from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from app.audit import Actor, record_change
-from app.domain.errors import FourEyesViolation, InvalidInput, MandateMissing, StaleDocument
+from app.domain.drafting import still_possible
+from app.domain.errors import FourEyesViolation, InvalidInput, InvalidTransition, MandateMissing, StaleDocument
+from app.domain.procedure import Outcome
 from app.domain.workflow import fase_after, next_status
 from app.models import Beslissing, Document, Reviewronde, User
 from app.models.types import utcnow
-from app.services.queries import check_version, mandaat_for
+from app.runtime import Runtime
+from app.services.queries import check_version, earlier_measures, mandaat_for
 
 
 def current_documents(session: Session, beslissing: Beslissing) -> list[Document]:
@@ -24,14 +28,17 @@ def current_documents(session: Session, beslissing: Beslissing) -> list[Document
         Document.beslissing_id == beslissing.id, Document.versie == versie).order_by(Document.id)))
 
 
-def approve(session: Session, beslissing: Beslissing, shown_hashes: Iterable[str], version: int,
+def approve(session: Session, rt: Runtime, beslissing: Beslissing, shown_hashes: Iterable[str], version: int,
             actor: User, today: date) -> Beslissing:
-    """Vaststellen. Raises FourEyesViolation, MandateMissing, StaleDocument, ConcurrentEdit, InvalidTransition."""
+    """Vaststellen. Raises FourEyesViolation, MandateMissing, StaleDocument, ConcurrentEdit, InvalidTransition,
+    InvalidInput (the date passed, or the measure an extension or withdrawal needs has ended)."""
     check_version(beslissing, version)
     next_status(beslissing.status, "approve")
     if actor.id == beslissing.drafter_id:
         raise FourEyesViolation()
-    if actor.id != beslissing.ondertekenaar_id or mandaat_for(actor, beslissing.zaak.zaaktype) is None:
+    procedure = rt.procedure(beslissing.zaak.zaaktype)
+    outcome = procedure.outcome(beslissing.soort)
+    if actor.id != beslissing.ondertekenaar_id or mandaat_for(actor, beslissing.zaak.zaaktype, outcome) is None:
         raise MandateMissing("Alleen de aangewezen ondertekenaar met mandaat kan deze beslissing vaststellen.")
     documents = current_documents(session, beslissing)
     if sorted(shown_hashes) != sorted(d.sha256 for d in documents):
@@ -39,7 +46,11 @@ def approve(session: Session, beslissing: Beslissing, shown_hashes: Iterable[str
     if beslissing.verzenddatum < today:
         raise InvalidInput({"verzenddatum": "De verzenddatum in de brief is verstreken; stuur de beslissing "
                             "terug voor een nieuwe datum."})
-    _set_approved(beslissing, documents, actor, today)
+    now = utcnow()
+    still_possible(procedure, outcome, earlier_measures(session, beslissing.zaak), now)
+    if outcome.ends:
+        beslissing.ingang_at = now  # a withdrawal takes effect when it is decided
+    _set_approved(beslissing, documents, actor, today, outcome)
     session.add(Reviewronde(beslissing_id=beslissing.id, reviewer_id=actor.id, resultaat="goedgekeurd",
                             document_hashes=[d.sha256 for d in documents]))
     record_change(session, Actor.of(actor), actie="approve", hoofd_object=beslissing.zaak.identificatie,
@@ -50,7 +61,7 @@ def approve(session: Session, beslissing: Beslissing, shown_hashes: Iterable[str
     return beslissing
 
 
-def return_for_changes(session: Session, beslissing: Beslissing, comment: str, version: int,
+def return_for_changes(session: Session, rt: Runtime, beslissing: Beslissing, comment: str, version: int,
                        actor: User) -> Beslissing:
     """Terugsturen with a comment: back to concept for the jurist. Raises InvalidInput, InvalidTransition."""
     check_version(beslissing, version)
@@ -61,12 +72,38 @@ def return_for_changes(session: Session, beslissing: Beslissing, comment: str, v
     documents = current_documents(session, beslissing)
     session.add(Reviewronde(beslissing_id=beslissing.id, reviewer_id=actor.id, resultaat="teruggestuurd",
                             opmerking=comment, document_hashes=[d.sha256 for d in documents]))
-    beslissing.zaak.fase = fase_after(beslissing.soort, "return")
+    beslissing.zaak.fase = fase_after(rt.procedure(beslissing.zaak.zaaktype).outcome(beslissing.soort), "return")
     record_change(session, Actor.of(actor), actie="return", hoofd_object=beslissing.zaak.identificatie,
                   resource="beslissing", resource_id=beslissing.id, weergave=beslissing.soort,
                   oud={"status": "ter_vaststelling"}, nieuw={"status": "concept"}, toelichting=comment)
     session.commit()
     return beslissing
+
+
+def record_nacontrole(session: Session, beslissing: Beslissing, comment: str, version: int, actor: User) -> Reviewronde:
+    """Review afterwards of a decision taken on the spot: a kabinet member other than the one who decided
+    records that it was checked, with any remarks (the mayor may then extend or withdraw it).
+
+    Raises FourEyesViolation, InvalidTransition, ConcurrentEdit.
+    """
+    check_version(beslissing, version)
+    if beslissing.review_mode != "achteraf" or beslissing.status not in ("vastgesteld", "verzonden"):
+        raise InvalidTransition("Alleen een beslissing die ter plaatse is genomen, wordt achteraf gecontroleerd.")
+    if any(r.resultaat == "nagecontroleerd" for r in beslissing.reviewrondes):
+        raise InvalidTransition("Deze beslissing is al nagecontroleerd.")
+    if actor.id in (beslissing.drafter_id, beslissing.approver_id):
+        raise FourEyesViolation("U heeft deze beslissing zelf genomen; een ander moet haar nacontroleren.")
+    documents = current_documents(session, beslissing)
+    row = Reviewronde(beslissing_id=beslissing.id, reviewer_id=actor.id, resultaat="nagecontroleerd",
+                      opmerking=comment, document_hashes=[d.sha256 for d in documents])
+    session.add(row)
+    touch_beslissing(beslissing)
+    record_change(session, Actor.of(actor), actie="review_afterwards", hoofd_object=beslissing.zaak.identificatie,
+                  resource="beslissing", resource_id=beslissing.id, weergave=beslissing.soort,
+                  nieuw={"resultaat": "nagecontroleerd", "documenten": [d.sha256 for d in documents]},
+                  toelichting=comment)
+    session.commit()
+    return row
 
 
 def record_denial(session: Session, beslissing: Beslissing, actor: User, reason: str) -> None:
@@ -77,12 +114,18 @@ def record_denial(session: Session, beslissing: Beslissing, actor: User, reason:
     session.commit()
 
 
-def _set_approved(beslissing: Beslissing, documents: list[Document], actor: User, today: date) -> None:
+def touch_beslissing(beslissing: Beslissing) -> None:
+    """Bump the version so a concurrent nacontrole of the same beslissing fails."""
+    flag_modified(beslissing, "status")
+
+
+def _set_approved(beslissing: Beslissing, documents: list[Document], actor: User, today: date,
+                  outcome: Outcome) -> None:
     beslissing.status = "vastgesteld"
     beslissing.datum = today
     beslissing.approver_id = actor.id
     beslissing.approved_at = utcnow()
     for document in documents:
         document.status = "definitief"
-    beslissing.zaak.fase = fase_after(beslissing.soort, "approve")
+    beslissing.zaak.fase = fase_after(outcome, "approve")
 

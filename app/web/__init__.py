@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 from flask import Flask
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 
 
 def register_blueprints(app: Flask) -> None:
     """Register every blueprint explicitly (no import-time side effects)."""
     from app.web import api, auth, cases, documents, intake, pages, review
-    from app.web.labels import FACT_LABELS, beslissing_rows, label, options, status_label, wettekst_op
+    from app.web.labels import Labels, beslissing_rows, moment_kort, status_label, wettekst_op
 
-    app.jinja_env.globals.update(label=label, options=options, fact_labels=FACT_LABELS,
-                                 beslissing_rows=beslissing_rows)
-    app.jinja_env.filters["label"] = label
+    rt = app.extensions["bevoegd"]
+    labels = Labels(rt)
+    # A power's partials live in its package: {% include "powers/<code>/facts.html" %}.
+    powers = PrefixLoader({"powers": PrefixLoader({code: FileSystemLoader(spec.templates)
+                                                   for code, spec in rt.powers.items()})})
+    app.jinja_loader = ChoiceLoader([app.jinja_loader, powers])
+    app.jinja_env.globals.update(label=labels, options=labels.options, beslissing_rows=beslissing_rows,
+                                 moment_kort=moment_kort,
+                                 answers=lambda spec: [(o.code, o.label) for o in spec.outcomes],
+                                 power_title=lambda code: rt.book.index(code).title)
+    app.jinja_env.filters["label"] = labels
     app.jinja_env.filters["wettekst_op"] = wettekst_op
     app.jinja_env.filters["status_label"] = status_label
 

@@ -6,9 +6,9 @@ from flask import abort, request
 from sqlalchemy import Select, false, select
 from sqlalchemy.orm import Session
 
-from app.audit import Actor, record_access
 from app.models import Zaak
 from app.models.user import VERTROUWELIJKHEID, User
+from app.services.cases import record_denied
 
 CASE_ROLES = ("jurist", "kabinet")
 
@@ -35,9 +35,7 @@ def get_visible_zaak(session: Session, user: User, zaak_id: int) -> Zaak:
     """The zaak if visible; otherwise 404 (existence is not revealed) and a denied access row."""
     zaak = session.scalars(visible_zaken(user).where(Zaak.id == zaak_id)).first()
     if zaak is None:
-        session.rollback()
-        record_access(session, Actor.of(user), action="view", object_type="zaak", object_id=zaak_id,
-                      case_id=zaak_id, result="denied", origin=request.remote_addr or "")
-        session.commit()
+        record_denied(session, user, object_type="zaak", object_id=zaak_id, case_id=zaak_id,
+                      origin=request.remote_addr or "")
         abort(404)
     return zaak

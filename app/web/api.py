@@ -1,6 +1,8 @@
 """JSON API under /api/v1, described by the OpenAPI document flask-smorest generates from our schemas.
 
 Cookie-authenticated like the web UI, so POSTs carry the X-CSRFToken header (GET /api/v1/csrf gives it).
+Every registered power's melding schema is a component of the document, and the melding request body is
+one of them, chosen by `zaaktype`.
 """
 
 from __future__ import annotations
@@ -16,11 +18,12 @@ from marshmallow import Schema, fields
 
 from app.db import get_session
 from app.domain import errors as e
-from app.services.assessment import deadlines_if_sent, evaluate_scenario
+from app.powers import registry
+from app.schemas.casework import EvaluatieSchema
+from app.schemas.melding import MeldingSchema
+from app.services.evaluation import evaluation_body, run_evaluation
 from app.services.intake import submit_melding
 from app.web.auth import role_required
-from app.web.labels import wettekst_op
-from app.web.schemas import EvaluatieSchema, MeldingSchema
 
 blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Bevoegd: meldingen en evaluaties")
 
@@ -36,6 +39,7 @@ class CsrfSchema(Schema):
 
 class EvaluatieResultSchema(Schema):
     bevoegdheid = fields.String(metadata={"description": "bevoegd | niet_bevoegd | judgement_required"})
+    proposal = fields.Dict(metadata={"description": "het voorstel van het beleid (maatregel, duur)"})
     judgements_required = fields.List(fields.String(), metadata={"description": "afwegingen die een persoon vastlegt"})
     deadlines = fields.Dict(metadata={"description": "termijnen bij verzending op verzenddatum (Awb, Atw)"})
     assessment = fields.Dict(metadata={"description": "facts, parameters, fired and not_fired rules: the trace"})
@@ -50,7 +54,20 @@ def init_app(app: Flask) -> None:
     api.spec.components.security_scheme(
         "sessionCookie", {"type": "apiKey", "in": "cookie", "name": app.config["SESSION_COOKIE_NAME"]})
     api.spec.components.security_scheme("csrfToken", {"type": "apiKey", "in": "header", "name": "X-CSRFToken"})
+    for code, spec in registry().items():  # each power's melding and case file, by name
+        api.spec.components.schema(_component(code), schema=spec.melding_schema)
     api.register_blueprint(blp)
+
+
+def _component(code: str) -> str:
+    return f"Melding_{code}"
+
+
+def _melding_body() -> dict[str, Any]:
+    refs = [{"$ref": f"#/components/schemas/{_component(code)}"} for code in registry()]
+    mapping = {code: f"#/components/schemas/{_component(code)}" for code in registry()}
+    return {"required": True, "content": {"application/json": {"schema": {
+        "oneOf": refs, "discriminator": {"propertyName": "zaaktype", "mapping": mapping}}}}}
 
 
 @blp.get("/csrf")
@@ -62,17 +79,22 @@ def csrf() -> dict[str, str]:
 
 @blp.post("/meldingen")
 @role_required("handhaving")
-@blp.arguments(MeldingSchema)
+@blp.doc(requestBody=_melding_body())
 @blp.response(201, MeldingCreatedSchema)
-def create_melding(data: dict[str, Any]) -> dict[str, str]:
-    """Submit a violation report. The Idempotency-Key header (or submission_id) makes a retry safe."""
+def create_melding() -> dict[str, str]:
+    """Submit a report for any power (`zaaktype`). The Idempotency-Key header (or submission_id) makes a retry safe.
+
+    A power with a decision taken on the spot (huisverbod) takes the officer's judgements under `oordelen`.
+    """
+    data = MeldingSchema().load(request.get_json(silent=True))
     key = request.headers.get("Idempotency-Key") or data.get("submission_id")
     if not key or not 8 <= len(key) <= 64:
         raise e.InvalidInput({"submission_id": "Stuur een Idempotency-Key-header of submission_id (8-64 tekens)."})
     data["submission_id"] = key
-    rt = current_app.extensions["bevoegd"]
+    if data["zaaktype"] not in (current_user.zaaktypes or ()):
+        raise e.InvalidInput({"zaaktype": "U mag voor deze bevoegdheid geen meldingen doen."})
     try:
-        zaak = submit_melding(get_session(), rt, data, current_user, date.today())
+        zaak = submit_melding(get_session(), current_app.extensions["bevoegd"], data, current_user, date.today())
     except (e.RulesNotInForce, e.ParameterNotInForce) as exc:
         raise e.InvalidInput({"pleegdatum": exc.message}, exc.message) from exc
     return {"identificatie": zaak.identificatie, "url": url_for("intake.my_meldingen")}
@@ -83,26 +105,14 @@ def create_melding(data: dict[str, Any]) -> dict[str, str]:
 @blp.arguments(EvaluatieSchema)
 @blp.response(200, EvaluatieResultSchema)
 def evaluate(data: dict[str, Any]) -> dict[str, Any]:
-    """Evaluate one flat fact for a power and a date; nothing is stored.
+    """Evaluate a power on a date, from one flat fact (`facts`) or from a report as handhaving submits it
+    (`case_file`, with optional earlier measures at the same address in `history`); nothing is stored.
 
-    Returns the outcome (bevoegdheid), the findings with legal basis, the judgements a person must make,
-    the parameters used and the full trace.
+    Returns the outcome (bevoegdheid), the policy proposal, the judgements a person must make, indicative
+    deadlines, the parameters used and the full trace.
     """
     rt = current_app.extensions["bevoegd"]
-    try:
-        result = evaluate_scenario(rt, data["power"], data["date"], data["facts"])
-    except e.FactsRejected as exc:  # the client's facts, not a builder defect: a 422 with field messages
-        raise e.InvalidInput({f"facts.{k}": v for k, v in exc.errors.items()}, exc.message) from exc
+    verzenddatum = data.get("verzenddatum") or date.today()
+    result = run_evaluation(rt, data, verzenddatum)
     get_session().rollback()
-    return evaluation_body(rt, result, data.get("verzenddatum") or date.today())
-
-
-def evaluation_body(rt: Any, result: Any, verzenddatum: date) -> dict[str, Any]:
-    """Outcome, the judgements a person must make, indicative deadlines, and the full trace."""
-    deadlines = deadlines_if_sent(rt, result.power, result.peildatum, verzenddatum)
-    body = result.to_dict()
-    for entry in body["fired"] + body["not_fired"]:  # the statute text as it stood on the peildatum
-        entry["legal_basis"]["href_op_peildatum"] = wettekst_op(entry["legal_basis"]["href"], result.peildatum)
-    return {"bevoegdheid": result.bevoegdheid, "judgements_required": list(result.judgements_required),
-            "deadlines": {"verzenddatum": verzenddatum.isoformat(), **{k: v.isoformat() for k, v in deadlines.items()}},
-            "assessment": body}
+    return evaluation_body(rt, result, verzenddatum)

@@ -10,10 +10,10 @@ from urllib.parse import urlsplit
 from flask import Blueprint, Flask, abort, current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_login import LoginManager, current_user, login_user, logout_user
 
-from app.audit import Actor, record_access
 from app.db import get_session
 from app.models import User
 from app.services import accounts
+from app.services.cases import record_denied
 
 bp = Blueprint("auth", __name__)
 login_manager = LoginManager()
@@ -97,11 +97,8 @@ def role_required(*roles: str) -> Callable[[F], F]:
 
 def deny(*, object_type: str, object_id: object, case_id: object) -> None:
     """Record a denied access in its own transaction (the request itself fails)."""
-    db = get_session()
-    db.rollback()
-    record_access(db, Actor.of(current_user), action="view", object_type=object_type, object_id=object_id,
-                  case_id=case_id, result="denied", origin=request.remote_addr or "")
-    db.commit()
+    record_denied(get_session(), current_user, object_type=object_type, object_id=object_id, case_id=case_id,
+                  origin=request.remote_addr or "")
 
 
 def recently_authenticated() -> bool:

@@ -1,4 +1,4 @@
-"""Jurist: case list, case page (facts, advice, judgements, drafts) and the drafting forms."""
+"""Jurist: case list, case page (facts, advice, judgements, drafts) and the drafting forms, for every power."""
 
 from __future__ import annotations
 
@@ -13,20 +13,21 @@ from sqlalchemy import select
 from app.db import get_session
 from app.domain import errors as e
 from app.domain.drafting import DraftRequest
-from app.domain.judgements import outcomes_for
 from app.models import Beslissing, User
-from app.services import assessment, cases, drafting, intake, judging
-from app.web.access import get_visible_zaak, visible_zaken
-from app.web.auth import role_required
-from app.web.forms import fields_of, flatten_errors, nest
-from app.web.schemas import (
+from app.schemas.casework import (
     DraftSchema,
-    FeitenSchema,
     NieuweRechthebbendeSchema,
     OordeelSchema,
     SubmitSchema,
     ZienswijzeSchema,
+    facts_schema,
 )
+from app.services import assessment, cases, drafting, intake, judging
+from app.web.access import get_visible_zaak, visible_zaken
+from app.web.auth import role_required
+from app.web.errors import form_errors, status_for
+from app.web.factform import fact_fields, form_value
+from app.web.forms import fields_of, nest
 
 bp = Blueprint("cases", __name__)
 FORM_ERRORS = (ValidationError, e.InvalidInput, e.JudgementMissing, e.ConcurrentEdit, e.InvalidTransition,
@@ -50,7 +51,7 @@ def show(zaak_id: int) -> str:
 @bp.post("/zaken/<int:zaak_id>/feiten")
 @role_required("jurist")
 def update_facts(zaak_id: int) -> Any:
-    return _handle(zaak_id, "feiten", FeitenSchema(), _update_facts, "De feiten zijn bijgewerkt en opnieuw beoordeeld.")
+    return _handle(zaak_id, "feiten", None, _update_facts, "De feiten zijn bijgewerkt en opnieuw beoordeeld.")
 
 
 @bp.post("/zaken/<int:zaak_id>/rechthebbende")
@@ -71,7 +72,7 @@ def record_judgement(zaak_id: int) -> Any:
 @role_required("jurist")
 def record_zienswijze(zaak_id: int) -> Any:
     return _handle(zaak_id, "zienswijze", ZienswijzeSchema(), lambda z, d: judging.record_zienswijze(
-        get_session(), z, d, current_user, date.today()), "De zienswijze is vastgelegd.")
+        get_session(), _rt(), z, d, current_user, date.today()), "De zienswijze is vastgelegd.")
 
 
 @bp.post("/zaken/<int:zaak_id>/beslissingen")
@@ -87,17 +88,23 @@ def submit(zaak_id: int, beslissing_id: int) -> Any:
                    "De brieven zijn gemaakt en ter vaststelling aangeboden.")
 
 
-def _handle(zaak_id: int, form: str, schema: Schema, action: Any, done: str) -> Any:
+def _handle(zaak_id: int, form: str, schema: Schema | None, action: Any, done: str) -> Any:
     """Parse with the form's schema, run one use case, and redirect; on errors show the page with them."""
     zaak = get_visible_zaak(get_session(), current_user, zaak_id)
     values = _form_values(form)
     try:
-        action(zaak, schema.load(values))
+        action(zaak, (schema or _facts_schema(zaak)).load(values))
     except FORM_ERRORS as exc:
         get_session().rollback()  # nothing of a failed use case may be committed by the page's access row
-        return _page(zaak_id, form=form, errors=_prefixed(form, values, _messages(exc)), values=values), _status(exc)
+        errors = _prefixed(form, values, form_errors(exc))
+        return _page(zaak_id, form=form, errors=errors, values=values), status_for(exc, form=True)
     flash(done, "ok")
     return redirect(url_for("cases.show", zaak_id=zaak_id, _anchor=form))
+
+
+def _facts_schema(zaak: Any) -> Schema:
+    spec = _rt().power(zaak.zaaktype)
+    return facts_schema(spec.case_file_schema, spec.editable_facts)()
 
 
 def _add_rechthebbende(zaak: Any, data: dict[str, Any]) -> Any:
@@ -134,7 +141,7 @@ def _submit(zaak: Any, beslissing_id: int, data: dict[str, Any]) -> Any:
                                                      Beslissing.zaak_id == zaak.id)).first()
     if beslissing is None:
         abort(404)
-    ondertekenaar = db.get(User, data["ondertekenaar_id"])
+    ondertekenaar = db.get(User, data["ondertekenaar_id"]) if data["ondertekenaar_id"] < 2**63 else None
     if ondertekenaar is None:  # same answer as a user without a mandate: no user enumeration
         raise e.MandateMissing("Kies een ondertekenaar van het kabinet met mandaat voor dit type besluit.")
     return drafting.submit_for_review(db, _rt(), beslissing, ondertekenaar, data["version"], current_user,
@@ -143,21 +150,13 @@ def _submit(zaak: Any, beslissing_id: int, data: dict[str, Any]) -> Any:
 
 def _page(zaak_id: int, form: str | None = None, errors: dict[str, list[str]] | None = None,
           values: dict[str, Any] | None = None) -> str:
-    db = get_session()
+    db, rt = get_session(), _rt()
     zaak = get_visible_zaak(db, current_user, zaak_id)
-    view = cases.view_zaak(db, _rt(), zaak, current_user, request.remote_addr or "")
+    view = cases.view_zaak(db, rt, zaak, current_user, request.remote_addr or "")
+    spec = rt.power(zaak.zaaktype)
     return render_template("cases/show.html", view=view, zaak=zaak, form=form, errors=errors or {},
-                           values=values or {}, outcomes_for=outcomes_for, today=date.today())
-
-
-def _messages(exc: Exception) -> dict[str, list[str]]:
-    if isinstance(exc, ValidationError):
-        return flatten_errors(exc.messages)
-    if isinstance(exc, e.JudgementMissing):  # marks the missing step's own field on the page
-        return {f"{code}.outcome": ["Deze afweging is nog niet vastgelegd."] for code in exc.missing}
-    if isinstance(exc, e.InvalidInput):
-        return {field: [message] for field, message in exc.errors.items()}
-    return {"_schema": [getattr(exc, "message", str(exc))]}
+                           values=values or {}, today=date.today(), spec=spec, index=rt.book.index(zaak.zaaktype),
+                           fact_fields=fact_fields(spec.case_file_schema, spec.editable_facts), form_value=form_value)
 
 
 def _prefixed(form: str, values: dict[str, Any], errors: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -166,11 +165,6 @@ def _prefixed(form: str, values: dict[str, Any], errors: dict[str, list[str]]) -
     if prefix is None:
         return errors
     return {k if k == "_schema" or k.startswith(prefix) else prefix + k: v for k, v in errors.items()}
-
-
-def _status(exc: Exception) -> int:
-    return 409 if isinstance(exc, e.ConcurrentEdit | e.InvalidTransition) else 403 if isinstance(
-        exc, e.MandateMissing) else 400
 
 
 def _rt() -> Any:

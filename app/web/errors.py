@@ -15,6 +15,7 @@ from werkzeug.exceptions import HTTPException
 
 from app.db import get_session
 from app.domain import errors as e
+from app.web.forms import flatten_errors
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,25 @@ def respond(status: int, title: str, message: str, errors: dict[str, Any] | None
 def _validation(exc: ValidationError) -> tuple[Any, int]:
     status = 422 if wants_json() else 400
     return respond(status, "Controleer de invoer", "Niet alle velden zijn goed ingevuld.", exc.normalized_messages())
+
+
+def status_for(exc: Exception, *, form: bool = False) -> int:
+    """The one exception -> HTTP status map: input problems are 400 on a form page and 422 in the API."""
+    if isinstance(exc, ValidationError):
+        return 400 if form else 422
+    status = next((s for cls, s, _ in DOMAIN_STATUS if isinstance(exc, cls)), 500)
+    return 400 if status == 422 and form and isinstance(exc, e.FactsRejected) else status
+
+
+def form_errors(exc: Exception) -> dict[str, list[str]]:
+    """Field messages for a form page: the missing judgements' own fields, or the domain rule's fields."""
+    if isinstance(exc, ValidationError):
+        return flatten_errors(exc.messages)
+    if isinstance(exc, e.JudgementMissing):
+        return {f"{code}.outcome": ["Deze afweging is nog niet vastgelegd."] for code in exc.missing}
+    if isinstance(exc, e.InvalidInput | e.FactsRejected):
+        return {field: [message] for field, message in exc.errors.items()}
+    return {"_schema": [getattr(exc, "message", str(exc))]}
 
 
 def _domain(exc: e.DomainError) -> tuple[Any, int]:

@@ -1,4 +1,4 @@
-"""Handhaving: submit a violation report and follow its status."""
+"""Handhaving: choose a power, submit a report (or a decision taken on the spot), follow its status."""
 
 from __future__ import annotations
 
@@ -6,23 +6,23 @@ import uuid
 from datetime import date
 from typing import Any
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from marshmallow import ValidationError
 
 from app.db import get_session
 from app.domain import errors as e
+from app.schemas.melding import MeldingSchema
 from app.services.cases import list_zaken
 from app.services.intake import submit_melding
 from app.web.access import visible_zaken
 from app.web.auth import role_required
+from app.web.errors import form_errors, status_for
 from app.web.forms import flatten_errors, nest
-from app.web.schemas import MeldingSchema
 
 bp = Blueprint("intake", __name__)
-LIST_FIELDS = ("gegevens.dealing_evidence", "gegevens.attributes_found")
-SUBSTANCE_ROWS = 4
-OBJECT_ROWS = 2
+FORM_ERRORS = (ValidationError, e.InvalidInput, e.JudgementMissing, e.MandateMissing, e.RulesNotInForce,
+               e.ParameterNotInForce)
 
 
 @bp.get("/meldingen")
@@ -34,48 +34,90 @@ def my_meldingen() -> str:
 
 @bp.get("/meldingen/nieuw")
 @role_required("handhaving")
-def new_melding() -> str:
-    return _form({"submission_id": uuid.uuid4().hex}, {})
+def choose_power() -> Any:
+    powers = _reportable()
+    if len(powers) == 1:
+        return redirect(url_for("intake.new_melding", code=powers[0]))
+    return render_template("intake/choose.html", powers=powers, rt=_rt())
+
+
+@bp.get("/meldingen/nieuw/<code>")
+@role_required("handhaving")
+def new_melding(code: str) -> str:
+    return _form(_spec(code), {"submission_id": uuid.uuid4().hex, "zaaktype": code}, {})
 
 
 @bp.post("/meldingen")
 @role_required("handhaving")
 def create_melding() -> Any:
-    raw = nest(request.form, LIST_FIELDS)
+    spec = _spec(request.form.get("zaaktype", ""))
+    raw = nest(request.form, spec.form.list_fields)
     try:
-        data = MeldingSchema().load(without_blank_rows(raw))
+        data = MeldingSchema().load(without_blank_rows(raw, spec.form.rows))
         if not data.get("submission_id"):
             raise ValidationError({"_schema": ["Het formulier is onvolledig; laad de pagina opnieuw."]})
-        zaak = submit_melding(get_session(), current_app.extensions["bevoegd"], data, current_user, date.today())
-    except ValidationError as exc:
-        return _form(raw, field_errors(exc.messages)), 400
-    except (e.RulesNotInForce, e.ParameterNotInForce) as exc:
-        return _form(raw, {"pleegdatum": [exc.message]}), 422
+        zaak = submit_melding(get_session(), _rt(), data, current_user, date.today())
+    except FORM_ERRORS as exc:
+        get_session().rollback()
+        return _form(spec, raw, field_errors(exc, spec)), status_for(exc, form=True)
     flash(f"De melding is ontvangen als zaak {zaak.identificatie}.", "ok")
     return redirect(url_for("intake.my_meldingen"))
 
 
-def without_blank_rows(raw: dict[str, Any]) -> dict[str, Any]:
-    """Drop the empty table rows and an empty owner block that a fixed-size form always sends."""
-    gegevens = dict(raw.get("gegevens", {}))
-    for key in ("substances", "objects_13b_1b"):
-        rows = gegevens.get(key, [])
-        gegevens[key] = [row for row in rows if isinstance(row, dict) and any(row.values())]
-    cleaned = {**raw, "gegevens": gegevens, "adres": raw.get("adres", {})}  # per-field errors when all blank
-    if not any((raw.get("rechthebbende") or {}).values()):
-        cleaned.pop("rechthebbende", None)
-    cleaned["bewoners"] = [p for p in raw.get("bewoners", []) if isinstance(p, dict) and any(p.values())]
+def without_blank_rows(raw: dict[str, Any], rows: dict[str, int]) -> dict[str, Any]:
+    """Drop the empty table rows and empty optional blocks that a fixed-size form always sends."""
+    cleaned = {**raw, "adres": raw.get("adres", {})}  # per-field errors when all blank
+    for dotted in rows:
+        parent, key = _parent(cleaned, dotted)
+        if parent is not None:
+            parent[key] = [row for row in parent.get(key, []) if isinstance(row, dict) and any(row.values())]
+    for key, value in list(cleaned.items()):
+        if key not in ("adres", "gegevens") and isinstance(value, dict) and not any(value.values()):
+            cleaned.pop(key)
     return cleaned
 
 
-def field_errors(messages: dict[str, Any]) -> dict[str, list[str]]:
+def _parent(data: dict[str, Any], dotted: str) -> tuple[dict[str, Any] | None, str]:
+    *path, key = dotted.split(".")
+    for part in path:
+        data[part] = dict(data.get(part) or {})
+        data = data[part]
+    return data, key
+
+
+def field_errors(exc: Exception, spec: Any) -> dict[str, list[str]]:
     """Point errors at the fields the person can correct (an empty block names its first field)."""
-    flat = flatten_errors(messages)
-    if "bewoners" in flat:
-        flat["bewoners.0.naam"] = flat.pop("bewoners")
+    if isinstance(exc, e.RulesNotInForce | e.ParameterNotInForce):
+        return {"pleegdatum": [exc.message]}
+    flat = flatten_errors(exc.messages) if isinstance(exc, ValidationError) else form_errors(exc)
+    for key in [k for k in flat if k in spec.form.rows]:
+        flat[f"{key}.0.{_first_field(spec.melding_schema, key)}"] = flat.pop(key)
     return flat
 
 
-def _form(values: dict[str, Any], errors: dict[str, list[str]]) -> str:
-    return render_template("intake/new.html", values=values, errors=errors, substance_rows=SUBSTANCE_ROWS,
-                           object_rows=OBJECT_ROWS)
+def _first_field(schema: Any, dotted: str) -> str:
+    """The first field of a repeated row, where an error about the whole (empty) list should point."""
+    field = schema._declared_fields[dotted.split(".", maxsplit=1)[0]]
+    for part in dotted.split(".")[1:]:
+        field = field.schema.fields[part]
+    return next(iter(field.inner.schema.fields))
+
+
+def _reportable() -> list[str]:
+    """Powers this officer may report for (the user's authorised zaaktypes)."""
+    return [code for code in _rt().powers if code in (current_user.zaaktypes or ())]
+
+
+def _spec(code: str) -> Any:
+    if code not in _reportable():
+        abort(404)
+    return _rt().power(code)
+
+
+def _form(spec: Any, values: dict[str, Any], errors: dict[str, list[str]]) -> str:
+    return render_template("intake/new.html", spec=spec, values=values, errors=errors, rows=spec.form.rows,
+                           today=date.today())
+
+
+def _rt() -> Any:
+    return current_app.extensions["bevoegd"]

@@ -15,12 +15,13 @@ from app.domain import errors as e
 from app.domain.assessment import Assessment
 from app.letters.preview import to_html
 from app.models import Beslissing
+from app.schemas.casework import ApproveSchema, NacontroleSchema, ReturnSchema
 from app.services import cases, review
 from app.services.queries import active_judgements
 from app.web.access import get_visible_zaak, visible_zaken
 from app.web.auth import recently_authenticated, role_required
-from app.web.forms import fields_of, flatten_errors
-from app.web.schemas import ApproveSchema, ReturnSchema
+from app.web.errors import form_errors, status_for
+from app.web.forms import fields_of
 
 bp = Blueprint("review", __name__)
 
@@ -28,8 +29,9 @@ bp = Blueprint("review", __name__)
 @bp.get("/vaststelling")
 @role_required("kabinet")
 def queue() -> str:
-    rows = cases.review_queue(get_session(), visible_zaken(current_user), current_user, request.remote_addr or "")
-    return render_template("review/queue.html", beslissingen=rows)
+    pending, afterwards = cases.review_queue(get_session(), visible_zaken(current_user), current_user,
+                                             request.remote_addr or "")
+    return render_template("review/queue.html", beslissingen=pending, nacontrole=afterwards)
 
 
 @bp.get("/vaststelling/<int:beslissing_id>")
@@ -47,7 +49,7 @@ def approve(beslissing_id: int) -> Any:
     beslissing = _beslissing(beslissing_id)
     try:
         data = ApproveSchema().load({"version": request.form.get("version"), "sha256": request.form.getlist("sha256")})
-        review.approve(get_session(), beslissing, data["sha256"], data["version"], current_user, date.today())
+        review.approve(get_session(), _rt(), beslissing, data["sha256"], data["version"], current_user, date.today())
     except (e.FourEyesViolation, e.MandateMissing) as exc:
         review.record_denial(get_session(), _beslissing(beslissing_id), current_user, exc.message)
         return _page(beslissing_id, errors={"_schema": [exc.message]}), 403
@@ -63,23 +65,32 @@ def return_for_changes(beslissing_id: int) -> Any:
     beslissing = _beslissing(beslissing_id)
     try:
         data = ReturnSchema().load(fields_of(request.form))
-        review.return_for_changes(get_session(), beslissing, data["opmerking"], data["version"], current_user)
+        review.return_for_changes(get_session(), _rt(), beslissing, data["opmerking"], data["version"], current_user)
     except (ValidationError, e.InvalidInput, e.ConcurrentEdit, e.InvalidTransition) as exc:
         return _failed(beslissing_id, exc)
     flash("De beslissing is teruggestuurd naar de jurist.", "ok")
     return redirect(url_for("review.queue"))
 
 
+@bp.post("/vaststelling/<int:beslissing_id>/nacontrole")
+@role_required("kabinet")
+def review_afterwards(beslissing_id: int) -> Any:
+    beslissing = _beslissing(beslissing_id)
+    try:
+        data = NacontroleSchema().load(fields_of(request.form))
+        review.record_nacontrole(get_session(), beslissing, data["opmerking"], data["version"], current_user)
+    except e.FourEyesViolation as exc:
+        review.record_denial(get_session(), _beslissing(beslissing_id), current_user, exc.message)
+        return _page(beslissing_id, errors={"_schema": [exc.message]}), 403
+    except (ValidationError, e.ConcurrentEdit, e.InvalidTransition) as exc:
+        return _failed(beslissing_id, exc)
+    flash("De nacontrole is vastgelegd.", "ok")
+    return redirect(url_for("review.queue"))
+
+
 def _failed(beslissing_id: int, exc: Exception) -> tuple[str, int]:
     get_session().rollback()
-    if isinstance(exc, ValidationError):
-        errors = flatten_errors(exc.messages)
-    elif isinstance(exc, e.InvalidInput):
-        errors = {k: [v] for k, v in exc.errors.items()}
-    else:
-        errors = {"_schema": [getattr(exc, "message", "")]}
-    status = 409 if isinstance(exc, e.StaleDocument | e.ConcurrentEdit | e.InvalidTransition) else 400
-    return _page(beslissing_id, errors=errors), status
+    return _page(beslissing_id, errors=form_errors(exc)), status_for(exc, form=True)
 
 
 def _beslissing(beslissing_id: int) -> Beslissing:
@@ -98,5 +109,11 @@ def _page(beslissing_id: int, errors: dict[str, list[str]] | None = None) -> str
     assessment = Assessment.from_dict(beslissing.beoordeling.assessment)
     judgements = active_judgements(db, beslissing.zaak)
     cases.log_preview(db, beslissing, current_user, request.remote_addr or "")
+    rt = _rt()
     return render_template("review/show.html", beslissing=beslissing, previews=previews, assessment=assessment,
-                           judgements=judgements, errors=errors or {}, rt=current_app.extensions["bevoegd"])
+                           judgements=judgements, errors=errors or {}, power=beslissing.zaak.zaaktype,
+                           procedure=rt.procedure(beslissing.zaak.zaaktype))
+
+
+def _rt() -> Any:
+    return current_app.extensions["bevoegd"]

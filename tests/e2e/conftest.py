@@ -106,6 +106,6 @@ def voornemen_ter_vaststelling(db: Session, live_app: Flask, users: dict[str, Us
     assessment = Assessment.from_dict(latest(db, zaak).assessment)
     for code in CLOSURE_STEPS + tuple(c for c in assessment.judgements_required if c in OUTCOMES):
         judge_one(db, zaak, code, OUTCOMES[code], f"Motivering {code} & <toelichting>.", users["jurist"])
-    months = power("damocles").proposal(assessment).get("maanden") or 3
+    months = power("damocles").proposal(assessment).get("duur") or 3
     voornemen = draft(db, rt, zaak, DraftRequest("voornemen_sluiting", today, months), users["jurist"], today)
     return submit(db, rt, voornemen, users["kabinet"], users["jurist"], today)

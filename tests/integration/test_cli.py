@@ -11,7 +11,7 @@ from app.models import Beoordeling, User, Zaak
 
 
 def flat(app) -> dict:
-    from app.powers import damocles
+    from app.powers.damocles import facts as damocles
 
     case = {**damocles.CASE_FILE_DEFAULTS, "premises_type": "voertuig", "finding_date": "2026-03-01"}
     params = app.extensions["bevoegd"].book.parameters_for("damocles", date(2026, 3, 1))
@@ -32,7 +32,7 @@ def test_rules_evaluate_reports_rejected_facts(app, tmp_path):
     path = tmp_path / "feiten.json"
     path.write_text(json.dumps({"power": "damocles", "date": "2026-03-01", "facts": {"premises_type": "Woning"}}))
     result = app.test_cli_runner().invoke(args=["rules", "evaluate", str(path)])
-    assert result.exit_code == 2 and "premises_type" in json.loads(result.output)["errors"]
+    assert result.exit_code == 2 and "facts.premises_type" in json.loads(result.output)["errors"]
 
 
 def test_rules_cases_all_pass(app):
@@ -44,7 +44,10 @@ def test_seed_demo_is_idempotent_and_audit_verifies(app, db):
     runner = app.test_cli_runner()
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
-    assert db.scalar(select(func.count()).select_from(User)) == 5
-    assert db.scalar(select(func.count()).select_from(Zaak)) == 3
+    from app.seed import DEMO_USERS
+
+    assert db.scalar(select(func.count()).select_from(User)) == len(DEMO_USERS)
+    demo = sum(len(spec.demo(date.today())) for spec in app.extensions["bevoegd"].powers.values())
+    assert db.scalar(select(func.count()).select_from(Zaak)) == demo > 0
     verify = runner.invoke(args=["audit", "verify"])
     assert verify.exit_code == 0 and "audit: OK" in verify.output

@@ -57,13 +57,13 @@ def months(db, rt, zaak) -> int:
     from app.powers import power
     from app.services.assessment import latest
 
-    return power("damocles").proposal(Assessment.from_dict(latest(db, zaak).assessment)).get("maanden") or 3
+    return power("damocles").proposal(Assessment.from_dict(latest(db, zaak).assessment)).get("duur") or 3
 
 
 def approved(db, rt, beslissing, drafter_id, users, today) -> Beslissing:
     submit(db, rt, beslissing, users["kabinet"], users["jurist"])
     hashes = [d.sha256 for d in current_documents(db, beslissing)]
-    return review.approve(db, beslissing, hashes, beslissing.version_id, users["kabinet"], today)
+    return review.approve(db, rt, beslissing, hashes, beslissing.version_id, users["kabinet"], today)
 
 
 def test_intake_stores_zaak_melding_betrokkenen_and_assessment(db, zaak):
@@ -84,7 +84,7 @@ def test_resubmitting_the_same_submission_returns_the_first_zaak(db, rt, users, 
 
 
 def test_competence_judgement_comes_before_any_draft_when_the_presumption_is_the_ground(db, rt, zaak, users, today):
-    request = DraftRequest("voornemen_sluiting", today, sluiting_maanden=months(db, rt, zaak))
+    request = DraftRequest("voornemen_sluiting", today, duur=months(db, rt, zaak))
     with pytest.raises(JudgementMissing) as caught:
         draft(db, rt, zaak, request, users["jurist"], today)
     assert "eigen_gebruik_aannemelijk" in caught.value.missing
@@ -92,7 +92,7 @@ def test_competence_judgement_comes_before_any_draft_when_the_presumption_is_the
 
 def test_closure_cannot_be_drafted_without_the_proportionality_judgements(db, rt, zaak, users, today):
     judge(db, zaak, users["jurist"], ("eigen_gebruik_aannemelijk", "verkoop_aannemelijk"))
-    request = DraftRequest("voornemen_sluiting", today, sluiting_maanden=months(db, rt, zaak))
+    request = DraftRequest("voornemen_sluiting", today, duur=months(db, rt, zaak))
     with pytest.raises(JudgementMissing) as caught:
         draft(db, rt, zaak, request, users["jurist"], today)
     assert {"geschiktheid", "noodzakelijkheid", "evenwichtigheid", "duur"} <= set(caught.value.missing)
@@ -151,7 +151,7 @@ def test_drafter_cannot_approve_own_beslissing(db, rt, zaak, users, today):
     submit(db, rt, beslissing, users["kabinet"], users["kabinet2"])
     hashes = [d.sha256 for d in current_documents(db, beslissing)]
     with pytest.raises(FourEyesViolation):
-        review.approve(db, beslissing, hashes, beslissing.version_id, users["kabinet2"], today)
+        review.approve(db, rt, beslissing, hashes, beslissing.version_id, users["kabinet2"], today)
 
 
 def test_approval_with_a_stale_letter_hash_is_refused(db, rt, zaak, users, today):
@@ -159,7 +159,7 @@ def test_approval_with_a_stale_letter_hash_is_refused(db, rt, zaak, users, today
     beslissing = draft(db, rt, zaak, _warning(today), users["jurist"], today)
     submit(db, rt, beslissing, users["kabinet"], users["jurist"])
     with pytest.raises(StaleDocument):
-        review.approve(db, beslissing, ["0" * 64], beslissing.version_id, users["kabinet"], today)
+        review.approve(db, rt, beslissing, ["0" * 64], beslissing.version_id, users["kabinet"], today)
     db.rollback()
     assert db.get(Beslissing, beslissing.id).status == "ter_vaststelling"
 
@@ -168,7 +168,7 @@ def test_returned_beslissing_goes_back_to_concept_with_the_comment(db, rt, zaak,
     judge(db, zaak, users["jurist"], WARN, deviate=True)
     beslissing = draft(db, rt, zaak, _warning(today), users["jurist"], today)
     submit(db, rt, beslissing, users["kabinet"], users["jurist"])
-    review.return_for_changes(db, beslissing, "Graag de aanhef aanpassen.", beslissing.version_id, users["kabinet"])
+    review.return_for_changes(db, rt, beslissing, "Graag de aanhef aanpassen.", beslissing.version_id, users["kabinet"])
     assert beslissing.status == "concept"
     assert beslissing.reviewrondes[-1].opmerking == "Graag de aanhef aanpassen."
 
@@ -212,7 +212,7 @@ def test_approval_needs_the_signatory_to_still_hold_the_mandate(db, rt, zaak, us
     db.expire(users["kabinet"])  # as in a new request: the user is loaded afresh
     hashes = [d.sha256 for d in current_documents(db, beslissing)]
     with pytest.raises(MandateMissing):
-        review.approve(db, beslissing, hashes, beslissing.version_id, users["kabinet"], today)
+        review.approve(db, rt, beslissing, hashes, beslissing.version_id, users["kabinet"], today)
 
 
 def test_a_second_closure_while_the_first_is_in_force_is_refused(db, rt, zaak, users, today):

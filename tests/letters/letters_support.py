@@ -12,20 +12,29 @@ from typing import Any
 
 import docx
 
+from app.config import ROOT as PROJECT
 from app.domain.assessment import Assessment, ParameterValue, TraceEntry
-from app.letters.context import LetterInput, Recipient, addressee_for
-from app.letters.manifest import ManifestEntry, find_entry, load_manifest
+from app.letters import kit
+from app.letters.input import LetterInput, Party, Recipient
+from app.letters.manifest import ManifestEntry, find_entry, load_clauses, load_manifest
+from app.letters.render import TemplateStore
+from app.letters.render import render as render_named
+from app.powers import power
 
+ROOT = PROJECT / "letter_templates"
+STORE = TemplateStore.load(ROOT)
+CLAUSES = load_clauses(ROOT)
 ROLE_FOR_ADDRESSEE = {"bewoner": "overtreder", "rechthebbende": "rechthebbende"}
 DEADLINES = {
     "zienswijze_tot": date(2026, 4, 15),
     "begunstigingstermijn_tot": date(2026, 4, 15),
-    "sluiting_van": date(2026, 4, 16),
-    "sluiting_tot": date(2026, 7, 16),
-    "bezwaar_tot": date(2026, 5, 13),
+    "ingangsdatum": date(2026, 4, 16),
+    "vervaldatum": date(2026, 7, 16),
+    "uiterlijke_reactiedatum": date(2026, 5, 13),
 }
 
 GEGEVENS = {
+    "premises_type": "woning",
     "substances": [{"name": "cocaïne", "opiumwet_list": "lijst_i", "quantity": 2.5, "unit": "g"}],
     "objects_13b_1b": [{"description": "versnijdingsmiddel in zakjes", "basis": "art_11a"}],
     "attributes_found": ["weegschaal", "verpakkingsmateriaal"],
@@ -68,10 +77,9 @@ def letter_input(outcome: str = "sluiting", rol: str = "overtreder", **overrides
         power="damocles", outcome=outcome, kenmerk="Z-2026-0042-B1", verzenddatum=date(2026, 4, 1),
         recipient=Recipient(naam="J. Jansen", rol=rol,
                             adresregels=("Voorbeeldstraat 12 A", "6211 AB  MAASTRICHT")),
-        premises_adresregels=("Voorbeeldstraat 12 A", "6211 AB Maastricht"),
-        premises_omschrijving="de woning",
+        zaak_adresregels=("Voorbeeldstraat 12 A", "6211 AB Maastricht"),
         melding_bron="bestuurlijke rapportage van de politie", melding_kenmerk="PL2300-2026-1234",
-        melding_datum=date(2026, 3, 5), finding_date=date(2026, 3, 1), assessment=assessment(),
+        melding_datum=date(2026, 3, 5), pleegdatum=date(2026, 3, 1), assessment=assessment(),
         judgements={
             "geschiktheid": judgement("Sluiting doorbreekt de loop naar de woning."),
             "noodzakelijkheid": judgement("Buren klaagden al over overlast."),
@@ -81,18 +89,40 @@ def letter_input(outcome: str = "sluiting", rol: str = "overtreder", **overrides
         },
         zienswijze={"ontvangen": True, "samenvatting": "De drugs waren van een logé.",
                     "reactie": "Dat is niet aannemelijk gemaakt."},
-        sluiting_maanden=None if outcome == "waarschuwing" else 3,
-        deadlines=dict(DEADLINES), rechthebbende_naam="Woonstichting Maasdal",
+        duur=None if outcome == "waarschuwing" else 3,
+        deadlines=dict(DEADLINES), parties=(Party("Woonstichting Maasdal", "rechthebbende"),),
         ondertekening=("De burgemeester van Maastricht,", "", "A.B. Voorbeeld"),
         behandeld_door="mr. C. de Vries, telefoon 14 043",
-        melding_gegevens=GEGEVENS,
+        case_file=GEGEVENS,
     )
     return replace(base, **overrides)
 
 
-def entries() -> tuple[ManifestEntry, ...]:
-    """The manifest entries of letter_templates/."""
-    return load_manifest()
+def entries(code: str = "damocles") -> tuple[ManifestEntry, ...]:
+    """The manifest entries of one power in letter_templates/."""
+    return tuple(e for e in load_manifest(ROOT) if e.power == code)
+
+
+def build_context(letter: LetterInput) -> dict[str, object]:
+    """The checked context of a letter, with its power's kit and the vetted clauses."""
+    return kit.build_context(letter, power(letter.power).letters, CLAUSES)
+
+
+def context_keys(outcome: str, code: str = "damocles") -> frozenset[str]:
+    return power(code).letters.keys(outcome)
+
+
+def required_keys_by_outcome(code: str = "damocles") -> dict[str, frozenset[str]]:
+    return {e.outcome: context_keys(e.outcome, code) for e in entries(code)}
+
+
+def addressee_for(rol: str, code: str = "damocles") -> str:
+    return power(code).letters.addressee(rol)
+
+
+def render(template: str, context: dict[str, object]) -> bytes:
+    """Render by manifest name from the project's templates."""
+    return render_named(template, context, STORE)
 
 
 def input_for(entry: ManifestEntry, **overrides: Any) -> LetterInput:

@@ -11,16 +11,24 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
-from letters_support import docx_with, entries, input_for, read_back
+from letters_support import (
+    ROOT,
+    build_context,
+    context_keys,
+    docx_with,
+    entries,
+    input_for,
+    read_back,
+    render,
+    required_keys_by_outcome,
+)
 
 from app.domain.errors import LetterRenderError
-from app.letters.context import build_context, context_keys, required_keys_by_outcome
-from app.letters.manifest import TEMPLATES_ROOT, ManifestEntry, ManifestError, load_manifest
+from app.letters.manifest import ManifestEntry, ManifestError, load_manifest
 from app.letters.render import (
     ActiveTemplate,
     TemplateStore,
     activate,
-    render,
     render_template,
     undeclared_variables,
 )
@@ -32,7 +40,7 @@ IDS = [e.template for e in ENTRIES]
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
 def test_undeclared_variables_equal_required(entry: ManifestEntry) -> None:
-    content = (TEMPLATES_ROOT / entry.template).read_bytes()
+    content = (ROOT / entry.template).read_bytes()
     assert undeclared_variables(content) == set(entry.required)
 
 
@@ -100,7 +108,7 @@ def test_jinja_in_core_properties_is_refused() -> None:
 
 
 def test_store_loads_and_hashes_every_template() -> None:
-    store = TemplateStore.load()
+    store = TemplateStore.load(ROOT)
     assert sorted(t.name for t in store) == sorted(IDS)
     assert all(len(t.sha256) == 64 for t in store)
     with pytest.raises(LetterRenderError):
@@ -109,7 +117,7 @@ def test_store_loads_and_hashes_every_template() -> None:
 
 def _copy_root(tmp_path: Path) -> Path:
     root = tmp_path / "letter_templates"
-    shutil.copytree(TEMPLATES_ROOT, root)
+    shutil.copytree(ROOT, root)
     return root
 
 
@@ -118,7 +126,7 @@ def test_manifest_rejects_duplicate_keys(tmp_path: Path) -> None:
     manifest = root / "manifest.yaml"
     text = manifest.read_text().replace("  owner: kabinet\n", "  owner: kabinet\n  owner: x\n", 1)
     manifest.write_text(text)
-    with pytest.raises(ManifestError, match="dubbele sleutel"):
+    with pytest.raises(ManifestError, match="duplicate key"):
         load_manifest(root)
 
 
@@ -158,7 +166,7 @@ def test_none_counts_as_missing() -> None:
 @pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
 def test_template_structure(entry: ManifestEntry) -> None:
     # letters.md §12: real heading styles and document language nl-NL (screen readers, PDF/UA).
-    document = docx.Document(TEMPLATES_ROOT / entry.template)
+    document = docx.Document(ROOT / entry.template)
     styles = {p.style.name for p in document.paragraphs}
     assert {"Heading 1", "Heading 2"} <= styles
     defaults = document.styles.element.find(qn("w:docDefaults"))

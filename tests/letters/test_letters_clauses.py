@@ -5,13 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from letters_support import DEADLINES, entries, input_for, read_back
+from letters_support import DEADLINES, ROOT, build_context, entries, input_for, read_back, render
 
-from app.letters import phrases
-from app.letters.context import build_context
 from app.letters.formatting import datum_met_dag
 from app.letters.manifest import CLAUSE_KEY, ManifestEntry, ManifestError, load_clauses
-from app.letters.render import render
+from app.powers.damocles import phrases
 
 ENTRIES = entries()
 
@@ -33,7 +31,7 @@ def test_only_closure_decisions_are_besluiten() -> None:
 
 
 def test_clause_states_what_awb_requires() -> None:
-    clause = load_clauses()["bezwaar_en_voorlopige_voorziening"]
+    clause = load_clauses(ROOT)["bezwaar_en_voorlopige_voorziening"]
     text = " ".join(clause.fill("woensdag 13 mei 2026"))
     for needle in ("burgemeester van Maastricht", "zes weken", "dag na de datum van deze brief",  # 6:7, 6:8
                    "tot en met woensdag 13 mei 2026",
@@ -47,7 +45,7 @@ def test_clause_states_what_awb_requires() -> None:
 def test_rendered_besluit_prints_the_deadline() -> None:
     entry = next(e for e in ENTRIES if e.template.endswith("sluiting__bewoner.docx"))
     body = read_back(render(entry.template, build_context(input_for(entry))))["body"]
-    assert any(f"tot en met {datum_met_dag(DEADLINES['bezwaar_tot'])}" in p for p in body)
+    assert any(f"tot en met {datum_met_dag(DEADLINES['uiterlijke_reactiedatum'])}" in p for p in body)
 
 
 @pytest.mark.parametrize("entry", [e for e in ENTRIES if not e.besluit], ids=lambda e: e.template)
@@ -60,7 +58,7 @@ def test_non_besluit_says_no_objection_is_possible(entry: ManifestEntry) -> None
 def test_clause_with_unknown_placeholder_is_refused(tmp_path: Path) -> None:
     (tmp_path / "clauses").mkdir()
     (tmp_path / "clauses" / "rechtsmiddelen.yaml").write_text(
-        "x:\n  title: t\n  owner: o\n  legal_basis: [Awb 6:7]\n"
-        "  paragraphs: ['tot {bezwaar_tot} en {iets}']\n")
+        "x:\n  title: t\n  owner: o\n  legal_basis: [Awb 6:7]\n  remedy: bezwaar\n"
+        "  paragraphs: ['tot {termijn_tot} en {iets}']\n")
     with pytest.raises(ManifestError, match="plaatshouder"):
         load_clauses(tmp_path)

@@ -8,13 +8,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from letters_support import DEADLINES, judgement, letter_input
+from letters_support import DEADLINES, ROOT, build_context, judgement, letter_input
 
 from app.domain.errors import InvalidInput
 from app.domain.judgements import Recorded
-from app.letters import phrases
-from app.letters.context import build_context
 from app.letters.manifest import load_clauses
+from app.powers.damocles import phrases
 
 
 def test_sluiting_opens_with_the_decision() -> None:
@@ -85,23 +84,22 @@ def test_rechthebbende_letter() -> None:
 
 
 def test_facts_in_letter_words() -> None:
-    context = build_context(letter_input(melding_gegevens={
+    context = build_context(letter_input(case_file={
         "substances": [{"name": "hennep", "opiumwet_list": "lijst_ii", "quantity": 1, "unit": "plants"},
                        {"name": "MDMA", "opiumwet_list": "lijst_i", "quantity": 1250.5, "unit": "units"}]}))
     assert context["aangetroffen"] == ["1 plant hennep (softdrugs, lijst II van de Opiumwet)",
                                        "1.250,5 stuks MDMA (harddrugs, lijst I van de Opiumwet)"]
-    only_objects = build_context(letter_input(melding_gegevens={
+    only_objects = build_context(letter_input(case_file={
         "objects_13b_1b": [{"description": "geldtelmachine", "basis": "art_11a"}]}))
     assert "spullen voor drugscriminaliteit" in only_objects["inleiding"][0]
 
 
 @pytest.mark.parametrize(("overrides", "field"), [
-    ({"deadlines": {**DEADLINES, "bezwaar_tot": None}}, "deadlines.bezwaar_tot"),
-    ({"deadlines": {**DEADLINES, "sluiting_van": date(2026, 4, 15)}}, "deadlines"),
+    ({"deadlines": {**DEADLINES, "uiterlijke_reactiedatum": None}}, "deadlines.uiterlijke_reactiedatum"),
+    ({"deadlines": {**DEADLINES, "ingangsdatum": date(2026, 4, 15)}}, "deadlines"),
     ({"zienswijze": None}, "zienswijze"),
-    ({"deadlines": {**DEADLINES, "bezwaar_tot": date(2026, 4, 1)}}, "deadlines.bezwaar_tot"),
-    ({"power": "straathandel"}, "power"),
-    ({"sluiting_maanden": None}, "sluiting_maanden"),
+    ({"deadlines": {**DEADLINES, "uiterlijke_reactiedatum": date(2026, 4, 1)}}, "deadlines.uiterlijke_reactiedatum"),
+    ({"duur": None}, "duur"),
 ])
 def test_incomplete_input_is_refused(overrides: dict, field: str) -> None:
     with pytest.raises(InvalidInput) as info:
@@ -126,7 +124,7 @@ def _sentences() -> list[str]:
         value = getattr(phrases, name)
         if name.isupper() and isinstance(value, str | list | dict):
             texts += _strings(value)
-    for clause in load_clauses().values():
+    for clause in load_clauses(ROOT).values():
         texts += list(clause.paragraphs)
     return [s for t in texts for s in re.split(r"(?<=[.?!])\s+", t) if s]
 

@@ -6,12 +6,20 @@ import io
 import zipfile
 
 import pytest
-from letters_support import entries, input_for, judgement, letter_input, read_back, template_for
+from letters_support import (
+    build_context,
+    entries,
+    input_for,
+    judgement,
+    letter_input,
+    read_back,
+    render,
+    required_keys_by_outcome,
+    template_for,
+)
 
-from app.letters.context import build_context, required_keys_by_outcome
 from app.letters.manifest import ManifestEntry
-from app.letters.phrases import OMSTANDIGHEDEN_GEWOGEN
-from app.letters.render import render
+from app.powers.damocles.phrases import OMSTANDIGHEDEN_GEWOGEN
 
 # Data about victims, those left behind, informants, co-suspects and household members.
 DENYLIST = ("slachtoffer", "achterblijver", "melder", "aangever", "getuige", "medeverdachte", "verdachte",

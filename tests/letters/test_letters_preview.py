@@ -8,11 +8,9 @@ import docx
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from letters_support import entries, input_for
+from letters_support import build_context, entries, input_for, render
 
-from app.letters.context import build_context
 from app.letters.preview import sanitise, to_html
-from app.letters.render import render
 
 
 def _docx_with_link(url: str) -> bytes:

@@ -13,13 +13,11 @@ from datetime import date
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from letters_support import entries, input_for, judgement, read_back
+from letters_support import Party, Recipient, build_context, entries, input_for, judgement, read_back, render
 
 from app.domain.cleaning import clean_text
 from app.domain.errors import LetterRenderError
-from app.letters.context import Recipient, build_context
 from app.letters.manifest import ManifestEntry
-from app.letters.render import render
 
 HOSTILE = ("Jansen & Zn <B.V.> \"x\" 'y' 100<100 a < b ’t é ë e\u0301 <script>alert(1)</script> "
            "{{ kenmerk }} {% if x %} {_{ a }_} {_% b %_} \x00\x0b\x1f\x0c\x7f\x85\ufffe\r\nregel 2\tkolom ")
@@ -40,20 +38,19 @@ def hostile_input(entry: ManifestEntry):
         kenmerk=hostile("kenmerk"),
         recipient=Recipient(naam=hostile("naam"), rol=base.recipient.rol,
                             adresregels=(hostile("straat"), hostile("plaats")), aanhef=hostile("aanhef")),
-        premises_adresregels=(hostile("pandstraat"), hostile("pandplaats")),
-        premises_omschrijving=hostile("omschrijving"),
+        zaak_adresregels=(hostile("pandstraat"), hostile("pandplaats")),
         melding_bron=hostile("bron"), melding_kenmerk=hostile("meldingkenmerk"),
         judgements={"geschiktheid": judgement(hostile("geschiktheid")),
                     "evenwichtigheid": judgement(hostile("evenwichtigheid"))},
         zienswijze={"ontvangen": True, "samenvatting": hostile("samenvatting"),
                     "reactie": hostile("reactie")},
-        rechthebbende_naam=hostile("rechthebbende"),
+        parties=(Party(hostile("rechthebbende"), "rechthebbende"),),
         ondertekening=(hostile("functie"), hostile("ondertekenaar")),
         behandeld_door=hostile("behandeld"),
         afwijking_beleid=hostile("afwijking"),
-        melding_gegevens={"substances": [{"name": hostile("stof"), "opiumwet_list": "lijst_i", "quantity": 3,
-                                          "unit": "g"}],
-                          "objects_13b_1b": [{"description": hostile("voorwerp"), "basis": "art_11a"}]},
+        case_file={"premises_type": "woning",
+                   "substances": [{"name": hostile("stof"), "opiumwet_list": "lijst_i", "quantity": 3, "unit": "g"}],
+                   "objects_13b_1b": [{"description": hostile("voorwerp"), "basis": "art_11a"}]},
     )
 
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from letters_support import assessment, judgement, letter_input
+from letters_support import assessment, build_context, judgement, letter_input
 
 from app.domain.assessment import TraceEntry
-from app.letters import phrases
-from app.letters.context import build_context
-from app.letters.motivation import titel, uitleg
+from app.letters.paragraphs import titel, uitleg
+from app.letters.phrases import RULE_KINDS
+from app.powers.damocles import phrases
 
 RULES = Path(__file__).resolve().parents[2] / "rules" / "damocles"
 STAFF = re.compile(r"\b(jurist|burgemeester|te bevestigen|beoordeel|weeg|vuurt|regel|toets)\b", re.I)
@@ -40,7 +40,7 @@ def test_real_rule_explanations_read_as_a_letter() -> None:
     assert "Ik ben daarom bevoegd." in text and "Als ik bevoegd ben, stelt mijn beleid" in text
     assert "(CVDR110009)" in text
     for rule in _rules():  # no explanation of an oordeel, evenredigheid or verwijzing finding
-        if rule["conclusion"]["finding"] not in phrases.RULE_KINDS:
+        if rule["conclusion"]["finding"] not in RULE_KINDS:
             first = " ".join(rule["explanation"].split()).split(". ")[0]
             assert first not in text, rule["id"]
 
@@ -116,7 +116,7 @@ def test_zienswijze_is_not_attributed_to_the_owner() -> None:
     ({"name": "XTC", "opiumwet_list": "lijst_i", "quantity": 2, "unit": "units"}, "2 stuks XTC"),
 ])
 def test_quantities_in_letter_words(substance: dict, text: str) -> None:
-    [found] = build_context(letter_input(melding_gegevens={"substances": [substance]}))["aangetroffen"]
+    [found] = build_context(letter_input(case_file={"substances": [substance]}))["aangetroffen"]
     assert found.startswith(f"{text} (")
 
 
@@ -127,6 +127,6 @@ def test_no_plural_after_one_in_any_letter() -> None:
     for outcome in phrases.OUTCOMES:
         for rol in phrases.ADDRESSEE:
             months = None if outcome == "waarschuwing" else 1
-            text = _text(build_context(letter_input(outcome, rol, melding_gegevens=gegevens,
-                                                    sluiting_maanden=months)))
+            text = _text(build_context(letter_input(outcome, rol, case_file=gegevens,
+                                                    duur=months)))
             assert not re.search(r"\b(1|één) (\w+en|stuks)\b", text), (outcome, rol)

@@ -15,8 +15,9 @@ import pytest
 
 from app.domain.assessment import Assessment, ParameterValue, TraceEntry
 from app.domain.errors import FactsRejected
-from app.powers import damocles
-from app.powers.damocles import CASE_FILE_DEFAULTS, facts_from_case, offence, proposal
+from app.powers.damocles import facts as damocles
+from app.powers.damocles.facts import CASE_FILE_DEFAULTS, facts_from_case, offence
+from app.powers.damocles.policy import proposal
 from app.rulebook import Rulebook
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
@@ -332,13 +333,14 @@ SLUITING = _entry("beleid_woning_harddrugs_eerste", "beleid", "sluiting",
 
 def test_proposal_reads_the_months_from_the_named_parameter():
     assert proposal(_assessment(BEVOEGD, SLUITING)) == {
-        "maatregel": "sluiting", "maanden": 3, "parameter": "sluiting_woning_harddrugs_eerste_maanden",
+        "maatregel": "sluiting", "duur": 3, "eenheid": "months",
+        "parameter": "sluiting_woning_harddrugs_eerste_maanden",
     }
 
 
 def test_proposal_is_a_warning_without_months():
     warning = _entry("beleid_woning_softdrugs_eerste", "beleid", "waarschuwing")
-    assert proposal(_assessment(BEVOEGD, warning)) == {"maatregel": "waarschuwing", "maanden": None,
+    assert proposal(_assessment(BEVOEGD, warning)) == {"maatregel": "waarschuwing", "duur": None, "eenheid": None,
                                                        "parameter": None}
 
 
@@ -358,7 +360,7 @@ def test_proposal_is_geen_actie_when_an_exception_applies():
 
 def test_proposal_is_geen_actie_for_a_coffeeshop_without_a_policy_cell():
     coffeeshop = _entry("verwijzing_coffeeshopbeleid", "verwijzing", "coffeeshopbeleid")
-    assert proposal(_assessment(BEVOEGD, coffeeshop)) == {"maatregel": "geen_actie", "maanden": None,
+    assert proposal(_assessment(BEVOEGD, coffeeshop)) == {"maatregel": "geen_actie", "duur": None, "eenheid": None,
                                                           "parameter": None}
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -10,9 +10,11 @@ from app.config import Config
 from app.domain.drafting import DraftRequest, DraftState, draft_outcome
 from app.domain.errors import InvalidInput, InvalidTransition, JudgementMissing
 from app.domain.judgements import Recorded, competence, required_for
+from app.domain.procedure import JudgementSpec
 from app.domain.workflow import TRANSITIONS, next_status
 from app.models.beslissing import STATUSSEN
-from app.powers import damocles
+from app.powers.damocles import facts as damocles
+from app.powers.damocles.policy import proposal
 from app.runtime import build_runtime
 
 RT = build_runtime(Config())
@@ -31,27 +33,30 @@ def assessment(**case):
     return RT.engine.evaluate("damocles", facts, ON)
 
 
-def state(a=None, recorded=CLOSURE, **overrides) -> DraftState:
+ZIENSWIJZE = Recorded("zienswijze", "spoed_4_11_a", "Direct gevaar voor de buurt.", "J. Jurist")
+
+
+def state(a=None, recorded=CLOSURE, zienswijze=ZIENSWIJZE, **overrides) -> DraftState:
     a = a or assessment()
-    specs = tuple({"code": s.code, "required_for": s.required_for, "bevoegd_bij": s.bevoegd_bij}
-                  for s in RT.book.index("damocles").judgements)
+    answers = {c: Recorded(c, o, "Omdat.", "J. Jurist") for c, o in recorded.items()}
+    if zienswijze is not None:
+        answers["zienswijze"] = zienswijze
     values = dict(
-        assessment=a, proposal=damocles.proposal(a), judgement_specs=specs,
-        recorded={c: Recorded(c, o, "Omdat.", "J. Jurist") for c, o in recorded.items()},
-        params=RT.book.parameters_for("damocles", ON), bezwaartermijn_weken=6,
-        calendar=RT.calendar(TODAY), today=TODAY, has_rechthebbende=True,
-        zienswijze=Recorded("zienswijze", "spoed_4_11_a", "Direct gevaar voor de buurt.", "J. Jurist"))
+        assessment=a, proposal=proposal(a), procedure=RT.procedure("damocles"), recorded=answers,
+        params=RT.book.parameters_for("damocles", ON), remedy_weeks=6, calendar=RT.calendar(TODAY), today=TODAY,
+        now=datetime(2026, 3, 10, 9, tzinfo=UTC), roles=frozenset({"bewoner", "rechthebbende"}),
+        role_labels=RT.book.index("damocles").roles)
     values.update(overrides)
     return DraftState(**values)
 
 
 def months(s: DraftState) -> int:
-    return s.proposal["maanden"]
+    return s.proposal["duur"]
 
 
 def test_every_status_action_pair_either_moves_or_is_refused():
     for status in STATUSSEN:
-        for action in ("redraft", "submit", "approve", "return", "send"):
+        for action in ("redraft", "submit", "decide", "approve", "return", "send"):
             if (status, action) in TRANSITIONS:
                 assert next_status(status, action) in STATUSSEN
             else:
@@ -60,14 +65,15 @@ def test_every_status_action_pair_either_moves_or_is_refused():
 
 
 def test_rule_triggered_judgement_is_required_only_when_its_rule_fired():
-    specs = [{"code": "tijdsverloop", "required_for": ["sluiting"]}, {"code": "duur", "required_for": ["sluiting"]}]
+    specs = [JudgementSpec("tijdsverloop", "evenredigheid", "?", required_for=("sluiting",)),
+             JudgementSpec("duur", "evenredigheid", "?", required_for=("sluiting",))]
     assert required_for("sluiting", specs, fired=[], triggerable=["tijdsverloop"]) == ["duur"]
     assert required_for("sluiting", specs, fired=["tijdsverloop"], triggerable=["tijdsverloop"]) == [
         "tijdsverloop", "duur"]
 
 
 def test_presumption_ground_holds_only_when_personal_use_is_not_plausible():
-    specs = [{"code": "eigen_gebruik_aannemelijk", "bevoegd_bij": "niet_aannemelijk"}]
+    specs = [JudgementSpec("eigen_gebruik_aannemelijk", "bevoegdheid", "?", bevoegd_bij="niet_aannemelijk")]
     fired = ["eigen_gebruik_aannemelijk"]
     rec = lambda outcome: {"eigen_gebruik_aannemelijk": Recorded("eigen_gebruik_aannemelijk", outcome, "x", "j")}  # noqa: E731
     assert competence("judgement_required", specs, fired, {}) == "judgement_required"
@@ -80,17 +86,17 @@ def test_voornemen_gets_a_zienswijze_term_on_a_working_day():
     s = state()
     outcome = draft_outcome(s, DraftRequest("voornemen_sluiting", TODAY, months(s)))
     term = s.params["zienswijze_termijn_dagen"].value
-    assert outcome.dates["zienswijze_tot"] >= TODAY + timedelta(days=term)
-    assert outcome.dates["zienswijze_tot"].weekday() < 5 and not outcome.besluit
+    assert outcome.schedule.termijnen["zienswijze_tot"] >= TODAY + timedelta(days=term)
+    assert outcome.schedule.termijnen["zienswijze_tot"].weekday() < 5 and not outcome.besluit
 
 
 def test_closure_dates_follow_the_begunstigingstermijn_and_six_weeks_for_bezwaar():
     s = state()
     outcome = draft_outcome(s, DraftRequest("sluiting", TODAY, months(s)))
-    dates = outcome.dates
-    assert dates["ingangsdatum"] == dates["begunstigingstermijn_tot"] + timedelta(days=1)
-    assert dates["vervaldatum"] > dates["ingangsdatum"]
-    assert dates["uiterlijke_reactiedatum"] >= TODAY + timedelta(weeks=6) and outcome.besluit
+    dates = outcome.schedule
+    assert dates.ingangsdatum == dates.termijnen["begunstigingstermijn_tot"] + timedelta(days=1)
+    assert dates.vervaldatum > dates.ingangsdatum
+    assert dates.uiterlijke_reactiedatum >= TODAY + timedelta(weeks=6) and outcome.besluit
     assert "spoed" in outcome.required_judgements  # no voornemen: urgency (Awb 4:11 a) must be judged
 
 
@@ -117,11 +123,11 @@ def test_closure_longer_than_the_policy_maximum_is_refused():
     s = state()
     with pytest.raises(InvalidInput) as caught:
         draft_outcome(s, DraftRequest("voornemen_sluiting", TODAY, s.params["max_sluiting_maanden"].value + 1))
-    assert "sluiting_maanden" in caught.value.errors
+    assert "duur" in caught.value.errors
 
 
 def test_closure_without_rechthebbende_is_refused():
-    s = state(has_rechthebbende=False)
+    s = state(roles=frozenset({"bewoner"}))
     with pytest.raises(InvalidInput) as caught:
         draft_outcome(s, DraftRequest("voornemen_sluiting", TODAY, months(s)))
     assert "rechthebbende" in caught.value.errors

@@ -13,7 +13,7 @@ FLAT_FACTS_DEFAULTS: dict | None = None
 def flat_facts(app, **overrides):
     from datetime import date
 
-    from app.powers import damocles
+    from app.powers.damocles import facts as damocles
 
     rt = app.extensions["bevoegd"]
     case = {**damocles.CASE_FILE_DEFAULTS, "premises_type": "woning", "finding_date": "2026-03-01",

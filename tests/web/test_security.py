@@ -86,7 +86,7 @@ def test_forms_with_their_csrf_token_are_accepted_by_the_schemas(csrf_app, users
     client = csrf_app.test_client()
     token = client.get("/login").get_data(as_text=True).split('name="csrf_token" value="')[1].split('"')[0]
     client.post("/login", data={"username": "handhaving", "password": PASSWORD, "csrf_token": token})
-    page = client.get("/meldingen/nieuw").get_data(as_text=True)  # login starts a new session: new token
+    page = client.get("/meldingen/nieuw/damocles").get_data(as_text=True)  # login starts a new session: new token
     token = page.split('name="csrf_token" value="')[1].split('"')[0]
     response = client.post("/meldingen", data={**form_data(), "csrf_token": token})
     assert response.status_code == 302, response.get_data(as_text=True)[:300]

@@ -75,7 +75,7 @@ def test_drafting_a_closure_without_judgements_shows_what_is_missing(app, client
     zaak = new_zaak(app, db, users)
     login_as("jurist")
     response = client.post(f"/zaken/{zaak.id}/beslissingen", data={
-        "soort": "voornemen_sluiting", "verzenddatum": "2099-01-05", "sluiting_maanden": "3",
+        "soort": "voornemen_sluiting", "verzenddatum": "2099-01-05", "duur": "3",
         "version": zaak.version_id})
     assert response.status_code == 400
     assert "Deze afweging is nog niet vastgelegd." in response.get_data(as_text=True)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from marshmallow import fields, validate
 
 from app.domain.cleaning import clean_text
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 _COMMON = {
     "required": "Dit veld is verplicht.",
@@ -67,3 +71,34 @@ def text(max_length: int, **kwargs: Any) -> CleanString:
     """Free text with a maximum length."""
     return CleanString(validate=validate.Length(max=max_length, error=f"Gebruik hoogstens {max_length} tekens."),
                        **kwargs)
+
+
+class Moment(fields.Field):
+    """A moment to the minute on the Amsterdam wall clock (a datetime-local input, or ISO with an offset).
+
+    A time that does not exist on the wall clock (the hour skipped when summer time starts) is refused;
+    a time that occurs twice (the hour repeated when it ends) is read as its first occurrence.
+    """
+
+    default_error_messages = {**_COMMON, "invalid": "Vul een datum en tijd in (jjjj-mm-dd uu:mm).",
+                              "gap": "Dit tijdstip bestaat niet: de klok ging toen een uur vooruit (zomertijd)."}
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> datetime:
+        try:
+            parsed = datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            raise self.make_error("invalid") from None
+        if parsed.tzinfo is not None:
+            return parsed.astimezone(AMSTERDAM)
+        local = parsed.replace(tzinfo=AMSTERDAM, fold=0)
+        if local.astimezone(UTC).astimezone(AMSTERDAM).replace(tzinfo=None) != parsed:
+            raise self.make_error("gap")
+        return local
+
+    def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> str | None:
+        return None if value is None else value.isoformat()
+
+    @staticmethod
+    def local_text(value: str) -> str:
+        """A stored ISO moment as a datetime-local input shows it: 2026-12-04T23:40."""
+        return datetime.fromisoformat(value).astimezone(AMSTERDAM).strftime("%Y-%m-%dT%H:%M")

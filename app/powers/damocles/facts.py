@@ -1,9 +1,8 @@
-"""Damocles (art. 13b Opiumwet): the pure power module.
+"""Damocles (art. 13b Opiumwet): from the case file to the one flat, complete fact the rules read.
 
-`facts_from_case` turns the case file (docs/contracts.md) into the one flat, complete fact that the rules
-in rules/damocles/ read: quantities summed per drug class *and* per substance, the offence number within
-the recidive window, the days since the finding, and explicit `unknown` values. `proposal` reads the
-policy proposal back out of an assessment.
+`facts_from_case` turns the case file (docs/contracts.md) into the fact that rules/damocles/ reads:
+quantities summed per drug class *and* per substance, the offence number within the recidive window, the
+days since the finding, and explicit `unknown` values.
 
 No statutory or policy number lives here and no legal condition is decided here: thresholds, the recidive
 window, the treatment of an unoccupied dwelling and the closure months are parameters, and whether a
@@ -20,7 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from types import MappingProxyType
 from typing import Any
 
-from app.domain.assessment import NIET_BEVOEGD, Assessment, ParameterValue
+from app.domain.assessment import ParameterValue
 from app.domain.errors import FactsRejected
 
 POWER = "damocles"
@@ -161,26 +160,6 @@ def offence(history: Iterable[Mapping[str, Any]], finding: date, window_years: i
         if item.get("kind") in _PRIOR_KINDS and start <= _as_date(item.get("date"), "history") < finding
     )
     return _OFFENCE[min(earlier, len(_OFFENCE) - 1)]
-
-
-def proposal(assessment: Assessment) -> dict[str, Any]:
-    """The policy proposal: {maatregel: waarschuwing | sluiting | geen_actie, maanden, parameter}.
-
-    The months come from the dated parameter the beleid rule names, as resolved in the assessment.
-    `geen_actie` means the policy proposes nothing: not empowered, or no policy cell applies (a coffeeshop
-    or a ground the policy does not cover; see the verwijzing findings). A person always decides.
-    """
-    beleid = assessment.findings("beleid")
-    if assessment.bevoegdheid == NIET_BEVOEGD or not beleid:
-        return {"maatregel": "geen_actie", "maanden": None, "parameter": None}
-    entry = beleid[0]
-    name = entry.conclusion.get("parameter")
-    if name is None:
-        return {"maatregel": entry.value, "maanden": None, "parameter": None}
-    months = assessment.parameters[name].value
-    if type(months) is not int:
-        raise ValueError(f"parameter {name} must hold whole months, got {months!r}")
-    return {"maatregel": entry.value, "maanden": months, "parameter": name}
 
 
 # ------------------------------------------------------------------------------------------- helpers

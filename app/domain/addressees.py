@@ -1,0 +1,32 @@
+"""Who receives the letters of an outcome: the betrokkenen in the roles its procedure lists, in that order.
+
+A minor never receives a decision letter in person (letters.md §5): a person under 18 on the date of the
+incident is named where the law requires it (e.g. in a huisverbod's contact ban) but gets no letter; the
+letters to parents with authority are a power of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import TypeVar
+
+from dateutil.relativedelta import relativedelta
+
+from app.domain.procedure import Outcome
+
+MEERDERJARIG = 18  # BW 1:233: majority at eighteen
+T = TypeVar("T")
+
+
+def is_minor(geboortedatum: date | None, on: date) -> bool:
+    """Under 18 on `on` (the birthday itself counts as 18); an unknown date of birth is not a minor."""
+    return geboortedatum is not None and relativedelta(on, geboortedatum).years < MEERDERJARIG
+
+
+def recipients(outcome: Outcome, people: Iterable[T], role: Callable[[T], str],
+               born: Callable[[T], date | None], on: date) -> list[T]:
+    """The people who get a letter, ordered as `outcome.recipients` lists their roles."""
+    order = {code: i for i, code in enumerate(outcome.recipients)}
+    chosen = [p for p in people if role(p) in order and not is_minor(born(p), on)]
+    return sorted(chosen, key=lambda p: order[role(p)])

@@ -1,0 +1,6 @@
+"""Code lists shared by every power: the kinds of source document and of rechthebbende."""
+
+from __future__ import annotations
+
+BRON_SOORTEN = ("bestuurlijke_rapportage", "proces_verbaal", "boa_rapport", "melding")
+RECHTHEBBENDE_SOORTEN = ("eigenaar", "verhuurder", "woningcorporatie", "niet_van_toepassing")

@@ -1,0 +1,131 @@
+"""When a measure starts and ends, which terms run, and what is in force: pure date and moment arithmetic.
+
+Two kinds of duration, both read from the outcome's procedure data:
+- calendar durations (months, weeks, days) on dates: a closure starts the day after its
+  begunstigingstermijn and ends the same day so many months later;
+- clock durations on moments (Europe/Amsterdam wall clock, to the minute, never shifted by the
+  Algemene termijnenwet): a huisverbod runs from the imposition to the same clock time ten days later, an
+  extension runs on from the current end to a chosen end within a maximum total after the first start.
+Periods to act within (zienswijze, begunstigingstermijn) run from the verzenddatum, in days or weeks, with
+or without the Atw; periods in hours run from the measure's start moment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+
+from app.domain.deadlines import AMSTERDAM, Calendar, einde_huisverbod, einde_termijn
+from app.domain.errors import InvalidInput
+from app.domain.procedure import Outcome, Period, Procedure
+
+
+@dataclass(frozen=True)
+class Measure:
+    """An approved beslissing of the same zaak, as later drafting needs to know it."""
+
+    id: int
+    soort: str
+    ingangsdatum: date | None = None
+    vervaldatum: date | None = None
+    ingang_at: datetime | None = None
+    einde_at: datetime | None = None
+    zienswijze_tot: date | None = None
+
+
+@dataclass(frozen=True)
+class Window:
+    """A clock measure as it stands now: its first start and its current end (after extensions, withdrawal)."""
+
+    first_start: datetime
+    end: datetime
+    last: Measure  # the beslissing that set the current end
+
+    def in_force(self, now: datetime) -> bool:
+        return now < self.end
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """The dates and moments one drafted outcome prints and stores."""
+
+    termijnen: dict[str, date | datetime] = field(default_factory=dict)
+    ingangsdatum: date | None = None
+    vervaldatum: date | None = None
+    ingang_at: datetime | None = None
+    einde_at: datetime | None = None
+    uiterlijke_reactiedatum: date | None = None
+
+
+def window(procedure: Procedure, earlier: Iterable[Measure], code: str) -> Window | None:
+    """The measure of outcome `code` as its later extensions and withdrawal left it (None: never imposed)."""
+    found: Window | None = None
+    for m in sorted(earlier, key=lambda item: item.id):
+        outcome = procedure.outcomes.get(m.soort)
+        if m.soort == code and m.ingang_at and m.einde_at:
+            found = Window(m.ingang_at, m.einde_at, m)
+        elif found and outcome and outcome.extends == code and m.einde_at:
+            found = Window(found.first_start, m.einde_at, m)
+        elif found and outcome and outcome.ends == code and m.ingang_at:
+            found = Window(found.first_start, min(found.end, m.ingang_at), m)
+    return found
+
+
+def in_force(measure: Measure, today: date, now: datetime) -> bool:
+    """A date measure is in force until its vervaldatum (also before it starts); a clock one until its end."""
+    if measure.einde_at is not None:
+        return now < measure.einde_at
+    return measure.vervaldatum is not None and measure.vervaldatum > today
+
+
+def add_clock_days(start: datetime, days: int) -> datetime:
+    """`days` later at the same Amsterdam clock time (Rb. Middelburg, ECLI:NL:RBMID:2011:BP2167)."""
+    return einde_huisverbod(start, days)
+
+
+def period_end(period: Period, length: int, verzenddatum: date, calendar: Calendar) -> date:
+    """Last day of a period that starts the day after the verzenddatum (Awb 6:8 style counting)."""
+    unit = {"days": {"days": length}, "weeks": {"weeks": length}}[period.unit]
+    return einde_termijn(verzenddatum, termijnenwet=period.termijnenwet, calendar=calendar, **unit).end_date
+
+
+def calendar_window(outcome: Outcome, duur: int, begin_after: date | None, chosen: date | None) -> tuple[date, date]:
+    """Start and end date of a calendar measure: the chosen start, or the day after `begin_after`.
+
+    Raises:
+        InvalidInput: the chosen start falls within the period the measure must wait for.
+    """
+    start = chosen or (begin_after + timedelta(days=1) if begin_after else None)
+    if start is None:
+        raise InvalidInput({"ingangsdatum": "Vul de ingangsdatum in."})
+    if begin_after is not None and start <= begin_after:
+        raise InvalidInput({"ingangsdatum": "De maatregel kan pas ingaan na afloop van de begunstigingstermijn, "
+                            "zodat er tijd is om een voorlopige voorziening te vragen."})
+    unit = outcome.duration.unit if outcome.duration else "months"
+    return start, start + relativedelta(**{unit: duur})
+
+
+def moment(case_file: Mapping[str, Any], key: str) -> datetime:
+    """An aware moment from the case file (ISO text or datetime).
+
+    Raises:
+        InvalidInput: the case file lacks it or it carries no time zone.
+    """
+    value = case_file.get(key)
+    try:
+        found = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    except ValueError:
+        raise InvalidInput({key: "Dit moment ontbreekt in het dossier."}) from None
+    if found.tzinfo is None:
+        raise InvalidInput({key: "Dit moment heeft geen tijdzone."})
+    return found.astimezone(AMSTERDAM)
+
+
+def hours_after(start: datetime, hours: int) -> datetime:
+    """Elapsed hours: 24 hours after 20:00 on the day before the clocks change is 21:00 or 19:00."""
+    # Aware arithmetic in one ZoneInfo adds wall-clock time; elapsed time is counted in UTC.
+    return (start.astimezone(UTC) + timedelta(hours=hours)).astimezone(AMSTERDAM)

@@ -1,0 +1,157 @@
+"""A power's procedure as plain data: its outcomes (decision options) and the judgements people record.
+
+Read from `rules/<power>/index.yaml` by the rulebook and consumed by the pure drafting, judgement and
+workflow functions, so that the Awb procedure of a power (is it a besluit, which hearing, which periods
+and whether the Algemene termijnenwet applies, who may decide it in mandate, which legal remedy) is data
+that a jurist can read, not Python that names one power.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from app.domain.errors import InvalidInput
+
+# How the person concerned is heard before the decision (awb-procedure.md §2).
+VOORNEMEN = "voornemen"  # a written voornemen, then the zienswijze or a reasoned Awb 4:11 exception
+HORING = "horen"  # heard before deciding, recorded as a judgement (e.g. Wth art. 9 extension)
+ACHTERAF = "achteraf"  # urgent: heard as far as possible on the spot; review and court come afterwards
+GEEN = "geen"  # no hearing: not a besluit (a warning, a letter to parents)
+HEARINGS = (VOORNEMEN, HORING, ACHTERAF, GEEN)
+
+REVIEWS = ("vooraf", "achteraf")  # the kabinet approves before the decision, or checks it afterwards
+REMEDIES = ("bezwaar", "beroep", "geen")  # bezwaar to the body; direct beroep to the rechtbank; none
+BODIES = ("burgemeester", "college")
+# The capacity in which a signatory decides (Mandaat.hoedanigheid). The body itself and its lawful
+# substitute may always decide; the others only where an outcome's `mandate` lists them.
+ORGAAN, PLAATSVERVANGER = "orgaan", "plaatsvervanger"
+CAPACITIES = (ORGAAN, PLAATSVERVANGER, "gemandateerde", "hulpofficier_van_justitie")
+UNITS = ("months", "weeks", "days", "hours")
+GENERAL_PREFIX = "algemeen."  # a parameter of rules/algemeen/parameters, e.g. algemeen.bezwaartermijn_weken
+
+
+@dataclass(frozen=True)
+class Period:
+    """A term that runs from the verzenddatum: its end date is printed in the letters."""
+
+    name: str  # e.g. zienswijze_tot, begunstigingstermijn_tot
+    parameter: str  # the length; "algemeen.<name>" for a general parameter
+    unit: str  # days | weeks
+    termijnenwet: bool  # does the Algemene termijnenwet move its end off a weekend or feestdag?
+
+
+@dataclass(frozen=True)
+class Duration:
+    """How long the measure lasts, in `unit`; a clock duration runs on the wall clock, to the minute."""
+
+    unit: str
+    maximum: str | None = None  # parameter: the longest a person may choose
+    fixed: str | None = None  # parameter: the length the law fixes (no choice)
+    maximum_total: str | None = None  # parameter: with extensions, at most this long after the first start
+    clock: bool = False  # to the clock time and never shifted (Wth art. 13); the measure has moments
+    starts_after: str | None = None  # the period after whose end the measure starts (a begunstigingstermijn)
+    starts_at: str | None = None  # the case-file moment at which the measure starts (e.g. imposed_at)
+    ends_at: str | None = None  # the case-file moment a person chose as the new end (e.g. of an extension)
+
+    @property
+    def parameters(self) -> tuple[str, ...]:
+        return tuple(p for p in (self.maximum, self.fixed, self.maximum_total) if p)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One decision option of a power and the procedure that goes with it."""
+
+    code: str
+    label: str
+    besluit: bool
+    measure: str  # the policy measure it carries out (the proposal's maatregel), e.g. sluiting
+    hearing: str
+    review: str
+    body: str
+    remedy: str
+    mandate: tuple[str, ...] = ()  # capacities, besides the body and its substitute, that may decide it
+    announces: str | None = None  # a voornemen: the outcome whose zienswijze it opens
+    extends: str | None = None  # an extension of the measure of that outcome
+    ends: str | None = None  # a withdrawal of the measure of that outcome
+    on_the_spot: bool = False  # decided when it happens, by the reporting officer in mandate
+    one_in_force: bool = False  # Awb 5:6: no second herstelsanctie while this one is in force
+    escalation: bool = False  # counts as an earlier measure when the next case is assessed
+    duration: Duration | None = None
+    periods: tuple[Period, ...] = ()
+    recipients: tuple[str, ...] = ()  # roles that get a letter, in this order
+    required_recipients: tuple[str, ...] = ()  # roles that must be known before drafting
+
+    @property
+    def parameters(self) -> tuple[str, ...]:
+        """Every parameter the outcome's procedure reads."""
+        own = self.duration.parameters if self.duration else ()
+        return (*own, *(p.parameter for p in self.periods))
+
+    def may_decide(self, capacity: str) -> bool:
+        """The body itself, its lawful substitute, and the capacities the outcome's mandate lists."""
+        return capacity in (ORGAAN, PLAATSVERVANGER) or capacity in self.mandate
+
+
+@dataclass(frozen=True)
+class JudgementOutcome:
+    """One possible answer to a judgement; `blocks` lists the outcomes it makes impossible, and why."""
+
+    code: str
+    label: str
+    blocks: tuple[str, ...] = ()
+    reason: str = ""
+
+
+DEFAULT_JUDGEMENT_OUTCOMES = (JudgementOutcome("ja", "Ja"), JudgementOutcome("nee", "Nee"))
+
+
+@dataclass(frozen=True)
+class JudgementSpec:
+    """A judgement a person records (never the system): code, step, question, guidance, answers."""
+
+    code: str
+    stap: str
+    vraag: str
+    toelichting: str = ""
+    required_for: tuple[str, ...] = ()
+    bevoegd_bij: str | None = None  # a competence judgement: the answer that establishes the ground
+    outcomes: tuple[JudgementOutcome, ...] = DEFAULT_JUDGEMENT_OUTCOMES
+    # "nieuwe_feiten" (a zienswijze with new facts) and case-file fields whose change reopens it.
+    reopened_by: tuple[str, ...] = ()
+    # When the rules ask for it, the person's answer chooses the measure: following it is no 4:84 deviation.
+    decides_measure: bool = False
+
+    def outcome(self, code: str) -> JudgementOutcome | None:
+        return next((o for o in self.outcomes if o.code == code), None)
+
+
+@dataclass(frozen=True)
+class Procedure:
+    """The outcomes and judgements of one power, by code."""
+
+    outcomes: Mapping[str, Outcome] = field(default_factory=dict)
+    judgements: tuple[JudgementSpec, ...] = ()
+
+    def outcome(self, code: str) -> Outcome:
+        """The outcome with this code.
+
+        Raises:
+            InvalidInput: the power has no such outcome.
+        """
+        try:
+            return self.outcomes[code]
+        except KeyError:
+            raise InvalidInput({"soort": "Deze beslissing bestaat niet voor deze bevoegdheid."}) from None
+
+    def judgement(self, code: str) -> JudgementSpec | None:
+        return next((j for j in self.judgements if j.code == code), None)
+
+    def escalation_kinds(self) -> tuple[str, ...]:
+        """Outcomes that count as an earlier measure for the next case."""
+        return tuple(code for code, o in self.outcomes.items() if o.escalation)
+
+    def reopened_by(self, event: str) -> tuple[str, ...]:
+        """Judgements that new facts of this kind (or a change of this case-file field) reopen."""
+        return tuple(j.code for j in self.judgements if event in j.reopened_by)

@@ -1,0 +1,69 @@
+"""What one letter is built from: filled by the services from the zaak, the beslissing and the recipient.
+
+Plain data, shared by every power's letter kit; the kit decides which of it a letter prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from app.domain.assessment import Assessment
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """The addressee. `adresregels` are the NEN 5825 address lines without the name."""
+
+    naam: str
+    rol: str  # a role of the power's index.yaml (bewoner, rechthebbende, uithuisgeplaatste, ...)
+    adresregels: tuple[str, ...]
+    aanhef: str | None = None  # from BRP adressering; a neutral salutation when absent
+
+
+@dataclass(frozen=True)
+class Party:
+    """Another betrokkene of the case, as a letter may name it (copies, protected persons)."""
+
+    naam: str
+    rol: str
+    geboortedatum: date | None = None
+
+
+@dataclass(frozen=True)
+class LetterInput:
+    """Everything one letter needs.
+
+    `deadlines` holds the beslissing's dates and moments by name: every period of the outcome (e.g.
+    zienswijze_tot, begunstigingstermijn_tot) plus ingangsdatum, vervaldatum, ingang_at, einde_at and
+    uiterlijke_reactiedatum where they apply. `judgements` maps a code to {outcome, reasoning, recorded_by}.
+    `zienswijze` is None, {ontvangen, samenvatting, reactie} or {uitzondering: Awb 4:11 code, reasoning}.
+    `case_file` is the power's stored case file (docs/contracts.md).
+    """
+
+    power: str
+    outcome: str
+    kenmerk: str
+    verzenddatum: date
+    recipient: Recipient
+    zaak_adresregels: tuple[str, ...]
+    melding_bron: str  # e.g. "bestuurlijke rapportage van de politie"
+    melding_kenmerk: str
+    melding_datum: date
+    pleegdatum: date
+    assessment: Assessment
+    judgements: Mapping[str, Any]
+    ondertekening: tuple[str, ...]
+    behandeld_door: str
+    case_file: Mapping[str, Any] = field(default_factory=dict)
+    zienswijze: Mapping[str, Any] | None = None
+    duur: int | None = None
+    deadlines: Mapping[str, date | datetime | None] = field(default_factory=dict)
+    parties: tuple[Party, ...] = ()
+    afwijking_beleid: str | None = None
+
+    def party(self, rol: str) -> Party | None:
+        """The first other betrokkene with this role."""
+        return next((p for p in self.parties if p.rol == rol), None)

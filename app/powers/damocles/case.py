@@ -1,0 +1,41 @@
+"""Damocles: the stored case file, the betrokkenen and the case-list description of a loaded melding."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from app.domain.assessment import ParameterValue
+
+ADDRESS_FIELDS = ("straat", "huisnummer", "postcode", "woonplaats")
+_LANDLORD = {"woningcorporatie": "woningcorporatie", "verhuurder": "particulier"}
+
+
+def case_file(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The case file as stored: the report's gegevens, the finding date, and the kind of landlord."""
+    return {**data["gegevens"], "finding_date": data["pleegdatum"].isoformat(), "landlord_kind": _landlord_kind(data)}
+
+
+def _landlord_kind(data: Mapping[str, Any]) -> str:
+    """The kind of landlord follows from the rechthebbende when the report did not say it explicitly."""
+    known = data["gegevens"].get("landlord_kind", "unknown")
+    soort = (data.get("rechthebbende") or {}).get("soort")
+    return known if known != "unknown" else _LANDLORD.get(soort or "", "unknown")
+
+
+def betrokkenen(data: Mapping[str, Any], _params: Mapping[str, ParameterValue]) -> list[dict[str, Any]]:
+    """Residents and offenders at the premises' address, then the owner or landlord (Awb 5:24 lid 3)."""
+    adres = data["adres"]
+    people = [{"roltype": p.get("roltype", "bewoner"), "naam": p["naam"], "geboortedatum": p.get("geboortedatum"),
+               **{f: adres[f] for f in ADDRESS_FIELDS}} for p in data.get("bewoners", [])]
+    owner = data.get("rechthebbende")
+    if owner:
+        people.append({"roltype": "rechthebbende", "rechthebbende_soort": owner["soort"], "naam": owner["naam"],
+                       "is_organisatie": owner["soort"] == "woningcorporatie",
+                       **{f: owner[f] for f in ADDRESS_FIELDS}})
+    return people
+
+
+def omschrijving(data: Mapping[str, Any]) -> str:
+    adres = data["adres"]
+    return f"Drugsaantreffen {adres['straat']} {adres['huisnummer']}, {adres['woonplaats']}"[:300]

@@ -1,0 +1,27 @@
+"""Damocles: the policy proposal read back out of an assessment (the beleid rule that fired)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.domain.assessment import NIET_BEVOEGD, Assessment
+
+
+def proposal(assessment: Assessment) -> dict[str, Any]:
+    """The policy proposal: {maatregel: waarschuwing | sluiting | geen_actie, duur (months), parameter}.
+
+    The months come from the dated parameter the beleid rule names, as resolved in the assessment.
+    `geen_actie` means the policy proposes nothing: not empowered, or no policy cell applies (a coffeeshop
+    or a ground the policy does not cover; see the verwijzing findings). A person always decides.
+    """
+    beleid = assessment.findings("beleid")
+    if assessment.bevoegdheid == NIET_BEVOEGD or not beleid:
+        return {"maatregel": "geen_actie", "duur": None, "eenheid": None, "parameter": None}
+    entry = beleid[0]
+    name = entry.conclusion.get("parameter")
+    if name is None:
+        return {"maatregel": entry.value, "duur": None, "eenheid": None, "parameter": None}
+    months = assessment.parameters[name].value
+    if type(months) is not int:
+        raise ValueError(f"parameter {name} must hold whole months, got {months!r}")
+    return {"maatregel": entry.value, "duur": months, "eenheid": "months", "parameter": name}

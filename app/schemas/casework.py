@@ -1,0 +1,100 @@
+"""Schemas of the casework use cases: facts, judgements, zienswijze, drafts, review, nacontrole, evaluation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marshmallow import ValidationError, fields, validates_schema
+
+from app.domain.hearing import ZIENSWIJZE_OUTCOMES
+from app.schemas.base import RechthebbendeSchema, StrictSchema
+from app.schemas.fields import Boolean, CleanString, Date, Integer, List, choice, text
+
+
+class NieuweRechthebbendeSchema(RechthebbendeSchema):
+    version = Integer(required=True)
+
+
+def facts_schema(case_file_schema: type[StrictSchema], editable: tuple[str, ...]) -> type[StrictSchema]:
+    """The facts form of a power: its editable case-file fields without defaults, plus the version.
+
+    Only the facts a form sends are changed; the version detects concurrent edits.
+    """
+    declared = case_file_schema._declared_fields
+    fields_ = {name: _without_default(declared[name]) for name in editable}
+    return StrictSchema.from_dict({"version": Integer(required=True), **fields_}, name="FeitenSchema")
+
+
+def _without_default(field: fields.Field) -> fields.Field:
+    kwargs: dict[str, Any] = {"validate": field.validate, "allow_none": field.allow_none}
+    if isinstance(field, fields.List):
+        return type(field)(field.inner, **kwargs)
+    return type(field)(**kwargs)
+
+
+class OordeelSchema(StrictSchema):
+    version = Integer(required=True)  # of the zaak: a colleague's judgement in between is not overwritten
+    code = text(60, required=True)
+    outcome = text(60, required=True)
+    reasoning = text(10000, required=True)
+
+
+class ZienswijzeSchema(StrictSchema):
+    version = Integer(required=True)
+    outcome = choice(ZIENSWIJZE_OUTCOMES, required=True)
+    samenvatting = text(10000, load_default="")
+    reactie = text(10000, required=True)
+    nieuwe_feiten = Boolean(load_default=False)
+
+
+class DraftSchema(StrictSchema):
+    """The outcome is checked against the power's procedure data by the drafting use case."""
+
+    version = Integer(required=True)
+    soort = text(60, required=True)
+    verzenddatum = Date(required=True)
+    duur = Integer(load_default=None, allow_none=True)
+    ingangsdatum = Date(load_default=None, allow_none=True)
+
+
+class SubmitSchema(StrictSchema):
+    version = Integer(required=True)
+    ondertekenaar_id = Integer(required=True)
+
+
+class ApproveSchema(StrictSchema):
+    version = Integer(required=True)
+    sha256 = List(CleanString(), required=True)
+
+
+class ReturnSchema(StrictSchema):
+    version = Integer(required=True)
+    opmerking = text(5000, required=True)
+
+
+class NacontroleSchema(StrictSchema):
+    """Review afterwards: the kabinet records that it checked a decision taken on the spot, with remarks."""
+
+    version = Integer(required=True)
+    opmerking = text(5000, load_default="")
+
+
+class EvaluatieSchema(StrictSchema):
+    """Stateless evaluation: a power and a date, with either one flat fact (the power's vocabulary) or the
+    power's case file as handhaving submits it (optionally with earlier measures at the same address)."""
+
+    power = text(40, required=True)
+    date = Date(required=True)
+    verzenddatum = Date(load_default=None, allow_none=True)  # for the indicative deadlines; default today
+    # Values stay raw: the rulebook checks each flat fact strictly against the vocabulary (no coercion),
+    # and a case file is loaded with the power's own schema.
+    facts = fields.Dict(keys=fields.String(), load_default=None,
+                        error_messages={"invalid": "Geef de feiten als object."})
+    case_file = fields.Dict(keys=fields.String(), load_default=None,
+                            error_messages={"invalid": "Geef het dossier als object."})
+    history = List(fields.Dict(keys=fields.String()), load_default=list)
+
+    @validates_schema
+    def _one_input(self, data: dict[str, Any], **_: Any) -> None:
+        if (data.get("facts") is None) == (data.get("case_file") is None):
+            raise ValidationError({"facts": ["Geef de feiten (facts) of het dossier (case_file), niet allebei."]})

@@ -1,0 +1,54 @@
+"""The stateless evaluation answer, shared by the API and the CLI: outcome, judgements, deadlines, trace."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from marshmallow import ValidationError
+
+from app.domain import errors as e
+from app.domain.assessment import Assessment
+from app.domain.links import wettekst_op
+from app.runtime import Runtime
+from app.schemas.melding import MeldingSchema
+from app.services.assessment import deadlines_if_sent, evaluate_melding, evaluate_scenario
+
+
+def evaluation_body(rt: Runtime, result: Assessment, verzenddatum: date) -> dict[str, Any]:
+    """Outcome, the policy proposal, the judgements a person must make, indicative deadlines, and the trace."""
+    deadlines = deadlines_if_sent(rt, result.power, result.peildatum, verzenddatum)
+    body = result.to_dict()
+    for entry in body["fired"] + body["not_fired"]:  # the statute text as it stood on the peildatum
+        entry["legal_basis"]["href_op_peildatum"] = wettekst_op(entry["legal_basis"]["href"], result.peildatum)
+    return {"bevoegdheid": result.bevoegdheid, "proposal": rt.power(result.power).proposal(result),
+            "judgements_required": list(result.judgements_required),
+            "deadlines": {"verzenddatum": verzenddatum.isoformat(), **{k: v.isoformat() for k, v in deadlines.items()}},
+            "assessment": body}
+
+
+def run_evaluation(rt: Runtime, data: dict[str, Any], today: date) -> Assessment:
+    """Evaluate flat facts, or a report as handhaving submits it (loaded with the power's own schema).
+
+    Raises:
+        InvalidInput: field messages for the client's facts, case file or history.
+        UnknownPower, RulesNotInForce, ParameterNotInForce.
+    """
+    if data.get("facts") is not None:
+        try:
+            return evaluate_scenario(rt, data["power"], data["date"], data["facts"])
+        except e.FactsRejected as exc:  # the client's facts, not a builder defect: field messages
+            raise e.InvalidInput({f"facts.{k}": v for k, v in exc.errors.items()}, exc.message) from exc
+    rt.power(data["power"])
+    try:
+        melding = MeldingSchema().load({**data["case_file"], "zaaktype": data["power"]})
+    except ValidationError as exc:
+        raise e.InvalidInput({f"case_file.{k}": str(v) for k, v in exc.normalized_messages().items()}) from exc
+    return evaluate_melding(rt, melding, data["date"], today, _history(data.get("history") or ()))
+
+
+def _history(items: Any) -> list[dict[str, Any]]:
+    try:
+        return [{**h, "date": date.fromisoformat(str(h.get("date")))} for h in items]
+    except ValueError:
+        raise e.InvalidInput({"history": "Elke eerdere maatregel heeft een datum (jjjj-mm-dd)."}) from None
