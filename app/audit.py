@@ -1,8 +1,9 @@
 """Audit trail (changes) and access log (reads): written in the caller's transaction, hash-chained.
 
 Each row's hash is SHA-256 over the previous hash, the canonical JSON of the row and a digest of its
-snapshots, so retention can later redact snapshots without breaking the chain. Writers lock the chain
-head row (SELECT ... FOR UPDATE on PostgreSQL; BEGIN IMMEDIATE already serialises SQLite writers).
+snapshots (stored beside them), so a statutory destruction can redact the snapshots of a destroyed zaak
+without breaking the chain. Writers lock the chain head row (SELECT ... FOR UPDATE on PostgreSQL;
+BEGIN IMMEDIATE already serialises SQLite writers).
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from app.models import AccessEntry, AuditEntry, ChainHead, User
 from app.models.types import utcnow
 
 GENESIS = "0" * 64
+REDACTED = {"vernietigd": True}  # what a destroyed zaak's audit snapshots become
 _SNAPSHOT_FIELDS = {"audit": ("wijzigingen",), "access": ()}
-_EXCLUDED = ("id", "hash", "prev_hash")
+_EXCLUDED = ("id", "hash", "prev_hash", "wijzigingen_sha256")
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ def record_change(session: Session, actor: Actor, *, actie: str, hoofd_object: s
         resource=resource, resource_id=str(resource_id), resource_weergave=weergave[:300],
         toelichting=toelichting, wijzigingen=jsonable({"oud": oud, "nieuw": nieuw}), aanmaakdatum=utcnow(),
     )
+    entry.wijzigingen_sha256 = digest(entry.wijzigingen)
     _chain(session, "audit", entry)
     return entry
 
@@ -82,8 +85,27 @@ def row_hash(name: str, entry: AuditEntry | AccessEntry) -> str:
     """SHA-256 over prev_hash, the canonical row (snapshots replaced by their digest)."""
     row = {c.name: getattr(entry, c.key) for c in entry.__table__.columns if c.name not in _EXCLUDED}
     for field in _SNAPSHOT_FIELDS[name]:
-        row[field] = hashlib.sha256(_canonical(row[field]).encode()).hexdigest()
+        row[field] = getattr(entry, f"{field}_sha256", None) or digest(row[field])
     return hashlib.sha256((entry.prev_hash + _canonical(row)).encode()).hexdigest()
+
+
+def digest(snapshot: Any) -> str:
+    """SHA-256 of a snapshot's canonical JSON."""
+    return hashlib.sha256(_canonical(snapshot).encode()).hexdigest()
+
+
+def redact_snapshots(session: Session, hoofd_object: str) -> int:
+    """Replace the snapshots of one destroyed zaak by the redaction marker, keeping each digest (flushes).
+
+    Only allowed by the database while that zaak's vernietiging is in progress (migration 0007).
+    """
+    rows = list(session.scalars(select(AuditEntry).where(AuditEntry.hoofd_object == hoofd_object)))
+    for entry in rows:
+        if entry.wijzigingen != REDACTED:
+            entry.wijzigingen_sha256 = entry.wijzigingen_sha256 or digest(entry.wijzigingen)
+            entry.wijzigingen = dict(REDACTED)
+    session.flush()
+    return len(rows)
 
 
 def verify_chain(session: Session, name: str) -> int | None:
@@ -91,13 +113,19 @@ def verify_chain(session: Session, name: str) -> int | None:
     model = AuditEntry if name == "audit" else AccessEntry
     previous = GENESIS
     for entry in session.scalars(select(model).order_by(model.id)):
-        if entry.prev_hash != previous or row_hash(name, entry) != entry.hash:
+        if entry.prev_hash != previous or row_hash(name, entry) != entry.hash or _edited(entry):
             return entry.id
         previous = entry.hash
     head = session.get(ChainHead, name)
     if head is not None and head.hash != previous:
         return -1
     return None
+
+
+def _edited(entry: AuditEntry | AccessEntry) -> bool:
+    """Snapshots that no longer match their stored digest, unless redacted by a statutory destruction."""
+    stored = getattr(entry, "wijzigingen_sha256", None)
+    return bool(stored) and entry.wijzigingen != REDACTED and digest(entry.wijzigingen) != stored
 
 
 def _canonical(value: Any) -> str:
@@ -114,6 +142,9 @@ _ACTIE_WEERGAVE = {
     "approve": "Vastgesteld",
     "return": "Teruggestuurd",
     "denied": "Handeling geweigerd",
+    "decide": "Ter plaatse beslist (in mandaat)",
+    "review_afterwards": "Nagecontroleerd",
+    "destroy": "Vernietigd na de bewaartermijn",
     "login": "Ingelogd",
     "logout": "Uitgelogd",
 }

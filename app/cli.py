@@ -16,12 +16,14 @@ from app.domain.errors import DomainError
 
 rules = AppGroup("rules", help="Regels controleren en doorrekenen.")
 audit = AppGroup("audit", help="Audittrail en toegangslog controleren.")
+retention = AppGroup("retention", help="Dossiers vernietigen na de wettelijke bewaartermijn.")
 
 
 def init_app(app: Flask) -> None:
     """Register the command groups."""
     app.cli.add_command(rules)
     app.cli.add_command(audit)
+    app.cli.add_command(retention)
     app.cli.add_command(seed_demo_command)
 
 
@@ -35,15 +37,20 @@ def rules_check() -> None:
 @rules.command("cases")
 def rules_cases() -> None:
     """Run every YAML case through the engine; exit 1 on the first mismatch."""
+    from app.services.evaluation import facts_of_case
+
     rt = current_app.extensions["bevoegd"]
     failures = 0
     for power in rt.book.powers:
         for case in rt.book.cases(power):
-            fired = {e.rule for e in rt.engine.evaluate(power, case.facts, case.date).fired}
+            facts = facts_of_case(rt.book, rt.power(power), case)
+            fired = {e.rule for e in rt.engine.evaluate(power, facts, case.date).fired}
             expected = set(case.expect.get("fired", ()))
-            if fired != expected:
+            derived = {k: facts.get(k) for k in case.expect.facts}
+            if fired != expected or derived != case.expect.facts:
                 failures += 1
-                click.echo(f"FAIL {power}: {case.name}: fired {sorted(fired)}, expected {sorted(expected)}")
+                click.echo(f"FAIL {power}: {case.name}: fired {sorted(fired)}, expected {sorted(expected)}; "
+                           f"facts {derived}, expected {case.expect.facts}")
     click.echo(f"{failures} failed")
     sys.exit(1 if failures else 0)
 
@@ -97,3 +104,30 @@ def audit_verify() -> None:
     for name, row in broken.items():
         click.echo(f"{name}: {'OK' if row is None else f'BREAK at row {row}'}")
     sys.exit(1 if any(v is not None for v in broken.values()) else 0)
+
+
+@retention.command("due")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Peildatum (jjjj-mm-dd).")
+def retention_due(today: object) -> None:
+    """List the zaken whose retention period has ended (kenmerk, bevoegdheid, bewaren tot)."""
+    from app.services.retention import due_for_destruction
+
+    on = today.date() if today else date.today()  # type: ignore[attr-defined]
+    with session_scope(current_app.extensions["db_engine"]) as session:
+        due = due_for_destruction(session, current_app.extensions["bevoegd"], on)
+    for item in due:
+        click.echo(f"{item.identificatie}\t{item.zaaktype}\tbewaren tot {item.bewaren_tot.isoformat()}")
+    click.echo(f"{len(due)} dossier(s) aan vernietiging toe")
+
+
+@retention.command("destroy")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Peildatum (jjjj-mm-dd).")
+def retention_destroy(today: object) -> None:
+    """Destroy every zaak whose retention period has ended, one transaction each (run by a scheduler)."""
+    from app.services.retention import destroy, due_for_destruction
+
+    rt, on = current_app.extensions["bevoegd"], today.date() if today else date.today()  # type: ignore[attr-defined]
+    with session_scope(current_app.extensions["db_engine"]) as session:
+        for item in due_for_destruction(session, rt, on):
+            record = destroy(session, rt, item, on)
+            click.echo(f"vernietigd: {record.identificatie} ({record.aantal_documenten} brieven)")

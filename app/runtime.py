@@ -16,7 +16,7 @@ from pathlib import Path
 
 from app.config import Config
 from app.domain.deadlines import Calendar, calendar_from_parameter
-from app.domain.procedure import Procedure
+from app.domain.procedure import Outcome, Procedure
 from app.letters.render import TemplateStore
 from app.powers import PowerSpec, check_agreement, power, registry
 from app.rulebook import Rulebook
@@ -66,8 +66,8 @@ def build_runtime(config: Config) -> Runtime:
 
 
 def check_letters(book: Rulebook, letters: TemplateStore) -> None:
-    """Every template fits its outcome: same besluit, the outcome's remedy clause, a recipient role's letter;
-    and every recipient role of every outcome has a template.
+    """Every template fits its outcome: a besluit letter for its addressees and a notice (no remedy) for the
+    roles it only notifies, the outcome's remedy clause; and every recipient role of every outcome has one.
 
     Raises:
         RuntimeError: naming the template or the missing letter.
@@ -77,13 +77,19 @@ def check_letters(book: Rulebook, letters: TemplateStore) -> None:
         outcome = book.index(entry.power).outcomes.get(entry.outcome)
         if outcome is None:
             problems.append(f"{entry.template}: {entry.power} kent geen uitkomst {entry.outcome!r}")
-        elif entry.besluit != outcome.besluit:
+        elif entry.besluit != (outcome.besluit and not _notice_only(power(entry.power), outcome, entry.addressee)):
             problems.append(f"{entry.template}: besluit wijkt af van rules/{entry.power}/index.yaml")
         elif entry.clause and letters.clauses[entry.clause].remedy != outcome.remedy:
             problems.append(f"{entry.template}: clausule {entry.clause} past niet bij rechtsmiddel {outcome.remedy}")
     problems += _missing_letters(book, letters)
     if problems:
         raise RuntimeError("Brieven passen niet bij de procedure: " + "; ".join(problems))
+
+
+def _notice_only(spec: PowerSpec, outcome: Outcome, addressee: str) -> bool:
+    """The template's readers are only notified of the content (e.g. Veilig Thuis), not addressed by it."""
+    readers = [role for role in outcome.recipients if spec.letters.addressee(role) == addressee]
+    return bool(readers) and all(role in outcome.notified for role in readers)
 
 
 def _missing_letters(book: Rulebook, letters: TemplateStore) -> list[str]:

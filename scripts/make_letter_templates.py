@@ -1,9 +1,11 @@
-"""Generate the first version of the Damocles letter templates (.docx) with python-docx.
+"""Generate the first version of every power's letter templates (.docx) with python-docx.
 
-The kabinet edits the generated files in Word afterwards; this script exists so the first version is
-reviewable as code. Run from the repository root:
+Each power describes its templates in `letter_templates/<code>/layout.yaml` (sections of fixed text and
+loops over context keys); the house style (sender, reference block, greeting, signature, page numbers)
+lives here. The kabinet edits the generated files in Word afterwards; this script exists so the first
+version is reviewable as code and data. Run from the repository root:
 
-    .venv/bin/python scripts/make_letter_templates.py
+    .venv/bin/python scripts/make_letter_templates.py [code ...]
 
 Rules the output keeps (letters.md §2, §9, §12): real heading styles, document language nl-NL, loops as
 paragraph tags (`{%p for … %}`), no subdocuments, no RichText, and no Jinja in the core properties.
@@ -27,115 +29,29 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from app.letters.stamping import fixed_zip  # noqa: E402  (needs the repository root on sys.path)
+from app.strict_yaml import load  # noqa: E402
 
-OUT = ROOT / "letter_templates" / "damocles"
+TEMPLATES = ROOT / "letter_templates"
 # A fixed date keeps regenerated templates byte-identical when nothing changed.
 GENERATED = datetime(2026, 1, 1, tzinfo=UTC)
 AFZENDER = ("Gemeente Maastricht — Burgemeester", "Postbus 1992, 6201 BZ Maastricht · telefoon 14 043")
+LINE_LOOPS = ("adresregels", "ondertekening", "afschrift_aan")  # one line each, not a paragraph of text
 
-# A section is (heading or None, items); an item is ("loop", list key, style) or ("text", text, style).
-Section = tuple[str | None, list[tuple[str, str, str]]]
-
-
-def loop(key: str, style: str = "Normal") -> tuple[str, str, str]:
-    """A paragraph loop over a list key of the context."""
-    return ("loop", key, style)
-
-
-def text(value: str, style: str = "Normal") -> tuple[str, str, str]:
-    """One fixed paragraph (may hold {{ key }} placeholders)."""
-    return ("text", value, style)
-
-
-def head() -> list[Section]:
-    """Address block, reference block, subject heading, salutation and opening."""
-    return [
-        (None, [loop("adresregels", "No Spacing"), text("")]),
-        (None, [
-            text("Ons kenmerk: {{ kenmerk }}", "No Spacing"),
-            text("Datum: {{ datum_brief }}", "No Spacing"),
-            text("Onderwerp: {{ onderwerp }}", "No Spacing"),
-            text("Behandeld door: {{ behandeld_door }}", "No Spacing"),
-        ]),
-        ("#{{ onderwerp }}", [text("{{ aanhef }}"), loop("inleiding")]),
-    ]
-
-
-def tail(afschrift: bool) -> list[Section]:
-    """Contact, greeting, signature and (for voornemen and besluit) the copy list."""
-    sections: list[Section] = [
-        ("Heeft u vragen?", [
-            text("Neem dan contact op met {{ behandeld_door }}. Noem daarbij ons kenmerk {{ kenmerk }}."),
-        ]),
-        (None, [text("Met vriendelijke groet,"), loop("ondertekening", "No Spacing")]),
-    ]
-    if afschrift:
-        sections.append((None, [text(""), text("Een kopie van deze brief gaat naar:"),
-                                loop("afschrift_aan", "List Bullet")]))
-    return sections
-
-
-def feiten(heading: str = "Wat is er gebeurd?") -> Section:
-    """Facts: one opening paragraph and a bulleted list of what was found."""
-    return (heading, [loop("feiten"), loop("aangetroffen", "List Bullet")])
-
-
-def waarschuwing(addressee: str) -> list[Section]:
-    """Waarschuwing: a feitelijke handeling, so no objection clause (awb-procedure §9.4)."""
-    waarom = "Waarom krijgt u een waarschuwing?" if addressee == "bewoner" else "Waarom krijgt u deze brief?"
-    return head() + [
-        feiten(),
-        (waarom, [loop("motivering")]),
-        ("Wat gebeurt er als het opnieuw gebeurt?", [loop("vervolg")]),
-        ("Kunt u bezwaar maken?", [
-            text("Nee. Deze brief is een waarschuwing en geen besluit. Daarom kunt u geen bezwaar maken."),
-            text("Ik bewaar deze brief wel. Gebeurt er opnieuw iets, dan weeg ik deze waarschuwing mee."),
-        ]),
-    ] + tail(afschrift=False)
-
-
-def voornemen(addressee: str) -> list[Section]:
-    """Voornemen: invitation to give a zienswijze, right to assistance, no clause (awb-procedure §9.1)."""
-    return head() + [
-        ("Wat ben ik van plan?", [loop("dictum")]),
-        feiten(),
-        ("Waarom wil ik dit doen?", [loop("motivering")]),
-        ("Wat vindt u van mijn plan?", [
-            text("Voordat ik een besluit neem, mag u mij vertellen wat u van mijn plan vindt. "
-                 "Dat heet een zienswijze."),
-            text("U kunt uw zienswijze schriftelijk of mondeling geven. "
-                 "Doe dat uiterlijk {{ zienswijze_tot }}."),
-            text("Schriftelijk reageren? Stuur een brief aan de burgemeester van Maastricht, Postbus 1992, "
-                 "6201 BZ Maastricht. Noem daarin ons kenmerk {{ kenmerk }}."),
-            text("Mondeling reageren? Maak dan een afspraak met {{ behandeld_door }}."),
-            text("U mag zich laten helpen door een advocaat of door iemand anders die u vertrouwt."),
-            text("Na {{ zienswijze_tot }} neem ik een besluit. Daarbij let ik op wat u mij heeft verteld."),
-        ]),
-        ("Is dit al een besluit?", [
-            text("Nee. Deze brief is nog geen besluit. Daarom kunt u nu geen bezwaar maken."),
-            text("U krijgt later mijn besluit. Tegen dat besluit kunt u wel bezwaar maken."),
-        ]),
-    ] + tail(afschrift=True)
-
-
-def sluiting(addressee: str) -> list[Section]:
-    """Besluit: last onder bestuursdwang with the objection clause (awb-procedure §9.2, damocles §6)."""
-    vertrek = ("Zelf vertrekken en afsluiten: uiterlijk {{ begunstigingstermijn }}" if addressee == "bewoner"
-               else "De bewoners moeten vertrokken zijn: uiterlijk {{ begunstigingstermijn }}")
-    kosten = ("Wat gebeurt er als u zich niet aan het besluit houdt?" if addressee == "bewoner"
-              else "Wie betaalt de kosten?")
-    return head() + [
-        ("In het kort", [
-            text("Gesloten vanaf: {{ sluiting_van }}", "List Bullet"),
-            text("Gesloten tot: {{ sluiting_tot }}", "List Bullet"),
-            text(vertrek, "List Bullet"),
-        ]),
-        ("Mijn besluit", [loop("dictum")]),
-        feiten(),
-        ("Waarom neem ik dit besluit?", [loop("motivering")]),
-        (kosten, [loop("kosten")]),
-        ("Bezwaar maken", [loop("rechtsmiddelen")]),
-    ] + tail(afschrift=True)
+# The house style every letter shares; a layout refers to these with {use: ...}.
+_HEAD = [
+    {"items": [{"loop": "adresregels", "style": "No Spacing"}, ""]},
+    {"items": [{"text": f"{label}: {{{{ {key} }}}}", "style": "No Spacing"} for label, key in (
+        ("Ons kenmerk", "kenmerk"), ("Datum", "datum_brief"), ("Onderwerp", "onderwerp"),
+        ("Behandeld door", "behandeld_door"))]},
+    {"heading": "#{{ onderwerp }}", "items": ["{{ aanhef }}", {"loop": "inleiding"}]},
+]
+_TAIL = [
+    {"heading": "Heeft u vragen?",
+     "items": ["Neem dan contact op met {{ behandeld_door }}. Noem daarbij ons kenmerk {{ kenmerk }}."]},
+    {"items": ["Met vriendelijke groet,", {"loop": "ondertekening", "style": "No Spacing"}]},
+]
+_AFSCHRIFT = [{"items": ["", "Een kopie van deze brief gaat naar:", {"loop": "afschrift_aan", "style": "List Bullet"}]}]
+HOUSE_STYLE = {"head": _HEAD, "tail": _TAIL, "tail_afschrift": _TAIL + _AFSCHRIFT}
 
 
 def preserve_spaces(doc) -> None:
@@ -144,26 +60,30 @@ def preserve_spaces(doc) -> None:
         element.set(qn("xml:space"), "preserve")
 
 
-def add_item(doc, item: tuple[str, str, str]) -> None:
+def add_item(doc, item: str | dict) -> None:
     """Write one item; a loop is three paragraphs because {%p %} tags replace their whole paragraph."""
-    kind, value, style = item
-    if kind == "text":
-        doc.add_paragraph(value, style=style)
+    if isinstance(item, str):
+        item = {"text": item}
+    style = item.get("style", "Normal")
+    if "text" in item:
+        doc.add_paragraph(item["text"], style=style)
         return
-    var = "regel" if value in ("adresregels", "ondertekening", "afschrift_aan") else "alinea"
+    value = item["loop"]
+    var = "regel" if value in LINE_LOOPS else "alinea"
     doc.add_paragraph(f"{{%p for {var} in {value} %}}")
     doc.add_paragraph(f"{{{{ {var} }}}}", style=style)
     doc.add_paragraph("{%p endfor %}")
 
 
-def add_sections(doc, sections: list[Section]) -> None:
+def add_sections(doc, sections: list[dict]) -> None:
     """Write the sections; a heading starting with '#' is Heading 1, others Heading 2."""
-    for heading, items in sections:
-        if heading is not None:
-            level = 1 if heading.startswith("#") else 2
-            doc.add_heading(heading.lstrip("#"), level=level)
-        for item in items:
-            add_item(doc, item)
+    for section in sections:
+        for part in HOUSE_STYLE[section["use"]] if "use" in section else [section]:
+            heading = part.get("heading")
+            if heading is not None:
+                doc.add_heading(heading.lstrip("#"), level=1 if heading.startswith("#") else 2)
+            for item in part.get("items", ()):
+                add_item(doc, item)
 
 
 # Parts of python-docx's default template that a letter does not need. Each render parses and compresses
@@ -233,7 +153,7 @@ def core_properties(doc, name: str) -> None:
     props.created = props.modified = GENERATED
 
 
-def build(outcome: str, addressee: str) -> bytes:
+def build(name: str, sections: list[dict]) -> bytes:
     """Build one template and return its bytes (zip timestamps fixed)."""
     doc = Document()
     slim(doc)
@@ -241,24 +161,26 @@ def build(outcome: str, addressee: str) -> bytes:
     doc.styles["Normal"].font.size = Pt(11)
     set_language(doc)
     header_footer(doc)
-    builders = {"waarschuwing": waarschuwing, "voornemen": voornemen, "sluiting": sluiting}
-    add_sections(doc, builders[outcome](addressee))
+    add_sections(doc, sections)
     preserve_spaces(doc)
-    core_properties(doc, f"damocles/{outcome}__{addressee}.docx")
+    core_properties(doc, name)
     out = io.BytesIO()
     doc.save(out)
     return fixed_zip(out.getvalue(), GENERATED.date())
 
 
-def main() -> None:
-    """Write all six Damocles templates."""
-    OUT.mkdir(parents=True, exist_ok=True)
-    for outcome in ("waarschuwing", "voornemen", "sluiting"):
-        for addressee in ("bewoner", "rechthebbende"):
-            path = OUT / f"{outcome}__{addressee}.docx"
-            path.write_bytes(build(outcome, addressee))
+def main(codes: list[str]) -> None:
+    """Write the templates of the named powers (all powers with a layout.yaml when none are named)."""
+    layouts = sorted(TEMPLATES.glob("*/layout.yaml"))
+    for layout in layouts:
+        code = layout.parent.name
+        if codes and code not in codes:
+            continue
+        for name, sections in load(layout)["templates"].items():
+            path = layout.parent / f"{name}.docx"
+            path.write_bytes(build(f"{code}/{name}.docx", sections))
             print(f"wrote {path.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -28,6 +28,7 @@ AWB_WORDS = {
     "geboortedatum": "a person's date of birth (minors get no letter of their own)",
     "begunstigingstermijn": "Awb 5:24 lid 2 and 5:32a: the compliance period of a last",
     "gegevens": "the case file of every melding (its power's own fields live under it)",
+    "oordelen": "the judgements made with a decision on the spot, for every power that has one",
 }
 
 

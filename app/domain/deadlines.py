@@ -1,4 +1,4 @@
-"""Deadlines: Awb periods under the Algemene termijnenwet (Atw), and the to-the-hour huisverbod.
+"""Deadlines: Awb periods under the Algemene termijnenwet (Atw), and measures that run on the clock.
 
 Pure: the calendar of decreed days (Atw art. 3 lid 3) arrives as already-parsed parameter data from
 `rules/algemeen/parameters/gelijkgestelde_dagen.yaml`; this module reads no files.
@@ -127,7 +127,7 @@ def einde_termijn(
     return Termijn(start, nominal, end, _reden(nominal, end, art_2, calendar), termijnenwet=True)
 
 
-def einde_huisverbod(imposed_at: datetime, days: int) -> datetime:
+def einde_op_klok(start: datetime, days: int) -> datetime:
     """End of a huisverbod or presence ban: `days` days after imposition, to the hour, Amsterdam time.
 
     Wth art. 13 excludes the Atw, so the end never moves off a weekend or feestdag. The period runs on
@@ -135,13 +135,13 @@ def einde_huisverbod(imposed_at: datetime, days: int) -> datetime:
     20:00 even though summer time started in between.
 
     Raises:
-        ValueError: `imposed_at` is naive, or `days` is not positive.
+        ValueError: `start` is naive, or `days` is not positive.
     """
-    if imposed_at.tzinfo is None or imposed_at.utcoffset() is None:
-        raise ValueError("imposed_at must be timezone-aware")
+    if start.tzinfo is None or start.utcoffset() is None:
+        raise ValueError("the start must be timezone-aware")
     if days < 1:
         raise ValueError("days must be positive")
-    wall = imposed_at.astimezone(AMSTERDAM).replace(tzinfo=None) + timedelta(days=days)
+    wall = start.astimezone(AMSTERDAM).replace(tzinfo=None) + timedelta(days=days)
     return _earliest_instant(wall)
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from app.domain.deadlines import AMSTERDAM, Calendar, einde_huisverbod, einde_termijn
+from app.domain.deadlines import AMSTERDAM, Calendar, einde_op_klok, einde_termijn
 from app.domain.errors import InvalidInput
 from app.domain.procedure import Outcome, Period, Procedure
 
@@ -84,7 +84,7 @@ def in_force(measure: Measure, today: date, now: datetime) -> bool:
 
 def add_clock_days(start: datetime, days: int) -> datetime:
     """`days` later at the same Amsterdam clock time (Rb. Middelburg, ECLI:NL:RBMID:2011:BP2167)."""
-    return einde_huisverbod(start, days)
+    return einde_op_klok(start, days)
 
 
 def period_end(period: Period, length: int, verzenddatum: date, calendar: Calendar) -> date:

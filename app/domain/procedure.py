@@ -82,6 +82,9 @@ class Outcome:
     periods: tuple[Period, ...] = ()
     recipients: tuple[str, ...] = ()  # roles that get a letter, in this order
     required_recipients: tuple[str, ...] = ()  # roles that must be known before drafting
+    # Roles told the content without being an addressee of the besluit (a notice, no legal remedy clause),
+    # e.g. Veilig Thuis under Wth art. 2 lid 8.
+    notified: tuple[str, ...] = ()
 
     @property
     def parameters(self) -> tuple[str, ...]:

@@ -57,6 +57,8 @@ class LetterInput:
     judgements: Mapping[str, Any]
     ondertekening: tuple[str, ...]
     behandeld_door: str
+    # Who decides: {naam, hoedanigheid (a capacity of domain/procedure.py), mandaatbesluit}.
+    beslisser: Mapping[str, str] = field(default_factory=dict)
     case_file: Mapping[str, Any] = field(default_factory=dict)
     zienswijze: Mapping[str, Any] | None = None
     duur: int | None = None

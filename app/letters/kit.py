@@ -21,8 +21,8 @@ class LetterKit(Protocol):
     def addressee(self, rol: str) -> str:
         """The template addressee a recipient role reads (e.g. an overtreder reads the bewoner's letter)."""
 
-    def keys(self, outcome: str) -> frozenset[str]:
-        """The context keys the kit produces for an outcome (tests hold each template against them)."""
+    def keys(self, outcome: str, addressee: str) -> frozenset[str]:
+        """The context keys the kit produces for one letter (tests hold each template against them)."""
 
     def check(self, letter: LetterInput) -> dict[str, str]:
         """Problems that make the letter impossible to write, by field (empty: none)."""

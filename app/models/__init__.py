@@ -3,10 +3,11 @@
 from app.models.beslissing import Beoordeling, Beslissing, Oordeel, Reviewronde
 from app.models.document import Document
 from app.models.logs import AccessEntry, AuditEntry, ChainHead
+from app.models.retention import Vernietiging
 from app.models.user import LoginFailure, LoginSession, Mandaat, User
 from app.models.zaak import Betrokkene, Melding, Zaak
 
 __all__ = [
     "AccessEntry", "AuditEntry", "Beoordeling", "Beslissing", "Betrokkene", "ChainHead", "Document",
-    "LoginFailure", "LoginSession", "Mandaat", "Melding", "Oordeel", "Reviewronde", "User", "Zaak",
+    "LoginFailure", "LoginSession", "Mandaat", "Melding", "Oordeel", "Reviewronde", "User", "Vernietiging", "Zaak",
 ]

@@ -31,6 +31,9 @@ class AuditEntry(Base):
     resource_weergave: Mapped[str] = mapped_column(String(300))
     toelichting: Mapped[str] = mapped_column(Text, default="")
     wijzigingen: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # The digest of the snapshots, which the hash chain covers instead of the snapshots themselves: a
+    # statutory destruction can redact the snapshots of a destroyed zaak and the chain still verifies.
+    wijzigingen_sha256: Mapped[str | None] = mapped_column(String(64))
     aanmaakdatum: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))

@@ -35,7 +35,7 @@ class Task:
     overdue: bool = False
 
 
-Tasks = Callable[[CaseFile, datetime], list[Task]]
+Tasks = Callable[[CaseFile, Mapping[str, ParameterValue], datetime], list[Task]]
 
 
 @dataclass(frozen=True)

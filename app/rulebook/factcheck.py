@@ -32,6 +32,11 @@ class FactChecker:
         self._tests: tuple[tuple[str, Test], ...] = tuple((n, compile_test(s)) for n, s in facts.items())
         self._names = frozenset(facts)
 
+    @property
+    def names(self) -> frozenset[str]:
+        """The fact names of the vocabulary."""
+        return self._names
+
     def errors(self, facts: Mapping[str, Any]) -> dict[str, str]:
         """{field: Dutch message} for every bad, missing or unknown field; empty when the fact is fine."""
         get = facts.get

@@ -33,7 +33,7 @@ from app.rulebook.yamlio import NAME_RE, one_of, require_keys, require_mapping, 
 _OUTCOME_KEYS = {"label", "besluit", "measure", "hearing", "remedy"}
 _OPTIONAL_OUTCOME_KEYS = {"review", "body", "mandate", "announces", "extends", "ends", "on_the_spot",
                           "one_in_force", "escalation", "duration", "periods", "recipients", "required_recipients",
-                          "note"}
+                          "notified", "note"}
 _DURATION_KEYS = {"maximum", "fixed", "maximum_total", "clock", "starts_after", "starts_at", "ends_at"}
 _PERIOD_UNITS = ("days", "weeks", "hours")  # hours run from the measure's start moment
 _JUDGEMENT_KEYS = {"toelichting", "required_for", "bevoegd_bij", "outcomes", "reopened_by", "decides_measure"}
@@ -76,6 +76,7 @@ def _outcome(code: Any, raw: Any, at: str, body: str) -> Outcome:
         duration=_duration(item["duration"], f"{at}: key 'duration'") if "duration" in item else None,
         periods=_periods(item.get("periods", {}), f"{at}: key 'periods'"),
         recipients=_names(item, "recipients", at), required_recipients=_names(item, "required_recipients", at),
+        notified=_names(item, "notified", at),
     )
 
 
@@ -116,11 +117,11 @@ def _check_references(outcome: Outcome, outcomes: dict[str, Outcome], roles: tup
         raise RulebookError(f"{at}: hearing 'voornemen' needs an outcome that announces {outcome.code!r}")
     if outcome.besluit and outcome.hearing == GEEN:
         raise RulebookError(f"{at}: a besluit is never taken without hearing (choose voornemen, horen or achteraf)")
-    unknown = [r for r in (*outcome.recipients, *outcome.required_recipients) if r not in roles]
+    unknown = [r for r in (*outcome.recipients, *outcome.required_recipients, *outcome.notified) if r not in roles]
     if unknown:
         raise RulebookError(f"{at}: role {unknown[0]!r} is not under 'roles'")
-    if not set(outcome.required_recipients) <= set(outcome.recipients):
-        raise RulebookError(f"{at}: every required recipient must also be under 'recipients'")
+    if not set(outcome.required_recipients) | set(outcome.notified) <= set(outcome.recipients):
+        raise RulebookError(f"{at}: every required or notified role must also be under 'recipients'")
     clock_start = outcome.duration is not None and outcome.duration.clock
     if any(p.unit == "hours" and (p.termijnenwet or not clock_start) for p in outcome.periods):
         raise RulebookError(f"{at}: a period in hours runs from a clock measure's start, without the Atw")

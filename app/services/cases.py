@@ -48,7 +48,8 @@ def view_zaak(session: Session, rt: Runtime, zaak: Zaak, actor: User, origin: st
         judgements=active_judgements(session, zaak), judgement_specs=procedure.judgements,
         beslissingen=[(b, current_documents(session, b)) for b in beslissingen],
         ondertekenaars=signatories(session, zaak.zaaktype, procedure.outcome(concept.soort) if concept else None),
-        tasks=spec.tasks(zaak.melding.gegevens, utcnow()) if spec.tasks else [],
+        tasks=spec.tasks(zaak.melding.gegevens, rt.book.parameters_for(zaak.zaaktype, zaak.melding.pleegdatum),
+                         utcnow()) if spec.tasks else [],
     )
     record_access(session, Actor.of(actor), action="view", object_type="zaak", object_id=zaak.id,
                   case_id=zaak.identificatie, origin=origin)

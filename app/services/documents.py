@@ -69,6 +69,7 @@ def letter_input(session: Session, beslissing: Beslissing, ondertekenaar: User, 
     """Gather what one letter needs from the zaak, its assessment, judgements and the recipient."""
     zaak, melding = beslissing.zaak, beslissing.zaak.melding
     rows = active_judgements(session, zaak)
+    mandaat = mandaat_for(ondertekenaar, zaak.zaaktype)
     zienswijze = rows.pop("zienswijze", None)  # printed once, in its own section, not as a judgement
     judgements = {code: {"outcome": o.outcome, "reasoning": o.reasoning, "recorded_by": o.recorded_by.display_name}
                   for code, o in rows.items()}
@@ -79,7 +80,9 @@ def letter_input(session: Session, beslissing: Beslissing, ondertekenaar: User, 
         zaak_adresregels=zaak.adresregels, melding_bron=BRON_WOORDEN[melding.bron_soort],
         melding_kenmerk=melding.bron_kenmerk, melding_datum=melding.bron_datum, pleegdatum=melding.pleegdatum,
         assessment=Assessment.from_dict(beslissing.beoordeling.assessment), judgements=judgements,
-        ondertekening=tuple(mandaat_for(ondertekenaar, zaak.zaaktype).ondertekening.splitlines()),
+        ondertekening=tuple(mandaat.ondertekening.splitlines()),
+        beslisser={"naam": ondertekenaar.display_name, "hoedanigheid": mandaat.hoedanigheid,
+                   "mandaatbesluit": mandaat.mandaatbesluit},
         behandeld_door=f"{beslissing.drafter.display_name}, {beslissing.drafter.phone}".strip(", "),
         case_file=melding.gegevens, zienswijze=_zienswijze(zienswijze), duur=beslissing.maatregel.get("duur"),
         deadlines=deadlines(beslissing),

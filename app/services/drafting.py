@@ -96,10 +96,9 @@ def decide_on_the_spot(session: Session, rt: Runtime, zaak: Zaak, officer: User,
     if mandaat_for(officer, zaak.zaaktype, outcome) is None:
         raise MandateMissing(f"U heeft geen mandaat om een {outcome.label.lower()} op te leggen.")
     row = _draft(session, rt, zaak, DraftRequest(outcome.code, today), officer, today)
-    row.ondertekenaar_id = officer.id
-    row.status = next_status(row.status, "decide")
+    row.ondertekenaar_id, row.datum, row.approver_id, row.approved_at = officer.id, today, officer.id, utcnow()
+    row.status = next_status(row.status, "decide")  # the officer's signature is the decision
     render_documents(session, rt, row, officer, status="definitief")
-    row.datum, row.approver_id, row.approved_at = today, officer.id, utcnow()
     zaak.fase = fase_after(outcome, "approve")
     record_change(session, Actor.of(officer), actie="decide", hoofd_object=zaak.identificatie,
                   resource="beslissing", resource_id=row.id, weergave=row.soort, nieuw={"status": row.status})

@@ -10,6 +10,8 @@ from marshmallow import ValidationError
 from app.domain import errors as e
 from app.domain.assessment import Assessment
 from app.domain.links import wettekst_op
+from app.powers.spec import PowerSpec
+from app.rulebook import Case, Rulebook
 from app.runtime import Runtime
 from app.schemas.melding import MeldingSchema
 from app.services.assessment import deadlines_if_sent, evaluate_melding, evaluate_scenario
@@ -52,3 +54,11 @@ def _history(items: Any) -> list[dict[str, Any]]:
         return [{**h, "date": date.fromisoformat(str(h.get("date")))} for h in items]
     except ValueError:
         raise e.InvalidInput({"history": "Elke eerdere maatregel heeft een datum (jjjj-mm-dd)."}) from None
+
+
+def facts_of_case(book: Rulebook, spec: PowerSpec, case: Case) -> dict[str, Any]:
+    """The flat fact of a jurist's case: its facts, or what the power derives from its case file."""
+    if case.facts is not None:
+        return dict(case.facts)
+    params = book.parameters_for(spec.code, case.date)
+    return spec.facts_from_case(case.case_file or {}, list(case.history), params, case.date)

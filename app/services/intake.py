@@ -16,13 +16,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_change
+from app.domain.errors import MandateMissing
+from app.domain.procedure import Outcome
 from app.domain.serialize import jsonable
 from app.models import Betrokkene, Melding, User, Zaak
 from app.runtime import Runtime
 from app.services.assessment import assess
 from app.services.drafting import decide_on_the_spot
 from app.services.judging import record_on_the_spot
-from app.services.queries import check_version, refuse_while_in_review, touch
+from app.services.queries import check_version, mandaat_for, refuse_while_in_review, touch
 
 ADDRESS_FIELDS = ("straat", "huisnummer", "postcode", "woonplaats")
 _PERSON_FIELDS = ("roltype", "naam", "geboortedatum", "rechthebbende_soort", "is_organisatie", *ADDRESS_FIELDS)
@@ -39,6 +41,9 @@ def submit_melding(session: Session, rt: Runtime, data: dict[str, Any], officer:
     if known is not None:
         return known.zaak
     spec, actor = rt.power(data["zaaktype"]), Actor.of(officer)
+    on_the_spot = next((o for o in rt.procedure(spec.code).outcomes.values() if o.on_the_spot), None)
+    if on_the_spot is not None:
+        data = {**data, "decided_on_the_spot_by": decider(officer, spec.code, on_the_spot)}
     zaak = _new_zaak(session, rt, data, officer, today)
     melding = _new_melding(zaak, spec.case_file(data), data, officer)
     session.add(melding)
@@ -48,11 +53,23 @@ def submit_melding(session: Session, rt: Runtime, data: dict[str, Any], officer:
     session.flush()
     _audit_intake(session, actor, zaak, melding)
     assess(session, rt, zaak, actor, today)
-    if any(o.on_the_spot for o in rt.procedure(spec.code).outcomes.values()):
+    if on_the_spot is not None:
         record_on_the_spot(session, zaak, data.get("oordelen") or {}, officer, rt)
         decide_on_the_spot(session, rt, zaak, officer, today)
     session.commit()
     return zaak
+
+
+def decider(officer: User, code: str, outcome: Outcome) -> dict[str, str]:
+    """Who decides on the spot, as the case file records it: the capacity and mandate the rules check.
+
+    Raises:
+        MandateMissing: the officer holds no mandate in a capacity this outcome allows.
+    """
+    mandaat = mandaat_for(officer, code, outcome)
+    if mandaat is None:
+        raise MandateMissing(f"U heeft geen mandaat om een {outcome.label.lower()} op te leggen.")
+    return {"capacity": mandaat.hoedanigheid, "naam": officer.display_name, "mandaatbesluit": mandaat.mandaatbesluit}
 
 
 def submission_key(officer: User, submission_id: str) -> str:

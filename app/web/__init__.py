@@ -20,10 +20,11 @@ def register_blueprints(app: Flask) -> None:
     app.jinja_env.globals.update(label=labels, options=labels.options, beslissing_rows=beslissing_rows,
                                  moment_kort=moment_kort,
                                  answers=lambda spec: [(o.code, o.label) for o in spec.outcomes],
-                                 power_title=lambda code: rt.book.index(code).title)
+                                 procedure=rt.procedure, power_title=lambda code: rt.book.index(code).title)
     app.jinja_env.filters["label"] = labels
     app.jinja_env.filters["wettekst_op"] = wettekst_op
     app.jinja_env.filters["status_label"] = status_label
+    app.jinja_env.filters["moment"] = moment_kort
 
     for blueprint in (auth.bp, pages.bp, intake.bp, cases.bp, review.bp, documents.bp):
         app.register_blueprint(blueprint)

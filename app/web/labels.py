@@ -107,6 +107,8 @@ def beslissing_rows(b: Any) -> list[tuple[str, str]]:
     return rows
 
 
-def moment_kort(moment: datetime | None) -> str:
-    """A moment on the Amsterdam wall clock, as screens show it: 04-12-2026 23.40 uur."""
+def moment_kort(moment: datetime | str | None) -> str:
+    """A moment on the Amsterdam wall clock, as screens show it: 04-12-2026 23.40 uur (stored ISO text too)."""
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment) if moment else None
     return moment.astimezone(AMSTERDAM).strftime("%d-%m-%Y %H.%M uur") if moment else ""

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import docx
 
 from app.config import ROOT as PROJECT
 from app.domain.assessment import Assessment, ParameterValue, TraceEntry
+from app.domain.deadlines import AMSTERDAM
 from app.letters import kit
 from app.letters.input import LetterInput, Party, Recipient
 from app.letters.manifest import ManifestEntry, find_entry, load_clauses, load_manifest
@@ -24,7 +25,8 @@ from app.powers import power
 ROOT = PROJECT / "letter_templates"
 STORE = TemplateStore.load(ROOT)
 CLAUSES = load_clauses(ROOT)
-ROLE_FOR_ADDRESSEE = {"bewoner": "overtreder", "rechthebbende": "rechthebbende"}
+ROLE_FOR_ADDRESSEE = {"bewoner": "overtreder", "rechthebbende": "rechthebbende", "uithuisgeplaatste":
+                      "uithuisgeplaatste", "achterblijver": "achterblijver", "veilig_thuis": "veilig_thuis"}
 DEADLINES = {
     "zienswijze_tot": date(2026, 4, 15),
     "begunstigingstermijn_tot": date(2026, 4, 15),
@@ -98,9 +100,63 @@ def letter_input(outcome: str = "sluiting", rol: str = "overtreder", **overrides
     return replace(base, **overrides)
 
 
-def entries(code: str = "damocles") -> tuple[ManifestEntry, ...]:
-    """The manifest entries of one power in letter_templates/."""
-    return tuple(e for e in load_manifest(ROOT) if e.power == code)
+def entries(code: str | None = None) -> tuple[ManifestEntry, ...]:
+    """The manifest entries of letter_templates/ (of one power, if named)."""
+    return tuple(e for e in load_manifest(ROOT) if code is None or e.power == code)
+
+
+HV_CASE = {
+    "imposed_at": "2026-03-27T20:00:00+01:00",
+    "person": {"naam": "E. Voorbeeldman", "geboortedatum": "1985-06-14"},
+    "area_description": "De woning en de galerij van de flat",
+    "rihg": {"completed_at": "2026-03-27T19:40:00+01:00", "outcome": "ernstig_en_onmiddellijk_gevaar",
+             "factors": [{"category": "incident", "text": "Partner met een mes bedreigd."},
+                         {"category": "politiegegevens", "text": "Twee eerdere meldingen van huiselijk geweld."}]},
+    "household": [{"naam": "F. Voorbeeldvrouw", "relatie": "partner", "geboortedatum": "1987-02-03"},
+                  {"naam": "G. Voorbeeldkind", "relatie": "kind", "geboortedatum": "2016-09-21"}],
+    "oral_first": True, "keys_collected": True, "kindermishandeling": False,
+}
+HV_DEADLINES = {  # across the start of summer time: 27 March 20:00 to 6 April 20:00 is ten days on the clock
+    "ingang_at": datetime(2026, 3, 27, 20, 0, tzinfo=AMSTERDAM),
+    "einde_at": datetime(2026, 4, 6, 20, 0, tzinfo=AMSTERDAM),
+    "bereikbaarheid_tot": datetime(2026, 3, 28, 20, 0, tzinfo=AMSTERDAM),
+    "uiterlijke_reactiedatum": date(2026, 5, 11),
+}
+
+
+def huisverbod_assessment() -> Assessment:
+    """A huisverbod assessment: competence rests on the danger judgement."""
+    gevaar = TraceEntry(
+        rule="bevoegd_na_oordeel_gevaar", kind="bevoegdheid", value="judgement_required",
+        legal_basis={"title": "Wet tijdelijk huisverbod art. 2 lid 1", "href": "https://wetten.overheid.nl/x"},
+        explanation="De burgemeester is bevoegd als er ernstig en onmiddellijk gevaar is; de jurist legt dat vast.")
+    return Assessment(power="huisverbod", peildatum=date(2026, 3, 27), ruleset="huisverbod__20150101",
+                      rules_sha256="0" * 64, engine="durable-rules 2.0.28", facts={}, parameters={},
+                      fired=(gevaar,), not_fired=())
+
+
+def huisverbod_input(outcome: str = "huisverbod", rol: str = "uithuisgeplaatste", **overrides: Any) -> LetterInput:
+    """A realistic huisverbod LetterInput: imposed at 20:00 by a hulpofficier van justitie in mandate."""
+    base = LetterInput(
+        power="huisverbod", outcome=outcome, kenmerk="BEV-2026-000077", verzenddatum=date(2026, 3, 28),
+        recipient=Recipient(naam="E. Voorbeeldman", rol=rol, adresregels=("Voorbeeldstraat 3", "6211 AB  MAASTRICHT")),
+        zaak_adresregels=("Voorbeeldstraat 3", "6211 AB  Maastricht"), melding_bron="proces-verbaal van de politie",
+        melding_kenmerk="PV-2026-0077", melding_datum=date(2026, 3, 27), pleegdatum=date(2026, 3, 27),
+        assessment=huisverbod_assessment(),
+        judgements={"gevaar": judgement("Bedreiging met een mes in bijzijn van een kind.", "ja"),
+                    "horen_mogelijk": judgement("Beide partners zijn ter plaatse gehoord.", "gehoord"),
+                    "verlenging_gevaar_voortduurt": judgement("Hij blijft dreigende berichten sturen.", "ja"),
+                    "horen_verlenging": judgement("Beiden zijn op 3 april gehoord.", "gehoord"),
+                    "intrekking": judgement("Het gezin is verhuisd naar een opvang.", "ja")},
+        ondertekening=("namens de burgemeester van Maastricht,", "O. Officier", "hulpofficier van justitie"),
+        behandeld_door="O. Officier, telefoon 14 043",
+        beslisser={"naam": "O. Officier", "hoedanigheid": "hulpofficier_van_justitie", "mandaatbesluit": "Mandaat 2024"},
+        case_file=HV_CASE, duur=10 if outcome == "huisverbod" else None, deadlines=dict(HV_DEADLINES),
+    )
+    return replace(base, **overrides)
+
+
+SAMPLES = {"damocles": letter_input, "huisverbod": huisverbod_input}
 
 
 def build_context(letter: LetterInput) -> dict[str, object]:
@@ -108,12 +164,12 @@ def build_context(letter: LetterInput) -> dict[str, object]:
     return kit.build_context(letter, power(letter.power).letters, CLAUSES)
 
 
-def context_keys(outcome: str, code: str = "damocles") -> frozenset[str]:
-    return power(code).letters.keys(outcome)
+def context_keys(entry: ManifestEntry) -> frozenset[str]:
+    return power(entry.power).letters.keys(entry.outcome, entry.addressee)
 
 
-def required_keys_by_outcome(code: str = "damocles") -> dict[str, frozenset[str]]:
-    return {e.outcome: context_keys(e.outcome, code) for e in entries(code)}
+def required_keys_by_outcome(code: str = "damocles") -> dict[tuple[str, str], frozenset[str]]:
+    return {(e.outcome, e.addressee): context_keys(e) for e in entries(code)}
 
 
 def addressee_for(rol: str, code: str = "damocles") -> str:
@@ -126,13 +182,14 @@ def render(template: str, context: dict[str, object]) -> bytes:
 
 
 def input_for(entry: ManifestEntry, **overrides: Any) -> LetterInput:
-    """A LetterInput whose outcome and recipient role fit a manifest entry."""
-    return letter_input(entry.outcome, ROLE_FOR_ADDRESSEE[entry.addressee], **overrides)
+    """A LetterInput whose power, outcome and recipient role fit a manifest entry."""
+    return SAMPLES[entry.power](entry.outcome, ROLE_FOR_ADDRESSEE[entry.addressee], **overrides)
 
 
 def template_for(letter: LetterInput) -> str:
     """The manifest name of the template for a LetterInput."""
-    return find_entry(entries(), letter.power, letter.outcome, addressee_for(letter.recipient.rol)).template
+    return find_entry(entries(), letter.power, letter.outcome,
+                      addressee_for(letter.recipient.rol, letter.power)).template
 
 
 def read_back(data: bytes) -> dict[str, Any]:

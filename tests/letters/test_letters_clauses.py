@@ -16,18 +16,38 @@ ENTRIES = entries()
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=[e.template for e in ENTRIES])
 def test_besluit_iff_clause(entry: ManifestEntry) -> None:
+    clause_of = {"damocles": phrases.CLAUSE.get(entry.outcome), "huisverbod": "rechtstreeks_beroep_huisverbod"}
     if entry.besluit:
         assert CLAUSE_KEY in entry.required
-        assert entry.clause == phrases.CLAUSE[entry.outcome]
+        assert entry.clause == clause_of[entry.power]
     else:
         assert CLAUSE_KEY not in entry.required
         assert entry.clause is None
-        assert entry.outcome not in phrases.CLAUSE
+        assert entry.power != "damocles" or entry.outcome not in phrases.CLAUSE
 
 
 def test_only_closure_decisions_are_besluiten() -> None:
-    assert {e.outcome for e in ENTRIES if e.besluit} == {"sluiting"}
-    assert {e.outcome for e in ENTRIES if not e.besluit} == {"waarschuwing", "voornemen_sluiting"}
+    damocles = entries("damocles")
+    assert {e.outcome for e in damocles if e.besluit} == {"sluiting"}
+    assert {e.outcome for e in damocles if not e.besluit} == {"waarschuwing", "voornemen_sluiting"}
+
+
+def test_huisverbod_addressees_get_the_besluit_and_veilig_thuis_a_notice() -> None:
+    for entry in entries("huisverbod"):
+        assert entry.besluit == (entry.addressee != "veilig_thuis"), entry.template
+
+
+def test_beroep_clause_offers_direct_beroep_and_never_bezwaar() -> None:
+    # Awb 7:1 lid 1 onder g (Bijlage 1): no bezwaar against a huisverbod; Wth art. 6: hearing within three
+    # days, no court fee (tijdelijk-huisverbod.md §8 pitfall 18).
+    clause = load_clauses(ROOT)["rechtstreeks_beroep_huisverbod"]
+    text = " ".join(clause.fill("maandag 11 mei 2026"))
+    assert clause.remedy == "beroep"
+    for needle in ("direct beroep", "rechtbank Limburg", "zes weken", "tot en met maandag 11 mei 2026",
+                   "binnen drie dagen", "geen griffierecht", "voorlopige voorziening", "handtekening"):
+        assert needle in text, needle
+    assert "bezwaarschrift" not in text and "bezwaar maken bij de burgemeester is bij een huisverbod niet" in \
+        text.lower()
 
 
 def test_clause_states_what_awb_requires() -> None:
@@ -48,7 +68,7 @@ def test_rendered_besluit_prints_the_deadline() -> None:
     assert any(f"tot en met {datum_met_dag(DEADLINES['uiterlijke_reactiedatum'])}" in p for p in body)
 
 
-@pytest.mark.parametrize("entry", [e for e in ENTRIES if not e.besluit], ids=lambda e: e.template)
+@pytest.mark.parametrize("entry", [e for e in entries("damocles") if not e.besluit], ids=lambda e: e.template)
 def test_non_besluit_says_no_objection_is_possible(entry: ManifestEntry) -> None:
     body = " ".join(read_back(render(entry.template, build_context(input_for(entry))))["body"])
     assert "geen bezwaar" in body

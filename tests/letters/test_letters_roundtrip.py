@@ -32,6 +32,28 @@ def hostile(label: str) -> str:
 
 def hostile_input(entry: ManifestEntry):
     """A LetterInput with a hostile value in every free-text field."""
+    return HOSTILE_INPUT[entry.power](entry)
+
+
+def _huisverbod_hostile(entry: ManifestEntry):
+    base = input_for(entry)
+    case = {**base.case_file, "person": {"naam": hostile("stof"), "geboortedatum": "1985-06-14"},
+            "area_description": hostile("gebied"),
+            "household": [{"naam": hostile("voorwerp"), "relatie": hostile("relatie"), "geboortedatum": None}],
+            "rihg": {**base.case_file["rihg"], "factors": [{"category": "incident", "text": hostile("factor")}]}}
+    return input_for(
+        entry, kenmerk=hostile("kenmerk"),
+        recipient=Recipient(naam=hostile("naam"), rol=base.recipient.rol,
+                            adresregels=(hostile("straat"), hostile("plaats")), aanhef=hostile("aanhef")),
+        zaak_adresregels=(hostile("pandstraat"), hostile("pandplaats")), melding_kenmerk=hostile("meldingkenmerk"),
+        judgements={code: judgement(hostile(code), j["outcome"]) for code, j in base.judgements.items()},
+        ondertekening=(hostile("functie"), hostile("ondertekenaar")), behandeld_door=hostile("behandeld"),
+        beslisser={**base.beslisser, "naam": hostile("beslisser"), "mandaatbesluit": hostile("mandaat")},
+        case_file=case, zienswijze={"samenvatting": hostile("samenvatting")},
+    )
+
+
+def _damocles_hostile(entry: ManifestEntry):
     base = input_for(entry)
     return input_for(
         entry,
@@ -54,6 +76,15 @@ def hostile_input(entry: ManifestEntry):
     )
 
 
+HOSTILE_INPUT = {"damocles": _damocles_hostile, "huisverbod": _huisverbod_hostile}
+# Fields every letter of the power prints; a huisverbod letter to the household omits the protected
+# persons and the risk assessment on purpose (minimisation), so only the head and signature are common.
+LABELS_IN_EVERY_LETTER = {
+    "damocles": ("naam", "aanhef", "behandeld", "samenvatting", "stof", "voorwerp", "ondertekenaar"),
+    "huisverbod": ("naam", "aanhef", "behandeld", "ondertekenaar", "pandstraat"),
+}
+
+
 def _values(context: dict[str, object], keys: tuple[str, ...]) -> list[str]:
     values: list[str] = []
     for key in keys:
@@ -69,7 +100,7 @@ def test_hostile_values_come_back_verbatim(entry: ManifestEntry) -> None:
     everything = "\n".join(text["body"] + text["header"] + text["footer"])
     for value in _values(context, entry.required):
         assert value in everything, value[:40]
-    for label in ("naam", "aanhef", "behandeld", "samenvatting", "stof", "voorwerp", "ondertekenaar"):
+    for label in LABELS_IN_EVERY_LETTER[entry.power]:
         if label != "samenvatting" or entry.outcome == "sluiting":
             assert hostile(label) in everything, label
     assert f"Ons kenmerk {context['kenmerk']} · pagina " in text["footer"]

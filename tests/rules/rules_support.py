@@ -17,6 +17,14 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FIXTURE_RULES = FIXTURES / "rules"
 
 
+def case_facts(book: Rulebook, power: str, case: Any) -> dict[str, Any]:
+    """A case's flat fact: its own facts, or what the registered power derives from its case file."""
+    from app.powers import power as spec_of
+    from app.services.evaluation import facts_of_case
+
+    return dict(case.facts) if case.facts is not None else facts_of_case(book, spec_of(power), case)
+
+
 def interesting_numbers(book: Rulebook, power: str) -> list[float]:
     """Numbers near every numeric parameter value the rules compare with: where off-by-one bugs live."""
     found = {0.0, 1.0}

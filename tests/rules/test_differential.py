@@ -16,7 +16,7 @@ import oracle
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rules_support import FIXTURE_RULES, RULES, interesting_dates, interesting_numbers
+from rules_support import FIXTURE_RULES, RULES, case_facts, interesting_dates, interesting_numbers
 
 from app.domain.errors import DomainError, RulebookError
 from app.rulebook import FactSpec, Rulebook
@@ -120,5 +120,5 @@ def test_oracle_fires_expected_rules_when_reading_every_case(
     book: Rulebook = request.getfixturevalue(book_fixture)
     for power in book.powers:
         for case in book.cases(power):
-            fired = oracle.evaluate(book, power, case.facts, case.date)
+            fired = oracle.evaluate(book, power, case_facts(book, power, case), case.date)
             assert sorted(fired) == sorted(case.expect.fired), case.name

@@ -20,7 +20,7 @@ from typing import Any
 
 import oracle
 import pytest
-from rules_support import FIXTURE_RULES, REPO, RULES, random_inputs
+from rules_support import FIXTURE_RULES, REPO, RULES, case_facts, random_inputs
 
 from app import rules_engine
 from app.domain.errors import EngineError, FactsRejected, RuleActionError, RulesNotInForce
@@ -392,7 +392,7 @@ def test_leaves_parsed_rules_untouched_when_registered_and_evaluated(root: Path)
     engine = RulesEngine(book)
     for power in book.powers:
         for case in book.cases(power):
-            engine.evaluate(power, case.facts, case.date)
+            engine.evaluate(power, case_facts(book, power, case), case.date)
     assert [[(r.raw, r.condition) for r in v.rules] for v in versions] == before
     assert all(v.sha256 == fingerprint(v.rules) for v in versions)
 

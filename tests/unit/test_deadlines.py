@@ -18,7 +18,7 @@ from app.domain.deadlines import (
     Termijn,
     atw_feestdagen,
     calendar_from_parameter,
-    einde_huisverbod,
+    einde_op_klok,
     einde_termijn,
     parse_gelijkgestelde_dagen,
     volgende_werkdag,
@@ -189,43 +189,43 @@ def test_volgende_werkdag_is_the_first_working_day_after_the_day(day, calendar, 
 
 
 def test_huisverbod_runs_on_the_wall_clock_across_the_start_of_summer_time():
-    end = einde_huisverbod(datetime(2026, 3, 27, 20, 0, tzinfo=AMS), 10)
+    end = einde_op_klok(datetime(2026, 3, 27, 20, 0, tzinfo=AMS), 10)
     assert end == datetime(2026, 4, 6, 20, 0, tzinfo=AMS)
     assert (end.hour, end.utcoffset()) == (20, timedelta(hours=2))
 
 
 def test_huisverbod_is_not_shifted_past_easter_or_koningsdag():
     imposed = datetime(2025, 4, 18, 14, 0, tzinfo=AMS)
-    assert einde_huisverbod(imposed, 10) == datetime(2025, 4, 28, 14, 0, tzinfo=AMS)
-    assert einde_huisverbod(imposed, 28) == datetime(2025, 5, 16, 14, 0, tzinfo=AMS)
+    assert einde_op_klok(imposed, 10) == datetime(2025, 4, 28, 14, 0, tzinfo=AMS)
+    assert einde_op_klok(imposed, 28) == datetime(2025, 5, 16, 14, 0, tzinfo=AMS)
 
 
 def test_huisverbod_ending_on_a_sunday_stays_on_the_sunday():
-    end = einde_huisverbod(datetime(2026, 11, 26, 9, 30, tzinfo=AMS), 10)
+    end = einde_op_klok(datetime(2026, 11, 26, 9, 30, tzinfo=AMS), 10)
     assert (end.date(), end.weekday(), end.hour, end.minute) == (date(2026, 12, 6), 6, 9, 30)
 
 
 def test_huisverbod_accepts_any_zone_and_answers_in_amsterdam_time():
-    end = einde_huisverbod(datetime(2026, 3, 27, 19, 0, tzinfo=UTC), 10)
+    end = einde_op_klok(datetime(2026, 3, 27, 19, 0, tzinfo=UTC), 10)
     assert end.tzinfo == AMS
     assert (end.date(), end.hour) == (date(2026, 4, 6), 20)
 
 
 def test_huisverbod_ending_in_the_repeated_october_hour_takes_the_first():
-    end = einde_huisverbod(datetime(2026, 10, 15, 2, 30, tzinfo=AMS), 10)
+    end = einde_op_klok(datetime(2026, 10, 15, 2, 30, tzinfo=AMS), 10)
     assert end.astimezone(UTC) == datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
 
 
 def test_huisverbod_ending_in_the_missing_march_hour_takes_the_earlier_reading():
-    end = einde_huisverbod(datetime(2026, 3, 19, 2, 30, tzinfo=AMS), 10)
+    end = einde_op_klok(datetime(2026, 3, 19, 2, 30, tzinfo=AMS), 10)
     assert end.astimezone(UTC) == datetime(2026, 3, 29, 0, 30, tzinfo=UTC)
 
 
 def test_huisverbod_refuses_a_naive_moment_and_a_non_positive_length():
     with pytest.raises(ValueError, match="aware"):
-        einde_huisverbod(datetime(2026, 3, 27, 20, 0), 10)
+        einde_op_klok(datetime(2026, 3, 27, 20, 0), 10)
     with pytest.raises(ValueError, match="positive"):
-        einde_huisverbod(datetime(2026, 3, 27, 20, 0, tzinfo=AMS), 0)
+        einde_op_klok(datetime(2026, 3, 27, 20, 0, tzinfo=AMS), 0)
 
 
 # --- properties --------------------------------------------------------------------------------------

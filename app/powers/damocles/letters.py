@@ -41,7 +41,7 @@ class DamoclesLetters:
     def addressee(self, rol: str) -> str:
         return P.ADDRESSEE[rol]
 
-    def keys(self, outcome: str) -> frozenset[str]:
+    def keys(self, outcome: str, addressee: str) -> frozenset[str]:
         return frozenset(COMMON_KEYS + OUTCOME_KEYS[outcome])
 
     def check(self, letter: LetterInput) -> dict[str, str]:

@@ -1,0 +1,183 @@
+"""The huisverbod letter kit: the beschikking to the barred person, the information to the household and
+the notice to Veilig Thuis, for the imposition, the extension and the withdrawal.
+
+What each letter holds follows the Wet tijdelijk huisverbod: the order names the place, the period to
+the minute, the facts and circumstances, and the protected persons (art. 2 lid 4); the household hears
+the content and the consequences of a breach (art. 2 lid 8), not the barred person's police record;
+Veilig Thuis gets the content. The remedy is direct beroep, never bezwaar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from app.domain.procedure import ORGAAN, PLAATSVERVANGER
+from app.letters import paragraphs as L
+from app.letters.formatting import datum, datum_met_dag, periode, tijdstip
+from app.letters.input import LetterInput
+from app.letters.manifest import Clause
+from app.powers.huisverbod import phrases as P
+
+HEAD = L.HEAD_KEYS
+_U, _A, _V = P.UITHUISGEPLAATSTE, P.ACHTERBLIJVER, P.VEILIG_THUIS
+KEYS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("huisverbod", _U): (*HEAD, "inleiding", "van", "tot", "bereikbaar_tot", "dictum", "beschermde_personen",
+                         "feiten", "factoren", "motivering", "verplichtingen", "gevolgen", "mandaat", "rechtsmiddelen",
+                         "afschrift_aan"),
+    ("huisverbod", _A): (*HEAD, "inleiding", "van", "tot", "dictum", "gevolgen", "hulp", "gronden", "rechtsmiddelen"),
+    ("huisverbod", _V): (*HEAD, "inleiding", "gegevens", "feiten", "factoren", "motivering", "mandaat"),
+    ("verlenging_huisverbod", _U): (*HEAD, "inleiding", "tot", "dictum", "beschermde_personen", "motivering",
+                                    "gevolgen", "mandaat", "rechtsmiddelen", "afschrift_aan"),
+    ("verlenging_huisverbod", _A): (*HEAD, "inleiding", "tot", "dictum", "gevolgen", "hulp", "gronden",
+                                    "rechtsmiddelen"),
+    ("verlenging_huisverbod", _V): (*HEAD, "inleiding", "gegevens", "motivering", "mandaat"),
+    ("intrekking_huisverbod", _U): (*HEAD, "inleiding", "dictum", "motivering", "mandaat", "rechtsmiddelen",
+                                    "afschrift_aan"),
+    # The household may appeal a withdrawal, so it reads why the danger is judged to have diminished.
+    ("intrekking_huisverbod", _A): (*HEAD, "inleiding", "dictum", "motivering", "hulp", "rechtsmiddelen"),
+    ("intrekking_huisverbod", _V): (*HEAD, "inleiding", "gegevens", "motivering", "mandaat"),
+}
+# The moments each outcome prints; computed by domain/measures.py, never here.
+_MOMENTS = {"huisverbod": ("ingang_at", "einde_at", "bereikbaarheid_tot"), "verlenging_huisverbod": ("einde_at",),
+            "intrekking_huisverbod": ()}
+
+
+class HuisverbodLetters:
+    """The kit (app/letters/kit.py) of the huisverbod power."""
+
+    def addressee(self, rol: str) -> str:
+        return P.ADDRESSEE[rol]
+
+    def keys(self, outcome: str, addressee: str) -> frozenset[str]:
+        return frozenset(KEYS[(outcome, addressee)])
+
+    def check(self, letter: LetterInput) -> dict[str, str]:
+        """Refuse input a letter cannot be written from: an unknown letter, a missing moment or person."""
+        if (letter.outcome, P.ADDRESSEE.get(letter.recipient.rol)) not in KEYS:
+            return {"outcome": "Voor deze uitkomst en ontvanger is geen brief."}
+        errors = {f"deadlines.{k}": "Dit moment ontbreekt." for k in _MOMENTS[letter.outcome]
+                  if not isinstance(letter.deadlines.get(k), datetime)}
+        if letter.deadlines.get("uiterlijke_reactiedatum") is None:
+            errors["deadlines.uiterlijke_reactiedatum"] = "De beroepstermijn ontbreekt."
+        if not (letter.case_file.get("person") or {}).get("naam"):
+            errors["case_file.person"] = "De uithuisgeplaatste ontbreekt."
+        return errors
+
+    def context(self, letter: LetterInput, clauses: Mapping[str, Clause]) -> dict[str, object]:
+        words = _words(letter)
+        addressee = P.ADDRESSEE[letter.recipient.rol]
+        every = {**_everything(letter, words, clauses),
+                 "inleiding": _filled(P.INLEIDING[(letter.outcome, addressee)], words),
+                 "dictum": _dictum(letter, addressee, words)}
+        return {**L.head(letter, P.ONDERWERP[letter.outcome].format_map(words)),
+                **{k: every[k] for k in KEYS[(letter.outcome, addressee)] if k not in HEAD}}
+
+
+def _words(letter: LetterInput) -> dict[str, str]:
+    case, d = letter.case_file, letter.deadlines
+    words = {"straat": letter.zaak_adresregels[0], "woning": " ".join(", ".join(letter.zaak_adresregels).split()),
+             "naam": str((case.get("person") or {}).get("naam", "")),
+             "gebied": _gebied(str(case.get("area_description") or P.GEBIED_STANDAARD)),
+             "stuk": P.STUK[letter.outcome], "kenmerk": letter.melding_kenmerk}
+    for key, name in (("ingang_at", "van"), ("einde_at", "tot"), ("bereikbaarheid_tot", "bereikbaar_tot")):
+        if isinstance(d.get(key), datetime):
+            words[name] = moment_text(d[key])
+    if letter.duur:
+        words["periode"] = periode(letter.duur, "days")
+    return words
+
+
+def _gebied(text: str) -> str:
+    """The area as the continuation of a sentence: "De woning en ..." reads "de woning en ..."."""
+    text = text.strip().rstrip(".")
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def moment_text(moment: datetime) -> str:
+    """"donderdag 3 december 2026 om 23.40 uur" (Amsterdam wall clock)."""
+    return f"{datum_met_dag(moment)} om {tijdstip(moment)}"
+
+
+def _everything(letter: LetterInput, words: Mapping[str, str], clauses: Mapping[str, Clause]) -> dict[str, Any]:
+    return {
+        "van": words.get("van", ""), "tot": words.get("tot", ""), "bereikbaar_tot": words.get("bereikbaar_tot", ""),
+        "beschermde_personen": [P.BESCHERMD.format(naam=m.get("naam", ""), relatie=m.get("relatie", ""))
+                                for m in letter.case_file.get("household") or ()],
+        "feiten": [_feiten(letter)], "factoren": _factoren(letter.case_file),
+        "motivering": _motivering(letter), "verplichtingen": _verplichtingen(letter, words),
+        "gevolgen": _gevolgen(letter, words), "hulp": _filled(P.HULP_ACHTERBLIJVER, words),
+        "gronden": [P.ZWIJGEN_GRONDEN.format_map(words)], "mandaat": [_mandaat(letter)],
+        "rechtsmiddelen": L.rechtsmiddelen(clauses, P.CLAUSE, letter), "afschrift_aan": list(P.AFSCHRIFT),
+        "gegevens": _gegevens(letter, words),
+    }
+
+
+def _dictum(letter: LetterInput, addressee: str, words: Mapping[str, str]) -> list[str]:
+    if letter.outcome == "intrekking_huisverbod":
+        return _filled(P.DICTUM_INTREKKING, words)
+    if addressee == _A:
+        return _filled(P.DICTUM_ACHTERBLIJVER, words)
+    lines = P.DICTUM_VERLENGING if letter.outcome == "verlenging_huisverbod" else P.DICTUM
+    oral = [P.MONDELING] if letter.outcome == "huisverbod" and letter.case_file.get("oral_first") else []
+    return _filled([*lines, *oral], words)
+
+
+def _feiten(letter: LetterInput) -> str:
+    rihg = letter.case_file.get("rihg") or {}
+    completed = rihg.get("completed_at")
+    when = datum(datetime.fromisoformat(completed)) if completed else datum(letter.pleegdatum)
+    return P.FACTOREN.format(stuk=P.STUK[letter.outcome], kenmerk=letter.melding_kenmerk, datum=when)
+
+
+def _factoren(case: Mapping[str, Any]) -> list[str]:
+    return [P.FACTOR.format(categorie=L.label(P.CATEGORIE, f.get("category")), tekst=f.get("text", ""))
+            for f in (case.get("rihg") or {}).get("factors") or ()]
+
+
+def _motivering(letter: LetterInput) -> list[str]:
+    """The rules' reasoning for this decision, then the recorded judgements it rests on."""
+    return [*L.regels(letter), *L.oordelen(letter.judgements, P.OORDELEN[letter.outcome])]
+
+
+def _verplichtingen(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
+    keys = P.SLEUTELS_INGENOMEN if letter.case_file.get("keys_collected") else P.SLEUTELS_AFGEVEN
+    return [*_filled(P.VERPLICHTINGEN, words), keys, P.RECHTSBIJSTAND]
+
+
+def _gevolgen(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
+    if P.ADDRESSEE[letter.recipient.rol] == _A:
+        return _filled(P.GEVOLGEN_ACHTERBLIJVER, words)
+    extra = [P.BEROEP_DEKT_VERLENGING] if letter.outcome == "verlenging_huisverbod" else []
+    return [*P.GEVOLGEN, *extra]
+
+
+def _mandaat(letter: LetterInput) -> str:
+    """Who decided: the mayor himself, or a hulpofficier van justitie in mandate (Wth art. 3)."""
+    decider = letter.beslisser or {}
+    if decider.get("hoedanigheid") in (ORGAAN, PLAATSVERVANGER, None):
+        return P.EIGEN_BESLUIT
+    return P.MANDAAT.format(naam=decider.get("naam", ""), mandaatbesluit=decider.get("mandaatbesluit", ""))
+
+
+def _gegevens(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
+    case = letter.case_file
+    person = case.get("person") or {}
+    household = ", ".join(P.BESCHERMD.format(naam=m.get("naam", ""), relatie=m.get("relatie", ""))
+                          for m in case.get("household") or ())
+    born = person.get("geboortedatum")
+    values = {**words, "geboren": datum(date.fromisoformat(born)) if born else "onbekend",
+              "achterblijvers": household, "kind": "ja" if case.get("kindermishandeling") else "nee"}
+    lines = ["uithuisgeplaatste", "woning", "achterblijvers", "kindermishandeling"]
+    if letter.outcome == "huisverbod":
+        values["bereikbaar"] = case.get("reachability_details") or P.NOG_NIET.format_map(words)
+        lines[2:2] = ["looptijd"]
+        lines.append("bereikbaar")
+    elif letter.outcome == "verlenging_huisverbod":
+        lines[2:2] = ["verlengd"]
+    return [P.GEGEVENS[line].format_map(values) for line in lines]
+
+
+def _filled(lines: list[str], words: Mapping[str, str]) -> list[str]:
+    return [line.format_map(words) for line in lines]
