@@ -29,6 +29,7 @@ from app.audit import GENESIS  # noqa: E402
 from app.config import ROOT, database_url_for_tests  # noqa: E402
 from app.db import Base, make_engine, session_scope  # noqa: E402
 from app.models import Mandaat, User  # noqa: E402
+from app.powers import registry  # noqa: E402
 from app.services.accounts import hash_password  # noqa: E402
 
 PASSWORD = "test-wachtwoord-2026"
@@ -109,15 +110,22 @@ def password_hash() -> str:
     return hash_password(PASSWORD)  # argon2 costs ~0.1 s: hash once per run
 
 
+# Extra users: a second jurist and kabinet member (four-eyes), the mayor himself (decides what cannot be
+# mandated) and a hulpofficier van justitie (imposes a huisverbod in mandate).
+EXTRA_USERS = (("jurist2", "jurist", None), ("kabinet2", "kabinet", "gemandateerde"),
+               ("burgemeester", "kabinet", "orgaan"), ("hovj", "handhaving", "hulpofficier_van_justitie"))
+
+
 @pytest.fixture
 def users(db: Session, password_hash: str) -> dict[str, User]:
-    """One user per role (plus a second jurist and kabinet member for four-eyes tests), attached to `db`."""
-    made = {}
-    for username, role in [(r, r) for r in ROLES] + [("jurist2", "jurist"), ("kabinet2", "kabinet")]:
+    """One user per role plus EXTRA_USERS, authorised for every registered power, attached to `db`."""
+    made, powers = {}, list(registry())
+    people = [(r, r, "gemandateerde" if r == "kabinet" else None) for r in ROLES] + list(EXTRA_USERS)
+    for username, role, capacity in people:
         user = User(username=username, display_name=f"{username.title()} (test)", role=role, team="oov",
-                    password_hash=password_hash, zaaktypes=["damocles"], phone="14 043")
-        if role == "kabinet":
-            user.mandaten.append(Mandaat(besluittype="damocles",
+                    password_hash=password_hash, zaaktypes=powers, phone="14 043")
+        for code in powers if capacity else ():
+            user.mandaten.append(Mandaat(besluittype=code, hoedanigheid=capacity, mandaatbesluit="Mandaat (test)",
                                          ondertekening=f"namens de burgemeester van Maastricht,\n{username} (test)"))
         db.add(user)
         made[username] = user

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from app.domain.deadlines import AMSTERDAM
 from app.schemas.melding import MeldingSchema
 
 
@@ -33,3 +34,30 @@ def melding_form(**overrides: Any) -> dict[str, Any]:
 def melding(**overrides: Any) -> dict[str, Any]:
     """Loaded melding data, as the intake service receives it."""
     return MeldingSchema().load(melding_form(**overrides))
+
+
+def huisverbod_form(imposed_at: datetime | None = None, **gegevens: Any) -> dict[str, Any]:
+    """Raw huisverbod input: imposed last night at 23:40 by a hulpofficier, with the judgements on the spot."""
+    imposed = imposed_at or datetime.combine(date.today() - timedelta(days=1), time(23, 40), AMSTERDAM)
+    case = {
+        "imposed_at": imposed.isoformat(), "residence_status": "woont",
+        "person": {"naam": "E. Testman", "geboortedatum": "1985-06-14"},
+        "rihg": {"completed_at": (imposed - timedelta(minutes=20)).isoformat(),
+                 "outcome": "ernstig_en_onmiddellijk_gevaar",
+                 "factors": [{"category": "incident", "text": "Partner met een mes bedreigd."}]},
+        "household": [{"naam": "F. Testvrouw", "relatie": "partner", "geboortedatum": "1987-02-03"},
+                      {"naam": "G. Testkind", "relatie": "kind", "geboortedatum": "2016-09-21"}],
+        "oral_first": True, **gegevens,
+    }
+    return {
+        "submission_id": uuid.uuid4().hex, "zaaktype": "huisverbod", "bron_soort": "proces_verbaal",
+        "bron_kenmerk": "PV-TEST-1", "gegevens": case,
+        "adres": {"straat": "Testlaan", "huisnummer": "3", "postcode": "6200 ZZ", "woonplaats": "Maastricht"},
+        "oordelen": {"gevaar": {"outcome": "ja", "reasoning": "Ernstig en onmiddellijk gevaar & <dreiging>."},
+                     "horen_mogelijk": {"outcome": "gehoord", "reasoning": "Beiden ter plaatse gehoord."}},
+    }
+
+
+def huisverbod(imposed_at: datetime | None = None, **gegevens: Any) -> dict[str, Any]:
+    """Loaded huisverbod data, as the intake service receives it."""
+    return MeldingSchema().load(huisverbod_form(imposed_at, **gegevens))

@@ -142,7 +142,7 @@ def einde_op_klok(start: datetime, days: int) -> datetime:
     if days < 1:
         raise ValueError("days must be positive")
     wall = start.astimezone(AMSTERDAM).replace(tzinfo=None) + timedelta(days=days)
-    return _earliest_instant(wall)
+    return first_reached(wall)
 
 
 def parse_gelijkgestelde_dagen(value: Mapping[object, object]) -> dict[int, frozenset[date]]:
@@ -240,14 +240,21 @@ def _reden(nominal: date, end: date, art_2: bool, calendar: Calendar) -> str | N
     return "; ".join(parts)
 
 
-def _earliest_instant(wall: datetime) -> datetime:
-    """The earlier instant a naive Amsterdam wall-clock time can mean, as an aware datetime.
+def first_reached(wall: datetime) -> datetime:
+    """The first instant at which the Amsterdam wall clock shows the naive time `wall`, as an aware datetime.
 
-    In October one hour occurs twice, in March one hour does not exist. A measure that restricts a
-    person ends at the earlier reading, so it never lasts longer than the wall-clock period allows.
+    In October one hour occurs twice: a measure that restricts a person ends at its first occurrence. In
+    March one hour does not exist: the clock jumps from 02:00 to 03:00, so an end at 02:30 is reached at
+    the jump itself (03:00 summer time), not an hour before it at 01:30, which would cut the period short.
     """
-    readings = (wall.replace(tzinfo=AMSTERDAM, fold=fold).astimezone(UTC) for fold in (0, 1))
-    return min(readings).astimezone(AMSTERDAM)
+    readings = sorted(wall.replace(tzinfo=AMSTERDAM, fold=fold).astimezone(UTC) for fold in (0, 1))
+    first = readings[0].astimezone(AMSTERDAM)
+    if first.replace(tzinfo=None) == wall:
+        return first
+    moment = readings[0]  # before the jump: walk to the minute at which the clock passes `wall`
+    while moment.astimezone(AMSTERDAM).replace(tzinfo=None) < wall:
+        moment += timedelta(minutes=1)
+    return moment.astimezone(AMSTERDAM)
 
 
 def _parse_year(raw: object) -> int:

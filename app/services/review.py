@@ -89,7 +89,9 @@ def record_nacontrole(session: Session, beslissing: Beslissing, comment: str, ve
     check_version(beslissing, version)
     if beslissing.review_mode != "achteraf" or beslissing.status not in ("vastgesteld", "verzonden"):
         raise InvalidTransition("Alleen een beslissing die ter plaatse is genomen, wordt achteraf gecontroleerd.")
-    if any(r.resultaat == "nagecontroleerd" for r in beslissing.reviewrondes):
+    checked = select(Reviewronde.id).where(Reviewronde.beslissing_id == beslissing.id,
+                                           Reviewronde.resultaat == "nagecontroleerd")
+    if session.scalars(checked).first() is not None:
         raise InvalidTransition("Deze beslissing is al nagecontroleerd.")
     if actor.id in (beslissing.drafter_id, beslissing.approver_id):
         raise FourEyesViolation("U heeft deze beslissing zelf genomen; een ander moet haar nacontroleren.")

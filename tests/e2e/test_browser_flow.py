@@ -87,7 +87,8 @@ def test_kabinet_returns_a_voornemen_with_a_comment_and_csrf_guards_the_form(
     field(page, "opmerking").fill(f"Graag de aanhef aanpassen: {HOSTILE}")
     page.get_by_role("button", name="Terugsturen").click()
     flash_ok(page, "De beslissing is teruggestuurd naar de jurist.")
-    expect(page.get_by_role("table", name="Beslissingen die op vaststelling wachten")).to_contain_text("Er wacht niets op vaststelling.")
+    waiting = page.get_by_role("table", name="Beslissingen die op vaststelling wachten")
+    expect(waiting).to_contain_text("Er wacht niets op vaststelling.")
     logout(page)
 
     login(page, "jurist")

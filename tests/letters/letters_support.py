@@ -150,7 +150,8 @@ def huisverbod_input(outcome: str = "huisverbod", rol: str = "uithuisgeplaatste"
                     "intrekking": judgement("Het gezin is verhuisd naar een opvang.", "ja")},
         ondertekening=("namens de burgemeester van Maastricht,", "O. Officier", "hulpofficier van justitie"),
         behandeld_door="O. Officier, telefoon 14 043",
-        beslisser={"naam": "O. Officier", "hoedanigheid": "hulpofficier_van_justitie", "mandaatbesluit": "Mandaat 2024"},
+        beslisser={"naam": "O. Officier", "hoedanigheid": "hulpofficier_van_justitie",
+                   "mandaatbesluit": "Mandaat 2024"},
         case_file=HV_CASE, duur=10 if outcome == "huisverbod" else None, deadlines=dict(HV_DEADLINES),
     )
     return replace(base, **overrides)

@@ -20,7 +20,6 @@ from letters_support import (
     input_for,
     read_back,
     render,
-    required_keys_by_outcome,
 )
 
 from app.domain.errors import LetterRenderError

@@ -216,9 +216,12 @@ def test_huisverbod_ending_in_the_repeated_october_hour_takes_the_first():
     assert end.astimezone(UTC) == datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
 
 
-def test_huisverbod_ending_in_the_missing_march_hour_takes_the_earlier_reading():
+def test_huisverbod_ending_in_the_missing_march_hour_ends_when_the_clock_jumps_past_it():
+    # 29 March 2026: the clock jumps from 02:00 to 03:00. An end at 02:30 is reached at the jump (01:00 UTC,
+    # 03:00 summer time), not at 01:30 winter time, which would end the order an hour early.
     end = einde_op_klok(datetime(2026, 3, 19, 2, 30, tzinfo=AMS), 10)
-    assert end.astimezone(UTC) == datetime(2026, 3, 29, 0, 30, tzinfo=UTC)
+    assert end.astimezone(UTC) == datetime(2026, 3, 29, 1, 0, tzinfo=UTC)
+    assert (end.hour, end.minute, end.utcoffset()) == (3, 0, timedelta(hours=2))
 
 
 def test_huisverbod_refuses_a_naive_moment_and_a_non_positive_length():

@@ -9,7 +9,7 @@ Veilig Thuis gets the content. The remedy is direct beroep, never bezwaar.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -68,11 +68,8 @@ class HuisverbodLetters:
     def context(self, letter: LetterInput, clauses: Mapping[str, Clause]) -> dict[str, object]:
         words = _words(letter)
         addressee = P.ADDRESSEE[letter.recipient.rol]
-        every = {**_everything(letter, words, clauses),
-                 "inleiding": _filled(P.INLEIDING[(letter.outcome, addressee)], words),
-                 "dictum": _dictum(letter, addressee, words)}
         return {**L.head(letter, P.ONDERWERP[letter.outcome].format_map(words)),
-                **{k: every[k] for k in KEYS[(letter.outcome, addressee)] if k not in HEAD}}
+                **{k: _PARTS[k](letter, words, clauses) for k in KEYS[(letter.outcome, addressee)] if k not in HEAD}}
 
 
 def _words(letter: LetterInput) -> dict[str, str]:
@@ -100,18 +97,10 @@ def moment_text(moment: datetime) -> str:
     return f"{datum_met_dag(moment)} om {tijdstip(moment)}"
 
 
-def _everything(letter: LetterInput, words: Mapping[str, str], clauses: Mapping[str, Clause]) -> dict[str, Any]:
-    return {
-        "van": words.get("van", ""), "tot": words.get("tot", ""), "bereikbaar_tot": words.get("bereikbaar_tot", ""),
-        "beschermde_personen": [P.BESCHERMD.format(naam=m.get("naam", ""), relatie=m.get("relatie", ""))
-                                for m in letter.case_file.get("household") or ()],
-        "feiten": [_feiten(letter)], "factoren": _factoren(letter.case_file),
-        "motivering": _motivering(letter), "verplichtingen": _verplichtingen(letter, words),
-        "gevolgen": _gevolgen(letter, words), "hulp": _filled(P.HULP_ACHTERBLIJVER, words),
-        "gronden": [P.ZWIJGEN_GRONDEN.format_map(words)], "mandaat": [_mandaat(letter)],
-        "rechtsmiddelen": L.rechtsmiddelen(clauses, P.CLAUSE, letter), "afschrift_aan": list(P.AFSCHRIFT),
-        "gegevens": _gegevens(letter, words),
-    }
+def _protected(letter: LetterInput) -> list[str]:
+    """Art. 2 lid 4 onder c: the persons the contact ban protects, by name."""
+    return [P.BESCHERMD.format(naam=m.get("naam", ""), relatie=m.get("relatie", ""))
+            for m in letter.case_file.get("household") or ()]
 
 
 def _dictum(letter: LetterInput, addressee: str, words: Mapping[str, str]) -> list[str]:
@@ -181,3 +170,20 @@ def _gegevens(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
 
 def _filled(lines: list[str], words: Mapping[str, str]) -> list[str]:
     return [line.format_map(words) for line in lines]
+
+
+Part = Callable[[LetterInput, Mapping[str, str], Mapping[str, Clause]], Any]
+# Each context key and how it is made; a letter builds only the keys its template uses.
+_PARTS: dict[str, Part] = {
+    "inleiding": lambda lt, w, _: _filled(P.INLEIDING[(lt.outcome, P.ADDRESSEE[lt.recipient.rol])], w),
+    "dictum": lambda lt, w, _: _dictum(lt, P.ADDRESSEE[lt.recipient.rol], w),
+    "van": lambda lt, w, _: w["van"], "tot": lambda lt, w, _: w["tot"],
+    "bereikbaar_tot": lambda lt, w, _: w["bereikbaar_tot"],
+    "beschermde_personen": lambda lt, w, _: _protected(lt),
+    "feiten": lambda lt, w, _: [_feiten(lt)], "factoren": lambda lt, w, _: _factoren(lt.case_file),
+    "motivering": lambda lt, w, _: _motivering(lt), "verplichtingen": lambda lt, w, _: _verplichtingen(lt, w),
+    "gevolgen": lambda lt, w, _: _gevolgen(lt, w), "hulp": lambda lt, w, _: _filled(P.HULP_ACHTERBLIJVER, w),
+    "gronden": lambda lt, w, _: [P.ZWIJGEN_GRONDEN.format_map(w)], "mandaat": lambda lt, w, _: [_mandaat(lt)],
+    "rechtsmiddelen": lambda lt, w, c: L.rechtsmiddelen(c, P.CLAUSE, lt),
+    "afschrift_aan": lambda lt, w, _: list(P.AFSCHRIFT), "gegevens": lambda lt, w, _: _gegevens(lt, w),
+}
