@@ -1,0 +1,84 @@
+"""One scenario per power for the generic flow (tests/powers/test_every_power.py): what the reporter types
+into the power's intake form, what the jurist completes, and which outcome goes through four-eyes review.
+
+Everything else the flow does (judgements, drafting, review, download) it reads from the power's procedure.
+A power without a scenario here fails test_every_registered_power_has_a_scenario.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from app.domain.deadlines import AMSTERDAM
+
+ADRES = {"adres.straat": "Scenariostraat", "adres.huisnummer": "8", "adres.postcode": "6200 ZZ",
+         "adres.woonplaats": "Maastricht"}
+OWNER = {"rechthebbende.naam": "Woonstichting Scenario", "rechthebbende.soort": "woningcorporatie",
+         "rechthebbende.straat": "Postbus", "rechthebbende.huisnummer": "5", "rechthebbende.postcode": "6200 ZZ",
+         "rechthebbende.woonplaats": "Maastricht"}
+
+
+@dataclass(frozen=True)
+class Scenario:
+    reporter: str  # the username that submits the intake form
+    intake: Callable[[datetime], dict[str, str]]  # the form fields, given the moment of submission
+    outcome: str  # drafted by the jurist and approved with four eyes
+    signer: str  # the username that signs and approves it
+    facts: Callable[[datetime], dict[str, str]] = lambda _now: {}  # the jurist's facts form before drafting
+    draft: dict[str, str] = field(default_factory=dict)  # further fields of the draft form
+    decided_at_intake: tuple[str, ...] = ()  # outcomes decided on the spot when the form is submitted
+
+
+def local(moment: datetime) -> str:
+    """A moment as a datetime-local input sends it."""
+    return moment.astimezone(AMSTERDAM).strftime("%Y-%m-%dT%H:%M")
+
+
+def _source(now: datetime, kind: str = "bestuurlijke_rapportage") -> dict[str, str]:
+    day = (now.astimezone(AMSTERDAM).date() - timedelta(days=3)).isoformat()
+    return {"bron_soort": kind, "bron_kenmerk": "SC-2026-1", "bron_datum": day, "pleegdatum": day}
+
+
+def _damocles(now: datetime) -> dict[str, str]:
+    return {"zaaktype": "damocles", **_source(now), **ADRES, **OWNER, "gegevens.premises_type": "woning",
+            "gegevens.substances.0.name": "cocaïne", "gegevens.substances.0.opiumwet_list": "lijst_i",
+            "gegevens.substances.0.quantity": "2,5", "gegevens.substances.0.unit": "g",
+            "bewoners.0.naam": "S. Scenario & Zn <test>", "bewoners.0.roltype": "bewoner"}
+
+
+def _imposed(now: datetime) -> datetime:
+    return now.astimezone(AMSTERDAM).replace(second=0, microsecond=0) - timedelta(hours=2)
+
+
+def _huisverbod(now: datetime) -> dict[str, str]:
+    imposed = _imposed(now)
+    return {"zaaktype": "huisverbod", "bron_soort": "proces_verbaal", "bron_kenmerk": "PV-SC-1", **ADRES,
+            "gegevens.imposed_at": local(imposed), "gegevens.oral_first": "true",
+            "gegevens.person.naam": "U. Scenario", "gegevens.person.geboortedatum": "1984-04-04",
+            "gegevens.residence_status": "woont", "gegevens.rihg.completed_at": local(imposed - timedelta(minutes=20)),
+            "gegevens.rihg.outcome": "ernstig_en_onmiddellijk_gevaar", "gegevens.rihg.factors.0.category": "incident",
+            "gegevens.rihg.factors.0.text": "Dreiging met geweld.", "gegevens.household.0.naam": "A. Scenario",
+            "gegevens.household.0.relatie": "partner", "gegevens.household.0.geboortedatum": "1986-06-06",
+            "gegevens.household_informed": "inhoud_en_gevolgen",
+            "oordelen.gevaar.outcome": "ja", "oordelen.gevaar.reasoning": "Ernstig en onmiddellijk gevaar.",
+            "oordelen.horen_mogelijk.outcome": "gehoord", "oordelen.horen_mogelijk.reasoning": "Beiden gehoord."}
+
+
+def _extension(now: datetime) -> dict[str, str]:
+    return {"extension_new_end_at": local(_imposed(now) + timedelta(days=20)), "extension_decided_by": "orgaan",
+            "extension_decided_at": local(now)}
+
+
+def _proef(now: datetime) -> dict[str, str]:
+    return {"zaaktype": "proef", **_source(now), **ADRES, **OWNER, "gegevens.premises_type": "woning",
+            "gegevens.hard_drugs_g": "5", "gegevens.dealing_observed": "no", "bewoners.0.naam": "P. Scenario"}
+
+
+SCENARIOS = {
+    "damocles": Scenario("handhaving", _damocles, "waarschuwing", "kabinet"),
+    "huisverbod": Scenario("hovj", _huisverbod, "verlenging_huisverbod", "burgemeester", facts=_extension,
+                           decided_at_intake=("huisverbod",)),
+    "proef": Scenario("handhaving", _proef, "voornemen_sluiting", "kabinet", draft={"duur": "3"}),
+}
