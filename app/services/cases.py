@@ -90,6 +90,24 @@ def signatories(session: Session, besluittype: str, outcome: Outcome | None = No
     return [u for u in dict.fromkeys(users) if mandaat_for(u, besluittype, outcome) is not None]
 
 
+def decided_on_the_spot(session: Session, zaak: Zaak) -> list[Beslissing]:
+    """The decisions taken when the melding was submitted (review afterwards)."""
+    return list(session.scalars(select(Beslissing).where(Beslissing.zaak_id == zaak.id,
+                                                         Beslissing.review_mode == "achteraf")))
+
+
+def letters_to_serve(session: Session, zaken: list[Zaak], actor: User) -> dict[int, list[Document]]:
+    """The final letters of the decisions this person took on the spot, per zaak: the officer who imposed a
+    measure hands the written beschikking over (or serves it) and needs it at hand."""
+    rows = session.scalars(select(Document).join(Beslissing, Document.beslissing_id == Beslissing.id).where(
+        Beslissing.zaak_id.in_([z.id for z in zaken]), Beslissing.approver_id == actor.id,
+        Beslissing.review_mode == "achteraf", Document.status == "definitief").order_by(Document.id))
+    letters: dict[int, list[Document]] = {}
+    for document in rows:
+        letters.setdefault(document.zaak_id, []).append(document)
+    return letters
+
+
 def download_document(session: Session, document: Document, actor: User, origin: str) -> Document:
     """Log the download of stored bytes."""
     record_access(session, Actor.of(actor), action="download", object_type="document", object_id=document.id,

@@ -13,7 +13,7 @@ from marshmallow import ValidationError
 from app.db import get_session
 from app.domain import errors as e
 from app.schemas.melding import MeldingSchema
-from app.services.cases import list_zaken
+from app.services.cases import decided_on_the_spot, letters_to_serve, list_zaken
 from app.services.intake import submit_melding
 from app.web.access import visible_zaken
 from app.web.auth import role_required
@@ -29,7 +29,8 @@ FORM_ERRORS = (ValidationError, e.InvalidInput, e.JudgementMissing, e.MandateMis
 @role_required("handhaving")
 def my_meldingen() -> str:
     zaken = list_zaken(get_session(), visible_zaken(current_user), current_user, request.remote_addr or "")
-    return render_template("intake/list.html", zaken=zaken)
+    letters = letters_to_serve(get_session(), zaken, current_user)
+    return render_template("intake/list.html", zaken=zaken, letters=letters)
 
 
 @bp.get("/meldingen/nieuw")
@@ -60,8 +61,17 @@ def create_melding() -> Any:
     except FORM_ERRORS as exc:
         get_session().rollback()
         return _form(spec, raw, field_errors(exc, spec)), status_for(exc, form=True)
-    flash(f"De melding is ontvangen als zaak {zaak.identificatie}.", "ok")
+    flash(_received(zaak), "ok")
     return redirect(url_for("intake.my_meldingen"))
+
+
+def _received(zaak: Any) -> str:
+    decided = decided_on_the_spot(get_session(), zaak)
+    if not decided:
+        return f"De melding is ontvangen als zaak {zaak.identificatie}."
+    label = _rt().procedure(zaak.zaaktype).outcome(decided[0].soort).label
+    return (f"{label} is vastgelegd in zaak {zaak.identificatie}. De brieven staan hieronder klaar om uit te "
+            "reiken.")
 
 
 def without_blank_rows(raw: dict[str, Any], rows: dict[str, int]) -> dict[str, Any]:
