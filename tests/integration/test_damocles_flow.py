@@ -259,3 +259,26 @@ def test_an_approved_warning_makes_the_next_finding_at_the_address_a_second_offe
             users["handhaving"], month_later)
     assert Assessment.from_dict(latest(db, later).assessment).facts["offence"] == "tweede"
     assert Assessment.from_dict(latest(db, elsewhere).assessment).facts["offence"] == "eerste"
+
+
+def test_a_zienswijze_with_new_facts_reopens_the_proportionality_judgements(db, rt, zaak, users, today):
+    """Pitfall 17: new facts in the zienswijze (illness, an offer to move) mean J3-J8 are weighed again."""
+    from app.domain.assessment import Assessment
+    from app.services.assessment import latest
+    from app.services.queries import active_judgements
+
+    triggered = tuple(c for c in Assessment.from_dict(latest(db, zaak).assessment).judgements_required
+                      if c in OUTCOME)
+    judge(db, zaak, users["jurist"], CLOSURE_STEPS + triggered)
+    voornemen = draft(db, rt, zaak, DraftRequest("voornemen_sluiting", today, months(db, rt, zaak)),
+                      users["jurist"], today)
+    approved(db, rt, voornemen, users["jurist"].id, users, today)
+    zienswijze(db, zaak, {"outcome": "ontvangen", "samenvatting": "Bewoner is ernstig ziek.", "nieuwe_feiten": True,
+                          "reactie": "Dit weeg ik opnieuw."}, users["jurist"], today)
+    active = set(active_judgements(db, zaak))
+    assert not active & set(CLOSURE_STEPS) and set(triggered) - {"tijdsverloop"} <= active
+    judge(db, zaak, users["jurist"], ("begunstigingstermijn",))
+    with pytest.raises(JudgementMissing) as caught:
+        draft(db, rt, zaak, DraftRequest("sluiting", voornemen.zienswijze_tot + timedelta(days=1),
+                                         months(db, rt, zaak)), users["jurist"], today)
+    assert set(CLOSURE_STEPS) <= set(caught.value.missing)

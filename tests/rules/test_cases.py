@@ -109,3 +109,20 @@ def required_case_dates(book: Rulebook, power: str) -> dict[date, str]:
                 if overlaps and (version.valid_until is None or first <= version.valid_until):
                     needed.setdefault(first, f"{name} = {value.value!r} under {version.ruleset}")
     return needed
+
+
+def test_the_tests_a_cases_file_points_to_exist():
+    """A cases.yaml header names the tests that cover the pitfalls no case can show; those must exist."""
+    import re
+
+    tests, checked = RULES.parent / "tests", 0
+    for path in RULES.glob("*/cases.yaml"):
+        comments = "\n".join(line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#"))
+        for file, names in re.findall(r"([a-z_/]+/test_\w+\.py)(?:[\s#]*\(([^)]*)\))?", comments):
+            target = tests / file.removeprefix("tests/")
+            assert target.is_file(), f"{path.parent.name}/cases.yaml names {file}, which does not exist"
+            defined = target.read_text(encoding="utf-8")
+            for name in re.findall(r"[a-z][a-z0-9_]+", names):
+                assert f"def test_{name}" in defined, f"{path.parent.name}/cases.yaml: no test_{name}… in {file}"
+                checked += 1
+    assert checked >= 15  # the damocles header alone names more; a broken pattern must not pass silently

@@ -256,10 +256,10 @@ def test_a_leap_day_finding_starts_the_window_on_28_february():
 # ------------------------------------------------------------------------------- days and unknowns
 
 
-def test_days_since_finding_count_calendar_days_to_the_assessment_date():
-    assert facts_from_case(_case(), [], _params(), date(2023, 10, 1))["days_since_finding"] == 214
+def test_finding_age_days_count_calendar_days_to_the_assessment_date():
+    assert facts_from_case(_case(), [], _params(), date(2023, 10, 1))["finding_age_days"] == 214
     same_day = facts_from_case(_case(finding_date="2023-03-01"), [], _params(), FINDING)
-    assert same_day["days_since_finding"] == 0
+    assert same_day["finding_age_days"] == 0
 
 
 def test_a_finding_after_the_assessment_date_is_rejected():

@@ -153,3 +153,17 @@ def test_verzenddatum_in_the_past_is_refused():
     with pytest.raises(InvalidInput) as caught:
         draft_outcome(s, DraftRequest("waarschuwing", TODAY - timedelta(days=1)))
     assert "verzenddatum" in caught.value.errors
+
+
+def test_a_new_closure_after_the_first_needs_a_new_voornemen_and_hearing():
+    """Pitfall 20 (ECLI:NL:RBMNE:2025:1759): the zienswijze on the first voornemen does not carry a second
+    closure; only a voornemen newer than the last closure opens the way again."""
+    from app.domain.drafting import current_voornemen
+    from app.domain.measures import Measure
+
+    procedure = RT.procedure("damocles")
+    first = (Measure(1, "voornemen_sluiting"), Measure(2, "sluiting", ON, ON + timedelta(days=90)))
+    assert current_voornemen(procedure, first[:1], "sluiting") == first[0]
+    assert current_voornemen(procedure, first, "sluiting") is None
+    again = (*first, Measure(3, "voornemen_sluiting"))
+    assert current_voornemen(procedure, again, "sluiting") == again[2]

@@ -98,7 +98,7 @@ def facts_from_case(
         "dealing_attributes_found": bool(data["attributes_found"]),
         "weapon_found": bool(data["weapon_found"]),
         "offence": offence(history, finding, _param(params, "recidive_termijn_jaren")),
-        "days_since_finding": _days_since(finding, today),
+        "finding_age_days": _finding_age_days(finding, today),
         "complaints_count": _count(data["complaints_count"], "complaints_count"),
     }
     facts.update({name: _or_unknown(data[name]) for name in _PASS_THROUGH})
@@ -194,7 +194,7 @@ def _as_date(value: Any, key: str) -> date:
         raise FactsRejected({key: "Moet een datum zijn (JJJJ-MM-DD)."}) from None
 
 
-def _days_since(finding: date, today: date) -> int:
+def _finding_age_days(finding: date, today: date) -> int:
     days = (today - finding).days
     if days < 0:
         raise FactsRejected({"finding_date": "De datum van de vondst ligt na de beoordelingsdatum."})

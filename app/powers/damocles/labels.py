@@ -49,7 +49,7 @@ LABELS: dict[str, str] = {
     "objects_art_10a_present": "Voorwerpen als bedoeld in art. 10a", "objects_art_11a_present":
         "Voorwerpen als bedoeld in art. 11a", "objects_art_10c_present": "Voorwerpen als bedoeld in art. 10c",
     "dealing_evidence_present": "Bewijs van handel", "dealing_attributes_found": "Handelsattributen gevonden",
-    "offence": "Hoeveelste overtreding", "days_since_finding": "Dagen sinds de vondst",
+    "offence": "Hoeveelste overtreding", "finding_age_days": "Dagen sinds de vondst",
     "harddrugs": "Harddrugs", "softdrugs": "Softdrugs", "geen": "Geen", "buiten_13b": "Valt buiten art. 13b",
     "eerste": "Eerste", "tweede": "Tweede", "derde_of_later": "Derde of latere",
     "dealing_evidence": "Bewijs van handel", "attributes_found": "Aangetroffen attributen",
