@@ -41,6 +41,7 @@ def huisverbod_form(imposed_at: datetime | None = None, **gegevens: Any) -> dict
     imposed = imposed_at or datetime.combine(date.today() - timedelta(days=1), time(23, 40), AMSTERDAM)
     case = {
         "imposed_at": imposed.isoformat(), "residence_status": "woont",
+        "area_description": "De woning, de galerij en het trappenhuis van de flat",
         "person": {"naam": "E. Testman", "geboortedatum": "1985-06-14"},
         "rihg": {"completed_at": (imposed - timedelta(minutes=20)).isoformat(),
                  "outcome": "ernstig_en_onmiddellijk_gevaar",

@@ -227,7 +227,21 @@ def schedule(state: DraftState, request: DraftRequest, outcome: Outcome) -> Sche
     if outcome.besluit:
         weeks = einde_termijn(request.verzenddatum, weeks=state.remedy_weeks, calendar=state.calendar)
         found = Schedule(**{**found.__dict__, "uiterlijke_reactiedatum": weeks.end_date})
+    if outcome.takes_effect_at:
+        found = Schedule(**{**found.__dict__, "ingang_at": _takes_effect(state, outcome)})
     return found
+
+
+def _takes_effect(state: DraftState, outcome: Outcome) -> datetime:
+    """The chosen moment a decision takes effect: still to come, and within the measure it ends."""
+    name = outcome.takes_effect_at or ""
+    at = moment(state.case_file, name)  # raises when the moment was not filled in
+    if at <= state.now:
+        raise InvalidInput({name: "Dit moment is al voorbij."})
+    target = window(state.procedure, state.earlier, outcome.ends) if outcome.ends else None
+    if target is not None and at >= target.end:
+        raise InvalidInput({name: "Op dit moment is de maatregel al afgelopen."})
+    return at
 
 
 def _clock(state: DraftState, outcome: Outcome, found: Schedule) -> Schedule:
@@ -235,7 +249,7 @@ def _clock(state: DraftState, outcome: Outcome, found: Schedule) -> Schedule:
     duration = outcome.duration
     assert duration is not None  # noqa: S101 - only called for a clock duration
     if outcome.ends:
-        return found  # a withdrawal takes effect when it is decided (set at approval)
+        return found  # a withdrawal takes effect when it is decided, or at its chosen moment (schedule)
     if outcome.extends:
         start, end = _extension(state, outcome)
     else:

@@ -75,6 +75,9 @@ class Outcome:
     announces: str | None = None  # a voornemen: the outcome whose zienswijze it opens
     extends: str | None = None  # an extension of the measure of that outcome
     ends: str | None = None  # a withdrawal of the measure of that outcome
+    # The case-file moment a person chose for the decision to take effect (e.g. a withdrawal at 18.00), so the
+    # letters can name it; without one, a withdrawal takes effect when it is approved.
+    takes_effect_at: str | None = None
     on_the_spot: bool = False  # decided when it happens, by the reporting officer in mandate
     one_in_force: bool = False  # Awb 5:6: no second herstelsanctie while this one is in force
     escalation: bool = False  # counts as an earlier measure when the next case is assessed

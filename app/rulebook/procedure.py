@@ -33,7 +33,7 @@ from app.rulebook.yamlio import NAME_RE, one_of, require_keys, require_mapping, 
 _OUTCOME_KEYS = {"label", "besluit", "measure", "hearing", "remedy"}
 _OPTIONAL_OUTCOME_KEYS = {"review", "body", "mandate", "announces", "extends", "ends", "on_the_spot",
                           "one_in_force", "escalation", "duration", "periods", "recipients", "required_recipients",
-                          "notified", "note"}
+                          "notified", "takes_effect_at", "note"}
 _DURATION_KEYS = {"maximum", "fixed", "maximum_total", "clock", "starts_after", "starts_at", "ends_at"}
 _PERIOD_UNITS = ("days", "weeks", "hours")  # hours run from the measure's start moment
 _JUDGEMENT_KEYS = {"toelichting", "required_for", "bevoegd_bij", "outcomes", "reopened_by", "decides_measure"}
@@ -71,7 +71,8 @@ def _outcome(code: Any, raw: Any, at: str, body: str) -> Outcome:
         body=one_of(item.get("body", body), BODIES, f"{at}: key 'body'"), remedy=remedy,
         mandate=tuple(one_of(c, CAPACITIES, f"{at}: key 'mandate'") for c in _names(item, "mandate", at)),
         announces=_optional_name(item, "announces", at), extends=_optional_name(item, "extends", at),
-        ends=_optional_name(item, "ends", at), on_the_spot=_bool(item, "on_the_spot", at),
+        ends=_optional_name(item, "ends", at), takes_effect_at=_optional_name(item, "takes_effect_at", at),
+        on_the_spot=_bool(item, "on_the_spot", at),
         one_in_force=_bool(item, "one_in_force", at), escalation=_bool(item, "escalation", at),
         duration=_duration(item["duration"], f"{at}: key 'duration'") if "duration" in item else None,
         periods=_periods(item.get("periods", {}), f"{at}: key 'periods'"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -48,8 +48,9 @@ def approve(session: Session, rt: Runtime, beslissing: Beslissing, shown_hashes:
                             "terug voor een nieuwe datum."})
     now = utcnow()
     still_possible(procedure, outcome, earlier_measures(session, beslissing.zaak), now)
-    if outcome.ends:
-        beslissing.ingang_at = now  # a withdrawal takes effect when it is decided
+    _check_takes_effect(beslissing, outcome, now)
+    if outcome.ends and beslissing.ingang_at is None:
+        beslissing.ingang_at = now  # a withdrawal without a chosen moment takes effect when it is decided
     _set_approved(beslissing, documents, actor, today, outcome)
     session.add(Reviewronde(beslissing_id=beslissing.id, reviewer_id=actor.id, resultaat="goedgekeurd",
                             document_hashes=[d.sha256 for d in documents]))
@@ -59,6 +60,13 @@ def approve(session: Session, rt: Runtime, beslissing: Beslissing, shown_hashes:
                                                              "documenten": [d.sha256 for d in documents]})
     session.commit()
     return beslissing
+
+
+def _check_takes_effect(beslissing: Beslissing, outcome: Outcome, now: datetime) -> None:
+    """The letters name the moment the decision takes effect; approving after it would make them untrue."""
+    if outcome.takes_effect_at and beslissing.ingang_at is not None and beslissing.ingang_at <= now:
+        raise InvalidInput({"ingang_at": "Het moment waarop de beslissing ingaat, is voorbij. Stuur haar terug "
+                            "voor een later moment."})
 
 
 def return_for_changes(session: Session, rt: Runtime, beslissing: Beslissing, comment: str, version: int,

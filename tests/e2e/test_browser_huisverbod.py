@@ -77,6 +77,7 @@ def impose_by_keyboard(page: Page, imposed: datetime) -> str:
     press_space(page, "gegevens.oral_first")
     typed = {"bron_kenmerk": "PV-E2E-2311", "adres.straat": "Voorbeeldsingel", "adres.huisnummer": "21",
              "adres.postcode": "6221 ZZ", "adres.woonplaats": "Maastricht", "gegevens.person.naam": PERSON,
+             "gegevens.area_description": "De woning, de galerij en het trappenhuis",
              "gegevens.rihg.completed_by": "brigadier Voorbeeld",
              "gegevens.rihg.factors.0.text": "Dreigde de partner met een mes.", "gegevens.household.0.naam": PARTNER,
              "gegevens.household.0.relatie": "partner", "oordelen.gevaar.reasoning": "De RiHG & de dreiging <mes>.",

@@ -153,19 +153,46 @@ def test_extension_approved_after_the_end_is_refused_and_needs_new_facts(db, rt,
     assert "loopt niet (meer)" in caught.value.errors["soort"]
 
 
-def test_mayor_withdraws_and_the_order_ends_when_he_decides(db, rt, imposed, users):
-    decided = datetime(2026, 12, 8, 11, 5, tzinfo=AMSTERDAM)
+def _withdrawal(db, rt, zaak, users, decided: datetime, effective: datetime):
+    update_facts(db, rt, zaak, {"withdrawal_decided_by": "orgaan", "withdrawal_reason": "Hulp aanvaard.",
+                                "withdrawal_effective_at": effective},
+                 zaak.melding.version_id, users["jurist"], decided.date())
+    judge_one(db, zaak, "intrekking", "ja", "Hij volgt een behandeling.", users["jurist"])
+    judge_one(db, zaak, "horen_verlenging", "gehoord", "Beiden gehoord.", users["jurist"])
+    concept = draft(db, rt, zaak, DraftRequest("intrekking_huisverbod", decided.date()), users["jurist"],
+                    decided.date())
+    return submit(db, rt, concept, users["burgemeester"], users["jurist"], decided.date())
+
+
+def test_mayor_withdraws_and_the_order_ends_at_the_moment_his_letters_name(db, rt, imposed, users):
+    decided, effective = datetime(2026, 12, 8, 11, 5, tzinfo=AMSTERDAM), datetime(2026, 12, 8, 18, 0, tzinfo=AMSTERDAM)
     with time_machine.travel(decided, tick=False):
-        update_facts(db, rt, imposed, {"withdrawal_decided_by": "orgaan", "withdrawal_reason": "Opvang gevonden."},
-                     imposed.melding.version_id, users["jurist"], decided.date())
-        judge_one(db, imposed, "intrekking", "ja", "Het gezin is in een opvang.", users["jurist"])
-        judge_one(db, imposed, "horen_verlenging", "gehoord", "Beiden gehoord.", users["jurist"])
-        concept = draft(db, rt, imposed, DraftRequest("intrekking_huisverbod", decided.date()), users["jurist"],
-                        decided.date())
-        submit(db, rt, concept, users["burgemeester"], users["jurist"], decided.date())
-        hashes = [d.sha256 for d in current_documents(db, concept)]
+        concept = _withdrawal(db, rt, imposed, users, decided, effective)
+        letters = current_documents(db, concept)
+        assert all("8 december 2026 om 18.00 uur" in d.context["dictum"][0] for d in letters
+                   if d.ontvanger_rol != "veilig_thuis")
+        hashes = [d.sha256 for d in letters]
         done = review.approve(db, rt, concept, hashes, concept.version_id, users["burgemeester"], decided.date())
-    assert done.ingang_at == decided
+    assert done.ingang_at == effective
+
+
+def test_a_withdrawal_approved_after_its_moment_is_refused(db, rt, imposed, users):
+    decided, effective = datetime(2026, 12, 8, 11, 5, tzinfo=AMSTERDAM), datetime(2026, 12, 8, 12, 0, tzinfo=AMSTERDAM)
+    with time_machine.travel(decided, tick=False):
+        concept = _withdrawal(db, rt, imposed, users, decided, effective)
+        hashes = [d.sha256 for d in current_documents(db, concept)]
+    with time_machine.travel(effective + timedelta(minutes=1), tick=False), pytest.raises(InvalidInput) as caught:
+        review.approve(db, rt, concept, hashes, concept.version_id, users["burgemeester"], decided.date())
+    assert "ingang_at" in caught.value.errors
+
+
+def test_a_withdrawal_moment_in_the_past_or_after_the_end_is_refused_when_drafting(db, rt, imposed, users):
+    decided = datetime(2026, 12, 8, 11, 5, tzinfo=AMSTERDAM)
+    for effective in (decided - timedelta(minutes=5), _order(db, imposed).einde_at + timedelta(minutes=1)):
+        db.rollback()
+        with time_machine.travel(decided, tick=False), pytest.raises(InvalidInput) as caught:
+            _withdrawal(db, rt, imposed, users, decided, effective)
+        assert "withdrawal_effective_at" in caught.value.errors
 
 
 def test_an_end_in_the_missing_spring_hour_is_reached_when_the_clock_jumps(db, rt, users):

@@ -124,6 +124,15 @@ HV_DEADLINES = {  # across the start of summer time: 27 March 20:00 to 6 April 2
 }
 
 
+HV_LATER = {  # the extension on 3 April to four weeks after the imposition; the withdrawal on 2 April at 18.00
+    "verlenging_huisverbod": {**HV_DEADLINES, "ingang_at": datetime(2026, 4, 6, 20, 0, tzinfo=AMSTERDAM),
+                              "einde_at": datetime(2026, 4, 24, 20, 0, tzinfo=AMSTERDAM),
+                              "uiterlijke_reactiedatum": date(2026, 5, 15)},
+    "intrekking_huisverbod": {**HV_DEADLINES, "ingang_at": datetime(2026, 4, 2, 18, 0, tzinfo=AMSTERDAM),
+                              "einde_at": None, "uiterlijke_reactiedatum": date(2026, 5, 14)},
+}
+
+
 def huisverbod_assessment() -> Assessment:
     """A huisverbod assessment: competence rests on the danger judgement."""
     gevaar = TraceEntry(
@@ -147,13 +156,17 @@ def huisverbod_input(outcome: str = "huisverbod", rol: str = "uithuisgeplaatste"
                     "horen_mogelijk": judgement("Beide partners zijn ter plaatse gehoord.", "gehoord"),
                     "verlenging_gevaar_voortduurt": judgement("Hij blijft dreigende berichten sturen.", "ja"),
                     "horen_verlenging": judgement("Beiden zijn op 3 april gehoord.", "gehoord"),
-                    "intrekking": judgement("Het gezin is verhuisd naar een opvang.", "ja")},
+                    "intrekking": judgement("Hij volgt een behandeling en houdt zich aan de afspraken.", "ja")},
         ondertekening=("namens de burgemeester van Maastricht,", "O. Officier", "hulpofficier van justitie"),
         behandeld_door="O. Officier, telefoon 14 043",
         beslisser={"naam": "O. Officier", "hoedanigheid": "hulpofficier_van_justitie",
                    "mandaatbesluit": "Mandaat 2024"},
         case_file=HV_CASE, duur=10 if outcome == "huisverbod" else None, deadlines=dict(HV_DEADLINES),
     )
+    if outcome != "huisverbod":  # only the mayor extends or withdraws (Wth art. 3)
+        base = replace(base, ondertekening=("De burgemeester van Maastricht,", "M. Burgemeester"),
+                       behandeld_door="J. Jurist, telefoon 14 043", deadlines=HV_LATER[outcome],
+                       beslisser={"naam": "M. Burgemeester", "hoedanigheid": "orgaan", "mandaatbesluit": ""})
     return replace(base, **overrides)
 
 

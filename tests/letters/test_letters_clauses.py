@@ -39,13 +39,16 @@ def test_huisverbod_addressees_get_the_besluit_and_veilig_thuis_a_notice() -> No
 
 def test_beroep_clause_offers_direct_beroep_and_never_bezwaar() -> None:
     # Awb 7:1 lid 1 onder g (Bijlage 1): no bezwaar against a huisverbod; Wth art. 6: hearing within three
-    # days, no court fee (tijdelijk-huisverbod.md §8 pitfall 18).
+    # days; Awb 8:81: interim relief only with a beroep (tijdelijk-huisverbod.md §8 pitfall 18). Whether
+    # griffierecht is due is left to the court (case law went both ways).
     clause = load_clauses(ROOT)["rechtstreeks_beroep_huisverbod"]
     text = " ".join(clause.fill("maandag 11 mei 2026"))
     assert clause.remedy == "beroep"
-    for needle in ("direct beroep", "rechtbank Limburg", "zes weken", "tot en met maandag 11 mei 2026",
-                   "binnen drie dagen", "geen griffierecht", "voorlopige voorziening", "handtekening"):
+    for needle in ("direct beroep", "rechtbank Limburg", "zes weken", "uiterlijk maandag 11 mei 2026",
+                   "uitgereikt of toegestuurd", "binnen drie dagen", "alleen als u ook beroep instelt",
+                   "voorlopige voorziening", "of u griffierecht moet betalen", "handtekening"):
         assert needle in text, needle
+    assert "geen griffierecht" not in text
     assert "bezwaarschrift" not in text and "bezwaar maken bij de burgemeester is bij een huisverbod niet" in \
         text.lower()
 

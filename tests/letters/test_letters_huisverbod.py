@@ -31,41 +31,87 @@ def test_order_names_place_period_to_the_minute_facts_protected_persons_and_duti
     assert "sleutels" in text and "advocaat" in text  # art. 4 and art. 5
     assert "eerst mondeling opgelegd" in text  # art. 2 lid 7
     assert "als hulpofficier van justitie" in text and "Mandaat 2024" in text  # art. 3
-    assert "direct beroep" in text and "binnen drie dagen" in text and "geen griffierecht" in text
+    assert "direct beroep" in text and "binnen drie dagen" in text and "of u griffierecht moet betalen" in text
     assert "bezwaarschrift" not in text
+
+
+def test_the_legal_basis_is_stated_positively_never_as_a_condition():
+    """The trap of the Damocles review: "Ik ben bevoegd als ..." reads as a doubt, and under a withdrawal
+    it contradicts the decision. Each decision names its own article."""
+    bases = {"huisverbod": "artikel 2, eerste lid", "verlenging_huisverbod": "artikel 9, eerste lid",
+             "intrekking_huisverbod": "artikel 2, negende lid"}
+    for outcome, article in bases.items():
+        for rol in ("uithuisgeplaatste", "achterblijver", "veilig_thuis"):
+            text = _text(huisverbod_input(outcome, rol=rol))
+            assert article in text, (outcome, rol)
+            assert "bevoegd als" not in text and "de jurist" not in text, (outcome, rol)
+
+
+def test_the_barred_persons_letters_never_go_to_the_dwelling_he_may_not_enter():
+    for outcome in ("huisverbod", "verlenging_huisverbod", "intrekking_huisverbod"):
+        lines = read_back(render(template_for(huisverbod_input(outcome)), build_context(huisverbod_input(outcome))))
+        block = "\n".join(lines["body"][:4])
+        assert "Voorbeeldstraat 3" not in block and phrases.UITREIKEN in block, outcome
+    posted = huisverbod_input(case_file={**HV_CASE, "postal_address": "p/a Logeerweg 5\n6222 CC  MAASTRICHT"})
+    assert "p/a Logeerweg 5" in _text(posted)
+    gone = huisverbod_input(case_file={**HV_CASE, "whereabouts_unknown": True})
+    assert phrases.NEDERLEGGING in _text(gone)
 
 
 def test_household_hears_content_and_consequences_but_not_the_barred_persons_record():
     text = _text(huisverbod_input(rol="achterblijver"))
     assert "E. Voorbeeldman mag niet in of bij de woning komen" in text
+    assert "contact opnemen met F. Voorbeeldvrouw en G. Voorbeeldkind" in text  # the protected persons, named
+    assert "Dat geldt ook als u zelf toestemming geeft." in text
     assert "maandag 6 april 2026 om 20.00 uur" in text and "112" in text
     assert "misdrijf" in text and "direct beroep" in text
-    for private in (POLICE_RECORD, "Partner met een mes bedreigd.", "Bedreiging met een mes"):
-        assert private not in text, private
+    assert "Partner met een mes bedreigd." in text  # the incident is the household's too (art. 2 lid 8)
+    assert POLICE_RECORD not in text and "Over u" not in text  # his police record and person are not
 
 
 def test_veilig_thuis_gets_a_notice_of_the_content_without_a_remedy_clause():
-    text = _text(huisverbod_input(rol="veilig_thuis"))
+    case = {**HV_CASE, "rihg": {**HV_CASE["rihg"], "factors": [
+        *HV_CASE["rihg"]["factors"], {"category": "persoon", "text": "Alcoholgebruik."}]}}
+    text = _text(huisverbod_input(rol="veilig_thuis", case_file=case))
     assert "artikel 2, achtste lid" in text
-    assert "Achterblijvers: F. Voorbeeldvrouw (partner), G. Voorbeeldkind (kind)" in text
+    assert "Achterblijvers (ook in het contactverbod): F. Voorbeeldvrouw (partner), G. Voorbeeldkind (kind)" in text
+    assert "Verboden gebied: de woning en de galerij van de flat" in text
     assert "Van vrijdag 27 maart 2026 om 20.00 uur tot maandag 6 april 2026 om 20.00 uur" in text
+    assert "Over E. Voorbeeldman: Alcoholgebruik." in text and "Over u" not in text
     assert "beroep" not in text.lower().replace("beroepschrift", "")
 
 
-def test_extension_by_the_mayor_prints_the_new_end_and_that_an_appeal_covers_it():
-    letter = huisverbod_input("verlenging_huisverbod", beslisser={"naam": "M. Burgemeester", "hoedanigheid": "orgaan",
-                                                                 "mandaatbesluit": ""},
-                              ondertekening=("De burgemeester van Maastricht,", "M. Burgemeester"))
-    text = _text(letter)
-    assert "Het loopt nu tot maandag 6 april 2026 om 20.00 uur" in text
+def test_extension_by_the_mayor_is_a_full_order_with_the_new_end_and_that_an_appeal_covers_it():
+    text = _text(huisverbod_input("verlenging_huisverbod"))
+    assert "Het loopt nu tot vrijdag 24 april 2026 om 20.00 uur" in text
+    assert "Het huisverbod ging in op vrijdag 27 maart 2026 om 20.00 uur" in text and "vier weken" in text
+    assert "Partner met een mes bedreigd." in text  # art. 9 lid 1 with art. 2 lid 4: facts and circumstances
     assert "Hij blijft dreigende berichten sturen." in text and "Beiden zijn op 3 april gehoord." in text
+    assert "wat zeiden zij en wat vind ik daarvan?" in text  # the hearing answered (Awb 3:46)
+    assert "Blijf bereikbaar" in text and "advocaat" in text
     assert "artikel 9, tweede lid" in text  # an appeal against the order covers the extension
     assert phrases.EIGEN_BESLUIT in text and "hulpofficier van justitie" not in text
 
 
-def test_withdrawal_tells_the_household_why_so_it_can_appeal():
+def test_an_extension_or_withdrawal_by_the_officer_is_refused_by_the_kit_too():
+    officer = {"naam": "O. Officier", "hoedanigheid": "hulpofficier_van_justitie", "mandaatbesluit": "Mandaat"}
+    for outcome in ("verlenging_huisverbod", "intrekking_huisverbod"):
+        with pytest.raises(InvalidInput) as caught:
+            build_context(huisverbod_input(outcome, beslisser=officer))
+        assert "beslisser" in caught.value.errors
+
+
+def test_withdrawal_names_the_moment_and_tells_the_household_why_so_it_can_appeal():
     text = _text(huisverbod_input("intrekking_huisverbod", rol="achterblijver"))
-    assert "Het gezin is verhuisd naar een opvang." in text and "direct beroep" in text
+    assert "Vanaf donderdag 2 april 2026 om 18.00 uur mag E. Voorbeeldman weer naar huis." in text
+    assert "Hij volgt een behandeling en houdt zich aan de afspraken." in text and "direct beroep" in text
+    assert "datum van deze brief" not in text
+
+
+def test_an_order_without_its_area_is_refused():
+    with pytest.raises(InvalidInput) as caught:
+        build_context(huisverbod_input(case_file={**HV_CASE, "area_description": ""}))
+    assert "case_file.area_description" in caught.value.errors
 
 
 def test_letter_without_the_end_moment_is_refused():
@@ -83,8 +129,9 @@ def test_huisverbod_phrases_are_plain_language():
 
 
 def test_sample_case_file_is_the_stored_shape():
-    assert set(HV_CASE) <= {"imposed_at", "person", "area_description", "rihg", "household", "oral_first",
-                            "keys_collected", "kindermishandeling"}
+    from app.powers.huisverbod.schema import HuisverbodCaseFileSchema
+
+    assert set(HV_CASE) <= set(HuisverbodCaseFileSchema._declared_fields)
 
 
 def _strings(value: object) -> list[str]:

@@ -56,6 +56,7 @@ def _huisverbod(now: datetime) -> dict[str, str]:
     imposed = _imposed(now)
     return {"zaaktype": "huisverbod", "bron_soort": "proces_verbaal", "bron_kenmerk": "PV-SC-1", **ADRES,
             "gegevens.imposed_at": local(imposed), "gegevens.oral_first": "true",
+            "gegevens.area_description": "De woning en het portiek",
             "gegevens.person.naam": "U. Scenario", "gegevens.person.geboortedatum": "1984-04-04",
             "gegevens.residence_status": "woont", "gegevens.rihg.completed_at": local(imposed - timedelta(minutes=20)),
             "gegevens.rihg.outcome": "ernstig_en_onmiddellijk_gevaar", "gegevens.rihg.factors.0.category": "incident",

@@ -18,6 +18,8 @@ LABELS: dict[str, str] = {
     "new_facts": "Nieuwe feiten", "extension_new_end_at": "Verlengen tot",
     "extension_decided_by": "Verlenging: wie beslist", "extension_decided_at": "Verlenging: moment van beslissen",
     "withdrawal_decided_by": "Intrekking: wie beslist", "withdrawal_reason": "Intrekking: reden",
+    "withdrawal_effective_at": "Intrekking gaat in op",
+    "postal_address": "Postadres van de uithuisgeplaatste tijdens het huisverbod (niet de woning)",
     # flat facts, as the trace shows them
     "age_at_imposition_years": "Leeftijd bij oplegging (jaren)", "rihg_completed": "RiHG afgerond",
     "rihg_outcome": "Uitkomst RiHG", "rihg_factors_present": "Factoren uit de RiHG vastgelegd",

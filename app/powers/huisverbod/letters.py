@@ -10,6 +10,7 @@ Veilig Thuis gets the content. The remedy is direct beroep, never bezwaar.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -28,8 +29,10 @@ KEYS: dict[tuple[str, str], tuple[str, ...]] = {
                          "afschrift_aan"),
     ("huisverbod", _A): (*HEAD, "inleiding", "van", "tot", "dictum", "gevolgen", "hulp", "gronden", "rechtsmiddelen"),
     ("huisverbod", _V): (*HEAD, "inleiding", "gegevens", "feiten", "factoren", "motivering", "mandaat"),
-    ("verlenging_huisverbod", _U): (*HEAD, "inleiding", "tot", "dictum", "beschermde_personen", "motivering",
-                                    "gevolgen", "mandaat", "rechtsmiddelen", "afschrift_aan"),
+    # Art. 9 lid 1: an extension is an order too (art. 2 lid 4 and 6-8 apply): facts, protected persons, duties.
+    ("verlenging_huisverbod", _U): (*HEAD, "inleiding", "tot", "dictum", "beschermde_personen", "feiten", "factoren",
+                                    "motivering", "verplichtingen", "gevolgen", "mandaat", "rechtsmiddelen",
+                                    "afschrift_aan"),
     ("verlenging_huisverbod", _A): (*HEAD, "inleiding", "tot", "dictum", "gevolgen", "hulp", "gronden",
                                     "rechtsmiddelen"),
     ("verlenging_huisverbod", _V): (*HEAD, "inleiding", "gegevens", "motivering", "mandaat"),
@@ -41,7 +44,7 @@ KEYS: dict[tuple[str, str], tuple[str, ...]] = {
 }
 # The moments each outcome prints; computed by domain/measures.py, never here.
 _MOMENTS = {"huisverbod": ("ingang_at", "einde_at", "bereikbaarheid_tot"), "verlenging_huisverbod": ("einde_at",),
-            "intrekking_huisverbod": ()}
+            "intrekking_huisverbod": ("ingang_at",)}
 
 
 class HuisverbodLetters:
@@ -54,7 +57,8 @@ class HuisverbodLetters:
         return frozenset(KEYS[(outcome, addressee)])
 
     def check(self, letter: LetterInput) -> dict[str, str]:
-        """Refuse input a letter cannot be written from: an unknown letter, a missing moment or person."""
+        """Refuse input a letter cannot be written from: an unknown letter, a missing moment, person or area,
+        or an extension or withdrawal by anyone but the mayor (Wth art. 3 excludes them from the mandate)."""
         if (letter.outcome, P.ADDRESSEE.get(letter.recipient.rol)) not in KEYS:
             return {"outcome": "Voor deze uitkomst en ontvanger is geen brief."}
         errors = {f"deadlines.{k}": "Dit moment ontbreekt." for k in _MOMENTS[letter.outcome]
@@ -63,24 +67,46 @@ class HuisverbodLetters:
             errors["deadlines.uiterlijke_reactiedatum"] = "De beroepstermijn ontbreekt."
         if not (letter.case_file.get("person") or {}).get("naam"):
             errors["case_file.person"] = "De uithuisgeplaatste ontbreekt."
+        if not str(letter.case_file.get("area_description") or "").strip():
+            errors["case_file.area_description"] = "Het verboden gebied ontbreekt."
+        if letter.outcome != "huisverbod" and (letter.beslisser or {}).get("hoedanigheid") not in (
+                ORGAAN, PLAATSVERVANGER):
+            errors["beslisser"] = "Alleen de burgemeester (of zijn vervanger) verlengt of trekt in."
         return errors
 
     def context(self, letter: LetterInput, clauses: Mapping[str, Clause]) -> dict[str, object]:
         words = _words(letter)
         addressee = P.ADDRESSEE[letter.recipient.rol]
-        return {**L.head(letter, P.ONDERWERP[letter.outcome].format_map(words)),
-                **{k: _PARTS[k](letter, words, clauses) for k in KEYS[(letter.outcome, addressee)] if k not in HEAD}}
+        head = L.head(letter, P.ONDERWERP[letter.outcome].format_map(words))
+        if addressee == _U:
+            head["adresregels"] = [letter.recipient.naam, *_postal(letter.case_file)]
+        return {**head, **{k: _PARTS[k](letter, words, clauses) for k in KEYS[(letter.outcome, addressee)]
+                           if k not in HEAD}}
+
+
+def _postal(case: Mapping[str, Any]) -> list[str]:
+    """Where the barred person's letter goes: never the dwelling he may not enter."""
+    lines = [line.strip() for line in str(case.get("postal_address") or "").splitlines() if line.strip()]
+    if lines:
+        return lines
+    return [P.NEDERLEGGING if case.get("whereabouts_unknown") else P.UITREIKEN]
 
 
 def _words(letter: LetterInput) -> dict[str, str]:
     case, d = letter.case_file, letter.deadlines
+    household = [str(m.get("naam", "")) for m in case.get("household") or ()]
     words = {"straat": letter.zaak_adresregels[0], "woning": " ".join(", ".join(letter.zaak_adresregels).split()),
              "naam": str((case.get("person") or {}).get("naam", "")),
-             "gebied": _gebied(str(case.get("area_description") or P.GEBIED_STANDAARD)),
-             "stuk": P.STUK[letter.outcome], "kenmerk": letter.melding_kenmerk}
+             "gebied": _gebied(str(case.get("area_description") or "")),
+             "beschermden": L.opsomming(household), "stuk": P.STUK[letter.outcome],
+             "kenmerk": letter.melding_kenmerk}
     for key, name in (("ingang_at", "van"), ("einde_at", "tot"), ("bereikbaarheid_tot", "bereikbaar_tot")):
         if isinstance(d.get(key), datetime):
             words[name] = moment_text(d[key])
+    if letter.outcome == "intrekking_huisverbod" and isinstance(d.get("ingang_at"), datetime):
+        words["einde"] = moment_text(d["ingang_at"])  # a withdrawal ends the order when it takes effect
+    if case.get("imposed_at"):
+        words["opgelegd"] = moment_text(datetime.fromisoformat(str(case["imposed_at"])))
     if letter.duur:
         words["periode"] = periode(letter.duur, "days")
     return words
@@ -120,17 +146,35 @@ def _feiten(letter: LetterInput) -> str:
     return P.FACTOREN.format(stuk=P.STUK[letter.outcome], kenmerk=letter.melding_kenmerk, datum=when)
 
 
-def _factoren(case: Mapping[str, Any]) -> list[str]:
-    return [P.FACTOR.format(categorie=L.label(P.CATEGORIE, f.get("category")), tekst=f.get("text", ""))
-            for f in (case.get("rihg") or {}).get("factors") or ()]
+def _factoren(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
+    """The RiHG factors; a reader other than the barred person reads "Over E. Voorbeeldman", not "Over u"."""
+    own = P.ADDRESSEE[letter.recipient.rol] == _U
+    labels = P.CATEGORIE if own else {k: v.format_map(words) for k, v in P.CATEGORIE_DERDEN.items()}
+    return [P.FACTOR.format(categorie=L.label(labels, f.get("category")), tekst=f.get("text", ""))
+            for f in (letter.case_file.get("rihg") or {}).get("factors") or ()]
 
 
-def _motivering(letter: LetterInput) -> list[str]:
-    """The rules' reasoning for this decision, then the recorded judgements it rests on."""
-    return [*L.regels(letter), *L.oordelen(letter.judgements, P.OORDELEN[letter.outcome])]
+def _motivering(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
+    """The legal basis stated positively for this decision, then the recorded judgements it rests on."""
+    own = P.ADDRESSEE[letter.recipient.rol] == _U
+    basis = P.GRONDSLAG[(letter.outcome, _U if own else None)]
+    return [*_filled(basis, words), *L.oordelen(letter.judgements, P.OORDELEN[letter.outcome])]
+
+
+def _gronden(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
+    """What the household reads of the grounds (art. 2 lid 8): the incident and the home situation, the
+    legal basis and the danger judgement; not what the RiHG says about the barred person himself."""
+    mine = [f for f in (letter.case_file.get("rihg") or {}).get("factors") or ()
+            if f.get("category") in P.GEDEELD_MET_HUISGENOTEN]
+    shared = replace(letter, case_file={**letter.case_file, "rihg": {
+        **(letter.case_file.get("rihg") or {}), "factors": mine}})
+    return [_feiten(letter), *_factoren(shared, words), *_motivering(letter, words),
+            P.NIET_GEDEELD.format_map(words)]
 
 
 def _verplichtingen(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
+    if letter.outcome == "verlenging_huisverbod":
+        return [*_filled(P.VERPLICHTINGEN_VERLENGING, words), P.RECHTSBIJSTAND]
     keys = P.SLEUTELS_INGENOMEN if letter.case_file.get("keys_collected") else P.SLEUTELS_AFGEVEN
     return [*_filled(P.VERPLICHTINGEN, words), keys, P.RECHTSBIJSTAND]
 
@@ -138,8 +182,12 @@ def _verplichtingen(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
 def _gevolgen(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
     if P.ADDRESSEE[letter.recipient.rol] == _A:
         return _filled(P.GEVOLGEN_ACHTERBLIJVER, words)
+    return list(P.GEVOLGEN)
+
+
+def _rechtsmiddelen(letter: LetterInput, clauses: Mapping[str, Clause]) -> list[str]:
     extra = [P.BEROEP_DEKT_VERLENGING] if letter.outcome == "verlenging_huisverbod" else []
-    return [*P.GEVOLGEN, *extra]
+    return [*L.rechtsmiddelen(clauses, P.CLAUSE, letter), *extra]
 
 
 def _mandaat(letter: LetterInput) -> str:
@@ -158,7 +206,7 @@ def _gegevens(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
     born = person.get("geboortedatum")
     values = {**words, "geboren": datum(date.fromisoformat(born)) if born else "onbekend",
               "achterblijvers": household, "kind": "ja" if case.get("kindermishandeling") else "nee"}
-    lines = ["uithuisgeplaatste", "woning", "achterblijvers", "kindermishandeling"]
+    lines = ["uithuisgeplaatste", "woning", "gebied", "achterblijvers", "kindermishandeling"]
     if letter.outcome == "huisverbod":
         values["bereikbaar"] = case.get("reachability_details") or P.NOG_NIET.format_map(words)
         lines[2:2] = ["looptijd"]
@@ -180,10 +228,10 @@ _PARTS: dict[str, Part] = {
     "van": lambda lt, w, _: w["van"], "tot": lambda lt, w, _: w["tot"],
     "bereikbaar_tot": lambda lt, w, _: w["bereikbaar_tot"],
     "beschermde_personen": lambda lt, w, _: _protected(lt),
-    "feiten": lambda lt, w, _: [_feiten(lt)], "factoren": lambda lt, w, _: _factoren(lt.case_file),
-    "motivering": lambda lt, w, _: _motivering(lt), "verplichtingen": lambda lt, w, _: _verplichtingen(lt, w),
+    "feiten": lambda lt, w, _: [_feiten(lt)], "factoren": lambda lt, w, _: _factoren(lt, w),
+    "motivering": lambda lt, w, _: _motivering(lt, w), "verplichtingen": lambda lt, w, _: _verplichtingen(lt, w),
     "gevolgen": lambda lt, w, _: _gevolgen(lt, w), "hulp": lambda lt, w, _: _filled(P.HULP_ACHTERBLIJVER, w),
-    "gronden": lambda lt, w, _: [P.ZWIJGEN_GRONDEN.format_map(w)], "mandaat": lambda lt, w, _: [_mandaat(lt)],
-    "rechtsmiddelen": lambda lt, w, c: L.rechtsmiddelen(c, P.CLAUSE, lt),
+    "gronden": lambda lt, w, _: _gronden(lt, w), "mandaat": lambda lt, w, _: [_mandaat(lt)],
+    "rechtsmiddelen": lambda lt, w, c: _rechtsmiddelen(lt, c),
     "afschrift_aan": lambda lt, w, _: list(P.AFSCHRIFT), "gegevens": lambda lt, w, _: _gegevens(lt, w),
 }

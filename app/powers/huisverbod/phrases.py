@@ -1,6 +1,7 @@
 """Dutch words of the huisverbod letters (B1, first person: the burgemeester, also when a hulpofficier van
 justitie decides in mandate). Placeholders: {naam} (the barred person), {woning} (the dwelling's address),
-{gebied}, {van}, {tot}, {periode}, {bereikbaar_tot}, {datum}. Sentences stay under 20 words.
+{gebied}, {van}, {tot}, {einde}, {opgelegd}, {periode}, {bereikbaar_tot}, {beschermden},
+{datum}. Sentences stay under 20 words.
 
 Statute references are to the Wet tijdelijk huisverbod (Wth); its text is paraphrased in plain language.
 """
@@ -11,7 +12,10 @@ UITHUISGEPLAATSTE, ACHTERBLIJVER, VEILIG_THUIS = "uithuisgeplaatste", "achterbli
 ADDRESSEE = {UITHUISGEPLAATSTE: UITHUISGEPLAATSTE, ACHTERBLIJVER: ACHTERBLIJVER, VEILIG_THUIS: VEILIG_THUIS}
 WET = "de Wet tijdelijk huisverbod"
 CLAUSE = "rechtstreeks_beroep_huisverbod"
-GEBIED_STANDAARD = "de woning, de tuin en de toegang tot de woning"
+# The barred person's letters never go to the dwelling he may not enter: to his postal address during the
+# order (art. 2 lid 6), handed over by the police, or deposited at the town hall (art. 2 lid 7).
+UITREIKEN = "Uit te reiken door de politie"
+NEDERLEGGING = "Ter inzage bij de gemeente (artikel 2, zevende lid, " + WET + ")"
 
 ONDERWERP = {
     "huisverbod": "Tijdelijk huisverbod, {straat}",
@@ -24,6 +28,7 @@ INLEIDING = {
     ("huisverbod", UITHUISGEPLAATSTE): [
         "Ik leg u een huisverbod op voor de woning aan {woning}.",
         "U mag {periode} niet in of bij de woning komen. Dat geldt van {van} tot {tot}.",
+        "Uw huisgenoten en Veilig Thuis krijgen een eigen bericht over dit besluit.",
     ],
     ("huisverbod", ACHTERBLIJVER): [
         "Ik heb {naam} een huisverbod opgelegd voor de woning aan {woning}.",
@@ -35,6 +40,8 @@ INLEIDING = {
     ],
     ("verlenging_huisverbod", UITHUISGEPLAATSTE): [
         "Ik verleng het huisverbod voor de woning aan {woning}. Het loopt nu tot {tot}.",
+        "Het huisverbod ging in op {opgelegd}. Verlengen kan tot uiterlijk vier weken daarna.",
+        "Uw huisgenoten en Veilig Thuis krijgen een eigen bericht over dit besluit.",
     ],
     ("verlenging_huisverbod", ACHTERBLIJVER): [
         "Ik heb het huisverbod van {naam} verlengd tot {tot}.",
@@ -46,10 +53,10 @@ INLEIDING = {
     ],
     ("intrekking_huisverbod", UITHUISGEPLAATSTE): [
         "Ik trek het huisverbod voor de woning aan {woning} in.",
-        "Vanaf de datum van deze brief mag u weer in de woning komen.",
+        "Vanaf {einde} mag u weer in de woning komen.",
     ],
     ("intrekking_huisverbod", ACHTERBLIJVER): [
-        "Ik heb het huisverbod van {naam} ingetrokken. Vanaf de datum van deze brief mag {naam} weer naar huis.",
+        "Ik trek het huisverbod van {naam} in. Vanaf {einde} mag {naam} weer naar huis.",
     ],
     ("intrekking_huisverbod", VEILIG_THUIS): [
         "Ik heb het huisverbod ingetrokken. Hieronder staat waarom.",
@@ -65,7 +72,8 @@ DICTUM = [
 ]
 DICTUM_ACHTERBLIJVER = [
     "{naam} mag niet in of bij de woning komen. Het verboden gebied is: {gebied}.",
-    "{naam} mag geen contact opnemen met u of uw huisgenoten. Ook niet via telefoon, berichten of anderen.",
+    "{naam} mag geen contact opnemen met {beschermden}. Ook niet via telefoon, berichten of anderen.",
+    "Dat geldt ook als u zelf toestemming geeft. Alleen ik kan het huisverbod intrekken.",
 ]
 DICTUM_VERLENGING = [
     "Het huisverbod loopt door tot {tot}. De verboden en het contactverbod blijven gelden.",
@@ -73,7 +81,7 @@ DICTUM_VERLENGING = [
     "U mag geen contact opnemen met de personen hieronder. Ook niet via telefoon, berichten of andere mensen.",
 ]
 DICTUM_INTREKKING = [
-    "Het huisverbod eindigt op de datum van deze brief.",
+    "Het huisverbod eindigt op {einde}.",
     "Het verbod om in of bij de woning te komen en het contactverbod gelden dan niet meer.",
 ]
 BESCHERMD = "{naam} ({relatie})"
@@ -82,19 +90,59 @@ FACTOREN = "Ik baseer {stuk} op het proces-verbaal {kenmerk} en de risicotaxatie
 FACTOR = "{categorie}: {tekst}"
 CATEGORIE = {"persoon": "Over u", "incident": "Over het incident", "leefomstandigheden": "Over de thuissituatie",
              "politiegegevens": "Uit de gegevens van de politie", "anders": "Overig"}
+CATEGORIE_DERDEN = {**CATEGORIE, "persoon": "Over {naam}"}
+# Art. 2 lid 8: the household hears the content. What the RiHG says about the barred person himself and his
+# police record is his, not theirs (minimisation); the incident and the home situation are theirs too.
+GEDEELD_MET_HUISGENOTEN = ("incident", "leefomstandigheden")
+NIET_GEDEELD = "Wat de politie over {naam} zelf heeft vastgelegd, staat alleen in het besluit aan {naam}."
+
+# The legal basis, stated positively per decision (the rules' trace explains the conditions to staff).
+GRONDSLAG = {
+    ("huisverbod", UITHUISGEPLAATSTE): [
+        "Uit deze feiten en omstandigheden blijkt een ernstig en onmiddellijk gevaar voor {beschermden}.",
+        "Of er is een ernstig vermoeden van dat gevaar. Daarom leg ik u een huisverbod op.",
+        "Dat mag volgens artikel 2, eerste lid, van " + WET + ".",
+    ],
+    ("huisverbod", None): [
+        "Uit de feiten en omstandigheden blijkt een ernstig en onmiddellijk gevaar voor {beschermden}.",
+        "Of er is een ernstig vermoeden van dat gevaar. Daarom heb ik {naam} een huisverbod opgelegd.",
+        "Dat mag volgens artikel 2, eerste lid, van " + WET + ".",
+    ],
+    ("verlenging_huisverbod", UITHUISGEPLAATSTE): [
+        "Het gevaar, of het ernstige vermoeden daarvan, duurt voort. Daarom verleng ik het huisverbod.",
+        "Dat mag volgens artikel 9, eerste lid, van " + WET + ".",
+    ],
+    ("verlenging_huisverbod", None): [
+        "Het gevaar, of het ernstige vermoeden daarvan, duurt voort. Daarom heb ik het huisverbod verlengd.",
+        "Dat mag volgens artikel 9, eerste lid, van " + WET + ".",
+    ],
+    ("intrekking_huisverbod", UITHUISGEPLAATSTE): [
+        "Het gevaar is zo afgenomen dat het huisverbod niet meer nodig is. Daarom trek ik het in.",
+        "Dat mag volgens artikel 2, negende lid, van " + WET + ".",
+    ],
+    ("intrekking_huisverbod", None): [
+        "Het gevaar is zo afgenomen dat het huisverbod niet meer nodig is. Daarom trek ik het in.",
+        "Dat mag volgens artikel 2, negende lid, van " + WET + ".",
+    ],
+}
 
 VERPLICHTINGEN = [
     "Geef uiterlijk {bereikbaar_tot} door waar en hoe u bereikbaar bent. Doe dat bij de politie.",
     "Dat moet volgens artikel 2, zesde lid, van " + WET + ".",
 ]
+VERPLICHTINGEN_VERLENGING = [
+    "Blijf bereikbaar op het adres dat u heeft opgegeven. Verandert dat? Geef het nieuwe adres door aan de politie.",
+    "Dat moet volgens artikel 2, zesde lid, en artikel 9, eerste lid, van " + WET + ".",
+]
 SLEUTELS_INGENOMEN = "De politie heeft de sleutels van de woning ingenomen. Dat mag volgens artikel 4 van " + WET + "."
 SLEUTELS_AFGEVEN = "Geef de sleutels van de woning af aan de politie. Dat staat in artikel 4 van " + WET + "."
-RECHTSBIJSTAND = "U heeft recht op hulp van een advocaat. Vraagt u daarom, dan krijgt u er een (artikel 5)."
+RECHTSBIJSTAND = ("Wilt u een advocaat? Zeg dat tegen de politie. Dan krijgt u er een (artikel 5 van "
+                  + WET + ").")
 HULP = "Een hulpverlener neemt contact met u op. Die helpt u en uw huisgenoten verder."
 
 GEVOLGEN = [
     "Houdt u zich niet aan het huisverbod? Dan pleegt u een misdrijf. De politie kan u dan aanhouden.",
-    "U kunt een gevangenisstraf krijgen van ten hoogste twee jaar, of een geldboete van de vierde categorie.",
+    "U kunt een gevangenisstraf krijgen van ten hoogste twee jaar, of een hoge geldboete (vierde categorie).",
     "Dat staat in artikel 11 van " + WET + ".",
 ]
 GEVOLGEN_ACHTERBLIJVER = [
@@ -102,19 +150,18 @@ GEVOLGEN_ACHTERBLIJVER = [
     "Wie zich niet aan een huisverbod houdt, pleegt een misdrijf. De politie kan dan ingrijpen.",
 ]
 HULP_ACHTERBLIJVER = [
-    "Veilig Thuis krijgt bericht van dit huisverbod. Een hulpverlener neemt contact met u op.",
+    "Veilig Thuis krijgt bericht van dit besluit. Een hulpverlener neemt contact met u op.",
     "U kunt Veilig Thuis ook zelf bellen: 0800-2000. Dat is gratis en kan dag en nacht.",
 ]
-ZWIJGEN_GRONDEN = ("De redenen voor het huisverbod staan in het besluit aan {naam}. Die deel ik niet met u, omdat "
-                   "het gaat over de persoon van {naam}.")
 
 GEGEVENS = {
     "uithuisgeplaatste": "Uithuisgeplaatste: {naam}, geboren {geboren}",
     "woning": "Woning: {woning}",
     "looptijd": "Van {van} tot {tot}",
     "verlengd": "Verlengd tot {tot}",
-    "achterblijvers": "Achterblijvers: {achterblijvers}",
-    "kindermishandeling": "Kindermishandeling of een ernstig vermoeden daarvan: {kind}",
+    "achterblijvers": "Achterblijvers (ook in het contactverbod): {achterblijvers}",
+    "gebied": "Verboden gebied: {gebied}",
+    "kindermishandeling": "Volgens de oplegger gaat het om kindermishandeling of een ernstig vermoeden daarvan: {kind}",
     "bereikbaar": "Bereikbaarheid van de uithuisgeplaatste: {bereikbaar}",
 }
 NOG_NIET = "nog niet opgegeven (uiterlijk {bereikbaar_tot})"
@@ -124,16 +171,17 @@ MANDAAT = ("{naam} heeft dit besluit genomen namens de burgemeester, als hulpoff
 EIGEN_BESLUIT = "Ik heb dit besluit zelf genomen."
 BEROEP_DEKT_VERLENGING = ("Heeft u al beroep ingesteld tegen het huisverbod? Dan geldt dat beroep ook voor deze "
                           "verlenging (artikel 9, tweede lid, van " + WET + ").")
-AFSCHRIFT = ["Veilig Thuis", "de politie Limburg, basisteam Maastricht"]
+AFSCHRIFT = ["de politie Limburg, basisteam Maastricht"]
 
 # The question each recorded judgement answers in a letter, per outcome (rules/huisverbod/index.yaml).
 OORDELEN = {
-    "huisverbod": {"gevaar": "Waarom is er ernstig en onmiddellijk gevaar?", "horen_mogelijk": "Wie is gehoord?",
+    "huisverbod": {"gevaar": "Waarom is er ernstig en onmiddellijk gevaar?",
+                   "horen_mogelijk": "Wie zijn er gehoord voordat het huisverbod inging?",
                    "nieuw_huisverbod": "Waarom opnieuw een huisverbod?"},
-    "verlenging_huisverbod": {"verlenging_gevaar_voortduurt": "Waarom verleng ik het huisverbod?",
-                              "horen_verlenging": "Wie heb ik gehoord?",
+    "verlenging_huisverbod": {"verlenging_gevaar_voortduurt": "Waarom duurt het gevaar voort?",
+                              "horen_verlenging": "Wie heb ik gehoord, wat zeiden zij en wat vind ik daarvan?",
                               "herbeoordeling_nieuwe_feiten": "Wat betekenen de nieuwe feiten?"},
-    "intrekking_huisverbod": {"intrekking": "Waarom trek ik het huisverbod in?",
-                              "horen_verlenging": "Wie heb ik gehoord?",
+    "intrekking_huisverbod": {"intrekking": "Waarom is het gevaar afgenomen?",
+                              "horen_verlenging": "Wie heb ik gehoord, wat zeiden zij en wat vind ik daarvan?",
                               "herbeoordeling_nieuwe_feiten": "Wat betekenen de nieuwe feiten?"},
 }

@@ -55,7 +55,9 @@ class HuisverbodCaseFileSchema(StrictSchema):
     person = Nested(PersonSchema, required=True)
     residence_status = choice(RESIDENCE, required=True)
     brp_registered_at_dwelling = choice(YES_NO_UNKNOWN, load_default="unknown")
-    area_description = text(1000, load_default="")
+    area_description = text(1000, required=True)  # art. 2 lid 4 onder a: the order names the place
+    # Where the barred person's letters go during the order (art. 2 lid 6); never the dwelling itself.
+    postal_address = text(300, load_default="")
     rihg = Nested(RihgSchema, required=True)
     kindermishandeling = Boolean(load_default=False)
     veilig_thuis_consulted_at = Moment(load_default=None, allow_none=True)
@@ -81,6 +83,7 @@ class HuisverbodCaseFileSchema(StrictSchema):
     extension_decided_at = Moment(load_default=None, allow_none=True)
     withdrawal_decided_by = choice(DECIDERS, load_default=None, allow_none=True)
     withdrawal_reason = text(2000, load_default="")
+    withdrawal_effective_at = Moment(load_default=None, allow_none=True)
 
     @validates_schema
     def _moments_in_order(self, data: dict[str, Any], **_: Any) -> None:
@@ -131,9 +134,9 @@ class HuisverbodMeldingSchema(MeldingEnvelope):
 
 # What the jurist completes after the imposition, or prepares for the mayor (extension, withdrawal).
 EDITABLE_FACTS = (
-    "residence_status", "brp_registered_at_dwelling", "written_served_at", "whereabouts_unknown",
-    "nederlegging_at", "keys_collected", "reachability_given_at", "reachability_details", "household_informed",
-    "veilig_thuis_informed_at", "mayor_informed_at", "help_accepted", "help_confirmation", "new_facts_reported",
-    "new_facts", "extension_new_end_at", "extension_decided_by", "extension_decided_at", "withdrawal_decided_by",
-    "withdrawal_reason",
+    "area_description", "postal_address", "residence_status", "brp_registered_at_dwelling", "written_served_at",
+    "whereabouts_unknown", "nederlegging_at", "keys_collected", "reachability_given_at", "reachability_details",
+    "household_informed", "veilig_thuis_informed_at", "mayor_informed_at", "help_accepted", "help_confirmation",
+    "new_facts_reported", "new_facts", "extension_new_end_at", "extension_decided_by", "extension_decided_at",
+    "withdrawal_decided_by", "withdrawal_reason", "withdrawal_effective_at",
 )
