@@ -116,6 +116,23 @@ def test_every_recipient_role_of_every_outcome_has_a_letter_and_roles_are_known(
                 assert (code, outcome.code, spec.letters.addressee(role)) in entries, (code, outcome.code, role)
 
 
+def test_every_finding_of_every_rule_has_dutch_words_on_the_case_page():
+    """The advice shows a finding's value as a heading: a judgement by its question, anything else by label."""
+    from app.config import Config
+    from app.runtime import build_runtime
+    from app.web.labels import Labels
+
+    label, unlabelled = Labels(build_runtime(Config())), []
+    for code in registry():
+        judgements = {j.code for j in BOOK.index(code).judgements}
+        for rule in (r for version in BOOK.versions(code) for r in version.rules):
+            value = str(rule.conclusion["value"])
+            known = value in judgements if rule.conclusion["finding"] == "oordeel" else label(value, code) != value
+            if not known:
+                unlabelled.append(f"{code}/{rule.id}: {value}")
+    assert not unlabelled, unlabelled
+
+
 def test_the_core_never_names_a_power():
     """A power's code and its own vocabulary (outcomes, judgements, facts, case-file fields, roles, parameters)
     appear only in its package, its rules folder, its templates and its manifest lines."""

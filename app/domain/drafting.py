@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from app.domain.assessment import BEVOEGD, JUDGEMENT_REQUIRED, Assessment, ParameterValue
+from app.domain.assessment import BEVOEGD, JUDGEMENT_REQUIRED, NIET_BEVOEGD, Assessment, ParameterValue
 from app.domain.deadlines import Calendar, einde_termijn
 from app.domain.errors import InvalidInput, JudgementMissing
 from app.domain.hearing import answering, hearing_judgements
@@ -127,8 +127,15 @@ def _check_competence(state: DraftState, outcome: Outcome) -> None:
         open_codes = open_competence_judgements(specs, a.judgements_required, state.recorded)
         raise JudgementMissing(open_codes, "Leg eerst de afweging over de bevoegdheid vast.")
     if result != BEVOEGD:
-        raise InvalidInput({"bevoegdheid": "De burgemeester is volgens de regels en de vastgelegde afwegingen "
-                            "niet bevoegd; er kan geen beslissing worden opgesteld."})
+        raise InvalidInput({"bevoegdheid": " ".join(["De burgemeester is volgens de regels en de vastgelegde "
+                                                     "afwegingen niet bevoegd; er kan geen beslissing worden "
+                                                     "opgesteld.", *_refusing(a, outcome)])})
+
+
+def _refusing(a: Assessment, outcome: Outcome) -> list[str]:
+    """Why: the explanations of the rules that exclude competence for this outcome (e.g. a minor)."""
+    return [e.explanation.strip() for e in a.fired if e.value == NIET_BEVOEGD and e.explanation.strip()
+            and (not e.conclusion.get("outcomes") or outcome.code in e.conclusion["outcomes"])]
 
 
 def _check_basics(state: DraftState, request: DraftRequest, outcome: Outcome) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.domain.errors import InvalidTransition
-from app.domain.procedure import Outcome
+from app.domain.procedure import VOORNEMEN, Outcome, Procedure
 
 TRANSITIONS: dict[tuple[str, str], str] = {
     ("concept", "redraft"): "concept",
@@ -42,3 +42,17 @@ def fase_after(outcome: Outcome, action: str) -> str:
     if action == "draft":
         return "besluit" if outcome.besluit else "beleid"
     return "verzending"  # approved (or decided on the spot): the letters go out
+
+
+STEPS = ("melding", "feiten", "bevoegdheid", "beleid", "evenredigheid", "voornemen", "besluit", "review",
+         "verzending", "nazorg")
+
+
+def steps(procedure: Procedure) -> tuple[str, ...]:
+    """The fasen a zaak of this power goes through: a power without policy judgements has no policy step,
+    one without a voornemen no voornemen step (a huisverbod goes from the imposition to review)."""
+    stappen = {j.stap for j in procedure.judgements}
+    skip = {s for s in ("beleid", "evenredigheid") if s not in stappen}
+    if not any(o.hearing == VOORNEMEN for o in procedure.outcomes.values()):
+        skip.add("voornemen")
+    return tuple(s for s in STEPS if s not in skip)

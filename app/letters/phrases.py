@@ -8,15 +8,15 @@ from __future__ import annotations
 
 AANHEF = "Geachte heer, mevrouw,"
 GRONDSLAG = "{uitleg} Dit staat in {titel}."
-BRON = "Ik baseer {stuk} op de {bron} van {datum}, met kenmerk {kenmerk}."
+BRON = "Ik baseer {stuk} op {bron} van {datum}, met kenmerk {kenmerk}."
 AFWIJKING = ("Ik wijk in dit geval af van mijn beleid. "
              "Dat mag volgens artikel 4:84 van de Algemene wet bestuursrecht.")
-# The source document of a melding, as a letter names it.
+# The source document of a melding, as a letter names it (with its article: "het proces-verbaal").
 BRON_WOORDEN = {
-    "bestuurlijke_rapportage": "bestuurlijke rapportage van de politie",
-    "proces_verbaal": "proces-verbaal van de politie",
-    "boa_rapport": "rapport van een buitengewoon opsporingsambtenaar",
-    "melding": "melding",
+    "bestuurlijke_rapportage": "de bestuurlijke rapportage van de politie",
+    "proces_verbaal": "het proces-verbaal van de politie",
+    "boa_rapport": "het rapport van een buitengewoon opsporingsambtenaar",
+    "melding": "de melding",
 }
 # Rule explanations (rules/<power>/rules-*.yaml) are written for staff and in the third person. A sentence
 # or clause with one of these words addresses staff and is left out of a letter (paragraphs.py).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,7 +11,8 @@ from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_access
 from app.domain.assessment import Assessment
-from app.domain.procedure import Outcome
+from app.domain.judgements import competence
+from app.domain.procedure import Outcome, Procedure
 from app.models import Beslissing, Document, Mandaat, Oordeel, Reviewronde, User, Zaak
 from app.models.types import utcnow
 from app.runtime import Runtime
@@ -32,6 +34,7 @@ class CaseView:
     beslissingen: list[tuple[Beslissing, list[Document]]]
     ondertekenaars: list[User]
     tasks: list[Any] = field(default_factory=list)
+    competence: str | None = None  # after the recorded judgements (the rules alone may say "judgement needed")
 
 
 def view_zaak(session: Session, rt: Runtime, zaak: Zaak, actor: User, origin: str) -> CaseView:
@@ -42,10 +45,12 @@ def view_zaak(session: Session, rt: Runtime, zaak: Zaak, actor: User, origin: st
                                         .order_by(Beslissing.id.desc())))
     spec, procedure = rt.power(zaak.zaaktype), rt.procedure(zaak.zaaktype)
     concept = next((b for b in beslissingen if b.status == "concept"), None)
+    judgements = active_judgements(session, zaak)
     view = CaseView(
         zaak=zaak, assessment=assessment, beoordeling_id=beoordeling.id if beoordeling else None,
         proposal=spec.proposal(assessment) if assessment else {},
-        judgements=active_judgements(session, zaak), judgement_specs=procedure.judgements,
+        judgements=judgements, judgement_specs=procedure.judgements,
+        competence=competence_after(procedure, assessment, judgements) if assessment else None,
         beslissingen=[(b, current_documents(session, b)) for b in beslissingen],
         ondertekenaars=signatories(session, zaak.zaaktype, procedure.outcome(concept.soort) if concept else None),
         tasks=spec.tasks(zaak.melding.gegevens, rt.book.parameters_for(zaak.zaaktype, zaak.melding.pleegdatum),
@@ -55,6 +60,11 @@ def view_zaak(session: Session, rt: Runtime, zaak: Zaak, actor: User, origin: st
                   case_id=zaak.identificatie, origin=origin)
     session.commit()
     return view
+
+
+def competence_after(procedure: Procedure, assessment: Assessment, judgements: Mapping[str, Oordeel]) -> str:
+    """Competence once the recorded competence judgements are taken into account."""
+    return competence(assessment.bevoegdheid, procedure.judgements, assessment.judgements_required, judgements)
 
 
 def list_zaken(session: Session, query: Any, actor: User, origin: str) -> list[Zaak]:

@@ -60,6 +60,17 @@ def submit_melding(session: Session, rt: Runtime, data: dict[str, Any], officer:
     return zaak
 
 
+def reportable(rt: Runtime, officer: User) -> list[str]:
+    """The powers this officer may report for: authorised zaaktypes, and for a power decided on the spot
+    only with a mandate that allows it (others would fill in the whole form only to be refused)."""
+    found = []
+    for code in (c for c in rt.powers if c in (officer.zaaktypes or ())):
+        spot = next((o for o in rt.procedure(code).outcomes.values() if o.on_the_spot), None)
+        if spot is None or mandaat_for(officer, code, spot) is not None:
+            found.append(code)
+    return found
+
+
 def decider(officer: User, code: str, outcome: Outcome) -> dict[str, str]:
     """Who decides on the spot, as the case file records it: the capacity and mandate the rules check.
 

@@ -100,7 +100,7 @@ def record_on_the_spot(session: Session, zaak: Zaak, judgements: dict[str, dict[
                        rt: Runtime) -> None:
     """The judgements the officer in mandate made when deciding on the spot (flushes; the caller commits)."""
     procedure = rt.procedure(zaak.zaaktype)
-    for code, answer in judgements.items():
+    for code, answer in ((c, a) for c, a in judgements.items() if a):  # an optional judgement left open
         try:
             validate_outcome(procedure.judgement(code), answer.get("outcome", ""), answer.get("reasoning", ""))
         except InvalidInput as exc:  # point at the field of the intake form

@@ -8,6 +8,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 
 def register_blueprints(app: Flask) -> None:
     """Register every blueprint explicitly (no import-time side effects)."""
+    from app.domain.workflow import steps
     from app.web import api, auth, cases, documents, intake, pages, review
     from app.web.labels import Labels, beslissing_rows, moment_kort, status_label, wettekst_op
 
@@ -20,7 +21,8 @@ def register_blueprints(app: Flask) -> None:
     app.jinja_env.globals.update(label=labels, options=labels.options, beslissing_rows=beslissing_rows,
                                  moment_kort=moment_kort,
                                  answers=lambda spec: [(o.code, o.label) for o in spec.outcomes],
-                                 procedure=rt.procedure, power_title=lambda code: rt.book.index(code).title)
+                                 procedure=rt.procedure, power_title=lambda code: rt.book.index(code).title,
+                                 zaak_steps=steps)
     app.jinja_env.filters["label"] = labels
     app.jinja_env.filters["wettekst_op"] = wettekst_op
     app.jinja_env.filters["status_label"] = status_label

@@ -9,12 +9,13 @@ from typing import Any
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from marshmallow import ValidationError
+from marshmallow.fields import List, Nested
 
 from app.db import get_session
 from app.domain import errors as e
 from app.schemas.melding import MeldingSchema
 from app.services.cases import decided_on_the_spot, letters_to_serve, list_zaken
-from app.services.intake import submit_melding
+from app.services.intake import reportable, submit_melding
 from app.web.access import visible_zaken
 from app.web.auth import role_required
 from app.web.errors import form_errors, status_for
@@ -96,26 +97,48 @@ def _parent(data: dict[str, Any], dotted: str) -> tuple[dict[str, Any] | None, s
 
 
 def field_errors(exc: Exception, spec: Any) -> dict[str, list[str]]:
-    """Point errors at the fields the person can correct (an empty block names its first field)."""
+    """Point every message at a field the person can correct: an empty block or row at its first field, a
+    judgement at its answer in the form; what belongs to no field goes to the top of the summary."""
     if isinstance(exc, e.RulesNotInForce | e.ParameterNotInForce):
         return {"pleegdatum": [exc.message]}
     flat = flatten_errors(exc.messages) if isinstance(exc, ValidationError) else form_errors(exc)
-    for key in [k for k in flat if k in spec.form.rows]:
-        flat[f"{key}.0.{_first_field(spec.melding_schema, key)}"] = flat.pop(key)
-    return flat
+    placed: dict[str, list[str]] = {}
+    for key, messages in flat.items():
+        target = _field_for(spec.melding_schema, key) or _field_for(spec.melding_schema, f"oordelen.{key}")
+        placed.setdefault(target or "_schema", []).extend(messages)
+    return placed
 
 
-def _first_field(schema: Any, dotted: str) -> str:
-    """The first field of a repeated row, where an error about the whole (empty) list should point."""
-    field = schema._declared_fields[dotted.split(".", maxsplit=1)[0]]
-    for part in dotted.split(".")[1:]:
-        field = field.schema.fields[part]
-    return next(iter(field.inner.schema.fields))
+def _field_for(schema: Any, dotted: str) -> str | None:
+    """The dotted name of the form field for an error key, or None when the form has no such field."""
+    return _resolve(schema._declared_fields, dotted.split("."), [])
+
+
+def _resolve(fields: Any, path: list[str], done: list[str]) -> str | None:
+    field = fields.get(path[0]) if path else None
+    if field is None:
+        return None
+    done, rest = [*done, path[0]], path[1:]
+    if isinstance(field, List):
+        if not isinstance(field.inner, Nested):
+            return ".".join(done)  # a checkbox group is one field, whichever choice the message is about
+        row, rest = (rest[0], rest[1:]) if rest and rest[0].isdigit() else ("0", rest)
+        done, field = [*done, row], field.inner  # a message about the whole list points at its first row
+    if isinstance(field, Nested):
+        return _resolve(field.schema.fields, rest, done) if rest else ".".join([*done, _first_leaf(field)])
+    return None if rest else ".".join(done)
+
+
+def _first_leaf(nested: Any) -> str:
+    """The first input of a block, where a message about the whole (empty) block should point."""
+    name, field = next(iter(nested.schema.fields.items()))
+    if isinstance(field, List) and isinstance(field.inner, Nested):
+        return f"{name}.0.{_first_leaf(field.inner)}"
+    return f"{name}.{_first_leaf(field)}" if isinstance(field, Nested) else name
 
 
 def _reportable() -> list[str]:
-    """Powers this officer may report for (the user's authorised zaaktypes)."""
-    return [code for code in _rt().powers if code in (current_user.zaaktypes or ())]
+    return reportable(_rt(), current_user)
 
 
 def _spec(code: str) -> Any:

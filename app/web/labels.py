@@ -29,7 +29,7 @@ LABELS: dict[str, str] = {
     "verrassing_4_11_c": "Niet vooraf ingelicht: doel vereist verrassing (Awb 4:11 onder c)",
     "bevoegdheid": "Bevoegdheid", "uitzondering": "Uitzondering", "verwijzing": "Ander instrument",
     "beleid": "Beleid", "evenredigheid": "Evenredigheid", "oordeel": "Afweging nodig", "taak": "Nog te doen",
-    "feiten": "Feiten", "voornemen": "Voornemen", "besluit": "Besluit", "review": "Review",
+    "feiten": "Feiten", "voornemen": "Voornemen", "besluit": "Besluit", "review": "Vaststelling",
     "verzending": "Verzending", "nazorg": "Nazorg", "afgesloten": "Afgesloten",
     "months": "maanden", "weeks": "weken", "days": "dagen", "hours": "uur",
 }

@@ -110,9 +110,10 @@ def _page(beslissing_id: int, errors: dict[str, list[str]] | None = None) -> str
     judgements = active_judgements(db, beslissing.zaak)
     cases.log_preview(db, beslissing, current_user, request.remote_addr or "")
     rt = _rt()
+    procedure = rt.procedure(beslissing.zaak.zaaktype)
     return render_template("review/show.html", beslissing=beslissing, previews=previews, assessment=assessment,
                            judgements=judgements, errors=errors or {}, power=beslissing.zaak.zaaktype,
-                           procedure=rt.procedure(beslissing.zaak.zaaktype))
+                           competence=cases.competence_after(procedure, assessment, judgements))
 
 
 def _rt() -> Any:

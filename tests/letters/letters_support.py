@@ -80,7 +80,7 @@ def letter_input(outcome: str = "sluiting", rol: str = "overtreder", **overrides
         recipient=Recipient(naam="J. Jansen", rol=rol,
                             adresregels=("Voorbeeldstraat 12 A", "6211 AB  MAASTRICHT")),
         zaak_adresregels=("Voorbeeldstraat 12 A", "6211 AB Maastricht"),
-        melding_bron="bestuurlijke rapportage van de politie", melding_kenmerk="PL2300-2026-1234",
+        melding_bron="de bestuurlijke rapportage van de politie", melding_kenmerk="PL2300-2026-1234",
         melding_datum=date(2026, 3, 5), pleegdatum=date(2026, 3, 1), assessment=assessment(),
         judgements={
             "geschiktheid": judgement("Sluiting doorbreekt de loop naar de woning."),
@@ -149,7 +149,7 @@ def huisverbod_input(outcome: str = "huisverbod", rol: str = "uithuisgeplaatste"
     base = LetterInput(
         power="huisverbod", outcome=outcome, kenmerk="BEV-2026-000077", verzenddatum=date(2026, 3, 28),
         recipient=Recipient(naam="E. Voorbeeldman", rol=rol, adresregels=("Voorbeeldstraat 3", "6211 AB  MAASTRICHT")),
-        zaak_adresregels=("Voorbeeldstraat 3", "6211 AB  Maastricht"), melding_bron="proces-verbaal van de politie",
+        zaak_adresregels=("Voorbeeldstraat 3", "6211 AB  Maastricht"), melding_bron="het proces-verbaal van de politie",
         melding_kenmerk="PV-2026-0077", melding_datum=date(2026, 3, 27), pleegdatum=date(2026, 3, 27),
         assessment=huisverbod_assessment(),
         judgements={"gevaar": judgement("Bedreiging met een mes in bijzijn van een kind.", "ja"),

@@ -26,6 +26,7 @@ def test_order_names_place_period_to_the_minute_facts_protected_persons_and_duti
     assert "de woning en de galerij van de flat" in text
     assert "F. Voorbeeldvrouw (partner)" in text and "G. Voorbeeldkind (kind)" in text  # contact ban names
     assert "Partner met een mes bedreigd." in text and POLICE_RECORD in text  # facts and circumstances
+    assert "op het proces-verbaal van de politie met kenmerk PV-2026-0077" in text  # the source as reported
     assert "zaterdag 28 maart 2026 om 20.00 uur" in text  # reachability within 24 hours (art. 2 lid 6)
     assert "artikel 11" in text and "twee jaar" in text  # consequences of a breach
     assert "sleutels" in text and "advocaat" in text  # art. 4 and art. 5

@@ -3,6 +3,7 @@ test client: the imposition form, the letters to serve, the download rights and 
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select
@@ -71,11 +72,41 @@ def test_a_time_the_clock_skipped_is_refused_with_the_reason(client, login_as, d
     assert "de klok ging toen een uur vooruit" in response.get_data(as_text=True)
 
 
-def test_an_officer_without_the_mandate_gets_a_clear_refusal(client, login_as, db):
+def test_an_officer_without_the_mandate_is_not_offered_the_form(client, login_as, db):
     login_as("handhaving")
-    response = client.post("/meldingen", data=_form())
-    assert response.status_code == 403
-    assert "U heeft geen mandaat om een tijdelijk huisverbod op te leggen." in response.get_data(as_text=True)
+    choose = client.get("/meldingen/nieuw")
+    assert choose.status_code == 302 and choose.headers["Location"].endswith("/meldingen/nieuw/damocles")
+    assert client.get("/meldingen/nieuw/huisverbod").status_code == 404
+    assert client.post("/meldingen", data=_form()).status_code == 404
+    db.rollback()
+    assert db.scalar(select(func.count()).select_from(Zaak)) == 0
+
+
+def test_an_empty_imposition_form_points_every_message_at_a_field_on_the_form(client, login_as):
+    login_as("hovj")
+    page = client.post("/meldingen", data={"submission_id": "hv-web-000009", "zaaktype": "huisverbod"}
+                       ).get_data(as_text=True)
+    links = set(re.findall(r'href="#f-([^"]+)"', page))
+    assert {"gegevens.imposed_at", "gegevens.person.naam", "gegevens.area_description",
+            "oordelen.gevaar.outcome"} <= links
+    assert all(f'id="f-{name}"' in page for name in links), links - {n for n in links if f'id="f-{n}"' in page}
+
+
+def test_a_refused_imposition_says_why_without_a_dead_link(client, login_as):
+    login_as("hovj")
+    page = client.post("/meldingen", data=_form(**{"gegevens.person.geboortedatum": "2015-01-01"})
+                       ).get_data(as_text=True)
+    assert "niet bevoegd" in page and "alleen aan een meerderjarige" in page  # the reason, not only the verdict
+    assert 'href="#f-bevoegdheid"' not in page
+
+
+def test_a_second_order_at_the_address_asks_the_officer_for_new_facts(client, login_as, db):
+    _impose(client, login_as, db)
+    page = client.post("/meldingen", data={**_form(), "submission_id": "hv-web-000002"}).get_data(as_text=True)
+    assert 'href="#f-oordelen.nieuw_huisverbod.outcome"' in page and 'id="f-oordelen.nieuw_huisverbod.outcome' in page
+    again = {**_form(), "submission_id": "hv-web-000003", "oordelen.nieuw_huisverbod.outcome": "ja",
+             "oordelen.nieuw_huisverbod.reasoning": "Nieuw incident: hij kwam terug en sloeg de deur in."}
+    assert client.post("/meldingen", data=again).status_code == 302
 
 
 def test_the_kabinet_records_the_review_afterwards_from_the_queue(client, login_as, db):
@@ -106,3 +137,44 @@ def test_damocles_form_still_reports_as_before(client, login_as, db):
     login_as("handhaving")
     response = client.post("/meldingen", data=damocles_form(), follow_redirects=True)
     assert "De melding is ontvangen als zaak BEV-" in response.get_data(as_text=True)
+
+
+def test_the_case_page_speaks_the_powers_own_procedure(client, login_as, db):
+    zaak = _impose(client, login_as, db)
+    login_as("jurist")
+    page = client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
+    steps = re.search(r'<nav aria-label="Voortgang van de zaak">(.*?)</nav>', page, re.S).group(1)
+    assert "Beleid" not in steps and "Voornemen" not in steps and "Vaststelling" in steps
+    # the officer judged the danger on the spot, so the rules' "judgement needed" is settled
+    assert "na de vastgelegde afwegingen: Bevoegd" in page
+    assert "— Blijkt uit de feiten en omstandigheden" in page  # a judgement finding is shown by its question
+    assert "Verlengen of intrekken" in page
+
+
+def test_review_page_shows_the_nacontrole_and_offers_approval_only_to_the_signatory(client, login_as, db, users):
+    zaak = _impose(client, login_as, db)
+    order = db.scalars(select(Beslissing).where(Beslissing.zaak_id == zaak.id)).one()
+    login_as("kabinet")
+    client.post(f"/vaststelling/{order.id}/nacontrole", data={"version": order.version_id, "opmerking": "In orde."})
+    page = client.get(f"/vaststelling/{order.id}").get_data(as_text=True)
+    assert "Nagecontroleerd door Kabinet (test)" in page and "In orde." in page
+    assert "Nacontrole vastleggen" not in page
+
+
+def test_a_kabinet_member_who_is_not_the_signatory_gets_no_approve_button(app, client, login_as, db, users):
+    from datetime import date
+
+    from app.domain.drafting import DraftRequest
+    from tests.flows import draft, submit
+    from tests.integration.test_damocles_flow import WARN, judge
+    from tests.web.test_web_flow import new_zaak
+
+    zaak, rt = new_zaak(app, db, users), app.extensions["bevoegd"]
+    judge(db, zaak, users["jurist"], WARN, deviate=True)
+    concept = draft(db, rt, zaak, DraftRequest("waarschuwing", date.today()), users["jurist"], date.today())
+    submit(db, rt, concept, users["kabinet"], users["jurist"])
+    login_as("kabinet2")
+    page = client.get(f"/vaststelling/{concept.id}").get_data(as_text=True)
+    assert ">Vaststellen<" not in page and "Alleen de aangewezen ondertekenaar, Kabinet (test)" in page
+    login_as("kabinet")
+    assert ">Vaststellen<" in client.get(f"/vaststelling/{concept.id}").get_data(as_text=True)

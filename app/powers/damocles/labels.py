@@ -53,4 +53,17 @@ LABELS: dict[str, str] = {
     "harddrugs": "Harddrugs", "softdrugs": "Softdrugs", "geen": "Geen", "buiten_13b": "Valt buiten art. 13b",
     "eerste": "Eerste", "tweede": "Tweede", "derde_of_later": "Derde of latere",
     "dealing_evidence": "Bewijs van handel", "attributes_found": "Aangetroffen attributen",
+    # what the rules refer to and the proportionality factors they flag
+    "bewoner_onwetend": "Bewoner wist van niets", "coffeeshopbeleid": "Coffeeshopbeleid",
+    "ex_partner_dealde": "Ex-partner dealde",
+    "geen_signalen_handel_vanuit_pand": "Geen signalen van handel vanuit het pand",
+    "geen_vervangende_woonruimte": "Geen vervangende woonruimte", "gemeentewet_174a": "Art. 174a Gemeentewet",
+    "gevoelige_omgeving": "Gevoelige omgeving", "gezinssituatie_onbekend": "Gezinssituatie onbekend",
+    "gezinsvoorziening_aangeboden": "Gezinsvoorziening aangeboden", "huisdieren": "Huisdieren",
+    "klachten": "Klachten over het pand", "kwetsbare_bewoners": "Kwetsbare bewoners",
+    "minderjarig_kind_dealde": "Minderjarig kind dealde", "minderjarigen": "Minderjarigen in het huishouden",
+    "ontbindingsrisico_onbekend": "Risico op ontbinding van de huur onbekend",
+    "persoon_die_dealde_niet_bewoner": "Wie dealde, woont er niet", "straathandel": "Straathandel",
+    "woningcorporatie_ontbinding": "Woningcorporatie: ontbinding van de huur",
+    "zwarte_lijst": "Zwarte lijst van woningcorporaties",
 }

@@ -143,7 +143,8 @@ def _feiten(letter: LetterInput) -> str:
     rihg = letter.case_file.get("rihg") or {}
     completed = rihg.get("completed_at")
     when = datum(datetime.fromisoformat(completed)) if completed else datum(letter.pleegdatum)
-    return P.FACTOREN.format(stuk=P.STUK[letter.outcome], kenmerk=letter.melding_kenmerk, datum=when)
+    return P.FACTOREN.format(stuk=P.STUK[letter.outcome], bron=letter.melding_bron, kenmerk=letter.melding_kenmerk,
+                             datum=when)
 
 
 def _factoren(letter: LetterInput, words: Mapping[str, str]) -> list[str]:

@@ -86,7 +86,7 @@ DICTUM_INTREKKING = [
 ]
 BESCHERMD = "{naam} ({relatie})"
 
-FACTOREN = "Ik baseer {stuk} op het proces-verbaal {kenmerk} en de risicotaxatie huiselijk geweld van {datum}:"
+FACTOREN = "Ik baseer {stuk} op {bron} met kenmerk {kenmerk} en op de risicotaxatie huiselijk geweld van {datum}:"
 FACTOR = "{categorie}: {tekst}"
 CATEGORIE = {"persoon": "Over u", "incident": "Over het incident", "leefomstandigheden": "Over de thuissituatie",
              "politiegegevens": "Uit de gegevens van de politie", "anders": "Overig"}

@@ -6,7 +6,7 @@ the minute; a time that does not exist (the hour skipped when summer time starts
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from marshmallow import ValidationError, pre_load, validate, validates_schema
@@ -21,6 +21,9 @@ RESIDENCE = ("woont", "verblijft_niet_incidenteel", "incidenteel", "nee")
 DECIDERS = ("orgaan", "plaatsvervanger", "hulpofficier_van_justitie", "gemandateerde")
 INFORMED = ("nee", "inhoud", "inhoud_en_gevolgen")
 _CLOCK_SKEW = timedelta(minutes=5)  # a phone's clock may run a little ahead of the server's
+# An officer records an imposition the same night or the next day; a moment days ago is almost always a
+# typing error that would print a letter telling someone to leave "now" and report by a date long gone.
+_RECORDED_WITHIN = timedelta(days=3)
 
 
 class PersonSchema(StrictSchema):
@@ -89,8 +92,11 @@ class HuisverbodCaseFileSchema(StrictSchema):
     def _moments_in_order(self, data: dict[str, Any], **_: Any) -> None:
         imposed: datetime = data["imposed_at"]
         errors = {}
-        if imposed > datetime.now(imposed.tzinfo) + _CLOCK_SKEW:
+        now = datetime.now(imposed.tzinfo)
+        if imposed > now + _CLOCK_SKEW:
             errors["imposed_at"] = ["Het moment van opleggen ligt in de toekomst."]
+        elif imposed < now - _RECORDED_WITHIN:
+            errors["imposed_at"] = ["Het moment van opleggen ligt meer dan drie dagen terug. Controleer de datum."]
         if data["person"]["geboortedatum"] > imposed.date():
             errors["person"] = {"geboortedatum": ["De geboortedatum ligt na de oplegging."]}
         for key in ("written_served_at", "reachability_given_at", "nederlegging_at"):
@@ -106,10 +112,12 @@ class AnswerSchema(StrictSchema):
 
 
 class OnTheSpotSchema(StrictSchema):
-    """The judgements the officer makes when imposing (T4 danger, V1 hearing); both go in the order."""
+    """The judgements the officer makes when imposing (T4 danger, V1 hearing, and after an earlier order at the
+    address whether new facts carry a new one, V5); they go in the order."""
 
     gevaar = Nested(AnswerSchema, required=True)
     horen_mogelijk = Nested(AnswerSchema, required=True)
+    nieuw_huisverbod = Nested(AnswerSchema, load_default=None, allow_none=True)
 
 
 class HuisverbodMeldingSchema(MeldingEnvelope):
@@ -124,7 +132,9 @@ class HuisverbodMeldingSchema(MeldingEnvelope):
         try:
             imposed = Moment().deserialize((data.get("gegevens") or {}).get("imposed_at")).date().isoformat()
         except ValidationError:
-            return data  # the field itself reports the problem
+            # The moment's own field reports the problem; the dates derived from it must not report it again
+            # under fields this form does not have. The load fails anyway, so nothing is stored.
+            imposed = date.today().isoformat()
         if not data.get("pleegdatum"):
             data = {**data, "pleegdatum": imposed}
         if not data.get("bron_datum"):
