@@ -7,9 +7,9 @@ letters to parents with authority are a power of their own.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from dateutil.relativedelta import relativedelta
 
@@ -30,3 +30,13 @@ def recipients(outcome: Outcome, people: Iterable[T], role: Callable[[T], str],
     order = {code: i for i, code in enumerate(outcome.recipients)}
     chosen = [p for p in people if role(p) in order and not is_minor(born(p), on)]
     return sorted(chosen, key=lambda p: order[role(p)])
+
+
+ADDRESS_FIELDS = ("straat", "huisnummer", "postcode", "woonplaats")
+
+
+def rechthebbende(owner: Mapping[str, Any]) -> dict[str, Any]:
+    """The owner or landlord of a melding as a betrokkene (Awb 5:24 lid 3: a last is also made known to the
+    rechthebbende, whatever the power): an organisation when it is a housing corporation."""
+    return {"roltype": "rechthebbende", "rechthebbende_soort": owner["soort"], "naam": owner["naam"],
+            "is_organisatie": owner["soort"] == "woningcorporatie", **{f: owner[f] for f in ADDRESS_FIELDS}}

@@ -109,20 +109,33 @@ def calendar_window(outcome: Outcome, duur: int, begin_after: date | None, chose
     return start, start + relativedelta(**{unit: duur})
 
 
-def moment(case_file: Mapping[str, Any], key: str) -> datetime:
-    """An aware moment from the case file (ISO text or datetime).
+def parse_moment(value: Any) -> datetime | None:
+    """An aware moment on the Amsterdam clock from ISO text or a datetime; None when absent.
 
     Raises:
-        InvalidInput: the case file lacks it or it carries no time zone.
+        ValueError: unreadable, or without a time zone.
     """
-    value = case_file.get(key)
-    try:
-        found = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    except ValueError:
-        raise InvalidInput({key: "Dit moment ontbreekt in het dossier."}) from None
+    if value in (None, ""):
+        return None
+    found = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
     if found.tzinfo is None:
-        raise InvalidInput({key: "Dit moment heeft geen tijdzone."})
+        raise ValueError("a moment needs a time zone")
     return found.astimezone(AMSTERDAM)
+
+
+def moment(case_file: Mapping[str, Any], key: str) -> datetime:
+    """A moment the case file must hold.
+
+    Raises:
+        InvalidInput: the case file lacks it, or it is unreadable or without a time zone.
+    """
+    try:
+        found = parse_moment(case_file.get(key))
+    except ValueError:
+        raise InvalidInput({key: "Dit moment is onleesbaar of heeft geen tijdzone."}) from None
+    if found is None:
+        raise InvalidInput({key: "Dit moment ontbreekt in het dossier."})
+    return found
 
 
 def hours_after(start: datetime, hours: int) -> datetime:

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_change
+from app.domain.addressees import ADDRESS_FIELDS, rechthebbende
 from app.domain.errors import MandateMissing
 from app.domain.procedure import Outcome
 from app.domain.serialize import jsonable
@@ -26,7 +27,6 @@ from app.services.drafting import decide_on_the_spot
 from app.services.judging import record_on_the_spot
 from app.services.queries import check_version, mandaat_for, refuse_while_in_review, touch
 
-ADDRESS_FIELDS = ("straat", "huisnummer", "postcode", "woonplaats")
 _PERSON_FIELDS = ("roltype", "naam", "geboortedatum", "rechthebbende_soort", "is_organisatie", *ADDRESS_FIELDS)
 
 
@@ -133,8 +133,7 @@ def add_rechthebbende(session: Session, zaak: Zaak, data: dict[str, Any], versio
     Awb 5:24 lid 3). Raises ConcurrentEdit, InvalidTransition."""
     refuse_while_in_review(session, zaak)
     check_version(zaak, version)
-    person = Betrokkene(roltype="rechthebbende", rechthebbende_soort=data["soort"], naam=data["naam"],
-                        is_organisatie=data["soort"] == "woningcorporatie", **{f: data[f] for f in ADDRESS_FIELDS})
+    person = Betrokkene(**rechthebbende(data))
     zaak.betrokkenen.append(person)
     touch(zaak)
     session.flush()

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from letters_support import DEADLINES, ROOT, build_context, judgement, letter_input
+from letters_support import DEADLINES, ROOT, build_context, judgement, letter_input, strings
 
 from app.domain.errors import InvalidInput
 from app.domain.judgements import Recorded
@@ -123,20 +123,12 @@ def _sentences() -> list[str]:
     for name in dir(phrases):
         value = getattr(phrases, name)
         if name.isupper() and isinstance(value, str | list | dict):
-            texts += _strings(value)
+            texts += strings(value)
     for clause in load_clauses(ROOT).values():
         texts += list(clause.paragraphs)
     return [s for t in texts for s in re.split(r"(?<=[.?!])\s+", t) if s]
 
 
-def _strings(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in _strings(v)]
-    if isinstance(value, list | tuple):
-        return [s for v in value for s in _strings(v)]
-    return []
 
 
 def test_plain_language() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from letters_support import HV_CASE, build_context, huisverbod_input, read_back, render, template_for
+from letters_support import HV_CASE, build_context, huisverbod_input, read_back, render, strings, template_for
 
 from app.domain.errors import InvalidInput
 from app.powers.huisverbod import phrases
@@ -123,7 +123,7 @@ def test_letter_without_the_end_moment_is_refused():
 
 
 def test_huisverbod_phrases_are_plain_language():
-    texts = [v for name in dir(phrases) if name.isupper() for v in _strings(getattr(phrases, name))]
+    texts = [v for name in dir(phrases) if name.isupper() for v in strings(getattr(phrases, name))]
     for sentence in (s for t in texts for s in re.split(r"(?<=[.?!])\s+", t) if s):
         assert len(sentence.split()) <= 20, sentence
         assert not re.search(r"\b(wordt|worden)\b.*\bdoor\b", sentence), sentence
@@ -133,13 +133,3 @@ def test_sample_case_file_is_the_stored_shape():
     from app.powers.huisverbod.schema import HuisverbodCaseFileSchema
 
     assert set(HV_CASE) <= set(HuisverbodCaseFileSchema._declared_fields)
-
-
-def _strings(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in _strings(v)]
-    if isinstance(value, list | tuple):
-        return [s for v in value for s in _strings(v)]
-    return []

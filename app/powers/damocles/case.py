@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from app.domain.addressees import ADDRESS_FIELDS, rechthebbende
 from app.domain.assessment import ParameterValue
 
-ADDRESS_FIELDS = ("straat", "huisnummer", "postcode", "woonplaats")
 _LANDLORD = {"woningcorporatie": "woningcorporatie", "verhuurder": "particulier"}
 
 
@@ -29,11 +29,7 @@ def betrokkenen(data: Mapping[str, Any], _params: Mapping[str, ParameterValue]) 
     people = [{"roltype": p.get("roltype", "bewoner"), "naam": p["naam"], "geboortedatum": p.get("geboortedatum"),
                **{f: adres[f] for f in ADDRESS_FIELDS}} for p in data.get("bewoners", [])]
     owner = data.get("rechthebbende")
-    if owner:
-        people.append({"roltype": "rechthebbende", "rechthebbende_soort": owner["soort"], "naam": owner["naam"],
-                       "is_organisatie": owner["soort"] == "woningcorporatie",
-                       **{f: owner[f] for f in ADDRESS_FIELDS}})
-    return people
+    return [*people, rechthebbende(owner)] if owner else people
 
 
 def omschrijving(data: Mapping[str, Any]) -> str:

@@ -6,13 +6,13 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from app.domain.addressees import ADDRESS_FIELDS
 from app.domain.assessment import ParameterValue
 from app.domain.deadlines import AMSTERDAM
 from app.domain.measures import hours_after
 from app.powers.huisverbod.facts import moment
 from app.powers.spec import Task
 
-ADDRESS_FIELDS = ("straat", "huisnummer", "postcode", "woonplaats")
 REACHABILITY_HOURS = "bereikbaarheid_uren"
 
 

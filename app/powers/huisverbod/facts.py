@@ -17,6 +17,7 @@ from dateutil.relativedelta import relativedelta
 from app.domain.assessment import ParameterValue
 from app.domain.deadlines import AMSTERDAM, einde_op_klok
 from app.domain.errors import FactsRejected
+from app.domain.measures import parse_moment
 
 ANNEX = ("persoon", "incident", "leefomstandigheden", "politiegegevens")  # Besluit tijdelijk huisverbod, bijlage
 CAPACITIES = ("orgaan", "plaatsvervanger", "hulpofficier_van_justitie", "gemandateerde")
@@ -56,18 +57,13 @@ def moment(case: Mapping[str, Any], key: str, *, required: bool = False) -> date
     Raises:
         FactsRejected: unreadable, without a time zone, or required and absent.
     """
-    value = case.get(key)
-    if value in (None, ""):
-        if required:
-            raise FactsRejected({key: "Dit moment ontbreekt."})
-        return None
     try:
-        found = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+        found = parse_moment(case.get(key))
     except ValueError:
-        raise FactsRejected({key: "Moet een datum en tijd zijn."}) from None
-    if found.tzinfo is None:
-        raise FactsRejected({key: "Een moment heeft een tijdzone nodig."})
-    return found.astimezone(AMSTERDAM)
+        raise FactsRejected({key: "Moet een datum en tijd met tijdzone zijn."}) from None
+    if found is None and required:
+        raise FactsRejected({key: "Dit moment ontbreekt."})
+    return found
 
 
 def clock_days(start: datetime, end: datetime) -> float:

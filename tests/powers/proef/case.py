@@ -6,9 +6,9 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
+from app.domain.addressees import ADDRESS_FIELDS, rechthebbende
 from app.domain.assessment import NIET_BEVOEGD, Assessment, ParameterValue
 
-ADDRESS_FIELDS = ("straat", "huisnummer", "postcode", "woonplaats")
 OFFENCE = ("eerste", "tweede", "derde_of_later")
 AMOUNTS = ("hard_drugs_g", "lijst_ia_g", "soft_drugs_g")
 
@@ -40,11 +40,7 @@ def betrokkenen(data: Mapping[str, Any], _params: Mapping[str, ParameterValue]) 
     adres = {f: data["adres"][f] for f in ADDRESS_FIELDS}
     people = [{"roltype": "bewoner", "naam": p["naam"], **adres} for p in data["bewoners"]]
     owner = data.get("rechthebbende")
-    if owner:
-        people.append({"roltype": "rechthebbende", "rechthebbende_soort": owner["soort"], "naam": owner["naam"],
-                       "is_organisatie": owner["soort"] == "woningcorporatie",
-                       **{f: owner[f] for f in ADDRESS_FIELDS}})
-    return people
+    return [*people, rechthebbende(owner)] if owner else people
 
 
 def omschrijving(data: Mapping[str, Any]) -> str:
