@@ -21,10 +21,11 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     config = Config.from_env(overrides)
     app = Flask(__name__)
     app.config.update(security.flask_settings(config))
+    # The law first: a half-added power refuses to start before a database connection is opened.
+    app.extensions["bevoegd"] = build_runtime(config)
     engine = db.make_engine(config.database_url)
     db.check_schema_at_head(engine)  # the app never migrates itself (make run does)
     db.init_app(app, engine)
-    app.extensions["bevoegd"] = build_runtime(config)
     security.init_app(app, config)
     auth.init_app(app)
     register_blueprints(app)

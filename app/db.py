@@ -103,6 +103,7 @@ def check_schema_at_head(engine: Engine) -> None:
     with engine.connect() as conn:
         current = set(MigrationContext.configure(conn).get_current_heads())
     if current != set(script.get_heads()):
+        engine.dispose()  # the app will not start: close the pooled connection now, not at garbage collection
         raise RuntimeError(
             f"Database schema is at {sorted(current) or 'nothing'}, expected {script.get_heads()}: run 'make migrate'."
         )

@@ -115,9 +115,12 @@ def _postgres(allow: bool) -> None:
 
 
 def _pg_functions() -> None:
-    branches = " OR ".join(f"(TG_TABLE_NAME = '{t}' AND {cond})" for t, cond in DELETABLE.items())
+    # One branch per table: PL/pgSQL resolves OLD.<column> only in the branch it runs, and not every table
+    # has every column (reviewrondes knows its zaak only through its beslissing).
+    branches = " ELSIF ".join(f"TG_TABLE_NAME = '{t}' THEN IF {cond} THEN RETURN OLD; END IF;"
+                              for t, cond in DELETABLE.items())
     op.execute("CREATE OR REPLACE FUNCTION bevoegd_destruction_only() RETURNS trigger LANGUAGE plpgsql AS $$ "
-               f"BEGIN IF {branches} THEN RETURN OLD; END IF; "
+               f"BEGIN IF {branches} END IF; "
                "RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$")
     changed = " OR ".join(f"NEW.{c} IS DISTINCT FROM OLD.{c}" for c in AUDIT_COLUMNS)
     op.execute(
