@@ -34,12 +34,9 @@ def approve(session: Session, rt: Runtime, beslissing: Beslissing, shown_hashes:
     InvalidInput (the date passed, or the measure an extension or withdrawal needs has ended)."""
     check_version(beslissing, version)
     next_status(beslissing.status, "approve")
-    if actor.id == beslissing.drafter_id:
-        raise FourEyesViolation()
     procedure = rt.procedure(beslissing.zaak.zaaktype)
     outcome = procedure.outcome(beslissing.soort)
-    if actor.id != beslissing.ondertekenaar_id or mandaat_for(actor, beslissing.zaak.zaaktype, outcome) is None:
-        raise MandateMissing("Alleen de aangewezen ondertekenaar met mandaat kan deze beslissing vaststellen.")
+    _check_approver(beslissing, outcome, actor)
     documents = current_documents(session, beslissing)
     if sorted(shown_hashes) != sorted(d.sha256 for d in documents):
         raise StaleDocument()
@@ -60,6 +57,14 @@ def approve(session: Session, rt: Runtime, beslissing: Beslissing, shown_hashes:
                                                              "documenten": [d.sha256 for d in documents]})
     session.commit()
     return beslissing
+
+
+def _check_approver(beslissing: Beslissing, outcome: Outcome, actor: User) -> None:
+    """Four eyes, and only the named signatory with a mandate in a capacity the outcome allows."""
+    if actor.id == beslissing.drafter_id:
+        raise FourEyesViolation()
+    if actor.id != beslissing.ondertekenaar_id or mandaat_for(actor, beslissing.zaak.zaaktype, outcome) is None:
+        raise MandateMissing("Alleen de aangewezen ondertekenaar met mandaat kan deze beslissing vaststellen.")
 
 
 def _check_takes_effect(beslissing: Beslissing, outcome: Outcome, now: datetime) -> None:
