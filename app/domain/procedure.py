@@ -128,6 +128,9 @@ class JudgementSpec:
     reopened_by: tuple[str, ...] = ()
     # When the rules ask for it, the person's answer chooses the measure: following it is no 4:84 deviation.
     decides_measure: bool = False
+    # Answered afresh for every decision that needs it (a hearing, the reasons for an extension): the answer
+    # lapses once such a decision is approved, so the next one cannot reuse it.
+    per_decision: bool = False
 
     def outcome(self, code: str) -> JudgementOutcome | None:
         return next((o for o in self.outcomes if o.code == code), None)

@@ -36,7 +36,8 @@ _OPTIONAL_OUTCOME_KEYS = {"review", "body", "mandate", "announces", "extends", "
                           "notified", "takes_effect_at", "note"}
 _DURATION_KEYS = {"maximum", "fixed", "maximum_total", "clock", "starts_after", "starts_at", "ends_at"}
 _PERIOD_UNITS = ("days", "weeks", "hours")  # hours run from the measure's start moment
-_JUDGEMENT_KEYS = {"toelichting", "required_for", "bevoegd_bij", "outcomes", "reopened_by", "decides_measure"}
+_JUDGEMENT_KEYS = {"toelichting", "required_for", "bevoegd_bij", "outcomes", "reopened_by", "decides_measure",
+                   "per_decision"}
 
 
 def parse_outcomes(raw: Any, shown: str, body: str, roles: tuple[str, ...]) -> dict[str, Outcome]:
@@ -164,6 +165,7 @@ def _judgement(raw: Any, at: str, outcomes: dict[str, Outcome]) -> JudgementSpec
         toelichting=require_str(item.get("toelichting", ""), f"{at}: key 'toelichting'", empty=True),
         required_for=required_for, bevoegd_bij=bevoegd_bij, outcomes=answers,
         reopened_by=_names(item, "reopened_by", at), decides_measure=_bool(item, "decides_measure", at),
+        per_decision=_bool(item, "per_decision", at),
     )
 
 

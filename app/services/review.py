@@ -17,6 +17,7 @@ from app.domain.workflow import fase_after, next_status
 from app.models import Beslissing, Document, Reviewronde, User
 from app.models.types import utcnow
 from app.runtime import Runtime
+from app.services.judging import reopen
 from app.services.queries import check_version, earlier_measures, mandaat_for
 
 
@@ -49,6 +50,9 @@ def approve(session: Session, rt: Runtime, beslissing: Beslissing, shown_hashes:
     if outcome.ends and beslissing.ingang_at is None:
         beslissing.ingang_at = now  # a withdrawal without a chosen moment takes effect when it is decided
     _set_approved(beslissing, documents, actor, today, outcome)
+    reopen(session, beslissing.zaak, actor, tuple(j.code for j in procedure.judgements
+                                                  if j.per_decision and outcome.code in j.required_for),
+           reason=f"gebruikt voor {outcome.label.lower()}")
     session.add(Reviewronde(beslissing_id=beslissing.id, reviewer_id=actor.id, resultaat="goedgekeurd",
                             document_hashes=[d.sha256 for d in documents]))
     record_change(session, Actor.of(actor), actie="approve", hoofd_object=beslissing.zaak.identificatie,

@@ -228,3 +228,27 @@ def test_the_guards_refuse_any_other_deletion(db, imposed):
         db.rollback()
     assert db.scalar(select(func.count()).select_from(Reviewronde)) == 0
     assert db.scalar(select(func.count()).select_from(Document)) == 3
+
+
+def test_a_withdrawal_after_an_extension_needs_its_own_hearing(db, rt, imposed, users):
+    """The hearing and reasons recorded for the extension lapse when it is approved (per_decision)."""
+    from app.domain.errors import JudgementMissing
+    from app.services.queries import active_judgements
+
+    with time_machine.travel(datetime(2026, 12, 10, 10, 0, tzinfo=AMSTERDAM), tick=False):
+        _prepare_extension(db, rt, imposed, users, IMPOSED + timedelta(days=20))
+        today = date(2026, 12, 10)
+        concept = draft(db, rt, imposed, DraftRequest("verlenging_huisverbod", today), users["jurist"], today)
+        submit(db, rt, concept, users["burgemeester"], users["jurist"], today)
+        hashes = [d.sha256 for d in current_documents(db, concept)]
+        review.approve(db, rt, concept, hashes, concept.version_id, users["burgemeester"], today)
+    active = set(active_judgements(db, imposed))
+    assert {"gevaar", "horen_mogelijk"} <= active and not active & {"horen_verlenging", "verlenging_gevaar_voortduurt"}
+    decided = datetime(2026, 12, 15, 11, 0, tzinfo=AMSTERDAM)
+    with time_machine.travel(decided, tick=False), pytest.raises(JudgementMissing) as caught:
+        update_facts(db, rt, imposed, {"withdrawal_decided_by": "orgaan", "withdrawal_reason": "Hulp aanvaard.",
+                                       "withdrawal_effective_at": decided + timedelta(hours=6)},
+                     imposed.melding.version_id, users["jurist"], decided.date())
+        judge_one(db, imposed, "intrekking", "ja", "Hij volgt een behandeling.", users["jurist"])
+        draft(db, rt, imposed, DraftRequest("intrekking_huisverbod", decided.date()), users["jurist"], decided.date())
+    assert "horen_verlenging" in caught.value.missing

@@ -90,7 +90,8 @@ def test_extension_by_the_mayor_is_a_full_order_with_the_new_end_and_that_an_app
     assert "Hij blijft dreigende berichten sturen." in text and "Beiden zijn op 3 april gehoord." in text
     assert "wat zeiden zij en wat vind ik daarvan?" in text  # the hearing answered (Awb 3:46)
     assert "Blijf bereikbaar" in text and "advocaat" in text
-    assert "artikel 9, tweede lid" in text  # an appeal against the order covers the extension
+    assert "artikel 9, tweede en derde lid" in text  # an appeal against the order can cover the extension ...
+    assert "Laat de rechtbank dan weten dat u ook de verlenging betwist." in text  # ... if he says so
     assert phrases.EIGEN_BESLUIT in text and "hulpofficier van justitie" not in text
 
 
@@ -107,6 +108,25 @@ def test_withdrawal_names_the_moment_and_tells_the_household_why_so_it_can_appea
     assert "Vanaf donderdag 2 april 2026 om 18.00 uur mag E. Voorbeeldman weer naar huis." in text
     assert "Hij volgt een behandeling en houdt zich aan de afspraken." in text and "direct beroep" in text
     assert "datum van deze brief" not in text
+
+
+def test_veilig_thuis_hears_when_a_withdrawn_order_ends():
+    text = _text(huisverbod_input("intrekking_huisverbod", rol="veilig_thuis"))
+    assert "Het huisverbod eindigt op donderdag 2 april 2026 om 18.00 uur." in text
+    assert "contactverbod gelden dan niet meer" in text and "Verboden gebied" not in text
+
+
+def test_the_household_is_told_something_is_withheld_only_when_it_is():
+    incident_only = {**HV_CASE, "rihg": {**HV_CASE["rihg"], "factors": HV_CASE["rihg"]["factors"][:1]}}
+    assert "deel ik niet met u" in _text(huisverbod_input(rol="achterblijver"))
+    assert "deel ik niet met u" not in _text(huisverbod_input(rol="achterblijver", case_file=incident_only))
+
+
+def test_a_postal_address_that_is_the_dwelling_itself_is_refused():
+    case = {**HV_CASE, "postal_address": "Voorbeeldstraat  3\n6211 AB  MAASTRICHT"}
+    with pytest.raises(InvalidInput) as caught:
+        build_context(huisverbod_input(case_file=case))
+    assert "case_file.postal_address" in caught.value.errors
 
 
 def test_an_order_without_its_area_is_refused():

@@ -72,6 +72,8 @@ class HuisverbodLetters:
         if letter.outcome != "huisverbod" and (letter.beslisser or {}).get("hoedanigheid") not in (
                 ORGAAN, PLAATSVERVANGER):
             errors["beslisser"] = "Alleen de burgemeester (of zijn vervanger) verlengt of trekt in."
+        if _same_street(_postal(letter.case_file)[0], letter.zaak_adresregels[0]):
+            errors["case_file.postal_address"] = "Het postadres is de woning waar hij niet mag komen."
         return errors
 
     def context(self, letter: LetterInput, clauses: Mapping[str, Clause]) -> dict[str, object]:
@@ -90,6 +92,10 @@ def _postal(case: Mapping[str, Any]) -> list[str]:
     if lines:
         return lines
     return [P.NEDERLEGGING if case.get("whereabouts_unknown") else P.UITREIKEN]
+
+
+def _same_street(line: str, dwelling: str) -> bool:
+    return " ".join(line.lower().replace("p/a", "").split()) == " ".join(dwelling.lower().split())
 
 
 def _words(letter: LetterInput) -> dict[str, str]:
@@ -169,8 +175,9 @@ def _gronden(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
             if f.get("category") in P.GEDEELD_MET_HUISGENOTEN]
     shared = replace(letter, case_file={**letter.case_file, "rihg": {
         **(letter.case_file.get("rihg") or {}), "factors": mine}})
+    withheld = len(mine) < len((letter.case_file.get("rihg") or {}).get("factors") or ())
     return [_feiten(letter), *_factoren(shared, words), *_motivering(letter, words),
-            P.NIET_GEDEELD.format_map(words)]
+            *([P.NIET_GEDEELD.format_map(words)] if withheld else [])]
 
 
 def _verplichtingen(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
@@ -187,7 +194,7 @@ def _gevolgen(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
 
 
 def _rechtsmiddelen(letter: LetterInput, clauses: Mapping[str, Clause]) -> list[str]:
-    extra = [P.BEROEP_DEKT_VERLENGING] if letter.outcome == "verlenging_huisverbod" else []
+    extra = P.BEROEP_DEKT_VERLENGING if letter.outcome == "verlenging_huisverbod" else []
     return [*L.rechtsmiddelen(clauses, P.CLAUSE, letter), *extra]
 
 
@@ -214,6 +221,8 @@ def _gegevens(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
         lines.append("bereikbaar")
     elif letter.outcome == "verlenging_huisverbod":
         lines[2:2] = ["verlengd"]
+    else:  # a withdrawal: when the order ends, not the bans that end with it
+        lines = ["uithuisgeplaatste", "woning", "eindigt"]
     return [P.GEGEVENS[line].format_map(values) for line in lines]
 
 

@@ -15,7 +15,7 @@ CLAUSE = "rechtstreeks_beroep_huisverbod"
 # The barred person's letters never go to the dwelling he may not enter: to his postal address during the
 # order (art. 2 lid 6), handed over by the police, or deposited at the town hall (art. 2 lid 7).
 UITREIKEN = "Uit te reiken door de politie"
-NEDERLEGGING = "Ter inzage bij de gemeente (artikel 2, zevende lid, " + WET + ")"
+NEDERLEGGING = "Ter inzage bij de gemeente (artikel 2, zevende lid, van " + WET + ")"
 
 ONDERWERP = {
     "huisverbod": "Tijdelijk huisverbod, {straat}",
@@ -94,7 +94,7 @@ CATEGORIE_DERDEN = {**CATEGORIE, "persoon": "Over {naam}"}
 # Art. 2 lid 8: the household hears the content. What the RiHG says about the barred person himself and his
 # police record is his, not theirs (minimisation); the incident and the home situation are theirs too.
 GEDEELD_MET_HUISGENOTEN = ("incident", "leefomstandigheden")
-NIET_GEDEELD = "Wat de politie over {naam} zelf heeft vastgelegd, staat alleen in het besluit aan {naam}."
+NIET_GEDEELD = "Een deel van de gegevens over {naam} zelf deel ik niet met u. Dat staat in het besluit aan {naam}."
 
 # The legal basis, stated positively per decision (the rules' trace explains the conditions to staff).
 GRONDSLAG = {
@@ -117,11 +117,11 @@ GRONDSLAG = {
         "Dat mag volgens artikel 9, eerste lid, van " + WET + ".",
     ],
     ("intrekking_huisverbod", UITHUISGEPLAATSTE): [
-        "Het gevaar is zo afgenomen dat het huisverbod niet meer nodig is. Daarom trek ik het in.",
+        "Het huisverbod is niet meer nodig. Daarom trek ik het in.",
         "Dat mag volgens artikel 2, negende lid, van " + WET + ".",
     ],
     ("intrekking_huisverbod", None): [
-        "Het gevaar is zo afgenomen dat het huisverbod niet meer nodig is. Daarom trek ik het in.",
+        "Het huisverbod is niet meer nodig. Daarom trek ik het in.",
         "Dat mag volgens artikel 2, negende lid, van " + WET + ".",
     ],
 }
@@ -132,7 +132,7 @@ VERPLICHTINGEN = [
 ]
 VERPLICHTINGEN_VERLENGING = [
     "Blijf bereikbaar op het adres dat u heeft opgegeven. Verandert dat? Geef het nieuwe adres door aan de politie.",
-    "Dat moet volgens artikel 2, zesde lid, en artikel 9, eerste lid, van " + WET + ".",
+    "Dat moet volgens artikel 2, zesde lid, van " + WET + ".",
 ]
 SLEUTELS_INGENOMEN = "De politie heeft de sleutels van de woning ingenomen. Dat mag volgens artikel 4 van " + WET + "."
 SLEUTELS_AFGEVEN = "Geef de sleutels van de woning af aan de politie. Dat staat in artikel 4 van " + WET + "."
@@ -159,6 +159,8 @@ GEGEVENS = {
     "woning": "Woning: {woning}",
     "looptijd": "Van {van} tot {tot}",
     "verlengd": "Verlengd tot {tot}",
+    "eindigt": "Het huisverbod eindigt op {einde}. Het verbod om in of bij de woning te komen en het contactverbod "
+               "gelden dan niet meer.",
     "achterblijvers": "Achterblijvers (ook in het contactverbod): {achterblijvers}",
     "gebied": "Verboden gebied: {gebied}",
     "kindermishandeling": "Volgens de oplegger gaat het om kindermishandeling of een ernstig vermoeden daarvan: {kind}",
@@ -169,8 +171,11 @@ NOG_NIET = "nog niet opgegeven (uiterlijk {bereikbaar_tot})"
 MANDAAT = ("{naam} heeft dit besluit genomen namens de burgemeester, als hulpofficier van justitie. Dat mag op "
            "grond van artikel 3 van " + WET + " en het mandaatbesluit: {mandaatbesluit}.")
 EIGEN_BESLUIT = "Ik heb dit besluit zelf genomen."
-BEROEP_DEKT_VERLENGING = ("Heeft u al beroep ingesteld tegen het huisverbod? Dan geldt dat beroep ook voor deze "
-                          "verlenging (artikel 9, tweede lid, van " + WET + ").")
+BEROEP_DEKT_VERLENGING = [
+    "Heeft u al beroep ingesteld tegen het huisverbod? Dan kan dat beroep ook over deze verlenging gaan.",
+    "Laat de rechtbank dan weten dat u ook de verlenging betwist. Stuur een kopie van deze brief mee.",
+    "Dat staat in artikel 9, tweede en derde lid, van " + WET + ".",
+]
 AFSCHRIFT = ["de politie Limburg, basisteam Maastricht"]
 
 # The question each recorded judgement answers in a letter, per outcome (rules/huisverbod/index.yaml).
@@ -181,7 +186,7 @@ OORDELEN = {
     "verlenging_huisverbod": {"verlenging_gevaar_voortduurt": "Waarom duurt het gevaar voort?",
                               "horen_verlenging": "Wie heb ik gehoord, wat zeiden zij en wat vind ik daarvan?",
                               "herbeoordeling_nieuwe_feiten": "Wat betekenen de nieuwe feiten?"},
-    "intrekking_huisverbod": {"intrekking": "Waarom is het gevaar afgenomen?",
+    "intrekking_huisverbod": {"intrekking": "Waarom is het huisverbod niet meer nodig?",
                               "horen_verlenging": "Wie heb ik gehoord, wat zeiden zij en wat vind ik daarvan?",
                               "herbeoordeling_nieuwe_feiten": "Wat betekenen de nieuwe feiten?"},
 }
