@@ -90,8 +90,9 @@ def seed_demo_command() -> None:
     with session_scope(current_app.extensions["db_engine"]) as session:
         logins = seed_demo(session, current_app.extensions["bevoegd"], date.today())
     click.echo("Demo-inloggegevens (fictief):")
+    width = max((len(username) for username, _ in logins), default=0)
     for username, password in logins:
-        click.echo(f"  {username:<11} {password}")
+        click.echo(f"  {username:<{width}}  {password}")
 
 
 @audit.command("verify")
