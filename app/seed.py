@@ -68,7 +68,7 @@ def _allows(rt: Runtime, code: str, capacity: str) -> bool:
 
 
 def _on_the_spot(rt: Runtime, code: str) -> bool:
-    return any(o.on_the_spot for o in rt.procedure(code).outcomes.values())
+    return rt.procedure(code).on_the_spot() is not None
 
 
 def _besluit(capacity: str) -> str:

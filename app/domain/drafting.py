@@ -13,14 +13,13 @@ from datetime import date, datetime
 from typing import Any
 
 from app.domain.assessment import BEVOEGD, JUDGEMENT_REQUIRED, NIET_BEVOEGD, Assessment, ParameterValue
-from app.domain.deadlines import Calendar, einde_termijn
+from app.domain.deadlines import Calendar, einde_op_klok, einde_termijn
 from app.domain.errors import InvalidInput, JudgementMissing
 from app.domain.hearing import answering, hearing_judgements
 from app.domain.judgements import Recorded, check_recorded, competence, open_competence_judgements, required_for
 from app.domain.measures import (
     Measure,
     Schedule,
-    add_clock_days,
     calendar_window,
     hours_after,
     in_force,
@@ -262,7 +261,7 @@ def _clock(state: DraftState, outcome: Outcome, found: Schedule) -> Schedule:
     else:
         start = moment(state.case_file, duration.starts_at or "")
         length = int(state.params[duration.fixed or ""].value)
-        end = add_clock_days(start, length) if duration.unit == "days" else hours_after(start, length)
+        end = einde_op_klok(start, length) if duration.unit == "days" else hours_after(start, length)
     termijnen = dict(found.termijnen)
     for p in outcome.periods:
         if p.unit == "hours":
@@ -280,7 +279,7 @@ def _extension(state: DraftState, outcome: Outcome) -> tuple[datetime, datetime]
         raise InvalidInput({duration.ends_at or "einde": "Het nieuwe einde ligt niet na het huidige einde."})
     if duration.maximum_total:
         days = int(state.params[duration.maximum_total].value)
-        latest = add_clock_days(current.first_start, days)
+        latest = einde_op_klok(current.first_start, days)
         if new_end > latest:
             raise InvalidInput({duration.ends_at or "einde": "Het nieuwe einde ligt later dan "
                                 f"{days} dagen na de eerste oplegging ({latest.strftime('%d-%m-%Y %H.%M')} uur)."})

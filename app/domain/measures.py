@@ -19,7 +19,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from app.domain.deadlines import AMSTERDAM, Calendar, einde_op_klok, einde_termijn
+from app.domain.deadlines import AMSTERDAM, Calendar, einde_termijn
 from app.domain.errors import InvalidInput
 from app.domain.procedure import Outcome, Period, Procedure
 
@@ -80,11 +80,6 @@ def in_force(measure: Measure, today: date, now: datetime) -> bool:
     if measure.einde_at is not None:
         return now < measure.einde_at
     return measure.vervaldatum is not None and measure.vervaldatum > today
-
-
-def add_clock_days(start: datetime, days: int) -> datetime:
-    """`days` later at the same Amsterdam clock time (Rb. Middelburg, ECLI:NL:RBMID:2011:BP2167)."""
-    return einde_op_klok(start, days)
 
 
 def period_end(period: Period, length: int, verzenddatum: date, calendar: Calendar) -> date:

@@ -157,6 +157,10 @@ class Procedure:
     def judgement(self, code: str) -> JudgementSpec | None:
         return next((j for j in self.judgements if j.code == code), None)
 
+    def on_the_spot(self) -> Outcome | None:
+        """The outcome the reporting officer decides when it happens, if the power has one."""
+        return next((o for o in self.outcomes.values() if o.on_the_spot), None)
+
     def escalation_kinds(self) -> tuple[str, ...]:
         """Outcomes that count as an earlier measure for the next case."""
         return tuple(code for code, o in self.outcomes.items() if o.escalation)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.addressees import recipients
 from app.domain.assessment import Assessment
+from app.domain.hearing import HEARD, ZIENSWIJZE
 from app.domain.serialize import jsonable
 from app.letters.input import LetterInput, Party, Recipient
 from app.letters.kit import build_context
@@ -70,7 +71,7 @@ def letter_input(session: Session, beslissing: Beslissing, ondertekenaar: User, 
     zaak, melding = beslissing.zaak, beslissing.zaak.melding
     rows = active_judgements(session, zaak)
     mandaat = mandaat_for(ondertekenaar, zaak.zaaktype)
-    zienswijze = rows.pop("zienswijze", None)  # printed once, in its own section, not as a judgement
+    zienswijze = rows.pop(ZIENSWIJZE, None)  # printed once, in its own section, not as a judgement
     judgements = {code: {"outcome": o.outcome, "reasoning": o.reasoning, "recorded_by": o.recorded_by.display_name}
                   for code, o in rows.items()}
     return LetterInput(
@@ -95,7 +96,7 @@ def letter_input(session: Session, beslissing: Beslissing, ondertekenaar: User, 
 def _zienswijze(row: Any) -> dict[str, Any] | None:
     if row is None:
         return None
-    if row.outcome in ("ontvangen", "niet_ontvangen"):
+    if row.outcome in HEARD:
         return {"ontvangen": row.outcome == "ontvangen", "samenvatting": row.details.get("samenvatting", ""),
                 "reactie": row.reasoning}
     return {"uitzondering": row.outcome, "reasoning": row.reasoning}

@@ -92,7 +92,8 @@ def decide_on_the_spot(session: Session, rt: Runtime, zaak: Zaak, officer: User,
         MandateMissing: the officer holds no mandate in a capacity this outcome allows.
         InvalidInput, JudgementMissing: the rules or the judgements do not allow the decision.
     """
-    outcome = next(o for o in rt.procedure(zaak.zaaktype).outcomes.values() if o.on_the_spot)
+    outcome = rt.procedure(zaak.zaaktype).on_the_spot()
+    assert outcome is not None  # noqa: S101 - only called for a power that decides on the spot
     if mandaat_for(officer, zaak.zaaktype, outcome) is None:
         raise MandateMissing(f"U heeft geen mandaat om een {outcome.label.lower()} op te leggen.")
     row = _draft(session, rt, zaak, DraftRequest(outcome.code, today), officer, today)

@@ -41,7 +41,7 @@ def submit_melding(session: Session, rt: Runtime, data: dict[str, Any], officer:
     if known is not None:
         return known.zaak
     spec, actor = rt.power(data["zaaktype"]), Actor.of(officer)
-    on_the_spot = next((o for o in rt.procedure(spec.code).outcomes.values() if o.on_the_spot), None)
+    on_the_spot = rt.procedure(spec.code).on_the_spot()
     if on_the_spot is not None:
         data = {**data, "decided_on_the_spot_by": decider(officer, spec.code, on_the_spot)}
     zaak = _new_zaak(session, rt, data, officer, today)
@@ -65,7 +65,7 @@ def reportable(rt: Runtime, officer: User) -> list[str]:
     only with a mandate that allows it (others would fill in the whole form only to be refused)."""
     found = []
     for code in (c for c in rt.powers if c in (officer.zaaktypes or ())):
-        spot = next((o for o in rt.procedure(code).outcomes.values() if o.on_the_spot), None)
+        spot = rt.procedure(code).on_the_spot()
         if spot is None or mandaat_for(officer, code, spot) is not None:
             found.append(code)
     return found

@@ -7,8 +7,8 @@ from typing import Any
 
 from babel.numbers import format_decimal
 
-from app.domain.deadlines import AMSTERDAM
 from app.domain.links import wettekst_op
+from app.domain.measures import parse_moment
 
 __all__ = ["LABELS", "Labels", "beslissing_rows", "kort", "moment_kort", "status_label", "wettekst_op"]
 
@@ -109,6 +109,5 @@ def beslissing_rows(b: Any) -> list[tuple[str, str]]:
 
 def moment_kort(moment: datetime | str | None) -> str:
     """A moment on the Amsterdam wall clock, as screens show it: 04-12-2026 23.40 uur (stored ISO text too)."""
-    if isinstance(moment, str):
-        moment = datetime.fromisoformat(moment) if moment else None
-    return moment.astimezone(AMSTERDAM).strftime("%d-%m-%Y %H.%M uur") if moment else ""
+    found = parse_moment(moment)
+    return found.strftime("%d-%m-%Y %H.%M uur") if found else ""

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
+from app.domain.measures import parse_moment
 from app.domain.procedure import ORGAAN, PLAATSVERVANGER
 from app.letters import paragraphs as L
 from app.letters.formatting import datum, datum_met_dag, periode, tijdstip
@@ -111,8 +112,9 @@ def _words(letter: LetterInput) -> dict[str, str]:
             words[name] = moment_text(d[key])
     if letter.outcome == "intrekking_huisverbod" and isinstance(d.get("ingang_at"), datetime):
         words["einde"] = moment_text(d["ingang_at"])  # a withdrawal ends the order when it takes effect
-    if case.get("imposed_at"):
-        words["opgelegd"] = moment_text(datetime.fromisoformat(str(case["imposed_at"])))
+    imposed = parse_moment(case.get("imposed_at"))
+    if imposed is not None:
+        words["opgelegd"] = moment_text(imposed)
     if letter.duur:
         words["periode"] = periode(letter.duur, "days")
     return words
@@ -147,8 +149,8 @@ def _dictum(letter: LetterInput, addressee: str, words: Mapping[str, str]) -> li
 
 def _feiten(letter: LetterInput) -> str:
     rihg = letter.case_file.get("rihg") or {}
-    completed = rihg.get("completed_at")
-    when = datum(datetime.fromisoformat(completed)) if completed else datum(letter.pleegdatum)
+    completed = parse_moment(rihg.get("completed_at"))
+    when = datum(completed or letter.pleegdatum)
     return P.FACTOREN.format(stuk=P.STUK[letter.outcome], bron=letter.melding_bron, kenmerk=letter.melding_kenmerk,
                              datum=when)
 
