@@ -64,12 +64,15 @@ def rules_evaluate(file: Path) -> None:
 
     from app.schemas.casework import EvaluatieSchema
     from app.services.evaluation import evaluation_body, run_evaluation
+    from app.services.parameters import overlay_for
 
     rt = current_app.extensions["bevoegd"]
     try:
         data = EvaluatieSchema().load(json.loads(file.read_text(encoding="utf-8")))
         verzenddatum = data.get("verzenddatum") or date.today()
-        body = evaluation_body(rt, run_evaluation(rt, data, verzenddatum), verzenddatum)
+        with session_scope(current_app.extensions["db_engine"]) as session:  # confirmed policy values
+            overlay = overlay_for(session, data["power"])
+        body = evaluation_body(rt, run_evaluation(rt, data, verzenddatum, overlay), verzenddatum, overlay)
     except DomainError as exc:
         click.echo(json.dumps({"error": exc.message, "errors": getattr(exc, "errors", {})}, ensure_ascii=False))
         sys.exit(2)

@@ -39,7 +39,7 @@ import durable_rules_engine as _c
 
 from app.domain.assessment import Assessment
 from app.domain.errors import EngineError, RuleActionError
-from app.rulebook import Rulebook, RuleVersion
+from app.rulebook import Overlay, Rulebook, RuleVersion
 from app.rulebook.rule import Rule
 from app.rulebook.trace import build_assessment
 
@@ -167,8 +167,9 @@ class RulesEngine:
         with self._lock:
             return {"live_sessions": len(self._live), **self._stats}
 
-    def evaluate(self, power: str, facts: Mapping[str, Any], on: date) -> Assessment:
-        """Check the facts, run the rules version in force on `on`, and return the Assessment.
+    def evaluate(self, power: str, facts: Mapping[str, Any], on: date, *, beslisdatum: date | None = None,
+                 overlay: Overlay | None = None) -> Assessment:
+        """Check the facts, run the rules in force on `on` (policy on `beslisdatum`, with `overlay`): the Assessment.
 
         Raises:
             UnknownPower, RulesNotInForce, ParameterNotInForce, FactsRejected (the engine is not called),
@@ -176,10 +177,10 @@ class RulesEngine:
         """
         book = self._book
         version = book.version_for(power, on)
-        params = book.parameters_for(power, on)
+        params = book.parameters_for(power, on, beslisdatum=beslisdatum, overlay=overlay)
         fact = book.checked_fact(power, facts, params)
         fired = self.run(version, fact)
-        return build_assessment(version, facts, params, fired, on, engine=ENGINE)
+        return build_assessment(version, facts, params, fired, on, engine=ENGINE, beslisdatum=beslisdatum)
 
     def run(self, version: RuleVersion, fact: dict[str, Any]) -> list[str]:
         """Ids of the rules that fire on one checked flat fact (which gets a `sid`).

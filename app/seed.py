@@ -30,11 +30,9 @@ DEMO_USERS = (
     ("beheerder", "beheerder", "B. Beheerder (demo)", None),
     ("auditor", "auditor", "A. Auditor (demo)", None),
 )
-SIGNATURES = {
-    "gemandateerde": "namens de burgemeester van Maastricht,\n{name}\nhoofd Kabinet en Veiligheid",
-    "orgaan": "De burgemeester van Maastricht,\n{name}",
-    HOVJ: "namens de burgemeester van Maastricht,\n{name}\nhulpofficier van justitie",
-}
+# The function each capacity signs under (Awb 10:10: "namens deze" with the function); the mayor signs in person.
+FUNCTIES = {"gemandateerde": "hoofd Kabinet en Veiligheid", "orgaan": "", HOVJ: "hulpofficier van justitie"}
+MANDATE_FROM = date(2025, 1, 1)  # fictional: the demo mandate decision's commencement
 
 
 def seed_demo(session: Session, rt: Runtime, today: date) -> list[tuple[str, str]]:
@@ -54,17 +52,20 @@ def _users(session: Session, rt: Runtime) -> dict[str, User]:
         user = User(username=username, display_name=name, role=role, team="oov", password_hash=hashed,
                     zaaktypes=powers, phone="14 043 (demo)")
         for code in powers if capacity else ():
-            if capacity != HOVJ or _allows(rt, code, HOVJ):
-                user.mandaten.append(Mandaat(besluittype=code, hoedanigheid=capacity, mandaatbesluit=_besluit(capacity),
-                                             ondertekening=SIGNATURES[capacity].format(name=name)))
+            outcomes = _outcomes(rt, code, capacity)
+            if outcomes:
+                user.mandaten.append(Mandaat(besluittype=code, hoedanigheid=capacity, uitkomsten=outcomes,
+                                             valid_from=MANDATE_FROM, mandaatbesluit=_besluit(capacity),
+                                             functie=FUNCTIES[capacity]))
         session.add(user)
         made[username] = user
     session.commit()
     return made
 
 
-def _allows(rt: Runtime, code: str, capacity: str) -> bool:
-    return any(capacity in o.mandate for o in rt.procedure(code).outcomes.values())
+def _outcomes(rt: Runtime, code: str, capacity: str) -> list[str]:
+    """Every outcome of the power this capacity may decide: the mandate names them one by one."""
+    return [o.code for o in rt.procedure(code).outcomes.values() if o.may_decide(capacity)]
 
 
 def _on_the_spot(rt: Runtime, code: str) -> bool:
@@ -72,5 +73,5 @@ def _on_the_spot(rt: Runtime, code: str) -> bool:
 
 
 def _besluit(capacity: str) -> str:
-    return "" if capacity == "orgaan" else "Mandaatbesluit burgemeester (demo, fictief)"
+    return "" if capacity == "orgaan" else "Mandaatbesluit burgemeester Maastricht 2025 (demo, fictief)"
 

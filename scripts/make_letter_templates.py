@@ -51,7 +51,10 @@ _TAIL = [
     {"items": ["Met vriendelijke groet,", {"loop": "ondertekening", "style": "No Spacing"}]},
 ]
 _AFSCHRIFT = [{"items": ["", "Een kopie van deze brief gaat naar:", {"loop": "afschrift_aan", "style": "List Bullet"}]}]
-HOUSE_STYLE = {"head": _HEAD, "tail": _TAIL, "tail_afschrift": _TAIL + _AFSCHRIFT}
+# Who else receives the same decision, as full sentences the kit writes ("Ik stuur dit besluit ook aan: ...").
+_VERZENDING = [{"items": ["", {"loop": "afschrift_aan", "style": "No Spacing"}]}]
+HOUSE_STYLE = {"head": _HEAD, "tail": _TAIL, "tail_afschrift": _TAIL + _AFSCHRIFT,
+               "tail_verzending": _TAIL + _VERZENDING}
 
 
 def preserve_spaces(doc) -> None:

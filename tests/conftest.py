@@ -112,25 +112,43 @@ def password_hash() -> str:
 
 # Extra users: a second jurist and kabinet member (four-eyes), the mayor himself (decides what cannot be
 # mandated) and a hulpofficier van justitie (imposes a huisverbod in mandate).
+# Every test mandate covers every outcome of its power from MANDATE_FROM, without an end; the capacity still
+# limits what it allows (an HOvJ never extends a huisverbod).
+MANDATE_FROM = date(2020, 1, 1)
+FUNCTIES = {"gemandateerde": "hoofd Kabinet en Veiligheid", "orgaan": "", "hulpofficier_van_justitie":
+            "hulpofficier van justitie"}
 EXTRA_USERS = (("jurist2", "jurist", None), ("kabinet2", "kabinet", "gemandateerde"),
                ("burgemeester", "kabinet", "orgaan"), ("hovj", "handhaving", "hulpofficier_van_justitie"))
 
 
 @pytest.fixture
-def users(db: Session, password_hash: str) -> dict[str, User]:
+def users(app: Flask, db: Session, password_hash: str) -> dict[str, User]:
     """One user per role plus EXTRA_USERS, authorised for every registered power, attached to `db`."""
-    made, powers = {}, list(registry())
+    made, powers, rt = {}, list(registry()), app.extensions["bevoegd"]
     people = [(r, r, "gemandateerde" if r == "kabinet" else None) for r in ROLES] + list(EXTRA_USERS)
     for username, role, capacity in people:
         user = User(username=username, display_name=f"{username.title()} (test)", role=role, team="oov",
                     password_hash=password_hash, zaaktypes=powers, phone="14 043")
         for code in powers if capacity else ():
             user.mandaten.append(Mandaat(besluittype=code, hoedanigheid=capacity, mandaatbesluit="Mandaat (test)",
-                                         ondertekening=f"namens de burgemeester van Maastricht,\n{username} (test)"))
+                                         uitkomsten=list(rt.procedure(code).outcomes), valid_from=MANDATE_FROM,
+                                         functie=FUNCTIES[capacity]))
         db.add(user)
         made[username] = user
     db.commit()
     return made
+
+
+@pytest.fixture(autouse=True)
+def _policy_confirmed(request: pytest.FixtureRequest) -> None:
+    """Database tests run as if the municipality had confirmed every policy default (same value, same date):
+    a besluit or voornemen needs confirmed values (issue 6). Mark a test `unconfirmed_policy` to start without."""
+    if "users" not in request.fixturenames or request.node.get_closest_marker("unconfirmed_policy"):
+        return
+    from tests.policy import confirm_defaults
+
+    users = request.getfixturevalue("users")
+    confirm_defaults(request.getfixturevalue("db"), request.getfixturevalue("app"), users["beheerder"])
 
 
 @pytest.fixture

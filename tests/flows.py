@@ -19,7 +19,11 @@ def judge_one(db, zaak: Zaak, code: str, outcome: str, reasoning: str, user: Use
 
 
 def zienswijze(db, zaak: Zaak, data: dict[str, Any], user: User, today: date):
+    """Record a zienswijze; a received one comes, unless the test says otherwise, in writing today from the
+    first betrokkene (the resident)."""
     rt = build_runtime(Config())
+    if data.get("outcome") == "ontvangen":
+        data = {"betrokkene_id": zaak.betrokkenen[0].id, "ontvangen_op": today, "wijze": "schriftelijk", **data}
     return judging.record_zienswijze(db, rt, zaak, {**data, "version": zaak.version_id}, user, today)
 
 
@@ -29,3 +33,23 @@ def draft(db, rt, zaak: Zaak, request: DraftRequest, user: User, today: date) ->
 
 def submit(db, rt, beslissing: Beslissing, signer: User, user: User, today: date | None = None) -> Beslissing:
     return drafting.submit_for_review(db, rt, beslissing, signer, beslissing.version_id, user, today or date.today())
+
+
+def judge_what_is_missing(db, rt, zaak: Zaak, request: DraftRequest, user: User, today: date,
+                          answers: dict[str, str] | None = None) -> Beslissing:
+    """Draft, recording each judgement the drafting still asks for (the answer that blocks nothing and, for
+    a competence judgement, establishes the ground), until the draft succeeds."""
+    from app.domain.errors import JudgementMissing
+
+    procedure = rt.procedure(zaak.zaaktype)
+    for _ in range(30):
+        try:
+            return draft(db, rt, zaak, request, user, today)
+        except JudgementMissing as missing:
+            db.rollback()
+            for code in missing.missing:
+                spec = procedure.judgement(code)
+                outcome = (answers or {}).get(code) or spec.bevoegd_bij or next(
+                    o.code for o in spec.outcomes if not o.blocks)
+                judge_one(db, zaak, code, outcome, f"De jurist weegt {code} voor deze zaak.", user)
+    raise AssertionError("drafting kept asking for judgements")

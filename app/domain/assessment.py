@@ -15,11 +15,24 @@ from app.domain.serialize import jsonable
 BEVOEGD = "bevoegd"
 NIET_BEVOEGD = "niet_bevoegd"
 JUDGEMENT_REQUIRED = "judgement_required"
+UITZONDERING = "uitzondering"
+GROND_ONTBREEKT = "grond_ontbreekt"  # a rule that explains which condition of a ground is missing
+
+
+PEILDATUM = "peildatum"  # a parameter's value follows the date of the finding (the law as it then stood)
+BESLISDATUM = "beslisdatum"  # it follows the decision date (policy as it stands when the mayor decides)
+APPLIES_AT = (PEILDATUM, BESLISDATUM)
+SETTLED = ("statute", "case law")  # statuses that need no confirmation by the municipality
+CONFIRMED = "municipal policy — confirmed"  # the status of a value a beheerder confirmed with its source
 
 
 @dataclass(frozen=True)
 class ParameterValue:
-    """One resolved parameter: its value on the peildatum plus where it comes from."""
+    """One resolved parameter: its value on its date (peildatum or beslisdatum) plus where it comes from.
+
+    `source` is the official source a beheerder confirmed (titel, artikel, publicatie, href); only a
+    confirmed value has one, and only a confirmed value is ever cited as policy.
+    """
 
     name: str
     value: Any
@@ -28,11 +41,20 @@ class ParameterValue:
     reference: dict[str, str]
     unit: str = ""
     description: str = ""
+    applies_at: str = PEILDATUM
+    source: dict[str, str] | None = None
 
     @property
     def to_confirm(self) -> bool:
         """True for defaults that the municipality still has to confirm (shown as defaults, never as policy)."""
-        return self.status not in ("statute", "case law")
+        return self.status not in SETTLED and self.source is None
+
+    @property
+    def citation(self) -> str:
+        """How a letter cites a confirmed policy value: "<official title>, <article>" ("" when unconfirmed)."""
+        if self.source is None:
+            return ""
+        return ", ".join(p for p in (self.source.get("titel", ""), self.source.get("artikel", "")) if p)
 
 
 @dataclass(frozen=True)
@@ -62,6 +84,20 @@ class Assessment:
     parameters: dict[str, ParameterValue]
     fired: tuple[TraceEntry, ...]
     not_fired: tuple[TraceEntry, ...]
+    # The decision date whose policy values apply (parameters with applies_at: beslisdatum); None: the peildatum.
+    beslisdatum: date | None = None
+
+    @property
+    def policy_date(self) -> date:
+        """The date the policy values were taken from."""
+        return self.beslisdatum or self.peildatum
+
+    def unconfirmed(self, also: tuple[str | None, ...] = ()) -> tuple[str, ...]:
+        """Names of the parameters still to confirm that a fired rule used, or that are named in `also`
+        (e.g. the proposal's parameter), in rule order."""
+        used = [n for e in self.fired for n, p in e.parameters.items() if p.to_confirm]
+        used += [n for n in also if n and n in self.parameters and self.parameters[n].to_confirm]
+        return tuple(dict.fromkeys(used))
 
     def findings(self, kind: str) -> tuple[TraceEntry, ...]:
         """Fired entries of one kind, in rule-file order."""
@@ -86,6 +122,18 @@ class Assessment:
         return NIET_BEVOEGD
 
     @property
+    def niet_bevoegd_redenen(self) -> tuple[TraceEntry, ...]:
+        """Why the rules say niet_bevoegd (empty otherwise): the fired exceptions and niet_bevoegd findings,
+        and the rules that say which condition of a ground is missing (kind `grond_ontbreekt`, with the
+        facts and parameter values they used); when none of those fired, the competence rules that did not
+        fire (no ground applies)."""
+        if self.bevoegdheid != NIET_BEVOEGD:
+            return ()
+        explicit = tuple(e for e in self.fired if e.kind in (UITZONDERING, GROND_ONTBREEKT)
+                         or (e.kind == "bevoegdheid" and e.value == NIET_BEVOEGD))
+        return explicit or tuple(e for e in self.not_fired if e.kind == "bevoegdheid")
+
+    @property
     def judgements_required(self) -> tuple[str, ...]:
         """Codes of the judgements a person must record, in rule order, without duplicates."""
         codes = [e.value for e in self.fired if e.kind == "oordeel"]
@@ -97,8 +145,11 @@ class Assessment:
         return frozenset(e.value for e in self.fired + self.not_fired if e.kind == "oordeel")
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-safe dict (dates as ISO strings)."""
-        return jsonable(asdict(self))
+        """Plain JSON-safe dict (dates as ISO strings), with the derived `niet_bevoegd_redenen`: per reason the
+        rule, its explanation, and the facts and parameter values it used (from_dict ignores it)."""
+        reasons = [{"rule": e.rule, "kind": e.kind, "explanation": e.explanation, "facts": e.facts,
+                    "parameters": {n: p.value for n, p in e.parameters.items()}} for e in self.niet_bevoegd_redenen]
+        return jsonable({**asdict(self), "niet_bevoegd_redenen": reasons})
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Assessment:
@@ -114,6 +165,7 @@ class Assessment:
             parameters=params,
             fired=tuple(_entry(e) for e in data["fired"]),
             not_fired=tuple(_entry(e) for e in data["not_fired"]),
+            beslisdatum=date.fromisoformat(data["beslisdatum"]) if data.get("beslisdatum") else None,
         )
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from app.domain.assessment import BEVOEGD, JUDGEMENT_REQUIRED, NIET_BEVOEGD, Assessment, ParameterValue
 from app.domain.deadlines import Calendar, einde_op_klok, einde_termijn
 from app.domain.errors import InvalidInput, JudgementMissing
-from app.domain.hearing import answering, hearing_judgements
+from app.domain.hearing import answering, check_as_announced, hearing_judgements
 from app.domain.judgements import Recorded, check_recorded, competence, open_competence_judgements, required_for
 from app.domain.measures import (
     Measure,
@@ -60,6 +60,7 @@ class DraftState:
     roles: frozenset[str] = frozenset()  # roles of the betrokkenen on record
     role_labels: Mapping[str, str] = field(default_factory=dict)
     case_file: Mapping[str, Any] = field(default_factory=dict)
+    measure_fields: tuple[str, ...] = ()  # case-file fields that say what the measure is (PowerSpec)
 
 
 @dataclass(frozen=True)
@@ -81,14 +82,21 @@ def draft_outcome(state: DraftState, request: DraftRequest) -> DraftOutcome:
     _check_competence(state, outcome)
     _check_basics(state, request, outcome)
     duur = _duur(state, request, outcome)
+    maatregel = {"duur": duur, "eenheid": outcome.duration.unit if outcome.duration else None,
+                 "voorstel": dict(state.proposal), "object": {f: state.case_file.get(f) for f in state.measure_fields}}
+    if outcome.hearing == VOORNEMEN:
+        heard = current_voornemen(state.procedure, state.earlier, outcome.code)
+        check_as_announced(heard.maatregel if heard else None, maatregel)
     deviation = _deviates(state, request, outcome)
     required = _required(state, outcome, deviation)
     check_recorded(required, state.recorded, outcome, state.procedure.judgements)
     if deviation and state.recorded[AWB_4_84].outcome != "ja":
         raise InvalidInput({AWB_4_84: "Afwijken van het beleid kan alleen als u bijzondere omstandigheden "
                             "vastlegt (Awb 4:84)."})
-    maatregel = {"duur": duur, "eenheid": outcome.duration.unit if outcome.duration else None,
-                 "voorstel": dict(state.proposal)}
+    missing = [f for f in state.measure_fields if outcome.duration and not state.case_file.get(f)]
+    if missing:
+        raise InvalidInput(dict.fromkeys(missing, "Vul dit eerst in bij de feiten: het bepaalt wat de maatregel "
+                                                  "treft."))
     return DraftOutcome(outcome.code, outcome.besluit, maatregel, deviation, tuple(required),
                         schedule(state, request, outcome), outcome.review)
 
@@ -284,13 +292,3 @@ def _extension(state: DraftState, outcome: Outcome) -> tuple[datetime, datetime]
             raise InvalidInput({duration.ends_at or "einde": "Het nieuwe einde ligt later dan "
                                 f"{days} dagen na de eerste oplegging ({latest.strftime('%d-%m-%Y %H.%M')} uur)."})
     return current.end, new_end
-
-
-def indicative_deadlines(procedure: Procedure, params: Mapping[str, ParameterValue], remedy_weeks: int,
-                         calendar: Calendar, verzenddatum: date) -> dict[str, date]:
-    """The terms that would run if letters were sent on `verzenddatum` (what-if answers and the case page)."""
-    found = {p.name: period_end(p, params[p.parameter].value, verzenddatum, calendar)
-             for o in procedure.outcomes.values() for p in o.periods if p.unit != "hours"}
-    if any(o.besluit for o in procedure.outcomes.values()):
-        found["uiterlijke_reactiedatum"] = einde_termijn(verzenddatum, weeks=remedy_weeks, calendar=calendar).end_date
-    return found

@@ -7,6 +7,7 @@ recorded answer blocks is data in index.yaml (`outcomes.<answer>.blocks`), not c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -86,5 +87,19 @@ def validate_outcome(spec: JudgementSpec | None, outcome: str, reasoning: str) -
         errors["outcome"] = "Kies een van de mogelijke uitkomsten."
     if not reasoning.strip():
         errors["reasoning"] = "Geef een motivering; die komt in de brief."
+    elif addresses_someone(reasoning):
+        errors["reasoning"] = THIRD_PERSON
     if errors:
         raise InvalidInput(errors)
+
+
+# One decision has one content: the same reasoning goes to every addressee, so it
+# is written about them, never to one of them.
+_SECOND_PERSON = re.compile(r"\b(u|uw|uzelf)\b", re.IGNORECASE)
+THIRD_PERSON = ("Schrijf over de betrokkenen in de derde persoon (met hun naam of rol), niet met \"u\" of "
+                "\"uw\": iedere geadresseerde krijgt dezelfde tekst in de brief.")
+
+
+def addresses_someone(text: str) -> bool:
+    """Whether a text speaks to a reader ("u", "uw") instead of about a person."""
+    return bool(_SECOND_PERSON.search(text))

@@ -19,6 +19,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from app.domain.assessment import ParameterValue
 from app.domain.deadlines import AMSTERDAM, Calendar, einde_termijn
 from app.domain.errors import InvalidInput
 from app.domain.procedure import Outcome, Period, Procedure
@@ -35,6 +36,7 @@ class Measure:
     ingang_at: datetime | None = None
     einde_at: datetime | None = None
     zienswijze_tot: date | None = None
+    maatregel: Mapping[str, Any] = field(default_factory=dict)  # what it imposed: duration, object
 
 
 @dataclass(frozen=True)
@@ -137,3 +139,13 @@ def hours_after(start: datetime, hours: int) -> datetime:
     """Elapsed hours: 24 hours after 20:00 on the day before the clocks change is 21:00 or 19:00."""
     # Aware arithmetic in one ZoneInfo adds wall-clock time; elapsed time is counted in UTC.
     return (start.astimezone(UTC) + timedelta(hours=hours)).astimezone(AMSTERDAM)
+
+
+def indicative_deadlines(procedure: Procedure, params: Mapping[str, ParameterValue], remedy_weeks: int,
+                         calendar: Calendar, verzenddatum: date) -> dict[str, date]:
+    """The terms that would run if letters were sent on `verzenddatum` (what-if answers and the case page)."""
+    found = {p.name: period_end(p, params[p.parameter].value, verzenddatum, calendar)
+             for o in procedure.outcomes.values() for p in o.periods if p.unit != "hours"}
+    if any(o.besluit for o in procedure.outcomes.values()):
+        found["uiterlijke_reactiedatum"] = einde_termijn(verzenddatum, weeks=remedy_weeks, calendar=calendar).end_date
+    return found

@@ -88,6 +88,9 @@ class Outcome:
     # Roles told the content without being an addressee of the besluit (a notice, no legal remedy clause),
     # e.g. Veilig Thuis under Wth art. 2 lid 8.
     notified: tuple[str, ...] = ()
+    # The Awb 4:11 grounds a person may record instead of hearing before this outcome (domain/hearing.py).
+    # A closure announced in advance cannot claim surprise (4:11 c), so a power may narrow the list.
+    hearing_exceptions: tuple[str, ...] = ()
 
     @property
     def parameters(self) -> tuple[str, ...]:
@@ -164,6 +167,11 @@ class Procedure:
     def escalation_kinds(self) -> tuple[str, ...]:
         """Outcomes that count as an earlier measure for the next case."""
         return tuple(code for code, o in self.outcomes.items() if o.escalation)
+
+    def hearing_exceptions(self) -> tuple[str, ...]:
+        """The Awb 4:11 grounds any outcome heard by a voornemen allows, in a stable order."""
+        found = {g for o in self.outcomes.values() if o.hearing == VOORNEMEN for g in o.hearing_exceptions}
+        return tuple(sorted(found))
 
     def reopened_by(self, event: str) -> tuple[str, ...]:
         """Judgements that new facts of this kind (or a change of this case-file field) reopen."""

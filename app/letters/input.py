@@ -21,6 +21,7 @@ class Recipient:
     rol: str  # a role of the power's index.yaml (bewoner, rechthebbende, uithuisgeplaatste, ...)
     adresregels: tuple[str, ...]
     aanhef: str | None = None  # from BRP adressering; a neutral salutation when absent
+    id: int | None = None  # the betrokkene: tells "your zienswijze" from another party's
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,9 @@ class LetterInput:
     `deadlines` holds the beslissing's dates and moments by name: every period of the outcome (e.g.
     zienswijze_tot, begunstigingstermijn_tot) plus ingangsdatum, vervaldatum, ingang_at, einde_at and
     uiterlijke_reactiedatum where they apply. `judgements` maps a code to {outcome, reasoning, recorded_by}.
-    `zienswijze` is None, {ontvangen, samenvatting, reactie} or {uitzondering: Awb 4:11 code, reasoning}.
+    `zienswijze` is None, {ontvangen, zienswijzen: [{betrokkene_id, naam, rol, wijze, ontvangen_op,
+    samenvatting, reactie}], reactie} or {uitzondering: Awb 4:11 code, reasoning}. `judgements` holds only
+    the judgements that belong to this outcome (index.yaml `required_for`).
     `case_file` is the power's stored case file (docs/contracts.md).
     """
 
@@ -57,7 +60,7 @@ class LetterInput:
     judgements: Mapping[str, Any]
     ondertekening: tuple[str, ...]
     behandeld_door: str
-    # Who decides: {naam, hoedanigheid (a capacity of domain/procedure.py), mandaatbesluit}.
+    # Who decides: {naam, hoedanigheid (a capacity of domain/procedure.py), mandaatbesluit, functie}.
     beslisser: Mapping[str, str] = field(default_factory=dict)
     case_file: Mapping[str, Any] = field(default_factory=dict)
     zienswijze: Mapping[str, Any] | None = None

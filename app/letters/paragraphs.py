@@ -9,7 +9,10 @@ Rule explanations are written for staff, in the third person. A letter takes the
 - "de burgemeester" becomes "ik", with "is"/"heeft" as "ben"/"heb", because the letter is the
   burgemeester's own, in the first person ("Ik ben daarom bevoegd"). This keeps one voice in the letter
   and needs no change to the rules;
-- internal markers in a legal-basis title ("(CVDR110009, te bevestigen)") are removed.
+- a policy is cited only as a beheerder confirmed it: by the official title and article of the confirmed
+  parameter's source ("Beleidsregels inzake de toepassing van artikel 13b Opiumwet, artikel 4"). A policy
+  finding that rests on a value still to confirm (or on no confirmed source at all) is left out, and a part
+  of a legal-basis title that carries an internal marker ("te bevestigen") is never printed.
 
 Every value is plain text; render.py escapes it.
 """
@@ -21,13 +24,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from app.domain.assessment import TraceEntry
 from app.letters import phrases as P
 from app.letters.formatting import datum, datum_met_dag
 from app.letters.input import LetterInput
 from app.letters.manifest import Clause
 
 _STAFF = re.compile(r"\b(" + "|".join(map(re.escape, P.STAFF_WORDS)) + r")\b", re.IGNORECASE)
-_MARKER = re.compile(r",?\s*\b(" + "|".join(map(re.escape, P.TITLE_MARKERS)) + r")\b", re.IGNORECASE)
+_MARKER = re.compile(r"\b(" + "|".join(map(re.escape, P.TITLE_MARKERS)) + r")\b", re.IGNORECASE)
 _EERSTE_PERSOON = tuple((re.compile(rf"\b{pattern}\b"), new) for pattern, new in P.EERSTE_PERSOON)
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
@@ -49,6 +53,26 @@ def head(letter: LetterInput, onderwerp: str) -> dict[str, object]:
 
 HEAD_KEYS = ("kenmerk", "verzenddatum", "datum_brief", "onderwerp", "behandeld_door", "adresregels", "aanhef",
              "ondertekening")
+
+# How the competent body (index.yaml `orgaan`) is named above the signature, and how its substitute signs.
+BODY_TITLES = {"burgemeester": "De burgemeester van {gemeente}", "college": "Burgemeester en wethouders van {gemeente}"}
+LOCUM = {"burgemeester": "locoburgemeester", "college": "plaatsvervanger"}
+
+
+def ondertekening(body: str, gemeente: str, beslisser: Mapping[str, str]) -> tuple[str, ...]:
+    """The signature block (Awb 10:10): the body signs in person; its substitute "voor deze" as the locum;
+    anyone else "namens deze", with the function under which the mandate was given.
+
+    `beslisser` is {naam, hoedanigheid, functie}: "De burgemeester van Maastricht," / "namens deze," /
+    "K. Kabinet" / "hoofd Kabinet en Veiligheid".
+    """
+    title = BODY_TITLES[body].format(gemeente=gemeente) + ","
+    naam, functie, capacity = beslisser.get("naam", ""), beslisser.get("functie", ""), beslisser.get("hoedanigheid")
+    if capacity == "orgaan":
+        return (title, naam)
+    if capacity == "plaatsvervanger":
+        return (title, "voor deze,", naam, functie or LOCUM[body])
+    return (title, "namens deze,", naam, functie)
 
 
 def rechtsmiddelen(clauses: Mapping[str, Clause], code: str, letter: LetterInput) -> list[str]:
@@ -75,8 +99,9 @@ def label(table: Mapping[str, str], code: object) -> str:
     return table.get(str(code), str(code).replace("_", " "))
 
 
-def regels(letter: LetterInput) -> list[str]:
-    """The explanation of each fired competence, exception and policy rule, with its legal basis."""
+def regels(letter: LetterInput, cited: tuple[str, ...] = P.RULE_KINDS) -> list[str]:
+    """The explanation of each fired competence, exception and policy rule, with its legal basis for the
+    kinds in `cited` (a kit that states the competence itself in full cites the competence rules no more)."""
     paragraphs = []
     for entry in letter.assessment.fired:
         if entry.kind not in P.RULE_KINDS or not entry.explanation.strip():
@@ -85,17 +110,35 @@ def regels(letter: LetterInput) -> list[str]:
         if scoped and letter.outcome not in scoped:
             continue  # a rule about another decision (e.g. the extension) says nothing about this one
         text = uitleg(entry.explanation)
-        if not text:
-            continue
-        title = titel((entry.legal_basis or {}).get("title", ""))
+        if not text or (entry.kind in P.POLICY_KINDS and not policy_confirmed(entry)):
+            continue  # never present a default that the municipality has not confirmed as its policy
+        title = grondslag(entry) if entry.kind in cited else ""
         paragraphs.append(P.GRONDSLAG.format(uitleg=text, titel=title) if title else text)
     return paragraphs
 
 
+def policy_confirmed(entry: TraceEntry) -> bool:
+    """A policy finding may be presented as policy: it rests on at least one confirmed source and on no value
+    still to confirm."""
+    values = entry.parameters.values()
+    return any(p.source for p in values) and not any(p.to_confirm for p in values)
+
+
+def grondslag(entry: TraceEntry) -> str:
+    """What the letter cites: the rule's legal basis and the confirmed policy sources of its values (a policy
+    finding names the policy first: "Beleidsregels inzake de toepassing van artikel 13b Opiumwet, artikel 4;
+    Awb 4:84")."""
+    title = [titel((entry.legal_basis or {}).get("title", ""))]
+    sources = [p.citation for p in entry.parameters.values() if p.citation]
+    parts = sources + title if entry.kind in P.POLICY_KINDS else title + sources
+    return "; ".join(dict.fromkeys(p for p in parts if p))
+
+
 def titel(title: str) -> str:
-    """A legal-basis title without internal markers: "(CVDR110009, te bevestigen)" -> "(CVDR110009)"."""
-    title = _MARKER.sub("", " ".join(str(title).split()))
-    return re.sub(r"\s*\(\s*\)", "", title).strip()
+    """A legal-basis title without the parts that carry an internal marker: such a part names a source that
+    is not confirmed ("Beleidsregels Maastricht (CVDR110009, te bevestigen); Awb 4:84" -> "Awb 4:84")."""
+    parts = (" ".join(part.split()) for part in str(title).split(";"))
+    return "; ".join(p for p in parts if p and not _MARKER.search(p))
 
 
 def uitleg(explanation: str) -> str:

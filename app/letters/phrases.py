@@ -9,8 +9,8 @@ from __future__ import annotations
 AANHEF = "Geachte heer, mevrouw,"
 GRONDSLAG = "{uitleg} Dit staat in {titel}."
 BRON = "Ik baseer {stuk} op {bron} van {datum}, met kenmerk {kenmerk}."
-AFWIJKING = ("Ik wijk in dit geval af van mijn beleid. "
-             "Dat mag volgens artikel 4:84 van de Algemene wet bestuursrecht.")
+AFWIJKING = ("Ik wijk in dit geval af van mijn beleid. Dat moet volgens artikel 4:84 van de Algemene wet "
+             "bestuursrecht, omdat het volgen van mijn beleid hier onevenredige gevolgen zou hebben.")
 # The source document of a melding, as a letter names it (with its article: "het proces-verbaal").
 BRON_WOORDEN = {
     "bestuurlijke_rapportage": "de bestuurlijke rapportage van de politie",
@@ -22,8 +22,11 @@ BRON_WOORDEN = {
 # or clause with one of these words addresses staff and is left out of a letter (paragraphs.py).
 STAFF_WORDS = ("jurist", "vuurt", "regel", "toets", "bevestigen", "beoordeel", "weeg", "vraag dat na",
                "zoek dat uit", "te controleren")
-# Internal markers in legal-basis titles, removed from the letter: "(CVDR110009, te bevestigen)".
+# Internal markers in legal-basis titles: a part of a title that carries one names an unconfirmed source and
+# is left out of the letter whole ("Beleidsregels Maastricht (CVDR110009, te bevestigen)"), never cleaned up.
 TITLE_MARKERS = ("te bevestigen", "te controleren", "nog te bepalen")
+# Fired rule kinds that present a policy: printed only when a beheerder confirmed the values they rest on.
+POLICY_KINDS = ("beleid",)
 # "De burgemeester" becomes "ik" (the letter is the burgemeester's, in the first person); the verb follows.
 # Whole-word patterns, matched on a sentence with its first letter lowercased (restored afterwards).
 EERSTE_PERSOON = (
@@ -35,12 +38,21 @@ EERSTE_PERSOON = (
     (r"de burgemeester (\w+) heeft", r"ik \1 heb"),
     (r"de burgemeester", "ik"),
     (r"het beleid", "mijn beleid"),
+    # A letter is written once competence is established: no "Als ik bevoegd ben, stelt mijn beleid ...".
+    (r"als ik bevoegd ben, stelt mijn beleid", "mijn beleid stelt"),
 )
 # Fired rule kinds whose explanation belongs in the motivation (letters.md §5).
 RULE_KINDS = ("bevoegdheid", "uitzondering", "beleid")
 
 ZIENSWIJZE_NIET_ONTVANGEN = "Ik heb geen zienswijze ontvangen."
 ZIENSWIJZE_REACTIE = "Mijn reactie: {reactie}"
+# One paragraph per party's zienswijze in the besluit (letters/hearing.py); {wijze} is schriftelijk or mondeling.
+ZIENSWIJZE_EIGEN = "U heeft op {datum} {wijze} uw zienswijze gegeven. Samengevat: {samenvatting}"
+ZIENSWIJZE_ANDER = "{naam} heeft op {datum} {wijze} een zienswijze gegeven. Samengevat: {samenvatting}"
+ZIENSWIJZE_AFGESCHERMD = (
+    "{naam} heeft op {datum} {wijze} een zienswijze gegeven. Daarin staan persoonlijke gegevens. Die staan niet "
+    "in deze brief, om de privacy te beschermen (artikel 5, eerste lid, onder c, van de Algemene verordening "
+    "gegevensbescherming). Ik heb die zienswijze beantwoord in het besluit dat {naam} van mij krijgt.")
 # Awb 4:11: the only grounds to skip the hearing (awb-procedure.md §2.1).
 UITZONDERING = {
     "spoed_4_11_a": "Er was spoed. Dat mag volgens artikel 4:11, onder a, van de Algemene wet bestuursrecht.",

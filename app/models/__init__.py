@@ -2,12 +2,16 @@
 
 from app.models.beslissing import Beoordeling, Beslissing, Oordeel, Reviewronde
 from app.models.document import Document
+from app.models.history import EerdereMaatregel
 from app.models.logs import AccessEntry, AuditEntry, ChainHead
+from app.models.parameters import ParameterBevestiging
 from app.models.retention import Vernietiging
 from app.models.user import LoginFailure, LoginSession, Mandaat, User
+from app.models.verzending import Verzending
 from app.models.zaak import Betrokkene, Melding, Zaak
 
 __all__ = [
-    "AccessEntry", "AuditEntry", "Beoordeling", "Beslissing", "Betrokkene", "ChainHead", "Document",
-    "LoginFailure", "LoginSession", "Mandaat", "Melding", "Oordeel", "Reviewronde", "User", "Vernietiging", "Zaak",
+    "AccessEntry", "AuditEntry", "Beoordeling", "Beslissing", "Betrokkene", "ChainHead", "Document", "EerdereMaatregel",
+    "LoginFailure", "LoginSession", "Mandaat", "Melding", "Oordeel", "ParameterBevestiging", "Reviewronde", "User",
+    "Verzending", "Vernietiging", "Zaak",
 ]

@@ -13,6 +13,7 @@ from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Index, String, T
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import Base
+from app.models.history import REVOCATION_COMPLETE, revocation_kind
 from app.models.types import UtcDateTime, checked_enum, utcnow
 from app.models.user import User
 from app.models.zaak import Zaak
@@ -84,6 +85,9 @@ class Beslissing(Base):
         CheckConstraint("vervaldatum IS NULL OR vervaldatum > ingangsdatum", name="verval_after_ingang"),
         CheckConstraint("status <> 'verzonden' OR verzonden_at IS NOT NULL", name="verzonden_has_moment"),
         CheckConstraint("einde_at IS NULL OR ingang_at IS NULL OR einde_at > ingang_at", name="einde_after_ingang"),
+        CheckConstraint(REVOCATION_COMPLETE, name="intrekking_volledig"),
+        CheckConstraint("intrekking_soort IS NULL OR status IN ('vastgesteld', 'verzonden')",
+                        name="intrekking_na_vaststelling"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -114,6 +118,11 @@ class Beslissing(Base):
     approver_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     approved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     verzonden_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # Revoked (ingetrokken) or annulled (in bezwaar or beroep) afterwards: it no longer counts as an earlier measure.
+    intrekking_soort: Mapped[str | None] = mapped_column(revocation_kind())
+    intrekking_datum: Mapped[date | None] = mapped_column(Date)
+    intrekking_reden: Mapped[str | None] = mapped_column(Text)
+    intrekking_door_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     version_id: Mapped[int] = mapped_column(default=1)
 

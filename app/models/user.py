@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import Base
-from app.domain.procedure import CAPACITIES
+from app.domain.procedure import CAPACITIES, ORGAAN, PLAATSVERVANGER
 from app.models.types import UtcDateTime, checked_enum, utcnow
 
 ROLES = ("handhaving", "jurist", "kabinet", "beheerder", "auditor")
+SIGNS_AS_BODY = f"('{ORGAAN}', '{PLAATSVERVANGER}')"  # the body itself or its substitute: no mandate decision
 VERTROUWELIJKHEID = (
     "openbaar", "beperkt_openbaar", "intern", "zaakvertrouwelijk",
     "vertrouwelijk", "confidentieel", "geheim", "zeer_geheim",
@@ -84,19 +85,32 @@ class LoginFailure(Base):
 
 
 class Mandaat(Base):
-    """Who may decide which besluittype (power code), in which capacity, and how the signature reads.
+    """Who may decide which besluittype (power code) and which of its outcomes, in which capacity, from when
+    until when, on which mandate decision, and under which function the signature names them.
 
     The capacity says whether the holder is the competent body itself (the burgemeester), its lawful
     substitute, an official with a mandate or a hulpofficier van justitie; each outcome's procedure data
     lists which capacities may decide it (Wth art. 3: an HOvJ imposes a huisverbod, never extends it).
+    `uitkomsten` lists the outcome codes the mandate covers: an empty list covers nothing (never "all").
+    A mandate in a capacity other than the body or its substitute rests on a mandate decision and names
+    the holder's function, which the letter prints under "namens deze" (Awb 10:10).
     """
 
     __tablename__ = "mandaten"
+    __table_args__ = (
+        CheckConstraint(f"hoedanigheid IN {SIGNS_AS_BODY} OR length(trim(mandaatbesluit)) > 0",
+                        name="mandaatbesluit_required"),
+        CheckConstraint(f"hoedanigheid IN {SIGNS_AS_BODY} OR length(trim(functie)) > 0", name="functie_required"),
+        CheckConstraint("valid_until IS NULL OR valid_until >= valid_from", name="valid_until_after_from"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     besluittype: Mapped[str] = mapped_column(String(40))
     hoedanigheid: Mapped[str] = mapped_column(checked_enum("hoedanigheid", *CAPACITIES), default="gemandateerde")
+    uitkomsten: Mapped[list[str]] = mapped_column(JSON, default=list)  # outcome codes of the power's index.yaml
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_until: Mapped[date | None] = mapped_column(Date)  # the last day it holds; None: until revoked
     mandaatbesluit: Mapped[str] = mapped_column(String(200), default="")  # the mandate decision it rests on
-    ondertekening: Mapped[str] = mapped_column(Text)  # lines separated by newlines
+    functie: Mapped[str] = mapped_column(String(200), default="")  # e.g. hoofd Kabinet en Veiligheid
     user: Mapped[User] = relationship(back_populates="mandaten")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.domain.assessment import Assessment, ParameterValue
+from app.domain.history import Counted
 
 if TYPE_CHECKING:
     from marshmallow import Schema
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 CaseFile = Mapping[str, Any]
 FactsFromCase = Callable[[CaseFile, list[dict[str, Any]], Mapping[str, ParameterValue], date], dict]
 Proposal = Callable[[Assessment], dict[str, Any]]
+ExplainHistory = Callable[[CaseFile, list[dict[str, Any]], Mapping[str, ParameterValue]], list[Counted]]
 Betrokkenen = Callable[[Mapping[str, Any], Mapping[str, ParameterValue]], list[dict[str, Any]]]
 
 
@@ -67,3 +69,10 @@ class PowerSpec:
     templates: Path  # the folder of the Jinja partials
     demo: Callable[[date], list[dict[str, Any]]] = lambda _today: []  # fictional meldingen for `make run`
     tasks: Tasks | None = None  # open follow-up steps, if the power has any
+    # Repeat offences (app/domain/history.py): the roles whose persons an earlier measure is counted against,
+    # and the power's verdict on each earlier measure (counted or not, and why) for the case page.
+    offender_roles: tuple[str, ...] = ()
+    explain_history: ExplainHistory | None = None
+    # Case-file fields that say what the measure is (e.g. the object closed): copied into the drafted
+    # maatregel, and a besluit must not differ in them from the voornemen it was heard on.
+    measure_fields: tuple[str, ...] = ()

@@ -6,6 +6,7 @@ in this package imports durable_rules; app/rules_engine.py is the only module th
 
 from app.rulebook.book import GENERAL, ResolvedParameters, Rulebook
 from app.rulebook.cases import Case, Expectation
+from app.rulebook.overlay import Confirmation, Overlay
 from app.rulebook.parameters import ParameterSeries, is_scalar
 from app.rulebook.rule import Rule
 from app.rulebook.versions import RuleVersion, fingerprint
@@ -14,9 +15,11 @@ from app.rulebook.vocabulary import FactSpec, JudgementSpec, PowerIndex
 __all__ = [
     "GENERAL",
     "Case",
+    "Confirmation",
     "Expectation",
     "FactSpec",
     "JudgementSpec",
+    "Overlay",
     "ParameterSeries",
     "PowerIndex",
     "ResolvedParameters",

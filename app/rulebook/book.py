@@ -13,11 +13,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.domain.assessment import ParameterValue
+from app.domain.assessment import BESLISDATUM, ParameterValue
 from app.domain.errors import ParameterNotInForce, RulebookError, UnknownPower
 from app.domain.procedure import GENERAL_PREFIX
 from app.rulebook.cases import Case, load_cases
 from app.rulebook.factcheck import FactChecker
+from app.rulebook.overlay import Overlay, epoch_key, overlaid
 from app.rulebook.parameters import ParameterSeries, is_scalar, load_parameters
 from app.rulebook.rule import RuleContext
 from app.rulebook.versions import FILE_RE, RuleVersion, load_versions, version_on
@@ -59,8 +60,8 @@ class Rulebook:
         self.root = root
         self._powers = powers
         self._general = general
-        self._params_cache: dict[tuple[str, date], ResolvedParameters] = {}
-        self._epochs: dict[tuple[str, tuple[tuple[str, date], ...]], ResolvedParameters] = {}
+        self._params_cache: dict[tuple[str, date, date | None], ResolvedParameters] = {}
+        self._epochs: dict[tuple[str, tuple[tuple[Any, ...], ...]], ResolvedParameters] = {}
 
     @classmethod
     def load(cls, root: Path | str) -> Rulebook:
@@ -122,20 +123,26 @@ class Rulebook:
             raise KeyError(f"no parameter {name!r} for {power}")
         return series[name].value_at(on)
 
-    def parameters_for(self, power: str, on: date) -> ResolvedParameters:
-        """Every parameter of the power in force on `on`; cached per (power, date).
+    def parameters_for(self, power: str, on: date, *, beslisdatum: date | None = None,
+                       overlay: Overlay | None = None) -> ResolvedParameters:
+        """Every parameter of the power in force: those with `applies_at: beslisdatum` on `beslisdatum`
+        (default: `on`), the others on the peildatum `on`; confirmed values (`overlay`, plain data the service
+        layer loads) laid over the defaults. Cached per (power, dates) when there is no overlay.
 
         Raises:
             UnknownPower, RulesNotInForce, ParameterNotInForce (a parameter the rules in force use).
         """
+        if overlay:
+            return self._resolve(power, on, beslisdatum, overlay)
+        key = (power, on, beslisdatum if beslisdatum != on else None)
         try:
-            return self._params_cache[(power, on)]
+            return self._params_cache[key]
         except KeyError:
             pass
-        resolved = self._resolve(power, on)
+        resolved = self._resolve(power, on, beslisdatum, None)
         if len(self._params_cache) >= _CACHE_LIMIT:
             self._params_cache.clear()
-        self._params_cache[(power, on)] = resolved
+        self._params_cache[key] = resolved
         return resolved
 
     def checked_fact(
@@ -162,20 +169,22 @@ class Rulebook:
         except KeyError:
             raise UnknownPower(f"Bevoegdheid {power!r} is onbekend.", power=power) from None
 
-    def _resolve(self, power: str, on: date) -> ResolvedParameters:
+    def _resolve(self, power: str, on: date, beslisdatum: date | None, overlay: Overlay | None) -> ResolvedParameters:
+        decided = beslisdatum or on
         if power == GENERAL:
-            return self._intern(power, _in_force(self._general, on), ())
+            return self._intern(power, _in_force(overlaid(self._general, overlay), on, decided), (), overlay)
         entry = self._power(power)
         version = version_on(entry.versions, entry.starts, power, on)
+        series = overlaid(entry.params, overlay)
         for name in entry.required[version.ruleset]:
-            entry.params[name].value_at(on)  # raises ParameterNotInForce for a parameter the rules use
-        return self._intern(power, _in_force(entry.params, on), entry.condition_params)
+            _value_at(series[name], on, decided)  # raises ParameterNotInForce for a parameter the rules use
+        return self._intern(power, _in_force(series, on, decided), entry.condition_params, overlay)
 
     def _intern(
-        self, power: str, values: dict[str, ParameterValue], used: tuple[str, ...]
+        self, power: str, values: dict[str, ParameterValue], used: tuple[str, ...], overlay: Overlay | None
     ) -> ResolvedParameters:
         # Dates with the same combination of values share one object, so caches keyed on it stay small.
-        epoch = tuple((name, value.valid_from) for name, value in values.items())
+        epoch = tuple(epoch_key(value, overlay) for value in values.values())
         found = self._epochs.get((power, epoch))
         if found is None:
             found = ResolvedParameters(values)
@@ -185,11 +194,16 @@ class Rulebook:
         return found
 
 
-def _in_force(series: Mapping[str, ParameterSeries], on: date) -> dict[str, ParameterValue]:
+def _value_at(series: ParameterSeries, on: date, decided: date) -> ParameterValue:
+    """The value on the peildatum, or on the decision date for a parameter that applies at the decision."""
+    return series.value_at(decided if series.applies_at == BESLISDATUM else on)
+
+
+def _in_force(series: Mapping[str, ParameterSeries], on: date, decided: date) -> dict[str, ParameterValue]:
     values = {}
     for name, one in series.items():
         try:
-            values[name] = one.value_at(on)
+            values[name] = _value_at(one, on, decided)
         except ParameterNotInForce:
             continue  # not used by the rules in force (checked before): simply absent on this date
     return values

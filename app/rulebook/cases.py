@@ -49,6 +49,9 @@ class Expectation:
         return self[key] if key in ("fired", "not_fired") else default
 
 
+HISTORY_KEYS = {"kenmerk", "letter_date", "sent", "revoked", "same_address", "same_person", "bron"}
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -122,9 +125,11 @@ def _history(raw: Any, at: str) -> tuple[dict[str, Any], ...]:
     if not isinstance(raw, list):
         raise RulebookError(f"{at}: expected a list of {{date, kind, kenmerk}}")
     items = [require_mapping(item, at) for item in raw]
-    for item in items:
-        require_keys(item, at, {"date", "kind"}, {"kenmerk"})
+    for item in items:  # the history item of app/domain/history.py; `date` is the earlier offence
+        require_keys(item, at, {"date", "kind"}, HISTORY_KEYS)
         require_date(item["date"], f"{at}.date")
+        if item.get("letter_date") is not None:
+            require_date(item["letter_date"], f"{at}.letter_date")
     return tuple(items)
 
 

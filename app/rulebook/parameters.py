@@ -4,17 +4,22 @@ Every statutory or policy number lives here, never in Python or in a rule condit
 date, a status (statute, case law, policy to confirm, ...) and a reference. A value of null ends the
 parameter: asking for it on or after that date raises ParameterNotInForce, because the law is then not
 encoded and evaluation must fail loudly rather than use a stale number.
+
+`applies_at` (optional, default peildatum) says which date selects the value: the peildatum (the finding:
+statutory competence conditions and what was found) or the beslisdatum (policy as it stands when the mayor
+decides). Values a beheerder confirmed come from the database as plain data and are laid over the YAML
+series by `with_confirmations` (app/rulebook/overlay.py); the YAML files stay the defaults.
 """
 
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from app.domain.assessment import ParameterValue
+from app.domain.assessment import APPLIES_AT, PEILDATUM, ParameterValue
 from app.domain.errors import ParameterNotInForce, RulebookError
 from app.rulebook.yamlio import (
     NAME_RE,
@@ -41,6 +46,7 @@ class ParameterSeries:
     last_reviewed: date
     starts: tuple[date, ...]
     resolved: tuple[ParameterValue | None, ...]
+    applies_at: str = PEILDATUM
 
     def value_at(self, on: date) -> ParameterValue:
         """The value in force on `on`.
@@ -69,6 +75,13 @@ class ParameterSeries:
         ends = [*(start - timedelta(days=1) for start in self.starts[1:]), None]
         return tuple((s, e, v) for s, e, v in zip(self.starts, ends, self.resolved, strict=True) if v)
 
+    def with_values(self, added: dict[date, ParameterValue]) -> ParameterSeries:
+        """A copy with `added` laid over the series: each added value applies from its date until the next
+        dated value (of either source); on the same date the added value wins."""
+        merged = {**dict(zip(self.starts, self.resolved, strict=True)), **added}
+        starts = tuple(sorted(merged))
+        return replace(self, starts=starts, resolved=tuple(merged[s] for s in starts))
+
 
 def is_scalar(value: Any) -> bool:
     """Values that may enter a fact as p_<name>: bool, finite number or text."""
@@ -96,15 +109,18 @@ def load_parameters(folder: Path, shown: str, power: str) -> dict[str, Parameter
 
 def _series(raw: Any, where: str, power: str, name: str) -> ParameterSeries:
     data = require_mapping(raw, where)
-    require_keys(data, where, _FILE_KEYS, {"note"})
+    require_keys(data, where, _FILE_KEYS, {"note", "applies_at"})
     description = require_str(data["description"], f"{where}: key 'description'")
     unit = require_str(data["unit"], f"{where}: key 'unit'", empty=True)
+    applies_at = data.get("applies_at", PEILDATUM)
+    if applies_at not in APPLIES_AT:
+        raise RulebookError(f"{where}: key 'applies_at' must be one of {', '.join(APPLIES_AT)}, got {applies_at!r}")
     values = require_mapping(data["values"], f"{where}: key 'values'")
     if not values:
         raise RulebookError(f"{where}: key 'values' is empty")
     starts = tuple(sorted(require_date(k, f"{where}: key 'values'") for k in values))
     resolved = tuple(
-        _entry(values[start], f"{where}: value {start.isoformat()}", name, start, (unit, description))
+        _entry(values[start], f"{where}: value {start.isoformat()}", name, start, (unit, description, applies_at))
         for start in starts
     )
     if resolved[0] is None:
@@ -117,10 +133,11 @@ def _series(raw: Any, where: str, power: str, name: str) -> ParameterSeries:
         last_reviewed=require_date(data["last_reviewed"], f"{where}: key 'last_reviewed'"),
         starts=starts,
         resolved=resolved,
+        applies_at=applies_at,
     )
 
 
-def _entry(raw: Any, at: str, name: str, start: date, texts: tuple[str, str]) -> ParameterValue | None:
+def _entry(raw: Any, at: str, name: str, start: date, texts: tuple[str, str, str]) -> ParameterValue | None:
     entry = require_mapping(raw, at)
     if entry.get("value", 0) is None:
         require_keys(entry, at, {"value"}, _ENTRY_KEYS | {"note"})
@@ -135,6 +152,7 @@ def _entry(raw: Any, at: str, name: str, start: date, texts: tuple[str, str]) ->
         reference=_reference(entry["reference"], f"{at}: key 'reference'"),
         unit=texts[0],
         description=texts[1],
+        applies_at=texts[2],
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.domain.errors import RulebookError
+from app.domain.hearing import AWB_4_11
 from app.domain.procedure import (
     BODIES,
     CAPACITIES,
@@ -33,7 +34,7 @@ from app.rulebook.yamlio import NAME_RE, one_of, require_keys, require_mapping, 
 _OUTCOME_KEYS = {"label", "besluit", "measure", "hearing", "remedy"}
 _OPTIONAL_OUTCOME_KEYS = {"review", "body", "mandate", "announces", "extends", "ends", "on_the_spot",
                           "one_in_force", "escalation", "duration", "periods", "recipients", "required_recipients",
-                          "notified", "takes_effect_at", "note"}
+                          "notified", "takes_effect_at", "hearing_exceptions", "note"}
 _DURATION_KEYS = {"maximum", "fixed", "maximum_total", "clock", "starts_after", "starts_at", "ends_at"}
 _PERIOD_UNITS = ("days", "weeks", "hours")  # hours run from the measure's start moment
 _JUDGEMENT_KEYS = {"toelichting", "required_for", "bevoegd_bij", "outcomes", "reopened_by", "decides_measure",
@@ -79,7 +80,15 @@ def _outcome(code: Any, raw: Any, at: str, body: str) -> Outcome:
         periods=_periods(item.get("periods", {}), f"{at}: key 'periods'"),
         recipients=_names(item, "recipients", at), required_recipients=_names(item, "required_recipients", at),
         notified=_names(item, "notified", at),
+        hearing_exceptions=_exceptions(item, at),
     )
+
+
+def _exceptions(item: dict[str, Any], at: str) -> tuple[str, ...]:
+    """The Awb 4:11 grounds allowed instead of a hearing: all of them unless the outcome narrows the list."""
+    if "hearing_exceptions" not in item:
+        return AWB_4_11
+    return tuple(one_of(g, AWB_4_11, f"{at}: key 'hearing_exceptions'") for g in _names(item, "hearing_exceptions", at))
 
 
 def _duration(raw: Any, at: str) -> Duration:

@@ -55,6 +55,7 @@ def build_assessment(  # noqa: PLR0913 - the six parts of one assessment, nothin
     on: date,
     *,
     engine: str,
+    beslisdatum: date | None = None,
 ) -> Assessment:
     """The frozen Assessment for one evaluation; fired and not-fired entries in rule-file order.
 
@@ -74,6 +75,7 @@ def build_assessment(  # noqa: PLR0913 - the six parts of one assessment, nothin
         parameters=dict(params),
         fired=fired_entries,
         not_fired=static.remaining(indexes),
+        beslisdatum=beslisdatum if beslisdatum != on else None,
     )
 
 

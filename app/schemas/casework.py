@@ -6,9 +6,10 @@ from typing import Any
 
 from marshmallow import ValidationError, fields, validates_schema
 
+from app.domain.dispatch import METHOD_LABELS
 from app.domain.hearing import ZIENSWIJZE_OUTCOMES
 from app.schemas.base import RechthebbendeSchema, StrictSchema
-from app.schemas.fields import Boolean, CleanString, Date, Integer, List, choice, text
+from app.schemas.fields import CleanString, Date, Integer, List, choice, text
 
 
 class NieuweRechthebbendeSchema(RechthebbendeSchema):
@@ -42,9 +43,12 @@ class OordeelSchema(StrictSchema):
 class ZienswijzeSchema(StrictSchema):
     version = Integer(required=True)
     outcome = choice(ZIENSWIJZE_OUTCOMES, required=True)
+    # Received: from whom (a betrokkene of the zaak), when and how; every party's zienswijze is answered.
+    betrokkene_id = Integer(load_default=None, allow_none=True)
+    ontvangen_op = Date(load_default=None, allow_none=True)
+    wijze = choice(("schriftelijk", "mondeling"), load_default=None, allow_none=True)
     samenvatting = text(10000, load_default="")
     reactie = text(10000, required=True)
-    nieuwe_feiten = Boolean(load_default=False)
 
 
 class DraftSchema(StrictSchema):
@@ -77,6 +81,17 @@ class NacontroleSchema(StrictSchema):
 
     version = Integer(required=True)
     opmerking = text(5000, load_default="")
+
+
+class VerzendingSchema(StrictSchema):
+    """The dispatch of one letter: when and how it went out; a correction of an earlier record needs a reason."""
+
+    version = Integer(required=True)
+    document_id = Integer(required=True)
+    verzonden_op = Date(required=True)
+    methode = choice(tuple(METHOD_LABELS), required=True)
+    bewijs = text(200, load_default="")
+    reden = text(2000, load_default="")
 
 
 class EvaluatieSchema(StrictSchema):

@@ -16,55 +16,67 @@ from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_change
 from app.domain.assessment import Assessment
-from app.domain.drafting import indicative_deadlines
+from app.domain.measures import indicative_deadlines
 from app.domain.serialize import jsonable
-from app.models import Beoordeling, Beslissing, User, Zaak
+from app.models import Beoordeling, User, Zaak
+from app.rulebook.overlay import Overlay
 from app.runtime import Runtime
+from app.services.history import history_items
 from app.services.judging import reopen
+from app.services.parameters import overlay_for
 from app.services.queries import check_version, refuse_while_in_review
 
 REMEDY_WEEKS = "algemeen.bezwaartermijn_weken"  # Awb 6:7, the same for bezwaar and beroep
 
 
-def evaluate_scenario(rt: Runtime, power_code: str, on: date, facts: Mapping[str, Any]) -> Assessment:
-    """What-if: evaluate flat facts for a date without touching the database."""
+def evaluate_scenario(rt: Runtime, power_code: str, on: date, facts: Mapping[str, Any], *,
+                      beslisdatum: date | None = None, overlay: Overlay | None = None) -> Assessment:
+    """What-if: evaluate flat facts for a date (policy values on `beslisdatum`) without touching the database."""
     rt.power(power_code)
-    return rt.engine.evaluate(power_code, dict(facts), on)
+    return rt.engine.evaluate(power_code, dict(facts), on, beslisdatum=beslisdatum, overlay=overlay)
 
 
-def evaluate_melding(rt: Runtime, melding: Mapping[str, Any], on: date, today: date,
-                     history: list[dict[str, Any]]) -> Assessment:
+def evaluate_melding(rt: Runtime, melding: Mapping[str, Any], on: date, today: date,  # noqa: PLR0913
+                     history: list[dict[str, Any]], *, overlay: Overlay | None = None) -> Assessment:
     """What-if on a loaded melding, as handhaving submits it: the power builds the flat fact from its case file
-    (with the given earlier measures at the same address) and the rules of `on` run. Nothing is stored."""
+    (with the given earlier measures at the same address) and the rules of `on` run, with the policy values
+    of `today` (the planned decision date). Nothing is stored."""
     spec = rt.power(melding["zaaktype"])
-    params = rt.book.parameters_for(spec.code, on)
+    params = rt.book.parameters_for(spec.code, on, beslisdatum=today, overlay=overlay)
     facts = spec.facts_from_case(spec.case_file(melding), history, params, today)
-    return rt.engine.evaluate(spec.code, facts, on)
+    return rt.engine.evaluate(spec.code, facts, on, beslisdatum=today, overlay=overlay)
 
 
-def deadlines_if_sent(rt: Runtime, power_code: str, peildatum: date, verzenddatum: date) -> dict[str, date]:
-    """Indicative Awb/Atw deadlines for letters sent on `verzenddatum`, with the power's parameters."""
-    params = rt.book.parameters_for(power_code, peildatum)
+def deadlines_if_sent(rt: Runtime, power_code: str, peildatum: date, verzenddatum: date,
+                      overlay: Overlay | None = None) -> dict[str, date]:
+    """Indicative Awb/Atw deadlines for letters sent on `verzenddatum`, with the power's parameters (policy
+    terms as they stand on the verzenddatum, the decision date)."""
+    params = rt.book.parameters_for(power_code, peildatum, beslisdatum=verzenddatum, overlay=overlay)
     weeks = rt.book.parameter("algemeen", REMEDY_WEEKS, verzenddatum).value
     return indicative_deadlines(rt.procedure(power_code), params, weeks, rt.calendar(verzenddatum), verzenddatum)
 
 
 def history_for(session: Session, rt: Runtime, zaak: Zaak) -> list[dict[str, Any]]:
-    """Earlier measures at the same address (outcomes that count for escalation), from other zaken."""
-    kinds = rt.procedure(zaak.zaaktype).escalation_kinds()
-    rows = session.scalars(
-        select(Beslissing).join(Zaak).where(
-            Zaak.adres_sleutel == zaak.adres_sleutel, Zaak.id != zaak.id, Zaak.zaaktype == zaak.zaaktype,
-            Beslissing.status.in_(("vastgesteld", "verzonden")), Beslissing.soort.in_(kinds),
-        )
-    )
-    return [{"date": b.verzenddatum, "kind": b.soort, "kenmerk": b.zaak.identificatie} for b in rows]
+    """Earlier measures that may count for this zaak's repeat (services/history.py; the power decides)."""
+    return history_items(session, rt, zaak)
 
 
-def assess(session: Session, rt: Runtime, zaak: Zaak, actor: Actor, today: date) -> Beoordeling:
-    """Evaluate the zaak on its peildatum and add the receipt (flushes; the caller commits)."""
-    on, facts = _facts(session, rt, zaak, today)
-    result = rt.engine.evaluate(zaak.zaaktype, facts, on)
+def assess(session: Session, rt: Runtime, zaak: Zaak, actor: Actor, today: date,
+           beslisdatum: date | None = None) -> Beoordeling:
+    """Evaluate the zaak (the law of its peildatum, policy values of `beslisdatum`, default today, with the
+    values the municipality confirmed) and add the receipt (flushes; the caller commits)."""
+    return _store(session, zaak, actor, today, _evaluate(session, rt, zaak, today, beslisdatum))
+
+
+def _evaluate(session: Session, rt: Runtime, zaak: Zaak, today: date, beslisdatum: date | None) -> Assessment:
+    decided = beslisdatum or today
+    overlay = overlay_for(session, zaak.zaaktype)  # per evaluation: a confirmation applies without a restart
+    on, facts = _facts(session, rt, zaak, today, decided, overlay)
+    return rt.engine.evaluate(zaak.zaaktype, facts, on, beslisdatum=decided, overlay=overlay)
+
+
+def _store(session: Session, zaak: Zaak, actor: Actor, today: date, result: Assessment) -> Beoordeling:
+    on = result.peildatum
     data = result.to_dict()
     row = Beoordeling(
         zaak_id=zaak.id, peildatum=on, beoordeeld_op=today, ruleset=result.ruleset,
@@ -79,21 +91,24 @@ def assess(session: Session, rt: Runtime, zaak: Zaak, actor: Actor, today: date)
     return row
 
 
-def current_assessment(session: Session, rt: Runtime, zaak: Zaak, actor: Actor, today: date) -> Beoordeling:
-    """The latest receipt if its facts still hold today; otherwise a new one (e.g. the days since the finding
-    crossed the point where the time elapsed must be weighed). Flushes only."""
+def current_assessment(session: Session, rt: Runtime, zaak: Zaak, actor: Actor, today: date,
+                       beslisdatum: date | None = None) -> Beoordeling:
+    """The latest receipt if it still holds today for this decision date (same facts, same parameter values,
+    confirmations included); otherwise a new one (e.g. the days since the finding crossed the point where the
+    time elapsed must be weighed, or a beheerder confirmed a value). Flushes only."""
     row = latest(session, zaak)
-    _, facts = _facts(session, rt, zaak, today)
-    if row is not None and row.assessment["facts"] == facts:
+    result = _evaluate(session, rt, zaak, today, beslisdatum)
+    if row is not None and row.assessment == result.to_dict():
         return row
-    return assess(session, rt, zaak, actor, today)
+    return _store(session, zaak, actor, today, result)
 
 
-def _facts(session: Session, rt: Runtime, zaak: Zaak, today: date) -> tuple[date, dict[str, Any]]:
+def _facts(session: Session, rt: Runtime, zaak: Zaak, today: date, decided: date,
+           overlay: Overlay) -> tuple[date, dict[str, Any]]:
     """The peildatum (from the power's index.yaml) and the flat fact for it."""
     melding = zaak.melding
     on = melding.pleegdatum if rt.book.index(zaak.zaaktype).peildatum == "pleegdatum" else today
-    params = rt.book.parameters_for(zaak.zaaktype, on)
+    params = rt.book.parameters_for(zaak.zaaktype, on, beslisdatum=decided, overlay=overlay)
     history = history_for(session, rt, zaak)
     return on, rt.power(zaak.zaaktype).facts_from_case(melding.gegevens, history, params, today)
 

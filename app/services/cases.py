@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.audit import Actor, record_access
 from app.domain.assessment import Assessment
 from app.domain.judgements import competence
+from app.domain.mandates import reservation, valid_on
 from app.domain.procedure import Outcome, Procedure
 from app.models import Beslissing, Document, Mandaat, Oordeel, Reviewronde, User, Zaak
 from app.models.types import utcnow
@@ -52,7 +54,7 @@ def view_zaak(session: Session, rt: Runtime, zaak: Zaak, actor: User, origin: st
         judgements=judgements, judgement_specs=procedure.judgements,
         competence=competence_after(procedure, assessment, judgements) if assessment else None,
         beslissingen=[(b, current_documents(session, b)) for b in beslissingen],
-        ondertekenaars=signatories(session, zaak.zaaktype, procedure.outcome(concept.soort) if concept else None),
+        ondertekenaars=_signers(session, zaak, procedure, concept),
         tasks=spec.tasks(zaak.melding.gegevens, rt.book.parameters_for(zaak.zaaktype, zaak.melding.pleegdatum),
                          utcnow()) if spec.tasks else [],
     )
@@ -93,11 +95,25 @@ def review_queue(session: Session, visible: Any, actor: User, origin: str) -> tu
     return pending, afterwards
 
 
-def signatories(session: Session, besluittype: str, outcome: Outcome | None = None) -> list[User]:
-    """Kabinet members with a mandate for this besluittype, in a capacity that may decide `outcome`."""
+def _signers(session: Session, zaak: Zaak, procedure: Procedure, concept: Beslissing | None) -> list[User]:
+    """Who may sign the concept today (any kabinet member with a valid mandate for the power without one)."""
+    if concept is None:
+        return signatories(session, zaak.zaaktype, None, date.today())
+    return signatories(session, zaak.zaaktype, procedure.outcome(concept.soort), date.today(),
+                       Assessment.from_dict(concept.beoordeling.assessment))
+
+
+def signatories(session: Session, besluittype: str, outcome: Outcome | None, on: date,
+                assessment: Assessment | None = None) -> list[User]:
+    """Kabinet members with a mandate for this besluittype that allows `outcome` on `on` (honouring a
+    reservation to the body itself that the assessment concludes); without an outcome, any valid mandate."""
     users = session.scalars(select(User).join(Mandaat).where(
         Mandaat.besluittype == besluittype, User.active.is_(True), User.role == "kabinet").order_by(User.display_name))
-    return [u for u in dict.fromkeys(users) if mandaat_for(u, besluittype, outcome) is not None]
+    if outcome is None:
+        return [u for u in dict.fromkeys(users) if any(m.besluittype == besluittype and valid_on(m, on)
+                                                       for m in u.mandaten)]
+    reserved = reservation(assessment, outcome.code) is not None
+    return [u for u in dict.fromkeys(users) if mandaat_for(u, besluittype, outcome, on, reserved) is not None]
 
 
 def decided_on_the_spot(session: Session, zaak: Zaak) -> list[Beslissing]:

@@ -8,6 +8,7 @@ power's letter kit; who receives it is the outcome's procedure data.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -17,26 +18,38 @@ from sqlalchemy.orm import Session
 from app.domain.addressees import recipients
 from app.domain.assessment import Assessment
 from app.domain.hearing import HEARD, ZIENSWIJZE
+from app.domain.procedure import Procedure
 from app.domain.serialize import jsonable
 from app.letters.input import LetterInput, Party, Recipient
 from app.letters.kit import build_context
 from app.letters.manifest import find_entry
+from app.letters.paragraphs import ondertekening
 from app.letters.phrases import BRON_WOORDEN
 from app.letters.render import LIBRARY_VERSIONS, render_template
 from app.models import Beslissing, Betrokkene, Document, User
 from app.runtime import Runtime
-from app.services.queries import active_judgements, mandaat_for
+from app.services.queries import active_judgements, require_mandaat
 
 
-def render_documents(session: Session, rt: Runtime, beslissing: Beslissing, ondertekenaar: User,
+def render_documents(session: Session, rt: Runtime, beslissing: Beslissing, ondertekenaar: User, today: date,
                      status: str = "ter_vaststelling") -> list[Document]:
-    """Render one letter per recipient and store each as a new version. Raises LetterRenderError, InvalidInput."""
+    """Render one letter per recipient and store each as a new version, signed under the mandate that allows
+    the decision today. Raises LetterRenderError, InvalidInput, MandateMissing."""
     versie = (session.scalar(select(func.max(Document.versie)).where(Document.beslissing_id == beslissing.id)) or 0) + 1
-    documents = [_document(session, rt, beslissing, ondertekenaar, person, versie, status)
+    signer = signature(rt, beslissing, ondertekenaar, today)
+    documents = [_document(session, rt, beslissing, signer, person, versie, status)
                  for person in letter_recipients(rt, beslissing)]
     session.add_all(documents)
     session.flush()
     return documents
+
+
+@dataclass(frozen=True)
+class Signer:
+    """The decider as the letters name them ({naam, hoedanigheid, mandaatbesluit, functie}) and the signature."""
+
+    beslisser: dict[str, str]
+    ondertekening: tuple[str, ...]
 
 
 def letter_recipients(rt: Runtime, beslissing: Beslissing) -> list[Betrokkene]:
@@ -47,10 +60,21 @@ def letter_recipients(rt: Runtime, beslissing: Beslissing) -> list[Betrokkene]:
                       zaak.melding.pleegdatum)
 
 
-def _document(session: Session, rt: Runtime, beslissing: Beslissing, ondertekenaar: User, person: Betrokkene,
+def signature(rt: Runtime, beslissing: Beslissing, ondertekenaar: User, today: date) -> Signer:
+    """Who decides and how the letters sign: the body in person, its substitute, or "namens deze" (Awb 10:10)."""
+    zaak = beslissing.zaak
+    outcome = rt.procedure(zaak.zaaktype).outcome(beslissing.soort)
+    mandaat = require_mandaat(ondertekenaar, zaak.zaaktype, outcome, today,
+                              Assessment.from_dict(beslissing.beoordeling.assessment), who=ondertekenaar.display_name)
+    beslisser = {"naam": ondertekenaar.display_name, "hoedanigheid": mandaat.hoedanigheid,
+                 "mandaatbesluit": mandaat.mandaatbesluit, "functie": mandaat.functie}
+    return Signer(beslisser, ondertekening(outcome.body, rt.config.gemeente, beslisser))
+
+
+def _document(session: Session, rt: Runtime, beslissing: Beslissing, signer: Signer, person: Betrokkene,
               versie: int, status: str) -> Document:
     kit = rt.power(beslissing.zaak.zaaktype).letters
-    letter = letter_input(session, beslissing, ondertekenaar, person)
+    letter = letter_input(session, beslissing, signer, person, rt.procedure(beslissing.zaak.zaaktype))
     entry = find_entry(rt.letters.entries, beslissing.zaak.zaaktype, beslissing.soort, kit.addressee(person.roltype))
     template = rt.letters.get(entry.template)
     context = build_context(letter, kit, rt.letters.clauses)
@@ -66,24 +90,23 @@ def _document(session: Session, rt: Runtime, beslissing: Beslissing, ondertekena
     )
 
 
-def letter_input(session: Session, beslissing: Beslissing, ondertekenaar: User, person: Betrokkene) -> LetterInput:
-    """Gather what one letter needs from the zaak, its assessment, judgements and the recipient."""
+def letter_input(session: Session, beslissing: Beslissing, signer: Signer, person: Betrokkene,
+                 procedure: Procedure | None = None) -> LetterInput:
+    """Gather what one letter needs from the zaak, its assessment, judgements, the signer and the recipient.
+    With the procedure, only the judgements that belong to this outcome (index.yaml `required_for`)."""
     zaak, melding = beslissing.zaak, beslissing.zaak.melding
     rows = active_judgements(session, zaak)
-    mandaat = mandaat_for(ondertekenaar, zaak.zaaktype)
     zienswijze = rows.pop(ZIENSWIJZE, None)  # printed once, in its own section, not as a judgement
     judgements = {code: {"outcome": o.outcome, "reasoning": o.reasoning, "recorded_by": o.recorded_by.display_name}
-                  for code, o in rows.items()}
+                  for code, o in rows.items() if procedure is None or _belongs(procedure, code, beslissing.soort)}
     return LetterInput(
         power=zaak.zaaktype, outcome=beslissing.soort, kenmerk=zaak.identificatie,
         verzenddatum=beslissing.verzenddatum,
-        recipient=Recipient(naam=person.naam, rol=person.roltype, adresregels=person.adresregels[1:]),
+        recipient=Recipient(naam=person.naam, rol=person.roltype, adresregels=person.adresregels[1:], id=person.id),
         zaak_adresregels=zaak.adresregels, melding_bron=BRON_WOORDEN[melding.bron_soort],
         melding_kenmerk=melding.bron_kenmerk, melding_datum=melding.bron_datum, pleegdatum=melding.pleegdatum,
         assessment=Assessment.from_dict(beslissing.beoordeling.assessment), judgements=judgements,
-        ondertekening=tuple(mandaat.ondertekening.splitlines()),
-        beslisser={"naam": ondertekenaar.display_name, "hoedanigheid": mandaat.hoedanigheid,
-                   "mandaatbesluit": mandaat.mandaatbesluit},
+        ondertekening=signer.ondertekening, beslisser=signer.beslisser,
         behandeld_door=f"{beslissing.drafter.display_name}, {beslissing.drafter.phone}".strip(", "),
         case_file=melding.gegevens, zienswijze=_zienswijze(zienswijze), duur=beslissing.maatregel.get("duur"),
         deadlines=deadlines(beslissing),
@@ -93,11 +116,17 @@ def letter_input(session: Session, beslissing: Beslissing, ondertekenaar: User, 
     )
 
 
+def _belongs(procedure: Procedure, code: str, outcome: str) -> bool:
+    """A judgement a letter prints: one this outcome requires, or one no outcome requires (asked by a rule)."""
+    spec = procedure.judgement(code)
+    return spec is None or not spec.required_for or outcome in spec.required_for
+
+
 def _zienswijze(row: Any) -> dict[str, Any] | None:
     if row is None:
         return None
     if row.outcome in HEARD:
-        return {"ontvangen": row.outcome == "ontvangen", "samenvatting": row.details.get("samenvatting", ""),
+        return {"ontvangen": row.outcome == "ontvangen", "zienswijzen": row.details.get("zienswijzen") or [],
                 "reactie": row.reasoning}
     return {"uitzondering": row.outcome, "reasoning": row.reasoning}
 

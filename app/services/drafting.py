@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_change
 from app.domain.assessment import Assessment
+from app.domain.confirmation import require_confirmed_policy
 from app.domain.drafting import DraftOutcome, DraftRequest, DraftState, draft_outcome
 from app.domain.errors import InvalidInput, MandateMissing
 from app.domain.judgements import Recorded
@@ -23,15 +24,14 @@ from app.models import Beoordeling, Beslissing, User, Zaak
 from app.models.types import utcnow
 from app.runtime import Runtime
 from app.services.assessment import REMEDY_WEEKS, current_assessment
-from app.services.cases import signatories
 from app.services.documents import render_documents
 from app.services.queries import (
     active_judgements,
     check_version,
     earlier_measures,
-    mandaat_for,
     open_beslissing,
     refuse_while_in_review,
+    require_mandaat,
     touch,
 )
 
@@ -48,7 +48,8 @@ def draft_beslissing(session: Session, rt: Runtime, zaak: Zaak, request: DraftRe
 
 
 def _draft(session: Session, rt: Runtime, zaak: Zaak, request: DraftRequest, actor: User, today: date) -> Beslissing:
-    beoordeling = current_assessment(session, rt, zaak, Actor.of(actor), today)
+    beoordeling = current_assessment(session, rt, zaak, Actor.of(actor), today, request.verzenddatum)
+    _require_confirmed_policy(rt, zaak, request.soort, beoordeling)
     outcome = draft_outcome(draft_state(session, rt, zaak, beoordeling, request, today), request)
     row = open_beslissing(session, zaak) or Beslissing(zaak_id=zaak.id, status="concept")
     old = {"soort": row.soort, "maatregel": row.maatregel, "verzenddatum": row.verzenddatum} if row.id else None
@@ -71,11 +72,11 @@ def submit_for_review(session: Session, rt: Runtime, beslissing: Beslissing, ond
     Raises InvalidInput, MandateMissing, JudgementMissing, ConcurrentEdit, InvalidTransition."""
     check_version(beslissing, version)
     next_status(beslissing.status, "submit")
-    _check_signatory(session, rt, beslissing, ondertekenaar)
+    _check_signatory(rt, beslissing, ondertekenaar, today)
     _recheck(session, rt, beslissing, actor, today)
     beslissing.ondertekenaar_id = ondertekenaar.id
     beslissing.status = next_status(beslissing.status, "submit")
-    documents = render_documents(session, rt, beslissing, ondertekenaar)
+    documents = render_documents(session, rt, beslissing, ondertekenaar, today)
     beslissing.zaak.fase = fase_after(_outcome(rt, beslissing), "submit")
     record_change(session, Actor.of(actor), actie="submit", hoofd_object=beslissing.zaak.identificatie,
                   resource="beslissing", resource_id=beslissing.id, weergave=beslissing.soort,
@@ -94,31 +95,35 @@ def decide_on_the_spot(session: Session, rt: Runtime, zaak: Zaak, officer: User,
     """
     outcome = rt.procedure(zaak.zaaktype).on_the_spot()
     assert outcome is not None  # noqa: S101 - only called for a power that decides on the spot
-    if mandaat_for(officer, zaak.zaaktype, outcome) is None:
-        raise MandateMissing(f"U heeft geen mandaat om een {outcome.label.lower()} op te leggen.")
+    require_mandaat(officer, zaak.zaaktype, outcome, today, None)
     row = _draft(session, rt, zaak, DraftRequest(outcome.code, today), officer, today)
+    require_mandaat(officer, zaak.zaaktype, outcome, today, Assessment.from_dict(row.beoordeling.assessment))
     row.ondertekenaar_id, row.datum, row.approver_id, row.approved_at = officer.id, today, officer.id, utcnow()
     row.status = next_status(row.status, "decide")  # the officer's signature is the decision
-    render_documents(session, rt, row, officer, status="definitief")
+    render_documents(session, rt, row, officer, today, status="definitief")
     zaak.fase = fase_after(outcome, "approve")
     record_change(session, Actor.of(officer), actie="decide", hoofd_object=zaak.identificatie,
                   resource="beslissing", resource_id=row.id, weergave=row.soort, nieuw={"status": row.status})
     return row
 
 
-def _check_signatory(session: Session, rt: Runtime, beslissing: Beslissing, ondertekenaar: User) -> None:
+def _check_signatory(rt: Runtime, beslissing: Beslissing, ondertekenaar: User, today: date) -> None:
+    """Someone else than the drafter, of the kabinet in the zaak's team, with a mandate for this outcome that
+    holds today (the first day it can be decided) and honours a reservation to the body itself."""
     if ondertekenaar.id == beslissing.drafter_id:
         raise InvalidInput({"ondertekenaar_id": "Kies een ondertekenaar die de beslissing niet zelf heeft opgesteld."})
     zaak, outcome = beslissing.zaak, _outcome(rt, beslissing)
-    allowed = {u.id for u in signatories(session, zaak.zaaktype, outcome) if u.team == zaak.team}
-    if ondertekenaar.id not in allowed:
+    if ondertekenaar.role != "kabinet" or not ondertekenaar.active or ondertekenaar.team != zaak.team:
         raise MandateMissing("Kies een ondertekenaar van het kabinet met mandaat voor dit type besluit.")
+    require_mandaat(ondertekenaar, zaak.zaaktype, outcome, today,
+                    Assessment.from_dict(beslissing.beoordeling.assessment), who=ondertekenaar.display_name)
 
 
 def _recheck(session: Session, rt: Runtime, beslissing: Beslissing, actor: User, today: date) -> None:
     """Judgements, facts or the date may have changed since drafting: the letters must rest on what holds now."""
     zaak = beslissing.zaak
-    beoordeling = current_assessment(session, rt, zaak, Actor.of(actor), today)
+    beoordeling = current_assessment(session, rt, zaak, Actor.of(actor), today, beslissing.verzenddatum)
+    _require_confirmed_policy(rt, zaak, beslissing.soort, beoordeling)
     request = DraftRequest(beslissing.soort, beslissing.verzenddatum, beslissing.maatregel.get("duur"),
                            beslissing.ingangsdatum if beslissing.ingangsdatum else None)
     outcome = draft_outcome(draft_state(session, rt, zaak, beoordeling, request, today), request)
@@ -132,7 +137,8 @@ def _changed(beslissing: Beslissing, outcome: DraftOutcome) -> bool:
     return (outcome.afwijking_beleid != beslissing.afwijking_beleid
             or s.termijnen.get("zienswijze_tot") != beslissing.zienswijze_tot
             or s.uiterlijke_reactiedatum != beslissing.uiterlijke_reactiedatum
-            or s.einde_at != beslissing.einde_at)
+            or s.einde_at != beslissing.einde_at
+            or outcome.maatregel.get("object") != (beslissing.maatregel or {}).get("object"))
 
 
 def draft_state(session: Session, rt: Runtime, zaak: Zaak, beoordeling: Beoordeling, request: DraftRequest,
@@ -145,14 +151,21 @@ def draft_state(session: Session, rt: Runtime, zaak: Zaak, beoordeling: Beoordel
     zienswijze = rows.get("zienswijze")
     return DraftState(
         assessment=assessment, proposal=rt.power(zaak.zaaktype).proposal(assessment), procedure=index.procedure,
-        recorded=recorded, params=rt.book.parameters_for(zaak.zaaktype, assessment.peildatum),
+        recorded=recorded, params=assessment.parameters,  # peildatum and beslisdatum values, as in the receipt
         remedy_weeks=rt.book.parameter("algemeen", REMEDY_WEEKS, request.verzenddatum).value,
         calendar=rt.calendar(request.verzenddatum), today=today, now=now or utcnow(),
         earlier=earlier_measures(session, zaak),
         zienswijze_voor=zienswijze.details.get("voornemen_id") if zienswijze else None,
         roles=frozenset(b.roltype for b in zaak.betrokkenen), role_labels=index.roles,
-        case_file=zaak.melding.gegevens,
+        case_file=zaak.melding.gegevens, measure_fields=rt.power(zaak.zaaktype).measure_fields,
     )
+
+
+def _require_confirmed_policy(rt: Runtime, zaak: Zaak, soort: str, beoordeling: Beoordeling) -> None:
+    """A besluit or a voornemen may not rest on a default the municipality has not confirmed (InvalidInput)."""
+    assessment = Assessment.from_dict(beoordeling.assessment)
+    proposal = rt.power(zaak.zaaktype).proposal(assessment)
+    require_confirmed_policy(rt.procedure(zaak.zaaktype).outcome(soort), assessment, proposal.get("parameter"))
 
 
 def _outcome(rt: Runtime, beslissing: Beslissing) -> Any:

@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_change
 from app.domain.addressees import ADDRESS_FIELDS, rechthebbende
-from app.domain.errors import MandateMissing
 from app.domain.procedure import Outcome
 from app.domain.serialize import jsonable
 from app.models import Betrokkene, Melding, User, Zaak
@@ -25,7 +24,7 @@ from app.runtime import Runtime
 from app.services.assessment import assess
 from app.services.drafting import decide_on_the_spot
 from app.services.judging import record_on_the_spot
-from app.services.queries import check_version, mandaat_for, refuse_while_in_review, touch
+from app.services.queries import check_version, mandaat_for, refuse_while_in_review, require_mandaat, touch
 
 _PERSON_FIELDS = ("roltype", "naam", "geboortedatum", "rechthebbende_soort", "is_organisatie", *ADDRESS_FIELDS)
 
@@ -43,7 +42,7 @@ def submit_melding(session: Session, rt: Runtime, data: dict[str, Any], officer:
     spec, actor = rt.power(data["zaaktype"]), Actor.of(officer)
     on_the_spot = rt.procedure(spec.code).on_the_spot()
     if on_the_spot is not None:
-        data = {**data, "decided_on_the_spot_by": decider(officer, spec.code, on_the_spot)}
+        data = {**data, "decided_on_the_spot_by": decider(officer, spec.code, on_the_spot, today)}
     zaak = _new_zaak(session, rt, data, officer, today)
     melding = _new_melding(zaak, spec.case_file(data), data, officer)
     session.add(melding)
@@ -60,26 +59,24 @@ def submit_melding(session: Session, rt: Runtime, data: dict[str, Any], officer:
     return zaak
 
 
-def reportable(rt: Runtime, officer: User) -> list[str]:
+def reportable(rt: Runtime, officer: User, today: date) -> list[str]:
     """The powers this officer may report for: authorised zaaktypes, and for a power decided on the spot
-    only with a mandate that allows it (others would fill in the whole form only to be refused)."""
+    only with a mandate that allows it today (others would fill in the whole form only to be refused)."""
     found = []
     for code in (c for c in rt.powers if c in (officer.zaaktypes or ())):
         spot = rt.procedure(code).on_the_spot()
-        if spot is None or mandaat_for(officer, code, spot) is not None:
+        if spot is None or mandaat_for(officer, code, spot, today) is not None:
             found.append(code)
     return found
 
 
-def decider(officer: User, code: str, outcome: Outcome) -> dict[str, str]:
+def decider(officer: User, code: str, outcome: Outcome, today: date) -> dict[str, str]:
     """Who decides on the spot, as the case file records it: the capacity and mandate the rules check.
 
     Raises:
-        MandateMissing: the officer holds no mandate in a capacity this outcome allows.
+        MandateMissing: the officer holds no mandate for this outcome, valid today, in a capacity it allows.
     """
-    mandaat = mandaat_for(officer, code, outcome)
-    if mandaat is None:
-        raise MandateMissing(f"U heeft geen mandaat om een {outcome.label.lower()} op te leggen.")
+    mandaat = require_mandaat(officer, code, outcome, today, None)
     return {"capacity": mandaat.hoedanigheid, "naam": officer.display_name, "mandaatbesluit": mandaat.mandaatbesluit}
 
 

@@ -14,14 +14,12 @@ from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_change
 from app.domain.errors import InvalidInput
-from app.domain.hearing import HEARD, ZIENSWIJZE, ZIENSWIJZE_OUTCOMES
-from app.domain.judgements import validate_outcome
+from app.domain.hearing import HEARD, ZIENSWIJZE, ZIENSWIJZE_EVENT, ZIENSWIJZE_OUTCOMES, check_exception, with_party
+from app.domain.judgements import THIRD_PERSON, addresses_someone, validate_outcome
 from app.models import Beslissing, Oordeel, User, Zaak
 from app.models.types import utcnow
 from app.runtime import Runtime
 from app.services.queries import active_judgements, check_version, last_announcing, refuse_while_in_review, touch
-
-NIEUWE_FEITEN = "nieuwe_feiten"  # the reopening event of a zienswijze that brings new facts
 
 
 def record_judgement(session: Session, rt: Runtime, zaak: Zaak, data: dict[str, Any], actor: User) -> Oordeel:
@@ -37,21 +35,62 @@ def record_judgement(session: Session, rt: Runtime, zaak: Zaak, data: dict[str, 
 
 def record_zienswijze(session: Session, rt: Runtime, zaak: Zaak, data: dict[str, Any], actor: User,
                       today: date) -> Oordeel:
-    """Record the zienswijze, that none came within the term, or a reasoned Awb 4:11 exception; new facts
-    reopen the judgements the power's procedure names."""
+    """Record one interested party's zienswijze with the response to it, that none came within the term, or
+    an allowed, reasoned Awb 4:11 exception. Every zienswijze reopens the judgements the power's procedure
+    names for it (index.yaml `reopened_by`), so none is carried over silently."""
     _guard(session, zaak, data["version"])
-    voornemen = last_announcing(session, rt.procedure(zaak.zaaktype), zaak)
+    procedure = rt.procedure(zaak.zaaktype)
+    voornemen = last_announcing(session, procedure, zaak)
+    current = active_judgements(session, zaak).get(ZIENSWIJZE)
+    check_exception(data["outcome"], procedure.hearing_exceptions())
     _check_zienswijze(data, voornemen, today)
-    details = {"samenvatting": data.get("samenvatting", ""), "nieuwe_feiten": bool(data.get("nieuwe_feiten")),
-               "voornemen_id": voornemen.id if voornemen and data["outcome"] in HEARD else None}
-    row = _replace(session, zaak, actor, code=ZIENSWIJZE, outcome=data["outcome"], reasoning=data["reactie"],
+    if data["outcome"] == "ontvangen":
+        assert voornemen is not None  # noqa: S101 - _check_zienswijze refused a zienswijze without one
+        entry = _party_entry(zaak, data, voornemen, actor, today)
+        details = with_party(current.details if current else None, entry, voornemen.id)
+        reasoning = " ".join(f"{e['naam']}: {e['reactie']}" for e in details["zienswijzen"])
+    else:
+        _check_none_received(current, voornemen, data["outcome"])
+        details = {"voornemen_id": voornemen.id if voornemen and data["outcome"] in HEARD else None}
+        reasoning = data["reactie"]
+    row = _replace(session, zaak, actor, code=ZIENSWIJZE, outcome=data["outcome"], reasoning=reasoning,
                    details=details)
-    if details["nieuwe_feiten"]:
-        reopen(session, zaak, actor, rt.procedure(zaak.zaaktype).reopened_by(NIEUWE_FEITEN),
-               reason="nieuwe feiten in de zienswijze")
+    if data["outcome"] == "ontvangen":
+        reopen(session, zaak, actor, procedure.reopened_by(ZIENSWIJZE_EVENT), reason="zienswijze ontvangen")
     zaak.fase = "evenredigheid"
     session.commit()
     return row
+
+
+def _party_entry(zaak: Zaak, data: dict[str, Any], voornemen: Beslissing, actor: User,
+                 today: date) -> dict[str, Any]:
+    """One party's zienswijze as stored: who, when, how, the summary and the response in the besluit."""
+    errors: dict[str, str] = {}
+    party = next((b for b in zaak.betrokkenen if b.id == data.get("betrokkene_id")), None)
+    if party is None:
+        errors["betrokkene_id"] = "Kies van wie de zienswijze komt."
+    received = data.get("ontvangen_op")
+    if received is None or received > today or received < voornemen.verzenddatum:
+        errors["ontvangen_op"] = ("Vul de datum van ontvangst in: niet voor de verzending van het voornemen "
+                                  "en niet in de toekomst.")
+    if not data.get("wijze"):
+        errors["wijze"] = "Kies of de zienswijze schriftelijk of mondeling is gegeven."
+    if not data.get("samenvatting", "").strip():
+        errors["samenvatting"] = "Vat de zienswijze samen; die samenvatting komt in het besluit."
+    if errors:
+        raise InvalidInput(errors)
+    assert party is not None and received is not None  # noqa: S101 - checked above
+    return {"betrokkene_id": party.id, "naam": party.naam, "rol": party.roltype, "wijze": data["wijze"],
+            "ontvangen_op": received.isoformat(), "samenvatting": data["samenvatting"], "reactie": data["reactie"],
+            "recorded_by": actor.display_name}
+
+
+def _check_none_received(current: Oordeel | None, voornemen: Beslissing | None, outcome: str) -> None:
+    """"Geen zienswijze ontvangen" cannot overwrite the zienswijzen already recorded on this voornemen."""
+    if outcome != "niet_ontvangen" or current is None or voornemen is None:
+        return
+    if current.details.get("voornemen_id") == voornemen.id and current.details.get("zienswijzen"):
+        raise InvalidInput({"outcome": "Er zijn al zienswijzen op dit voornemen vastgelegd."})
 
 
 def reopen(session: Session, zaak: Zaak, actor: User, codes: tuple[str, ...], reason: str) -> None:
@@ -77,6 +116,9 @@ def _check_zienswijze(data: dict[str, Any], voornemen: Beslissing | None, today:
         raise InvalidInput({"outcome": "Kies wat er met de zienswijze is gebeurd."})
     if not data.get("reactie", "").strip():
         raise InvalidInput({"reactie": "Beschrijf de reactie op de zienswijze; die komt in het besluit."})
+    spoken_to = {k: THIRD_PERSON for k in ("samenvatting", "reactie") if addresses_someone(data.get(k) or "")}
+    if spoken_to:
+        raise InvalidInput(spoken_to)
     if data["outcome"] in HEARD and voornemen is None:
         raise InvalidInput({"outcome": "Er is nog geen vastgesteld voornemen waarop een zienswijze kan volgen."})
     term_end = voornemen.zienswijze_tot if voornemen else None

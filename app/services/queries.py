@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
-from app.domain.errors import ConcurrentEdit, InvalidTransition
+from app.domain.assessment import Assessment
+from app.domain.errors import ConcurrentEdit, InvalidTransition, MandateMissing
+from app.domain.mandates import refusal, reservation, usable
 from app.domain.measures import Measure
 from app.domain.procedure import Outcome, Procedure
 from app.models import Beslissing, Mandaat, Oordeel, User, Zaak
@@ -40,13 +44,28 @@ def earlier_measures(session: Session, zaak: Zaak) -> tuple[Measure, ...]:
     rows = session.scalars(select(Beslissing).where(Beslissing.zaak_id == zaak.id, Beslissing.status.in_(APPROVED))
                            .order_by(Beslissing.id))
     return tuple(Measure(id=b.id, soort=b.soort, ingangsdatum=b.ingangsdatum, vervaldatum=b.vervaldatum,
-                         ingang_at=b.ingang_at, einde_at=b.einde_at, zienswijze_tot=b.zienswijze_tot) for b in rows)
+                         ingang_at=b.ingang_at, einde_at=b.einde_at, zienswijze_tot=b.zienswijze_tot,
+                         maatregel=b.maatregel or {}) for b in rows)
 
 
-def mandaat_for(user: User, besluittype: str, outcome: Outcome | None = None) -> Mandaat | None:
-    """The user's mandate to decide this besluittype (and, if given, this outcome: in a capacity it allows)."""
-    return next((m for m in user.mandaten if m.besluittype == besluittype
-                 and (outcome is None or outcome.may_decide(m.hoedanigheid))), None)
+def mandaat_for(user: User, besluittype: str, outcome: Outcome, on: date, reserved: bool = False) -> Mandaat | None:
+    """The user's mandate to decide this outcome of this besluittype on the decision date `on`: covering the
+    outcome, valid that day, in a capacity the outcome allows (the body itself where it is `reserved`)."""
+    return usable(user.mandaten, besluittype, outcome, on, reserved)
+
+
+def require_mandaat(user: User, besluittype: str, outcome: Outcome, on: date, assessment: Assessment | None,
+                    who: str = "U") -> Mandaat:
+    """The mandate that allows the decision, honouring a reservation the rules concluded.
+
+    Raises:
+        MandateMissing: with the reason in plain Dutch (no mandate, outcome not covered, expired, reserved).
+    """
+    reserved = reservation(assessment, outcome.code)
+    found = mandaat_for(user, besluittype, outcome, on, reserved is not None)
+    if found is None:
+        raise MandateMissing(refusal(user.mandaten, besluittype, outcome, on, who, reserved))
+    return found
 
 
 def check_version(row: object, version: int) -> None:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from app.audit import Actor, record_change
+from app.domain.assessment import Assessment
 from app.domain.drafting import still_possible
 from app.domain.errors import FourEyesViolation, InvalidInput, InvalidTransition, MandateMissing, StaleDocument
 from app.domain.procedure import Outcome
@@ -18,7 +19,7 @@ from app.models import Beslissing, Document, Reviewronde, User
 from app.models.types import utcnow
 from app.runtime import Runtime
 from app.services.judging import reopen
-from app.services.queries import check_version, earlier_measures, mandaat_for
+from app.services.queries import check_version, earlier_measures, require_mandaat
 
 
 def current_documents(session: Session, beslissing: Beslissing) -> list[Document]:
@@ -37,7 +38,7 @@ def approve(session: Session, rt: Runtime, beslissing: Beslissing, shown_hashes:
     next_status(beslissing.status, "approve")
     procedure = rt.procedure(beslissing.zaak.zaaktype)
     outcome = procedure.outcome(beslissing.soort)
-    _check_approver(beslissing, outcome, actor)
+    _check_approver(beslissing, outcome, actor, today)
     documents = current_documents(session, beslissing)
     if sorted(shown_hashes) != sorted(d.sha256 for d in documents):
         raise StaleDocument()
@@ -63,12 +64,15 @@ def approve(session: Session, rt: Runtime, beslissing: Beslissing, shown_hashes:
     return beslissing
 
 
-def _check_approver(beslissing: Beslissing, outcome: Outcome, actor: User) -> None:
-    """Four eyes, and only the named signatory with a mandate in a capacity the outcome allows."""
+def _check_approver(beslissing: Beslissing, outcome: Outcome, actor: User, today: date) -> None:
+    """Four eyes, and only the named signatory with a mandate for this outcome, valid today, in a capacity the
+    outcome allows (the body itself where the rules reserve it)."""
     if actor.id == beslissing.drafter_id:
         raise FourEyesViolation()
-    if actor.id != beslissing.ondertekenaar_id or mandaat_for(actor, beslissing.zaak.zaaktype, outcome) is None:
+    if actor.id != beslissing.ondertekenaar_id:
         raise MandateMissing("Alleen de aangewezen ondertekenaar met mandaat kan deze beslissing vaststellen.")
+    require_mandaat(actor, beslissing.zaak.zaaktype, outcome, today,
+                    Assessment.from_dict(beslissing.beoordeling.assessment))
 
 
 def _check_takes_effect(beslissing: Beslissing, outcome: Outcome, now: datetime) -> None:

@@ -9,8 +9,16 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 def register_blueprints(app: Flask) -> None:
     """Register every blueprint explicitly (no import-time side effects)."""
     from app.domain.workflow import steps
-    from app.web import api, auth, cases, documents, intake, pages, review
-    from app.web.labels import Labels, beslissing_rows, moment_kort, status_label, wettekst_op
+    from app.web import api, auth, beheer, cases, documents, intake, pages, review
+    from app.web.labels import (
+        Labels,
+        beslissing_rows,
+        betrokkene_option,
+        moment_kort,
+        status_label,
+        wettekst_op,
+        zienswijze_row,
+    )
 
     rt = app.extensions["bevoegd"]
     labels = Labels(rt)
@@ -27,7 +35,9 @@ def register_blueprints(app: Flask) -> None:
     app.jinja_env.filters["wettekst_op"] = wettekst_op
     app.jinja_env.filters["status_label"] = status_label
     app.jinja_env.filters["moment"] = moment_kort
+    app.jinja_env.filters["zienswijze_row"] = zienswijze_row
+    app.jinja_env.filters["betrokkene_option"] = betrokkene_option
 
-    for blueprint in (auth.bp, pages.bp, intake.bp, cases.bp, review.bp, documents.bp):
+    for blueprint in (auth.bp, pages.bp, intake.bp, cases.bp, review.bp, documents.bp, beheer.bp):
         app.register_blueprint(blueprint)
     api.init_app(app)

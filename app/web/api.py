@@ -23,6 +23,7 @@ from app.schemas.casework import EvaluatieSchema
 from app.schemas.melding import MeldingSchema
 from app.services.evaluation import evaluation_body, run_evaluation
 from app.services.intake import submit_melding
+from app.services.parameters import overlay_for
 from app.web.auth import role_required
 
 blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Bevoegd: meldingen en evaluaties")
@@ -38,6 +39,10 @@ class CsrfSchema(Schema):
 
 
 class EvaluatieResultSchema(Schema):
+    peildatum = fields.String(metadata={"description": "de datum van de wet en de bevoegdheidsvoorwaarden (vondst)"})
+    beslisdatum = fields.String(metadata={"description": "de datum waarop de beleidswaarden gelden (verzenddatum)"})
+    unconfirmed_parameters = fields.List(fields.String(), metadata={
+        "description": "gebruikte standaardwaarden die de gemeente nog niet bevestigde (geen besluit mogelijk)"})
     bevoegdheid = fields.String(metadata={"description": "bevoegd | niet_bevoegd | judgement_required"})
     proposal = fields.Dict(metadata={"description": "het voorstel van het beleid (maatregel, duur)"})
     judgements_required = fields.List(fields.String(), metadata={"description": "afwegingen die een persoon vastlegt"})
@@ -113,6 +118,7 @@ def evaluate(data: dict[str, Any]) -> dict[str, Any]:
     """
     rt = current_app.extensions["bevoegd"]
     verzenddatum = data.get("verzenddatum") or date.today()
-    result = run_evaluation(rt, data, verzenddatum)
+    overlay = overlay_for(get_session(), data["power"])  # confirmed policy values, read per evaluation
+    result = run_evaluation(rt, data, verzenddatum, overlay)
     get_session().rollback()
-    return evaluation_body(rt, result, verzenddatum)
+    return evaluation_body(rt, result, verzenddatum, overlay)

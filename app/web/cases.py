@@ -19,10 +19,14 @@ from app.schemas.casework import (
     NieuweRechthebbendeSchema,
     OordeelSchema,
     SubmitSchema,
+    VerzendingSchema,
     ZienswijzeSchema,
     facts_schema,
 )
+from app.schemas.history import EerdereMaatregelSchema, IntrekkingSchema
 from app.services import assessment, cases, drafting, intake, judging
+from app.web import dispatch as dispatch_web
+from app.web import history as history_web
 from app.web.access import get_visible_zaak, visible_zaken
 from app.web.auth import role_required
 from app.web.errors import form_errors, status_for
@@ -88,6 +92,36 @@ def submit(zaak_id: int, beslissing_id: int) -> Any:
                    "De brieven zijn gemaakt en ter vaststelling aangeboden.")
 
 
+@bp.post("/zaken/<int:zaak_id>/eerdere-maatregelen")
+@role_required("jurist")
+def record_earlier_measure(zaak_id: int) -> Any:
+    return _handle(zaak_id, history_web.FORM, EerdereMaatregelSchema(), history_web.record,
+                   "De eerdere maatregel is vastgelegd en de zaak is opnieuw beoordeeld.")
+
+
+@bp.post("/zaken/<int:zaak_id>/beslissingen/<int:beslissing_id>/herroeping")
+@role_required("jurist")
+def revoke_beslissing(zaak_id: int, beslissing_id: int) -> Any:
+    return _handle(zaak_id, f"{history_web.REVOKE}b{beslissing_id}", IntrekkingSchema(),
+                   lambda z, d: history_web.revoke_beslissing(z, beslissing_id, d),
+                   "Vastgelegd dat de beslissing is ingetrokken of vernietigd; zij telt niet meer mee.")
+
+
+@bp.post("/zaken/<int:zaak_id>/eerdere-maatregelen/<int:maatregel_id>/herroeping")
+@role_required("jurist")
+def revoke_earlier_measure(zaak_id: int, maatregel_id: int) -> Any:
+    return _handle(zaak_id, f"{history_web.REVOKE}m{maatregel_id}", IntrekkingSchema(),
+                   lambda z, d: history_web.revoke_earlier_measure(z, maatregel_id, d),
+                   "Vastgelegd dat de eerdere maatregel is ingetrokken of vernietigd; zij telt niet meer mee.")
+
+
+@bp.post("/zaken/<int:zaak_id>/beslissingen/<int:beslissing_id>/verzending")
+@role_required("jurist")
+def record_dispatch(zaak_id: int, beslissing_id: int) -> Any:
+    return _handle(zaak_id, f"{dispatch_web.FORM}b{beslissing_id}", VerzendingSchema(),
+                   lambda z, d: dispatch_web.record(z, beslissing_id, d), "De verzending is vastgelegd.")
+
+
 def _handle(zaak_id: int, form: str, schema: Schema | None, action: Any, done: str) -> Any:
     """Parse with the form's schema, run one use case, and redirect; on errors show the page with them."""
     zaak = get_visible_zaak(get_session(), current_user, zaak_id)
@@ -121,8 +155,11 @@ def _draft(zaak: Any, data: dict[str, Any]) -> Any:
 def _form_values(form: str) -> dict[str, Any]:
     """Forms that repeat on the page prefix their field names (unique ids); strip the prefix here."""
     raw = fields_of(request.form)
+    if history_web.is_nested(form) or dispatch_web.is_nested(form):
+        return {**nest(request.form).get(form, {}), "version": raw.get("version", "")}
     if form == "zienswijze":
-        return {**nest(request.form).get("zienswijze", {}), "version": raw.get("version", "")}
+        sent = {k: v for k, v in nest(request.form).get("zienswijze", {}).items() if v != ""}  # optional fields
+        return {**sent, "version": raw.get("version", "")}
     if form == "oordeel":
         code = raw.get("code", "")
         return {"code": code, "outcome": raw.get(f"{code}.outcome", ""), "reasoning": raw.get(f"{code}.reasoning", ""),
@@ -156,12 +193,14 @@ def _page(zaak_id: int, form: str | None = None, errors: dict[str, list[str]] | 
     spec = rt.power(zaak.zaaktype)
     return render_template("cases/show.html", view=view, zaak=zaak, form=form, errors=errors or {},
                            values=values or {}, today=date.today(), spec=spec, index=rt.book.index(zaak.zaaktype),
-                           fact_fields=fact_fields(spec.case_file_schema, spec.editable_facts), form_value=form_value)
+                           fact_fields=fact_fields(spec.case_file_schema, spec.editable_facts), form_value=form_value,
+                           history=history_web.view(db, rt, zaak), dispatch=dispatch_web.view(db, zaak))
 
 
 def _prefixed(form: str, values: dict[str, Any], errors: dict[str, list[str]]) -> dict[str, list[str]]:
     """Error keys must match the field ids of the form that was sent."""
     prefix = {"zienswijze": "zienswijze.", "oordeel": f"{values.get('code', '')}."}.get(form)
+    prefix = f"{form}." if history_web.is_nested(form) or dispatch_web.is_nested(form) else prefix
     if prefix is None:
         return errors
     return {k if k == "_schema" or k.startswith(prefix) else prefix + k: v for k, v in errors.items()}

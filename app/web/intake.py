@@ -138,7 +138,7 @@ def _first_leaf(nested: Any) -> str:
 
 
 def _reportable() -> list[str]:
-    return reportable(_rt(), current_user)
+    return reportable(_rt(), current_user, date.today())
 
 
 def _spec(code: str) -> Any:

@@ -10,7 +10,8 @@ from babel.numbers import format_decimal
 from app.domain.links import wettekst_op
 from app.domain.measures import parse_moment
 
-__all__ = ["LABELS", "Labels", "beslissing_rows", "kort", "moment_kort", "status_label", "wettekst_op"]
+__all__ = ["LABELS", "Labels", "beslissing_rows", "betrokkene_option", "kort", "moment_kort", "status_label",
+           "wettekst_op", "zienswijze_row"]
 
 # Words of the core: sources, workflow, findings, the Awb hearing. A power's own words live in its package
 # (PowerSpec.labels) and its index.yaml (outcome, judgement and role labels); label(code, power) reads those first.
@@ -29,8 +30,10 @@ LABELS: dict[str, str] = {
     "verrassing_4_11_c": "Niet vooraf ingelicht: doel vereist verrassing (Awb 4:11 onder c)",
     "bevoegdheid": "Bevoegdheid", "uitzondering": "Uitzondering", "verwijzing": "Ander instrument",
     "beleid": "Beleid", "evenredigheid": "Evenredigheid", "oordeel": "Afweging nodig", "taak": "Nog te doen",
+    "voorbehouden": "Wie mag beslissen", "orgaan": "Alleen het bestuursorgaan zelf of zijn vervanger, niet in mandaat",
     "feiten": "Feiten", "voornemen": "Voornemen", "besluit": "Besluit", "review": "Vaststelling",
     "verzending": "Verzending", "nazorg": "Nazorg", "afgesloten": "Afgesloten",
+    "schriftelijk": "Schriftelijk", "mondeling": "Mondeling",
     "months": "maanden", "weeks": "weken", "days": "dagen", "hours": "uur",
 }
 
@@ -51,6 +54,7 @@ STATUS_LABELS: dict[str, str] = {
     "national practice — to be replaced by Maastricht policy":
         "landelijke praktijk — te vervangen door beleid van Maastricht",
     "design default — to confirm with the municipality": "ontwerpkeuze — te bevestigen door de gemeente",
+    "municipal policy — confirmed": "beleid van de gemeente — bevestigd",
 }
 
 
@@ -105,6 +109,19 @@ def beslissing_rows(b: Any) -> list[tuple[str, str]]:
         rows.append(("Bezwaar of beroep tot en met", kort(b.uiterlijke_reactiedatum)))
     rows.append(("Afwijking van beleid", "Ja (Awb 4:84)" if b.afwijking_beleid else "Nee"))
     return rows
+
+
+def zienswijze_row(entry: dict[str, Any]) -> list[str]:
+    """One party's zienswijze as the case page's table row: who, when and how, summary, response."""
+    received = date.fromisoformat(entry["ontvangen_op"]) if entry.get("ontvangen_op") else None
+    how = LABELS.get(entry.get("wijze", ""), "").lower()
+    return [entry.get("naam", ""), f"{kort(received)} {how}".strip(), entry.get("samenvatting", ""),
+            entry.get("reactie", "")]
+
+
+def betrokkene_option(person: Any, words: dict[str, str]) -> tuple[int, str]:
+    """A betrokkene as a select option: name and role."""
+    return person.id, f"{person.naam} ({words.get(person.roltype, person.roltype).lower()})"
 
 
 def moment_kort(moment: datetime | str | None) -> str:

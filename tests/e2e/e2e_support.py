@@ -31,6 +31,8 @@ OUTCOMES = {
     "ernstig_geval_eerste_overtreding": "ernstig", "geschiktheid": "voldaan", "noodzakelijkheid": "voldaan",
     "evenwichtigheid": "voldaan", "duur": "passend", "tijdsverloop": "geen_invloed",
     "bijzondere_omstandigheden": "nee", "begunstigingstermijn": "passend",
+    "onderzoek_omstandigheden": "niet_vast_te_stellen", "belangen_rechthebbende": "niet_onevenredig",
+    "lachgas_vrijstelling": "niet_vrijgesteld",
 }
 COMPETENCE_STEP = "bevoegdheid"
 BEWONER = "P. de Vries-Bewoner"

@@ -42,6 +42,8 @@ SLUITING = "Sluiting (last onder bestuursdwang)"
 PROPORTIONALITY = {"geschiktheid", "noodzakelijkheid", "evenwichtigheid", "duur"}
 HOSTILE_STEP = "evenwichtigheid"
 ZIENSWIJZE = "De bewoner ontkent dat er werd gedeald."
+ZIENSWIJZE_EIGENAAR = "De corporatie vraagt de huur pas na het besluit te mogen ontbinden."
+REACTIE_EIGENAAR = "Het risico op ontbinding van de huur is meegewogen in de evenwichtigheid."
 
 
 def test_melding_to_approved_closure_letters_in_the_browser(page: Page, tmp_path: Path) -> None:
@@ -68,7 +70,10 @@ def test_melding_to_approved_closure_letters_in_the_browser(page: Page, tmp_path
     letter = approve_and_download(page, kenmerk, SLUITING, tmp_path / "sluiting.docx")
     assert kenmerk in letter and BEWONER in letter
     assert "bezwaar" in letter, "the besluit lacks the rechtsmiddelenclausule"
-    assert ZIENSWIJZE in letter  # the besluit answers the zienswijze
+    assert ZIENSWIJZE in letter  # the besluit answers both zienswijzen, the resident's as "uw zienswijze"
+    assert "uw zienswijze gegeven" in letter
+    assert ZIENSWIJZE_EIGENAAR in letter and REACTIE_EIGENAAR in letter
+    assert "artikel 13b, eerste lid, aanhef en onder a, van de Opiumwet" in letter
     assert HOSTILE in letter
 
 
@@ -173,6 +178,13 @@ def prepare_voornemen(page: Page, kenmerk: str, found: date) -> None:
     for code in missing:
         reasoning = HOSTILE if code == HOSTILE_STEP else f"Afweging {code}: gemotiveerd in deze zaak."
         record_judgement(page, code, OUTCOMES[code], reasoning)
+    # What is closed is the jurist's choice, not the place of the find (a yard find must not close only the yard).
+    draft(page, "voornemen_sluiting")
+    expect(page.locator("#error-summary")).to_contain_text("Vul dit eerst in bij de feiten")
+    facts = page.locator("form", has=page.get_by_role("button", name="Feiten opslaan en opnieuw beoordelen"))
+    field(facts, "sluitobject").select_option("woning_en_erf")
+    facts.get_by_role("button", name="Feiten opslaan en opnieuw beoordelen").click()
+    flash_ok(page, "De feiten zijn bijgewerkt")
     draft(page, "voornemen_sluiting")
     flash_ok(page, "Het concept is opgesteld.")
     submit_for_review(page, VOORNEMEN, SIGNATORY)
@@ -184,18 +196,41 @@ def prepare_sluiting(page: Page, kenmerk: str) -> None:
     page.get_by_role("link", name=kenmerk, exact=True).click()
     decisions = page.locator('section[aria-labelledby="beslissingen"]')
     expect(decisions).to_contain_text(f"{VOORNEMEN} — Vastgesteld")
-    zienswijze = page.locator('section[aria-labelledby="zienswijze"]')
-    choice(zienswijze, "zienswijze.outcome", "ontvangen").check()
-    field(zienswijze, "zienswijze.samenvatting").fill(ZIENSWIJZE)
-    field(zienswijze, "zienswijze.reactie").fill("De weegschaal en de hoeveelheid wijzen op handel.")
-    zienswijze.get_by_role("button", name="Zienswijze vastleggen").click()
-    flash_ok(page, "De zienswijze is vastgelegd.")
-    record_judgement(page, "begunstigingstermijn", OUTCOMES["begunstigingstermijn"],
-                     "Twee weken laat ruimte voor een voorlopige voorziening.")
-    # The besluit may only be sent after the zienswijze term of the voornemen (14 days, plus Atw shifts).
-    draft(page, "sluiting", (date.today() + timedelta(days=30)).isoformat())
+    record_zienswijze(page, BEWONER, "schriftelijk", ZIENSWIJZE, "De weegschaal en de hoeveelheid wijzen op handel.")
+    record_zienswijze(page, RECHTHEBBENDE, "mondeling", ZIENSWIJZE_EIGENAAR, REACTIE_EIGENAAR)
+    table = page.locator('section[aria-labelledby="zienswijze"] table')
+    expect(table).to_contain_text(BEWONER)
+    expect(table).to_contain_text(RECHTHEBBENDE)
+    # Each zienswijze reopened the judgements it touches: the page asks for them again before the besluit
+    # (competence first, then proportionality). The besluit may only be sent after the zienswijze term.
+    reopened: list[str] = []
+    for _ in range(3):
+        draft(page, "sluiting", (date.today() + timedelta(days=30)).isoformat())
+        if not page.locator("#error-summary").count():
+            break
+        expect(page.locator("#error-summary")).to_contain_text("Deze afweging is nog niet vastgelegd.")
+        missing = missing_judgements(page)
+        reopened += missing
+        for code in missing:
+            reasoning = HOSTILE if code == HOSTILE_STEP else f"Na de zienswijzen opnieuw gewogen: {code}."
+            record_judgement(page, code, OUTCOMES[code], reasoning)
+    assert {"eigen_gebruik_aannemelijk", "geschiktheid", "evenwichtigheid", "tijdsverloop"} <= set(reopened), reopened
     flash_ok(page, "Het concept is opgesteld.")
     submit_for_review(page, SLUITING, SIGNATORY)
+
+
+def record_zienswijze(page: Page, naam: str, wijze: str, samenvatting: str, reactie: str) -> None:
+    """As jurist: one interested party's zienswijze, received today, with the response for the besluit."""
+    section = page.locator('section[aria-labelledby="zienswijze"]')
+    choice(section, "zienswijze.outcome", "ontvangen").check()
+    party = field(section, "zienswijze.betrokkene_id")
+    party.select_option(party.locator("option", has_text=naam).first.get_attribute("value"))
+    field(section, "zienswijze.ontvangen_op").fill(date.today().isoformat())
+    choice(section, "zienswijze.wijze", wijze).check()
+    field(section, "zienswijze.samenvatting").fill(samenvatting)
+    field(section, "zienswijze.reactie").fill(reactie)
+    section.get_by_role("button", name="Zienswijze vastleggen").click()
+    flash_ok(page, "De zienswijze is vastgelegd.")
 
 
 def approve_and_download(page: Page, kenmerk: str, soort_label: str, target: Path) -> str:

@@ -28,6 +28,14 @@ def test_rules_evaluate_prints_the_assessment_and_stores_nothing(app, db, tmp_pa
     assert db.scalar(select(func.count()).select_from(Beoordeling)) == 0
 
 
+def test_rules_evaluate_prints_why_the_mayor_is_not_competent(app, tmp_path):
+    path = tmp_path / "feiten.json"
+    path.write_text(json.dumps({"power": "damocles", "date": "2026-03-01", "facts": flat(app)}), encoding="utf-8")
+    body = json.loads(app.test_cli_runner().invoke(args=["rules", "evaluate", str(path)]).output)
+    reasons = [r["rule"] for r in body["assessment"]["niet_bevoegd_redenen"]]
+    assert "geen_woning_of_lokaal" in reasons  # a vehicle: outside art. 13b, said in the answer itself
+
+
 def test_rules_evaluate_reports_rejected_facts(app, tmp_path):
     path = tmp_path / "feiten.json"
     path.write_text(json.dumps({"power": "damocles", "date": "2026-03-01", "facts": {"premises_type": "Woning"}}))

@@ -25,11 +25,15 @@ from app.services.review import current_documents
 from tests.factories import melding
 from tests.flows import draft, judge_one, submit, zienswijze
 
-CLOSURE_STEPS = ("geschiktheid", "noodzakelijkheid", "evenwichtigheid", "duur", "bijzondere_omstandigheden")
+# J7 (tijdsverloop) is weighed for every closure; the report leaves household facts unknown (J14) and the
+# owner is a housing corporation (J15), so a closure asks for those as well.
+CLOSURE_STEPS = ("geschiktheid", "noodzakelijkheid", "evenwichtigheid", "duur", "bijzondere_omstandigheden",
+                 "tijdsverloop", "onderzoek_omstandigheden", "belangen_rechthebbende")
 OUTCOME = {"geschiktheid": "voldaan", "noodzakelijkheid": "voldaan", "evenwichtigheid": "voldaan",
            "duur": "passend", "bijzondere_omstandigheden": "nee", "begunstigingstermijn": "passend",
            "eigen_gebruik_aannemelijk": "niet_aannemelijk", "ernstig_geval_eerste_overtreding": "ernstig",
-           "tijdsverloop": "geen_invloed", "verkoop_aannemelijk": "ja", "objects_qualify": "ja"}
+           "tijdsverloop": "geen_invloed", "verkoop_aannemelijk": "ja", "objects_qualify": "ja",
+           "onderzoek_omstandigheden": "niet_vast_te_stellen", "belangen_rechthebbende": "niet_onevenredig"}
 
 
 # The hard-drug case proposes a closure, so a warning deviates from policy: J8 must then say "ja" (Awb 4:84).
@@ -121,7 +125,9 @@ def test_whole_path_from_report_to_approved_closure_letters(db, rt, zaak, users,
     approved(db, rt, voornemen, users["jurist"].id, users, today)
     zienswijze(db, zaak, {"outcome": "ontvangen", "samenvatting": "Bewoner ontkent.",
                                           "reactie": "Dat verandert de afweging niet."}, users["jurist"], today)
-    judge(db, zaak, users["jurist"], ("begunstigingstermijn",))
+    # the zienswijze reopened competence, the serious case and J3-J8: each is weighed again
+    judge(db, zaak, users["jurist"], CLOSURE_STEPS + tuple(c for c in triggered if c in OUTCOME)
+          + ("begunstigingstermijn",))
     early = DraftRequest("sluiting", voornemen.zienswijze_tot, n)
     with pytest.raises(InvalidInput) as caught:  # everyone may respond until the term ends
         draft(db, rt, zaak, early, users["jurist"], today)
@@ -222,7 +228,10 @@ def test_a_second_closure_while_the_first_is_in_force_is_refused(db, rt, zaak, u
     voornemen = approved(db, rt, draft(db, rt, zaak, DraftRequest("voornemen_sluiting", today, n), users["jurist"],
                                        today), users["jurist"].id, users, today)
     after_term = voornemen.zienswijze_tot + timedelta(days=1)
-    zienswijze(db, zaak, {"outcome": "ontvangen", "reactie": "Gewogen."}, users["jurist"], today)
+    zienswijze(db, zaak, {"outcome": "ontvangen", "samenvatting": "Bewoner reageert.", "reactie": "Gewogen."},
+               users["jurist"], today)
+    judge(db, zaak, users["jurist"], CLOSURE_STEPS + ("eigen_gebruik_aannemelijk", "verkoop_aannemelijk",
+                                                      "ernstig_geval_eerste_overtreding"))
     approved(db, rt, draft(db, rt, zaak, DraftRequest("sluiting", after_term, n), users["jurist"], today),
              users["jurist"].id, users, today)
     with pytest.raises(InvalidInput) as caught:
@@ -230,10 +239,18 @@ def test_a_second_closure_while_the_first_is_in_force_is_refused(db, rt, zaak, u
     assert "Awb 5:6" in caught.value.errors["soort"]
 
 
-def test_besluit_without_voornemen_needs_a_reasoned_awb_4_11_exception(db, rt, zaak, users, today):
+def test_besluit_without_voornemen_needs_an_allowed_reasoned_awb_4_11_exception(db, rt, zaak, users, today):
+    """A closure is announced with a begunstigingstermijn: surprise (4:11 c) and urgency (4:11 a) are not
+    offered for it (index.yaml hearing_exceptions); 4:11 b (heard before, nothing new) still is."""
     judge(db, zaak, users["jurist"], CLOSURE_STEPS + ("eigen_gebruik_aannemelijk", "verkoop_aannemelijk",
                                                       "ernstig_geval_eerste_overtreding", "begunstigingstermijn"))
-    zienswijze(db, zaak, {"outcome": "verrassing_4_11_c", "reactie": "Vooraf inlichten maakt het doel onmogelijk."},
+    for ground in ("verrassing_4_11_c", "spoed_4_11_a"):
+        with pytest.raises(InvalidInput) as caught:
+            zienswijze(db, zaak, {"outcome": ground, "reactie": "Vooraf inlichten maakt het doel onmogelijk."},
+                       users["jurist"], today)
+        assert "Awb 4:11" in caught.value.errors["outcome"]
+        db.rollback()
+    zienswijze(db, zaak, {"outcome": "eerder_gehoord_4_11_b", "reactie": "Op 1 maart gehoord; niets nieuws."},
                users["jurist"], today)
     besluit = draft(db, rt, zaak, DraftRequest("sluiting", today, months(db, rt, zaak)), users["jurist"], today)
     assert besluit.besluit and besluit.status == "concept"
@@ -243,18 +260,26 @@ def _warning(today: date) -> DraftRequest:
     return DraftRequest("waarschuwing", today)
 
 
-def test_an_approved_warning_makes_the_next_finding_at_the_address_a_second_offence(db, rt, zaak, users, today):
+def test_a_sent_warning_makes_the_next_finding_against_the_resident_a_second_offence(db, rt, users, today):
+    """Only a sent warning counts, against the same resident at the address (tests/integration/
+    test_repeat_offences.py covers unsent, revoked, another tenant and the window)."""
+    from datetime import UTC, datetime
+
     from app.domain.assessment import Assessment
     from app.services.assessment import latest
 
+    resident = [{"naam": "T. Testbewoner", "geboortedatum": "1984-02-12", "roltype": "bewoner"}]
+    zaak = submit_melding(db, rt, melding(bewoners=resident), users["handhaving"], today)
     judge(db, zaak, users["jurist"], WARN, deviate=True)
     warning = draft(db, rt, zaak, _warning(today), users["jurist"], today)
     approved(db, rt, warning, users["jurist"].id, users, today)
+    warning.status, warning.verzonden_at = "verzonden", datetime.now(UTC)  # as the dispatch record sets it
+    db.commit()
     month_later = today + timedelta(days=30)
     with time_machine.travel(month_later, tick=False):  # a new finding after the warning was sent
         found = month_later - timedelta(days=2)
-        later = submit_melding(db, rt, melding(pleegdatum=found), users["handhaving"], month_later)
-        elsewhere = submit_melding(db, rt, melding(pleegdatum=found, adres={
+        later = submit_melding(db, rt, melding(pleegdatum=found, bewoners=resident), users["handhaving"], month_later)
+        elsewhere = submit_melding(db, rt, melding(pleegdatum=found, bewoners=resident, adres={
             "straat": "Anderestraat", "huisnummer": "2", "postcode": "6211 AB", "woonplaats": "Maastricht"}),
             users["handhaving"], month_later)
     assert Assessment.from_dict(latest(db, later).assessment).facts["offence"] == "tweede"
@@ -273,12 +298,13 @@ def test_a_zienswijze_with_new_facts_reopens_the_proportionality_judgements(db, 
     voornemen = draft(db, rt, zaak, DraftRequest("voornemen_sluiting", today, months(db, rt, zaak)),
                       users["jurist"], today)
     approved(db, rt, voornemen, users["jurist"].id, users, today)
-    zienswijze(db, zaak, {"outcome": "ontvangen", "samenvatting": "Bewoner is ernstig ziek.", "nieuwe_feiten": True,
+    zienswijze(db, zaak, {"outcome": "ontvangen", "samenvatting": "Bewoner is ernstig ziek.",
                           "reactie": "Dit weeg ik opnieuw."}, users["jurist"], today)
     active = set(active_judgements(db, zaak))
-    assert not active & set(CLOSURE_STEPS) and set(triggered) - {"tijdsverloop"} <= active
+    # every zienswijze reopens competence (J1, J13), the serious case (J2) and J3-J8: none carried over silently
+    assert not active & (set(CLOSURE_STEPS) | set(triggered))
     judge(db, zaak, users["jurist"], ("begunstigingstermijn",))
     with pytest.raises(JudgementMissing) as caught:
         draft(db, rt, zaak, DraftRequest("sluiting", voornemen.zienswijze_tot + timedelta(days=1),
                                          months(db, rt, zaak)), users["jurist"], today)
-    assert set(CLOSURE_STEPS) <= set(caught.value.missing)
+    assert set(caught.value.missing) == set(triggered) & {"eigen_gebruik_aannemelijk", "verkoop_aannemelijk"}

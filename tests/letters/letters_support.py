@@ -13,7 +13,7 @@ from typing import Any
 import docx
 
 from app.config import ROOT as PROJECT
-from app.domain.assessment import Assessment, ParameterValue, TraceEntry
+from app.domain.assessment import CONFIRMED, Assessment, ParameterValue, TraceEntry
 from app.domain.deadlines import AMSTERDAM
 from app.letters import kit
 from app.letters.input import LetterInput, Party, Recipient
@@ -36,12 +36,21 @@ DEADLINES = {
 }
 
 GEGEVENS = {
-    "premises_type": "woning",
+    "premises_type": "woning", "sluitobject": "woning",
     "substances": [{"name": "cocaïne", "opiumwet_list": "lijst_i", "quantity": 2.5, "unit": "g"}],
     "objects_13b_1b": [{"description": "versnijdingsmiddel in zakjes", "basis": "art_11a"}],
     "attributes_found": ["weegschaal", "verpakkingsmateriaal"],
     "dealing_evidence": ["politie_observatie", "loop"],
 }
+
+
+# A policy value a beheerder confirmed with the official source: only such a value is cited as policy.
+POLICY_SOURCE = {"titel": "Beleidsregels inzake de toepassing van artikel 13b Opiumwet", "artikel": "artikel 4",
+                 "publicatie": "Gemeenteblad 2010, C nr. 46", "href": "https://lokaleregelgeving.overheid.nl/CVDR110009"}
+CONFIRMED_MONTHS = ParameterValue(
+    name="sluiting_woning_harddrugs_eerste_maanden", value=3, valid_from=date(2010, 5, 3), status=CONFIRMED,
+    reference={"title": "Beleidsregels inzake de toepassing van artikel 13b Opiumwet, artikel 4",
+               "href": POLICY_SOURCE["href"]}, unit="maanden", applies_at="beslisdatum", source=POLICY_SOURCE)
 
 
 def assessment() -> Assessment:
@@ -56,8 +65,9 @@ def assessment() -> Assessment:
         facts={"hard_drugs_g": 2.5}, parameters={"eigen_gebruik_harddrugs_g": param})
     beleid = TraceEntry(
         rule="beleid_woning_harddrugs", kind="beleid", value="sluiting",
-        legal_basis={"title": "Beleidsregels artikel 13b Opiumwet Maastricht", "href": "https://cvdr.nl/x"},
-        explanation="Volgens het beleid volgt bij harddrugs in een woning een sluiting van drie maanden.")
+        legal_basis={"title": "Awb 4:84", "href": "https://wetten.overheid.nl/x"},
+        explanation="Volgens het beleid volgt bij harddrugs in een woning een sluiting van drie maanden.",
+        parameters={"sluiting_woning_harddrugs_eerste_maanden": CONFIRMED_MONTHS})
     oordeel = TraceEntry(rule="oordeel_tijd", kind="oordeel", value="tijdsverloop", legal_basis={},
                          explanation="Weeg het tijdsverloop.")
     niet = TraceEntry(rule="uitzondering_praktijk_lid_2", kind="uitzondering", value="niet_bevoegd",
@@ -77,7 +87,7 @@ def letter_input(outcome: str = "sluiting", rol: str = "overtreder", **overrides
     """A realistic LetterInput; keyword arguments replace fields."""
     base = LetterInput(
         power="damocles", outcome=outcome, kenmerk="Z-2026-0042-B1", verzenddatum=date(2026, 4, 1),
-        recipient=Recipient(naam="J. Jansen", rol=rol,
+        recipient=Recipient(naam="J. Jansen", rol=rol, id=1 if rol != "rechthebbende" else 2,
                             adresregels=("Voorbeeldstraat 12 A", "6211 AB  MAASTRICHT")),
         zaak_adresregels=("Voorbeeldstraat 12 A", "6211 AB Maastricht"),
         melding_bron="de bestuurlijke rapportage van de politie", melding_kenmerk="PL2300-2026-1234",
@@ -89,10 +99,16 @@ def letter_input(outcome: str = "sluiting", rol: str = "overtreder", **overrides
             "duur": judgement("Drie maanden is de kortste periode die werkt.", "passend"),
             "bijzondere_omstandigheden": judgement("Die zijn er niet.", "nee"),
         },
-        zienswijze={"ontvangen": True, "samenvatting": "De drugs waren van een logé.",
-                    "reactie": "Dat is niet aannemelijk gemaakt."},
+        zienswijze={"ontvangen": True, "zienswijzen": [
+            {"betrokkene_id": 1, "naam": "J. Jansen", "rol": "overtreder", "wijze": "schriftelijk",
+             "ontvangen_op": "2026-04-10", "samenvatting": "De drugs waren van een logé.",
+             "reactie": "Dat is niet aannemelijk gemaakt."},
+            {"betrokkene_id": 2, "naam": "Woonstichting Maasdal", "rol": "rechthebbende", "wijze": "mondeling",
+             "ontvangen_op": "2026-04-11", "samenvatting": "De verhuurder wist van niets.",
+             "reactie": "Dat neem ik aan; de verhuurder treft geen verwijt."}]},
         duur=None if outcome == "waarschuwing" else 3,
-        deadlines=dict(DEADLINES), parties=(Party("Woonstichting Maasdal", "rechthebbende"),),
+        deadlines=dict(DEADLINES), parties=(Party("Woonstichting Maasdal", "rechthebbende"),) if rol != "rechthebbende"
+        else (Party("J. Jansen", "overtreder"),),
         ondertekening=("De burgemeester van Maastricht,", "", "A.B. Voorbeeld"),
         behandeld_door="mr. C. de Vries, telefoon 14 043",
         case_file=GEGEVENS,

@@ -56,12 +56,13 @@ def test_beroep_clause_offers_direct_beroep_and_never_bezwaar() -> None:
 def test_clause_states_what_awb_requires() -> None:
     clause = load_clauses(ROOT)["bezwaar_en_voorlopige_voorziening"]
     text = " ".join(clause.fill("woensdag 13 mei 2026"))
-    for needle in ("burgemeester van Maastricht", "zes weken", "dag na de datum van deze brief",  # 6:7, 6:8
+    for needle in ("burgemeester van Maastricht", "zes weken", "dag nadat dit besluit aan u is verstuurd",  # 6:8
                    "tot en met woensdag 13 mei 2026",
                    "naam", "adres", "datum", "welk besluit", "waarom", "handtekening",  # 6:5
                    "op de post", "binnen een week",  # 6:9 lid 2
                    "blijft dit besluit gelden",  # 6:16
-                   "voorzieningenrechter van de rechtbank Limburg", "voorlopige voorziening"):  # 8:81
+                   "voorzieningenrechter van de rechtbank Limburg", "voorlopige voorziening",  # 8:81
+                   "Postbus 950", "digitaal bezwaar maken"):  # where to send it, and the digital route
         assert needle in text, needle
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
-from letters_support import DEADLINES, ROOT, build_context, judgement, letter_input, strings
+from letters_support import DEADLINES, GEGEVENS, ROOT, assessment, build_context, judgement, letter_input, strings
 
+from app.domain.assessment import ParameterValue
 from app.domain.errors import InvalidInput
 from app.domain.judgements import Recorded
 from app.letters.manifest import load_clauses
@@ -27,24 +29,76 @@ def test_sluiting_opens_with_the_decision() -> None:
     assert context["datum_brief"] == "1 april 2026"
     assert context["onderwerp"] == "Besluit tot sluiting, Voorbeeldstraat 12 A"
     assert context["adresregels"] == ["J. Jansen", "Voorbeeldstraat 12 A", "6211 AB  MAASTRICHT"]
-    assert any("Woonstichting Maasdal" in p for p in context["dictum"])
-    assert any("verzegel" in p for p in context["dictum"])
-    assert "betaalt u" in " ".join(context["kosten"])
+    dictum = " ".join(context["dictum"])
+    assert dictum.startswith("Ik leg u een last onder bestuursdwang op. De woning aan Voorbeeldstraat 12 A")
+    assert "Woonstichting Maasdal" in dictum and "verzegel" in dictum
+    # Awb 8:81: no closure while the interim-relief judge has not decided
+    assert "niet voordat de voorzieningenrechter heeft beslist" in dictum
+    kosten = " ".join(context["kosten"])
+    assert "betaalt u als overtreder de kosten" in kosten and "slotenmaker" in kosten and "verzegelen" in kosten
 
 
-def test_voornemen_invites_a_zienswijze_without_clause() -> None:
+def test_the_order_is_the_same_for_every_addressee() -> None:
+    """One decision, one content: the owner reads the same order, to the same overtreder, as the resident."""
+    resident = build_context(letter_input("sluiting"))
+    owner = build_context(letter_input("sluiting", "rechthebbende"))
+    assert owner["dictum"][0] == "Ik leg J. Jansen" + resident["dictum"][0][len("Ik leg u"):]
+    assert owner["dictum"][1:-1] == resident["dictum"][1:-1]
+    assert "de overtreder (J. Jansen) de kosten" in " ".join(owner["kosten"])
+
+
+def test_closure_states_its_legal_basis_and_the_norm() -> None:
+    context = build_context(letter_input("sluiting", case_file={**GEGEVENS, "sluitobject": "woning_en_erf",
+                                                                "sluitobject_bag_id": "0935010000012345"}))
+    assert "(BAG-identificatie 0935010000012345)" in context["dictum"][0]
+    m = context["motivering"]
+    assert m[1].startswith("Ik ben bevoegd om de woning met het erf erbij aan Voorbeeldstraat 12 A, 6211 AB "
+                           "Maastricht te sluiten.")
+    assert "artikel 13b, eerste lid, van de Opiumwet" in m[1] and "5:21 en 5:24" in m[1]
+    assert m[2] == ("In de woning waren drugs aanwezig om te verkopen, af te leveren of te verstrekken. Dat is "
+                    "verboden in artikel 2, aanhef en onder C, van de Opiumwet.")
+    assert m[3].startswith("Een last onder bestuursdwang betekent:")
+    assert not any("Als ik bevoegd ben" in p for p in m)
+
+
+def test_closure_needs_a_chosen_object() -> None:
+    with pytest.raises(InvalidInput) as info:
+        build_context(letter_input("voornemen_sluiting", case_file={**GEGEVENS, "sluitobject": None}))
+    assert "sluitobject" in info.value.errors
+    assert build_context(letter_input("waarschuwing", case_file={**GEGEVENS, "sluitobject": None}))
+
+
+def test_voornemen_gives_a_provisional_view_and_asks_what_must_be_weighed() -> None:
     context = build_context(letter_input("voornemen_sluiting"))
     assert context["inleiding"][0].startswith("Ik ben van plan de woning")
     assert context["zienswijze_tot"] == "woensdag 15 april 2026"
     assert "rechtsmiddelen" not in context
-    assert not any("zienswijze ontvangen" in p for p in context["motivering"])
+    assert context["motivering"][1].startswith("Dit is mijn voorlopige oordeel.")
+    vragen = " ".join(context["vragen"])
+    for needle in ("eigen gebruik", "kinderen", "ziek", "ergens anders wonen", "huurcontract"):
+        assert needle in vragen, needle
+    assert "de bestuurlijke rapportage van de politie" in " ".join(context["inzage"])
+    owner = build_context(letter_input("voornemen_sluiting", "rechthebbende"))
+    assert "Wist u van de drugs?" in " ".join(owner["vragen"]) and "kinderen" not in " ".join(owner["vragen"])
 
 
-def test_waarschuwing_has_no_dictum() -> None:
-    context = build_context(letter_input("waarschuwing"))
+def test_business_premises_have_no_residents() -> None:
+    lokaal = {**GEGEVENS, "premises_type": "lokaal", "sluitobject": "lokaal",
+              "naam_inrichting": "Café De Verzonnen Hoek"}
+    context = build_context(letter_input("voornemen_sluiting", case_file=lokaal, judgements={}))
+    text = " ".join(v if isinstance(v, str) else " ".join(v) for v in context.values() if isinstance(v, str | list))
+    assert "bewoners" not in text and "kinderen" not in text
+    assert "het lokaal (Café De Verzonnen Hoek)" in text and "de exploitant en de gebruikers" in text
+
+
+def test_waarschuwing_has_no_dictum_and_says_how_long_it_counts() -> None:
+    param = ParameterValue(name="recidive_termijn_jaren", value=3, valid_from=date(2007, 11, 1), status="x",
+                           reference={"title": "x"})
+    a = replace(assessment(), parameters={**assessment().parameters, "recidive_termijn_jaren": param})
+    context = build_context(letter_input("waarschuwing", assessment=a))
     assert context["inleiding"][0].startswith("Ik geef u een waarschuwing.")
     assert "dictum" not in context and "rechtsmiddelen" not in context
-    assert context["vervolg"]
+    assert context["vervolg"][0].startswith("Vindt de politie binnen 3 jaar na 1 maart 2026 opnieuw drugs")
 
 
 def test_motivation_order() -> None:
@@ -54,43 +108,72 @@ def test_motivation_order() -> None:
     m = context["motivering"]
     assert m[0] == ("Ik baseer dit besluit op de bestuurlijke rapportage van de politie van 5 maart 2026, "
                     "met kenmerk PL2300-2026-1234.")
-    assert m[1].startswith("Er zijn ook aanwijzingen") and "waarnemingen van de politie" in m[1]
-    assert m[2].endswith("om te verkopen. Dit staat in Opiumwet art. 13b lid 1 onder a.")
-    assert m[3].endswith("Dit staat in Beleidsregels artikel 13b Opiumwet Maastricht.")
-    assert m[4:6] == ["Helpt een sluiting? Reden geschiktheid.",
-                      "Zijn de gevolgen van een sluiting te zwaar? Reden evenwichtigheid."]
-    assert "4:84" in m[6] and m[7] == "Het gezin heeft zorg nodig."
+    assert m[1].startswith("Ik ben bevoegd") and m[2].startswith("In de woning waren drugs")
+    assert m[4].startswith("Er zijn ook aanwijzingen") and "waarnemingen van de politie" in m[4]
+    # the competence rule explains itself; the legal basis is stated once, in full, in m[1]
+    assert m[5] == "Er is meer harddrugs gevonden dan voor eigen gebruik. Ik mag dan aannemen dat de drugs er zijn " \
+                   "om te verkopen."
+    helpt = m.index("Helpt een sluiting? Reden geschiktheid.")
+    assert m[helpt + 1] == "Zijn de gevolgen van een sluiting te zwaar? Reden evenwichtigheid."
+    assert "4:84" in m[helpt + 2] and "moet" in m[helpt + 2] and m[helpt + 3] == "Het gezin heeft zorg nodig."
     assert not any("eigen_oordeel" in p for p in m)  # a code outside index.yaml is skipped
-    assert m[-1] == "Mijn reactie daarop: Dat is niet aannemelijk gemaakt."
+    assert m[-1] == "Mijn reactie: Dat neem ik aan; de verhuurder treft geen verwijt."
     assert not any("praktijkruimte" in p or "tijdsverloop" in p for p in m)  # not fired / oordeel rules
 
 
+def test_every_zienswijze_is_answered() -> None:
+    m = build_context(letter_input("sluiting"))["motivering"]
+    own = m.index("U heeft op 10 april 2026 schriftelijk uw zienswijze gegeven. Samengevat: De drugs waren van "
+                  "een logé.")
+    assert m[own + 1] == "Mijn reactie: Dat is niet aannemelijk gemaakt."
+    other = m.index("Woonstichting Maasdal heeft op 11 april 2026 mondeling een zienswijze gegeven. Samengevat: "
+                    "De verhuurder wist van niets.")
+    assert m[other + 1].startswith("Mijn reactie: Dat neem ik aan")
+
+
+def test_owner_does_not_read_the_residents_zienswijze() -> None:
+    m = build_context(letter_input("sluiting", "rechthebbende"))["motivering"]
+    text = " ".join(m)
+    assert "logé" not in text and "Dat is niet aannemelijk gemaakt." not in text
+    assert "J. Jansen heeft op 10 april 2026 schriftelijk een zienswijze gegeven. Daarin staan persoonlijke " \
+           "gegevens." in text and "Algemene verordening gegevensbescherming" in text
+    assert "U heeft op 11 april 2026 mondeling uw zienswijze gegeven." in text
+
+
 def test_zienswijze_variants() -> None:
-    spoed = {"uitzondering": "spoed_4_11_a", "reasoning": "Er dreigde gevaar."}
+    spoed = {"uitzondering": "eerder_gehoord_4_11_b", "reasoning": "Er is niets nieuws."}
     skipped = build_context(letter_input(zienswijze=spoed))
-    assert "artikel 4:11, onder a" in skipped["motivering"][-2]
-    assert skipped["motivering"][-1] == "Er dreigde gevaar."
-    none = build_context(letter_input(zienswijze={"ontvangen": False, "samenvatting": None, "reactie": None}))
+    assert "artikel 4:11, onder b" in skipped["motivering"][-2]
+    assert skipped["motivering"][-1] == "Er is niets nieuws."
+    none = build_context(letter_input(zienswijze={"ontvangen": False, "zienswijzen": [], "reactie": None}))
     assert none["motivering"][-1].endswith("Ik heb geen zienswijze ontvangen.")
 
 
 def test_rechthebbende_letter() -> None:
     context = build_context(letter_input("sluiting", "rechthebbende"))
     assert "U bent eigenaar of verhuurder van de woning." in context["inleiding"][0]
-    bewoners = "de bewoners van de woning aan Voorbeeldstraat 12 A, 6211 AB Maastricht"
-    assert context["afschrift_aan"][0] == bewoners
     assert any(p.startswith("Dit geldt ook voor u.") for p in context["dictum"])
-    assert "voor de overtreder" in " ".join(context["kosten"])
+    assert "de overtreder (J. Jansen)" in " ".join(context["kosten"])
+
+
+def test_copies_are_what_the_case_file_records() -> None:
+    resident = build_context(letter_input("sluiting"))
+    assert resident["afschrift_aan"] == ["Ik stuur dit besluit ook aan: Woonstichting Maasdal (eigenaar of "
+                                         "verhuurder)."]
+    police = {**GEGEVENS, "afschrift_ontvanger": "Politie Limburg"}
+    with_copy = build_context(letter_input("sluiting", case_file=police))
+    assert with_copy["afschrift_aan"][-1] == "Een afschrift zonder persoonsgegevens gaat naar Politie Limburg."
 
 
 def test_facts_in_letter_words() -> None:
     context = build_context(letter_input(case_file={
+        "sluitobject": "woning",
         "substances": [{"name": "hennep", "opiumwet_list": "lijst_ii", "quantity": 1, "unit": "plants"},
                        {"name": "MDMA", "opiumwet_list": "lijst_i", "quantity": 1250.5, "unit": "units"}]}))
     assert context["aangetroffen"] == ["1 plant hennep (softdrugs, lijst II van de Opiumwet)",
                                        "1.250,5 stuks MDMA (harddrugs, lijst I van de Opiumwet)"]
     only_objects = build_context(letter_input(case_file={
-        "objects_13b_1b": [{"description": "geldtelmachine", "basis": "art_11a"}]}))
+        "sluitobject": "woning", "objects_13b_1b": [{"description": "geldtelmachine", "basis": "art_11a"}]}))
     assert "spullen voor drugscriminaliteit" in only_objects["inleiding"][0]
 
 

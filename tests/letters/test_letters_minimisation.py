@@ -19,7 +19,9 @@ from letters_support import (
 )
 
 from app.letters.manifest import ManifestEntry
-from app.powers.damocles.phrases import OMSTANDIGHEDEN_GEWOGEN
+from app.powers.damocles.phrases import OMSTANDIGHEDEN_GEWOGEN as _GEWOGEN
+
+OMSTANDIGHEDEN_GEWOGEN = _GEWOGEN.format(gebruikers="de bewoners")
 
 # Data about victims, those left behind, informants, co-suspects and household members.
 DENYLIST = ("slachtoffer", "achterblijver", "melder", "aangever", "getuige", "medeverdachte", "verdachte",

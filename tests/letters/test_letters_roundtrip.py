@@ -64,13 +64,15 @@ def _damocles_hostile(entry: ManifestEntry):
         melding_bron=hostile("bron"), melding_kenmerk=hostile("meldingkenmerk"),
         judgements={"geschiktheid": judgement(hostile("geschiktheid")),
                     "evenwichtigheid": judgement(hostile("evenwichtigheid"))},
-        zienswijze={"ontvangen": True, "samenvatting": hostile("samenvatting"),
-                    "reactie": hostile("reactie")},
+        zienswijze={"ontvangen": True, "zienswijzen": [
+            {"betrokkene_id": 9, "naam": hostile("indiener"), "rol": "rechthebbende", "wijze": "schriftelijk",
+             "ontvangen_op": "2026-03-20", "samenvatting": hostile("samenvatting"), "reactie": hostile("reactie")}]},
         parties=(Party(hostile("rechthebbende"), "rechthebbende"),),
         ondertekening=(hostile("functie"), hostile("ondertekenaar")),
         behandeld_door=hostile("behandeld"),
         afwijking_beleid=hostile("afwijking"),
-        case_file={"premises_type": "woning",
+        case_file={"premises_type": "woning", "sluitobject": "woning_en_erf",
+                   "naam_inrichting": hostile("inrichting"), "afschrift_ontvanger": hostile("afschrift"),
                    "substances": [{"name": hostile("stof"), "opiumwet_list": "lijst_i", "quantity": 3, "unit": "g"}],
                    "objects_13b_1b": [{"description": hostile("voorwerp"), "basis": "art_11a"}]},
     )
@@ -80,7 +82,7 @@ HOSTILE_INPUT = {"damocles": _damocles_hostile, "huisverbod": _huisverbod_hostil
 # Fields every letter of the power prints; a huisverbod letter to the household omits the protected
 # persons and the risk assessment on purpose (minimisation), so only the head and signature are common.
 LABELS_IN_EVERY_LETTER = {
-    "damocles": ("naam", "aanhef", "behandeld", "samenvatting", "stof", "voorwerp", "ondertekenaar"),
+    "damocles": ("naam", "aanhef", "behandeld", "samenvatting", "stof", "voorwerp", "ondertekenaar", "inrichting"),
     "huisverbod": ("naam", "aanhef", "behandeld", "ondertekenaar", "pandstraat"),
 }
 

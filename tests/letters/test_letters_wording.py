@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from letters_support import assessment, build_context, judgement, letter_input
+from letters_support import CONFIRMED_MONTHS, assessment, build_context, judgement, letter_input
 
 from app.domain.assessment import TraceEntry
 from app.letters.paragraphs import titel, uitleg
@@ -32,13 +32,20 @@ def _text(context: dict) -> str:
     return " ".join(v if isinstance(v, str) else " ".join(v) for v in context.values() if isinstance(v, str | list))
 
 
+def _confirmed(rule: dict) -> TraceEntry:
+    """The rule's entry as if a beheerder had confirmed the policy value it names."""
+    name = rule["conclusion"].get("parameter")
+    params = {name: replace(CONFIRMED_MONTHS, name=name)} if name else {}
+    return replace(_entry(rule), parameters=params)
+
+
 def test_real_rule_explanations_read_as_a_letter() -> None:
-    fired = tuple(_entry(r) for r in _rules())
+    fired = tuple(_confirmed(r) for r in _rules())
     m = build_context(letter_input(assessment=replace(assessment(), fired=fired)))["motivering"]
     text = " ".join(m)
     assert not STAFF.search(text), STAFF.search(text)
-    assert "Ik ben daarom bevoegd." in text and "Als ik bevoegd ben, stelt mijn beleid" in text
-    assert "(CVDR110009)" in text
+    assert "Dit staat in Beleidsregels inzake de toepassing van artikel 13b Opiumwet, artikel 4; Awb 4:84." in text
+    assert "CVDR110009" not in text and "te bevestigen" not in text
     for rule in _rules():  # no explanation of an oordeel, evenredigheid or verwijzing finding
         if rule["conclusion"]["finding"] not in RULE_KINDS:
             first = " ".join(rule["explanation"].split()).split(". ")[0]
@@ -48,7 +55,7 @@ def test_real_rule_explanations_read_as_a_letter() -> None:
 @pytest.mark.parametrize(("raw", "clean"), [
     ("De burgemeester is daarom bevoegd.", "Ik ben daarom bevoegd."),
     ("Als de burgemeester bevoegd is, stelt het beleid een sluiting voor.",
-     "Als ik bevoegd ben, stelt mijn beleid een sluiting voor."),
+     "Mijn beleid stelt een sluiting voor."),
     ("Omdat het een eerste overtreding is, moet de jurist motiveren waarom. Sluiten kan.", "Sluiten kan."),
     ("Het beleid stelt de langste sluiting voor; de jurist motiveert de duur.",
      "Mijn beleid stelt de langste sluiting voor."),
@@ -58,10 +65,29 @@ def test_explanation_without_staff_notes_in_the_first_person(raw: str, clean: st
     assert uitleg(raw) == clean
 
 
-def test_title_without_internal_markers() -> None:
-    assert titel("Beleidsregels Maastricht (CVDR110009, te bevestigen); Awb 4:84") == \
-        "Beleidsregels Maastricht (CVDR110009); Awb 4:84"
-    assert titel("Coffeeshopbeleid (te bevestigen)") == "Coffeeshopbeleid"
+def test_an_unconfirmed_source_is_never_cited() -> None:
+    # Before: the marker was stripped and "Beleidsregels Maastricht (CVDR110009)" was cited as policy.
+    assert titel("Beleidsregels Maastricht (CVDR110009, te bevestigen); Awb 4:84") == "Awb 4:84"
+    assert titel("Coffeeshopbeleid (te bevestigen)") == ""
+
+
+def test_policy_resting_on_a_default_is_left_out_of_a_warning() -> None:
+    fired = tuple(_entry(r) for r in _rules())  # the policy values are defaults: nothing confirmed
+    m = build_context(letter_input("waarschuwing", assessment=replace(assessment(), fired=fired)))["motivering"]
+    text = " ".join(m)
+    assert "Beleidsregel" not in text and "CVDR110009" not in text and "te bevestigen" not in text
+    for rule in _rules():
+        if rule["conclusion"]["finding"] == "beleid":
+            assert not any(p.startswith(uitleg(rule["explanation"])) for p in m), rule["id"]
+
+
+def test_no_policy_rule_title_cites_a_policy_by_itself() -> None:
+    # A letter cites a policy only from a confirmed parameter's source: what it would take from a policy rule's
+    # own title (titel() drops the parts marked "te bevestigen") names no policy document.
+    for rule in _rules():
+        if rule["conclusion"]["finding"] == "beleid":
+            cited = titel(rule["legal_basis"]["title"])
+            assert not re.search(r"CVDR|[Bb]eleid", cited), (rule["id"], cited)
 
 
 def test_judgement_phrases_match_the_index() -> None:
@@ -97,14 +123,14 @@ def test_owner_besluit_gives_the_reason_after_the_decision() -> None:
 
 def test_zienswijze_is_not_attributed_to_the_owner() -> None:
     owner = " ".join(build_context(letter_input("sluiting", "rechthebbende"))["motivering"])
-    assert "kon u uw zienswijze" not in owner
-    assert "konden de bewoners en u een zienswijze geven" in owner
-    assert "ontvangen van een belanghebbende" in owner
+    assert "konden de belanghebbenden een zienswijze geven" in owner
+    assert "U heeft op 11 april 2026 mondeling uw zienswijze gegeven." in owner  # the owner's own
+    assert "J. Jansen heeft op 10 april 2026 schriftelijk een zienswijze gegeven." in owner  # not as the owner's
     resident = " ".join(build_context(letter_input("sluiting", "bewoner"))["motivering"])
-    assert "kon u uw zienswijze geven" in resident
+    assert "U heeft op 10 april 2026 schriftelijk uw zienswijze gegeven." in resident
     none = build_context(letter_input("sluiting", "rechthebbende",
                                       zienswijze={"ontvangen": False}))["motivering"]
-    assert none[-1] == ("Voordat ik dit besluit nam, konden de bewoners en u een zienswijze geven. "
+    assert none[-1] == ("Voordat ik dit besluit nam, konden de belanghebbenden een zienswijze geven. "
                         "Ik heb geen zienswijze ontvangen.")
 
 
@@ -116,12 +142,14 @@ def test_zienswijze_is_not_attributed_to_the_owner() -> None:
     ({"name": "XTC", "opiumwet_list": "lijst_i", "quantity": 2, "unit": "units"}, "2 stuks XTC"),
 ])
 def test_quantities_in_letter_words(substance: dict, text: str) -> None:
-    [found] = build_context(letter_input(case_file={"substances": [substance]}))["aangetroffen"]
+    [found] = build_context(letter_input(case_file={"sluitobject": "woning", "substances": [substance]}))[
+        "aangetroffen"]
     assert found.startswith(f"{text} (")
 
 
 def test_no_plural_after_one_in_any_letter() -> None:
-    gegevens = {"substances": [{"name": "hennepplanten", "opiumwet_list": "lijst_ii", "quantity": 1,
+    gegevens = {"sluitobject": "woning",
+                "substances": [{"name": "hennepplanten", "opiumwet_list": "lijst_ii", "quantity": 1,
                                 "unit": "plants"}, {"name": "MDMA", "opiumwet_list": "lijst_i", "quantity": 1,
                                                      "unit": "units"}]}
     for outcome in phrases.OUTCOMES:

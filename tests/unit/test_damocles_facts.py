@@ -18,6 +18,7 @@ from app.domain.errors import FactsRejected
 from app.powers.damocles import facts as damocles
 from app.powers.damocles.facts import CASE_FILE_DEFAULTS, facts_from_case, offence
 from app.powers.damocles.policy import proposal
+from app.powers.damocles.schema import EDITABLE_FACTS
 from app.rulebook import Rulebook
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
@@ -31,9 +32,10 @@ def _value(name: str, value: object) -> ParameterValue:
                           reference={"title": "test", "href": "https://example.org/"})
 
 
-def _params(window_years: int = 3, unoccupied: str = "lokaal") -> dict[str, ParameterValue]:
+def _params(window_years: int = 3, unoccupied: str = "lokaal", counts_per: str = "adres") -> dict[str, ParameterValue]:
     return {
         "recidive_termijn_jaren": _value("recidive_termijn_jaren", window_years),
+        "recidive_telt_per": _value("recidive_telt_per", counts_per),
         "niet_bewoonde_woning_als": _value("niet_bewoonde_woning_als", unoccupied),
     }
 
@@ -111,23 +113,66 @@ def test_hard_drugs_decide_the_class_when_soft_drugs_are_also_found():
     assert facts["drug_class"] == "harddrugs"
 
 
-def test_art_3a_lid_5_counts_with_lijst_i():
-    facts = _facts(substances=[_substance("aangewezen middel", "art_3a_lid_5", 1)])
-    assert facts["hard_drugs_g"] == 1
-    assert facts["drug_class"] == "harddrugs"
+def test_art_3a_lid_5_follows_the_list_it_mirrors_and_forces_a_judgement_when_unknown():
+    mirrored = {**_substance("aangewezen middel", "art_3a_lid_5", 1), "mirrors_list": "lijst_ii"}
+    facts = _facts(substances=[mirrored])
+    assert (facts["soft_drugs_g"], facts["hard_drugs_g"], facts["drug_class"]) == (1, 0, "softdrugs")
+    assert facts["unthresholded_quantity"] is False
+    unknown = _facts(substances=[_substance("aangewezen middel", "art_3a_lid_5", 1)])
+    assert (unknown["hard_drugs_g"], unknown["unthresholded_quantity"], unknown["drugs_found"]) == (0, True, True)
 
 
 def test_lijst_ia_is_kept_apart_when_only_a_new_psychoactive_substance_is_found():
     grams, blotters = _substance("3-MMC", "lijst_ia", 3), _substance("3-MMC", "lijst_ia", 2, "units")
     facts = _facts(substances=[grams, blotters])
     assert (facts["lijst_ia_g"], facts["lijst_ia_units"], facts["lijst_ia_present"]) == (3, 2, True)
-    assert (facts["hard_drugs_g"], facts["drugs_found"], facts["drug_class"]) == (0, False, "geen")
+    assert (facts["hard_drugs_g"], facts["drugs_found"], facts["drug_class"]) == (0, False, "lijst_ia")
 
 
-def test_a_quantity_in_ml_only_marks_drugs_as_found():
-    facts = _facts(substances=[_substance("GHB", "lijst_i", 20, "ml")])
+def test_a_quantity_in_ml_forces_a_judgement_instead_of_being_ignored():
+    facts = _facts(substances=[_substance("GHB", "lijst_i", 500, "ml")])
     assert facts["drugs_found"] is True
     assert (facts["hard_drugs_g"], facts["hard_drugs_units"]) == (0, 0)
+    assert facts["unthresholded_quantity"] is True
+
+
+@pytest.mark.parametrize(("lijst", "unit", "fact"), [
+    ("lijst_i", "g", None), ("lijst_i", "units", None), ("lijst_ii", "g", None), ("lijst_ii", "plants", None),
+    ("lijst_ii", "cuttings", None), ("lijst_ia", "g", None), ("lijst_ia", "units", None),
+    ("lijst_i", "ml", "unthresholded_quantity"), ("lijst_i", "plants", "unthresholded_quantity"),
+    ("lijst_i", "cartridges", "unthresholded_quantity"), ("lijst_ii", "units", "unthresholded_quantity"),
+    ("lijst_ii", "ml", "unthresholded_quantity"), ("lijst_ia", "ml", "lijst_ia_unthresholded"),
+    ("lijst_ia", "cuttings", "lijst_ia_unthresholded"),
+])
+def test_every_unit_has_a_threshold_fact_or_forces_a_judgement(lijst, unit, fact):
+    facts = _facts(substances=[_substance("middel", lijst, 2000, unit)])
+    flags = ("unthresholded_quantity", "lijst_ia_unthresholded", "lachgas_unthresholded")
+    assert [f for f in flags if facts[f]] == ([fact] if fact else [])
+
+
+def test_nitrous_oxide_is_its_own_class_and_never_softdrugs():
+    cylinders = {**_substance("lachgas", "lijst_ii", 40, "cartridges"), "soort": "lachgas"}
+    facts = _facts(substances=[cylinders])
+    assert (facts["lachgas_units"], facts["lachgas_present"], facts["drug_class"]) == (40, True, "lachgas")
+    assert (facts["soft_drugs_g"], facts["drugs_found"], facts["unthresholded_quantity"]) == (0, False, False)
+    charger = {**_substance("lachgas", "lijst_ii", 8, "g"), "soort": "lachgas"}
+    grams = _facts(substances=[charger])
+    assert (grams["soft_drugs_g"], grams["lachgas_unthresholded"]) == (0, True)
+
+
+def test_cuttings_count_as_plants_when_registered_as_cuttings():
+    facts = _facts(substances=[_substance("hennepplant", "lijst_ii", 4, "plants"),
+                               _substance("stek", "lijst_ii", 3, "cuttings")])
+    assert facts["cannabis_plants"] == 7
+    assert facts["unthresholded_quantity"] is False
+
+
+def test_objects_alone_form_their_own_policy_class():
+    facts = _facts(objects_13b_1b=[{"description": "kweektent", "basis": "art_11a"}])
+    assert facts["drug_class"] == "voorbereiding"
+    with_drugs = _facts(objects_13b_1b=[{"description": "kweektent", "basis": "art_11a"}],
+                        substances=[_substance("hennep", "lijst_ii", 3)])
+    assert with_drugs["drug_class"] == "softdrugs"
 
 
 def test_nothing_found_gives_zeros_and_class_geen():
@@ -163,6 +208,30 @@ def test_objects_are_reported_per_statutory_basis():
     assert facts["objects_art_11a_present"] is True
     assert facts["objects_art_10c_present"] is True
     assert facts["objects_art_10a_present"] is False
+
+
+@pytest.mark.parametrize(("evidence", "established"), [
+    (["politie_observatie"], True), (["verklaring_betrokkene"], True), (["loop"], False),
+    (["mma_melding_bevestigd"], False), (["verklaring_derden"], False), (["loop", "verklaring_derden"], False),
+    ([], False),
+])
+def test_only_an_observed_sale_or_an_admission_establishes_sale(evidence, established):
+    facts = _facts(dealing_evidence=evidence)
+    assert facts["sale_established"] is established
+    assert facts["dealing_evidence_present"] is bool(evidence)
+
+
+@pytest.mark.parametrize("premises_type", ["woonwagen", "woonboot"])
+def test_a_lived_in_mobile_home_or_houseboat_is_a_dwelling(premises_type):
+    assert _facts(premises_type=premises_type)["premises_class"] == "woning"
+
+
+def test_financial_hardship_and_the_effect_on_children_are_facts_of_the_case_file():
+    facts = _facts(financial_hardship_documented=True, closure_effect_on_children="serious")
+    assert (facts["financial_hardship_documented"], facts["closure_effect_on_children"]) == ("yes", "serious")
+    assert (_facts()["financial_hardship_documented"], _facts()["closure_effect_on_children"]) == (
+        "unknown", "unknown")
+    assert {"financial_hardship_documented", "closure_effect_on_children"} <= set(EDITABLE_FACTS)
 
 
 def test_dealing_evidence_and_attributes_become_booleans():

@@ -23,7 +23,8 @@ TODAY = date(2026, 3, 10)
 CLOSURE = {"eigen_gebruik_aannemelijk": "niet_aannemelijk", "verkoop_aannemelijk": "ja", "geschiktheid": "voldaan",
            "noodzakelijkheid": "voldaan", "evenwichtigheid": "voldaan", "duur": "passend",
            "bijzondere_omstandigheden": "nee", "ernstig_geval_eerste_overtreding": "ernstig",
-           "begunstigingstermijn": "passend", "spoed": "spoed"}
+           "begunstigingstermijn": "passend", "spoed": "spoed", "tijdsverloop": "geen_invloed",
+           "onderzoek_omstandigheden": "niet_vast_te_stellen", "belangen_rechthebbende": "niet_onevenredig"}
 
 
 def assessment(**case):

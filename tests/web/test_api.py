@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import func, select
 
 from app.models import Beoordeling, Zaak
@@ -54,7 +56,8 @@ def test_evaluation_returns_outcome_trace_and_legal_basis_without_storing(app, c
     login_as("jurist")
     response = client.post("/api/v1/evaluaties", json={"power": "damocles", "date": "2026-03-01",
                                                         "verzenddatum": "2026-03-24",
-                                                        "facts": flat_facts(app, dealing_evidence_present=True)})
+                                                        "facts": flat_facts(app, dealing_evidence_present=True,
+                                                                           sale_established=True)})
     body = response.get_json()
     assert response.status_code == 200 and body["bevoegdheid"] == "bevoegd"
     fired = body["assessment"]["fired"]
@@ -62,6 +65,26 @@ def test_evaluation_returns_outcome_trace_and_legal_basis_without_storing(app, c
     assert body["assessment"]["ruleset"].startswith("damocles__")
     assert body["deadlines"]["uiterlijke_reactiedatum"] == "2026-05-06"  # 5 May is an Atw holiday every year
     assert db.scalar(select(func.count()).select_from(Beoordeling)) == 0
+
+
+def test_evaluation_says_why_the_mayor_is_not_competent(app, client, login_as):
+    login_as("jurist")
+    small = flat_facts(app, hard_drugs_g=0.4, max_hard_substance_g=0.4)
+    body = client.post("/api/v1/evaluaties", json={"power": "damocles", "date": "2026-03-01",
+                                                   "facts": small}).get_json()
+    assert body["bevoegdheid"] == "niet_bevoegd"
+    reasons = {r["rule"]: r for r in body["assessment"]["niet_bevoegd_redenen"]}
+    assert reasons["geen_grond_onder_grens_eigen_gebruik"]["facts"]["hard_drugs_g"] == 0.4
+    assert reasons["geen_grond_onder_grens_eigen_gebruik"]["parameters"]["drempel_harddrugs_g"] == 0.5
+    from tests.factories import melding_form
+
+    report = {k: v for k, v in melding_form(pleegdatum=date(2026, 3, 1)).items() if k not in ("submission_id",
+                                                                                             "zaaktype")}
+    report["gegevens"] = {"premises_type": "woning", "dealing_evidence": ["loop"]}  # a loop, no drugs
+    loop_only = client.post("/api/v1/evaluaties", json={"power": "damocles", "date": "2026-03-01",
+                                                        "case_file": report}).get_json()
+    assert loop_only.get("bevoegdheid") == "judgement_required", loop_only
+    assert "verkoop_aannemelijk" in loop_only["judgements_required"]
 
 
 def test_evaluation_rejects_wrongly_typed_facts_with_field_errors(app, client, login_as):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
 from app.models import AccessEntry, Beslissing, Document, Zaak
@@ -58,6 +59,19 @@ def test_invalid_form_shows_dutch_errors_and_stores_nothing(client, login_as, db
     assert db.scalar(select(func.count()).select_from(Zaak)) == 0
 
 
+def test_case_page_says_why_the_mayor_is_not_competent(app, client, login_as, db, users):
+    from datetime import date
+
+    small = melding(gegevens={"attributes_found": [], "substances": [
+        {"name": "cocaïne", "opiumwet_list": "lijst_i", "quantity": 0.4, "unit": "g"}]})
+    zaak = submit_melding(db, app.extensions["bevoegd"], small, users["handhaving"], date.today())
+    login_as("jurist")
+    page = client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
+    assert "Waarom niet bevoegd" in page and "geen_grond_onder_grens_eigen_gebruik" in page
+    assert "niet meer dan de grenzen voor eigen gebruik" in page and "drempel_harddrugs_g" in page
+
+
+@pytest.mark.unconfirmed_policy  # the defaults must be labelled as defaults
 def test_case_page_shows_advice_with_legal_basis_and_logs_the_view(app, client, login_as, db, users):
     zaak = new_zaak(app, db, users)
     login_as("jurist")
@@ -65,6 +79,7 @@ def test_case_page_shows_advice_with_legal_basis_and_logs_the_view(app, client, 
     assert "Advies van de regels" in page and "Opiumwet art. 13b" in page
     assert "wettekst (geldend op" in page and "wetten.overheid.nl" in page
     assert "nog niet bevestigd als beleid van de gemeente" in page
+    assert "Peildatum (wet en bevoegdheid)" in page and "beslisdatum (beleid)" in page
     assert "de regels vragen om deze afweging" in page  # the presumption asks for J1
     assert "Afwegingen waar de regels in deze zaak niet om vragen" in page
     views = db.scalars(select(AccessEntry).where(AccessEntry.action == "view", AccessEntry.result == "ok")).all()

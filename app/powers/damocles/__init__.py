@@ -4,11 +4,11 @@ from pathlib import Path
 
 from app.powers.damocles import case
 from app.powers.damocles.demo import demo_meldingen
-from app.powers.damocles.facts import facts_from_case
+from app.powers.damocles.facts import explain_history, facts_from_case
 from app.powers.damocles.labels import LABELS
 from app.powers.damocles.letters import DamoclesLetters
 from app.powers.damocles.policy import proposal
-from app.powers.damocles.schema import EDITABLE_FACTS, DamoclesCaseFileSchema, DamoclesMeldingSchema
+from app.powers.damocles.schema import EDITABLE_FACTS, MEASURE_FIELDS, DamoclesCaseFileSchema, DamoclesMeldingSchema
 from app.powers.spec import PowerForm, PowerSpec
 
 SPEC = PowerSpec(
@@ -30,4 +30,7 @@ SPEC = PowerSpec(
     letters=DamoclesLetters(),
     templates=Path(__file__).parent / "templates",
     demo=demo_meldingen,
+    offender_roles=("bewoner", "overtreder"),  # a new tenant does not inherit a warning (recidive_telt_per)
+    explain_history=explain_history,
+    measure_fields=MEASURE_FIELDS,
 )

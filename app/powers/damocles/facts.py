@@ -12,15 +12,15 @@ file says.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from types import MappingProxyType
 from typing import Any
 
+from app.domain import history as history_rules
 from app.domain.assessment import ParameterValue
 from app.domain.errors import FactsRejected
+from app.powers.damocles.quantities import quantity_facts
 
 POWER = "damocles"
 UNKNOWN = "unknown"
@@ -51,28 +51,28 @@ CASE_FILE_DEFAULTS: Mapping[str, Any] = MappingProxyType({
     "complaints_count": 0,
     "sensitive_area": UNKNOWN,
     "eigen_gebruik_explanation": UNKNOWN,
+    "financial_hardship_documented": UNKNOWN,
+    "closure_effect_on_children": UNKNOWN,
 })
 
-# Opiumwet lists grouped the way the policy reads them. A substance designated under art. 3a lid 5 is
-# counted with lijst I (open question: the designation can also mirror lijst II). Lijst IA is kept apart
-# because it is a ground only from its commencement date, which the rules versions decide.
-_GROUP = {"lijst_i": "hard", "art_3a_lid_5": "hard", "lijst_ii": "soft", "lijst_ia": "ia"}
-_UNITS = ("g", "units", "plants", "ml")  # a quantity in any other unit must never be silently ignored
+# Only an observed sale (politie_observatie) or an admission (verklaring_betrokkene) establishes sale; the
+# other evidence (a loop, a confirmed MMA report, third-party statements) is indirect: a person judges it.
+_SALE_ESTABLISHED = ("politie_observatie", "verklaring_betrokkene")
 _OBJECT_FACT = {
     "art_10a_lid1_sub3": "objects_art_10a_present",
     "art_11a": "objects_art_11a_present",
     "art_10c_lid1_sub3": "objects_art_10c_present",
 }
 _OUTSIDE_13B = ("voertuig", "openbare_ruimte")
-_DWELLING = ("woning", "erf_bij_woning")
+_DWELLING = ("woning", "erf_bij_woning", "woonwagen", "woonboot")  # a mobile home or houseboat lived in
 _PASS_THROUGH = (
     "person_who_dealt", "resident_role", "landlord_kind", "lease_dissolution_risk", "blacklist_risk",
+    "closure_effect_on_children",
 )
 _YES_NO = ("minors_in_household", "vulnerable_residents", "pets_present", "alternative_housing_available",
-           "gezinsvoorziening_offered", "bekendheid_drugsmilieu", "sensitive_area")
+           "gezinsvoorziening_offered", "bekendheid_drugsmilieu", "sensitive_area", "financial_hardship_documented")
 _PRIOR_KINDS = ("waarschuwing", "sluiting")
 _OFFENCE = ("eerste", "tweede", "derde_of_later")
-_MILLIGRAM = Decimal("0.001")
 
 
 def facts_from_case(
@@ -81,7 +81,7 @@ def facts_from_case(
 ) -> dict[str, Any]:
     """One flat, complete fact for the damocles vocabulary (rules/damocles/index.yaml).
 
-    `history`: earlier sent or approved interventions at this address ({date, kind, kenmerk});
+    `history`: earlier measures at this address or against this person (app/domain/history.py);
     `params`: in force on the finding date; `today`: the assessment date (days since the finding).
 
     Raises:
@@ -92,47 +92,19 @@ def facts_from_case(
     finding = _required_date(data)
     facts: dict[str, Any] = {
         **_place_facts(data, params),
-        **quantity_facts(data["substances"]),
-        **_object_facts(data["objects_13b_1b"]),
+        **_found_facts(data),
         "dealing_evidence_present": bool(data["dealing_evidence"]),
+        "sale_established": bool(set(data["dealing_evidence"]) & set(_SALE_ESTABLISHED)),
         "dealing_attributes_found": bool(data["attributes_found"]),
         "weapon_found": bool(data["weapon_found"]),
-        "offence": offence(history, finding, _param(params, "recidive_termijn_jaren")),
+        "offence": offence(history, finding, _param(params, "recidive_termijn_jaren"),
+                           _param(params, "recidive_telt_per")),
         "finding_age_days": _finding_age_days(finding, today),
         "complaints_count": _count(data["complaints_count"], "complaints_count"),
     }
     facts.update({name: _or_unknown(data[name]) for name in _PASS_THROUGH})
     facts.update({name: _yes_no(data[name]) for name in _YES_NO})
     return facts
-
-
-def quantity_facts(substances: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
-    """Sums per drug class and unit, the largest single substance per class, and the derived class.
-
-    Grams, units (pills) and plants are never mixed. Plants count only on lijst II (cuttings are
-    registered as plants); a quantity in ml has no threshold and only makes `drugs_found` true.
-    """
-    totals: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
-    per_substance: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
-    for item in substances:
-        group, unit, amount = _group(item), _unit(item), _amount(item.get("quantity"))
-        totals[(group, unit)] += amount
-        if unit == "g":
-            per_substance[(group, _name(item))] += amount
-    found = {group for (group, _kind), amount in totals.items() if amount > 0}
-    return {
-        "drugs_found": bool(found & {"hard", "soft"}),
-        "hard_drugs_g": _number(totals[("hard", "g")]),
-        "max_hard_substance_g": _number(_largest(per_substance, "hard")),
-        "hard_drugs_units": _number(totals[("hard", "units")]),
-        "soft_drugs_g": _number(totals[("soft", "g")]),
-        "max_soft_substance_g": _number(_largest(per_substance, "soft")),
-        "cannabis_plants": _number(totals[("soft", "plants")]),
-        "lijst_ia_present": "ia" in found,
-        "lijst_ia_g": _number(totals[("ia", "g")]),
-        "lijst_ia_units": _number(totals[("ia", "units")]),
-        "drug_class": "harddrugs" if "hard" in found else "softdrugs" if "soft" in found else "geen",
-    }
 
 
 def premises_class(premises_type: str, subtype: str | None, params: Mapping[str, ParameterValue]) -> str:
@@ -148,18 +120,24 @@ def premises_class(premises_type: str, subtype: str | None, params: Mapping[str,
     return "lokaal"
 
 
-def offence(history: Iterable[Mapping[str, Any]], finding: date, window_years: int) -> str:
-    """eerste | tweede | derde_of_later: earlier warnings and closures at this address within the window.
+def offence(history: Iterable[Mapping[str, Any]], finding: date, window_years: int,
+            counts_per: str = history_rules.PER_ADDRESS) -> str:
+    """eerste | tweede | derde_of_later: earlier warnings and closures that count (app/domain/history.py).
 
-    The window runs from the same calendar day `window_years` earlier (that day included) up to the day
-    before the finding. Counting per premises rather than per person is a choice still to confirm.
+    Only measures that were sent (before the finding) and not revoked or annulled count, against the same
+    premises and/or person as `counts_per` says; the window runs from the earlier OFFENCE, from the same
+    calendar day `window_years` before the finding (that day included) up to the day before it.
     """
-    start = _years_before(finding, window_years)
-    earlier = sum(
-        1 for item in history
-        if item.get("kind") in _PRIOR_KINDS and start <= _as_date(item.get("date"), "history") < finding
-    )
+    earlier = history_rules.count(history, finding, window_years, counts_per, _PRIOR_KINDS)
     return _OFFENCE[min(earlier, len(_OFFENCE) - 1)]
+
+
+def explain_history(case: Mapping[str, Any], history: Iterable[Mapping[str, Any]],
+                    params: Mapping[str, ParameterValue]) -> list[history_rules.Counted]:
+    """Each earlier measure with whether it counts for this finding and why (for the case page)."""
+    finding = _required_date({**CASE_FILE_DEFAULTS, **case})
+    return history_rules.classify(history, finding, _param(params, "recidive_termijn_jaren"),
+                                  _param(params, "recidive_telt_per"), _PRIOR_KINDS)
 
 
 # ------------------------------------------------------------------------------------------- helpers
@@ -201,13 +179,6 @@ def _finding_age_days(finding: date, today: date) -> int:
     return days
 
 
-def _years_before(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February in a year without one
-        return day.replace(year=day.year - years, day=28)
-
-
 def _param(params: Mapping[str, ParameterValue], name: str) -> Any:
     return params[name].value
 
@@ -218,49 +189,17 @@ def _subtype(premises_type: str, subtype: str | None) -> str:
     return UNKNOWN if premises_type in ("lokaal", "erf_bij_lokaal") else "geen"
 
 
+def _found_facts(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The quantities (quantities.py) and the objects of lid 1 onder b; objects alone are their own class."""
+    found = {**quantity_facts(data["substances"]), **_object_facts(data["objects_13b_1b"])}
+    if found["drug_class"] == "geen" and any(found[fact] for fact in _OBJECT_FACT.values()):
+        found["drug_class"] = "voorbereiding"
+    return found
+
+
 def _object_facts(objects: Iterable[Mapping[str, Any]]) -> dict[str, bool]:
     bases = {item.get("basis") for item in objects}
     return {fact: basis in bases for basis, fact in _OBJECT_FACT.items()}
-
-
-def _group(item: Mapping[str, Any]) -> str:
-    try:
-        return _GROUP[item["opiumwet_list"]]
-    except KeyError:
-        raise FactsRejected({"substances": "Onbekende lijst van de Opiumwet."}) from None
-
-
-def _unit(item: Mapping[str, Any]) -> str:
-    if item.get("unit") not in _UNITS:
-        raise FactsRejected({"substances": "Eenheid moet g, units, plants of ml zijn."})
-    return str(item["unit"])
-
-
-def _name(item: Mapping[str, Any]) -> str:
-    return str(item.get("name", "")).strip().casefold()
-
-
-def _amount(value: Any) -> Decimal:
-    try:
-        amount = Decimal(str(value))
-    except InvalidOperation:
-        amount = Decimal("NaN")
-    if not amount.is_finite() or amount < 0:
-        raise FactsRejected({"substances": "Elke hoeveelheid moet een getal van 0 of meer zijn."})
-    return amount
-
-
-def _largest(per_substance: Mapping[tuple[str, str], Decimal], group: str) -> Decimal:
-    return max((amount for (g, _s), amount in per_substance.items() if g == group), default=Decimal(0))
-
-
-def _number(amount: Decimal) -> int | float:
-    # Sum as decimals (2.3 + 0.55 is exactly 2.85), hand the engine a plain int or float, rounded to mg:
-    # Python writes floats below 1e-4 as 1e-05, which durable_rules cannot parse (error 204). Sums have
-    # at most 28 digits, so quantize cannot overflow; the exponent is an int (_amount rejects NaN, inf).
-    if amount.as_tuple().exponent < -3:
-        amount = amount.quantize(_MILLIGRAM, rounding=ROUND_HALF_UP)
-    return int(amount) if amount == amount.to_integral_value() else float(amount)
 
 
 def _count(value: Any, key: str) -> int:

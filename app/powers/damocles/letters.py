@@ -1,9 +1,11 @@
 """The Damocles letter kit: warning, voornemen and closure letters to residents and the rechthebbende.
 
-The motivation follows letters.md §5 in order: the source document, the evidence of dealing, the reasoning
-of the rules that fired, the recorded judgements, any Awb 4:84 deviation, and for the besluit the
-zienswijze with the response. The owner's letter gets one neutral sentence instead of the reasoning about
-the residents' household and the Awb 4:84 detail (letters.md §5 "Minimisation").
+One decision, one content: every addressee reads the same order (to the overtreder, named), the same legal
+basis and the same reasoning, written in the third person by the jurist; the owner's letter differs only
+where personal details of the household are left out, and says so and why (letters.md §5 "Minimisation").
+The motivation follows letters.md §5: the source document, the legal basis and the violated norm, the
+evidence of dealing, the rules that fired, the recorded judgements, any Awb 4:84 deviation, and for the
+besluit every zienswijze with its response.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from app.domain.addressees import is_minor
+from app.letters import hearing as H
 from app.letters import paragraphs as L
 from app.letters import phrases as G
 from app.letters.formatting import datum, datum_met_dag, periode
@@ -18,11 +22,12 @@ from app.letters.input import LetterInput
 from app.letters.manifest import Clause
 from app.powers.damocles import phrases as P
 from app.powers.damocles.found import aangetroffen, vondst
+from app.powers.damocles.grounds import bevoegdheid, gebruikers_soort, norm
 
 COMMON_KEYS = (*L.HEAD_KEYS, "inleiding", "feiten", "aangetroffen", "motivering")
 OUTCOME_KEYS = {
     "waarschuwing": ("vervolg",),
-    "voornemen_sluiting": ("dictum", "zienswijze_tot", "afschrift_aan"),
+    "voornemen_sluiting": ("dictum", "zienswijze_tot", "vragen", "inzage", "afschrift_aan"),
     "sluiting": ("dictum", "sluiting_van", "sluiting_tot", "begunstigingstermijn", "kosten", "rechtsmiddelen",
                  "afschrift_aan"),
 }
@@ -53,6 +58,9 @@ class DamoclesLetters:
             errors["recipient.rol"] = "Kies bewoner, overtreder of rechthebbende."
         if not letter.zaak_adresregels:
             errors["zaak_adresregels"] = "Het adres van het pand ontbreekt."
+        if letter.outcome != "waarschuwing" and letter.case_file.get("sluitobject") not in P.SLUITOBJECT_WOORDEN:
+            errors["sluitobject"] = ("Kies bij de feiten wat er wordt gesloten (de woning, het erf, het lokaal); "
+                                     "dat volgt niet vanzelf uit de plaats van de vondst.")
         return errors or _closure_errors(letter)
 
     def context(self, letter: LetterInput, clauses: Mapping[str, Clause]) -> dict[str, object]:
@@ -82,16 +90,25 @@ def _closure_errors(letter: LetterInput) -> dict[str, str]:
 
 def _words(letter: LetterInput) -> dict[str, str]:
     """Values for the phrase placeholders."""
-    d, lines = letter.deadlines, letter.zaak_adresregels
-    obj = P.PREMISES_WOORDEN.get(letter.case_file.get("premises_type"), "het pand")
+    d, lines, case = letter.deadlines, letter.zaak_adresregels, letter.case_file
+    obj = P.PREMISES_WOORDEN.get(case.get("premises_type"), "het pand")
+    naam = f" ({case['naam_inrichting']})" if case.get("naam_inrichting") else ""
+    gebruikers = P.GEBRUIKERS[gebruikers_soort(case)]
     words = {
-        "straat": lines[0], "object": obj, "Object": obj[:1].upper() + obj[1:],
-        "pand": f"{obj} aan {', '.join(lines)}", "datum": datum(letter.pleegdatum),
-        "vondst": vondst(letter.case_file), "stuk": P.STUK[letter.outcome],
+        "straat": lines[0], "object": obj + naam, "Object": (obj + naam)[:1].upper() + (obj + naam)[1:],
+        "pand": f"{obj}{naam} aan {', '.join(lines)}", "datum": datum(letter.pleegdatum),
+        "vondst": vondst(case), "stuk": P.STUK[letter.outcome], "gebruikers": gebruikers,
+        "Gebruikers_hoofd": gebruikers[:1].upper() + gebruikers[1:], "overtreder": _overtreder(letter),
+        "aan": "u" if letter.recipient.rol == "overtreder" else _overtreder(letter),
+        "de_overtreder": f"de overtreder ({_overtreder(letter)})" if _overtreder(letter) != "de overtreder"
+        else "de overtreder",
+        "jaren": str(_param(letter, "recidive_termijn_jaren")),
+        "bron": letter.melding_bron, "behandeld_door": letter.behandeld_door,
     }
+    words.update(_sluitobject(case, lines))
     owner = letter.party("rechthebbende")
     words["eigenaar"] = (P.EIGENAAR_BEKEND if owner else P.EIGENAAR_ONBEKEND).format(
-        object=obj, naam=owner.naam if owner else None)
+        object=words["object"], naam=owner.naam if owner else None)
     if letter.duur:
         words["periode"] = periode(letter.duur, "months")
     for key, name in (("ingangsdatum", "van"), ("vervaldatum", "tot"), ("begunstigingstermijn_tot", "termijn")):
@@ -100,16 +117,38 @@ def _words(letter: LetterInput) -> dict[str, str]:
     return words
 
 
-def _addressee(letter: LetterInput) -> str:
-    return P.ADDRESSEE[letter.recipient.rol]
+def _sluitobject(case: Mapping[str, Any], lines: tuple[str, ...]) -> dict[str, str]:
+    """What is closed, with its address and BAG id: "de woning met het erf erbij aan X (BAG-identificatie ...)"."""
+    text = P.SLUITOBJECT_WOORDEN.get(case.get("sluitobject"), "het pand")
+    if case.get("naam_inrichting"):
+        text += f" ({case['naam_inrichting']})"
+    text += f" aan {', '.join(lines)}"
+    found = {"sluitpand": text}  # for the opening and the competence; the order also names the BAG id
+    if case.get("sluitobject_bag_id"):
+        text += P.BAG.format(bag=case["sluitobject_bag_id"])
+    return {**found, "sluitobject": text, "Sluitobject": text[:1].upper() + text[1:]}
+
+
+def _overtreder(letter: LetterInput) -> str:
+    """The overtreder the order is addressed to, by name (the same in every addressee's letter)."""
+    if letter.recipient.rol == "overtreder":
+        return letter.recipient.naam
+    found = letter.party("overtreder")
+    return found.naam if found else "de overtreder"
+
+
+def _param(letter: LetterInput, name: str) -> object:
+    found = letter.assessment.parameters.get(name)
+    return found.value if found else ""
 
 
 def _common(letter: LetterInput, words: Mapping[str, str]) -> dict[str, object]:
     """Head, facts, motivation and signature."""
     found = aangetroffen(letter.case_file)
+    addressee = P.ADDRESSEE[letter.recipient.rol]
     return {
         **L.head(letter, P.ONDERWERP[letter.outcome].format_map(words)),
-        "inleiding": [p.format_map(words) for p in P.INLEIDING[(letter.outcome, _addressee(letter))]],
+        "inleiding": [p.format_map(words) for p in P.INLEIDING[(letter.outcome, addressee)]],
         "feiten": [(P.FEITEN_MET_VONDST if found else P.FEITEN_ZONDER_VONDST).format_map(words)],
         "aangetroffen": found,
         "motivering": _motivering(letter, words),
@@ -119,48 +158,74 @@ def _common(letter: LetterInput, words: Mapping[str, str]) -> dict[str, object]:
 def _motivering(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
     """All motivation paragraphs, in the order of letters.md §5."""
     paragraphs = [L.bron(letter, P.STUK[letter.outcome])]
+    if letter.outcome == "voornemen_sluiting":
+        paragraphs.append(P.VOORLOPIG)
+    paragraphs += _grondslag(letter, words)
     evidence = [L.label(P.HANDELSBEWIJS, e) for e in letter.case_file.get("dealing_evidence") or ()]
     if evidence:
         paragraphs.append(P.HANDEL.format(object=words["object"], bewijs=L.opsomming(evidence)))
-    paragraphs += L.regels(letter)
-    owner = _addressee(letter) == P.RECHTHEBBENDE
-    paragraphs += L.oordelen(letter.judgements, P.OORDELEN, P.OORDELEN_PRIVE if owner else (),
-                             P.OMSTANDIGHEDEN_GEWOGEN)
+    paragraphs += L.regels(letter, cited=P.GECITEERD)
+    owner = P.ADDRESSEE[letter.recipient.rol] == P.RECHTHEBBENDE
+    private = P.OMSTANDIGHEDEN_GEWOGEN.format_map(words)
+    paragraphs += L.oordelen(letter.judgements, P.OORDELEN, P.OORDELEN_PRIVE if owner else (), private)
     if letter.afwijking_beleid:
         paragraphs.append(G.AFWIJKING)
         detail = letter.afwijking_beleid
         if not owner and not any(p.endswith(detail) for p in paragraphs):  # often bijzondere_omstandigheden
             paragraphs.append(detail)
     if letter.outcome == "sluiting":
-        addressee = _addressee(letter)
-        paragraphs += L.zienswijze(letter.zienswijze or {}, L.ZienswijzeWords(
-            P.ZIENSWIJZE_GELEGENHEID[addressee], tuple(P.ZIENSWIJZE_ONTVANGEN[addressee]),
-            P.ZIENSWIJZE_UITZONDERING[addressee]))
+        hidden = P.VERBORGEN_VOOR_RECHTHEBBENDE if owner else frozenset()
+        paragraphs += H.zienswijzen(letter.zienswijze or {}, letter.recipient.id, H.HearingWords(
+            P.ZIENSWIJZE_GELEGENHEID, P.ZIENSWIJZE_UITZONDERING, hidden))
     return paragraphs
 
 
+def _grondslag(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
+    """The competence, stated positively, and the norm that was violated (Awb 5:9 onder a, 5:21, 5:24)."""
+    ground = bevoegdheid(letter.assessment)
+    if ground is None:
+        return []
+    found = [P.BEVOEGD.format(sluitobject=words["sluitpand"], onder=P.ONDER[ground])]
+    violated = norm(letter.case_file, ground)
+    if violated:
+        template = P.NORM_VOORWERPEN if ground == "b" else P.NORM_DRUGS
+        found.append(template.format(object=words["object"], norm=violated))
+    if letter.outcome == "waarschuwing":
+        found.append(P.WAARSCHUWING_KEUZE.format_map(words))
+    else:
+        found.append(P.LAST_UITLEG.format_map(words))
+    return found
+
+
 def _waarschuwing(letter: LetterInput, words: Mapping[str, str], _: Any) -> dict[str, object]:
-    return {"vervolg": [p.format_map(words) for p in P.VERVOLG[_addressee(letter)]]}
+    return {"vervolg": [p.format_map(words) for p in P.VERVOLG[P.ADDRESSEE[letter.recipient.rol]]]}
 
 
 def _voornemen(letter: LetterInput, words: Mapping[str, str], _: Any) -> dict[str, object]:
-    dictum = [*P.DICTUM_VOORNEMEN, P.BINDT_VOORNEMEN[_addressee(letter)]]
+    addressee = P.ADDRESSEE[letter.recipient.rol]
+    dictum = [*P.DICTUM_VOORNEMEN, P.BINDT_VOORNEMEN[addressee]]
+    if addressee == P.RECHTHEBBENDE:
+        vragen = P.VRAGEN[P.RECHTHEBBENDE]
+    else:
+        vragen = ([P.VRAAG_EIGEN_GEBRUIK] if letter.case_file.get("substances") else [])
+        vragen += P.VRAGEN[gebruikers_soort(letter.case_file)]
     return {
         "dictum": [p.format_map(words) for p in dictum],
         "zienswijze_tot": datum_met_dag(letter.deadlines["zienswijze_tot"]),
+        "vragen": [p.format_map(words) for p in vragen],
+        "inzage": [p.format_map(words) for p in P.INZAGE],
         "afschrift_aan": _afschrift(letter, words),
     }
 
 
 def _sluiting(letter: LetterInput, words: Mapping[str, str], clauses: Mapping[str, Clause]) -> dict[str, object]:
-    addressee = _addressee(letter)
-    dictum = [*P.DICTUM_SLUITING[addressee], *P.DICTUM_UITVOERING, P.BINDT[addressee]]
+    addressee = P.ADDRESSEE[letter.recipient.rol]
+    dictum = [*P.DICTUM_SLUITING, *P.DICTUM_UITVOERING, P.BINDT[addressee]]
     return {
         "dictum": [p.format_map(words) for p in dictum],
         "sluiting_van": words["van"],
         "sluiting_tot": words["tot"],
         "begunstigingstermijn": words["termijn"],
-        # The overtreder pays (Awb 5:25); others are told who does.
         "kosten": [p.format_map(words) for p in P.KOSTEN[letter.recipient.rol]],
         "rechtsmiddelen": L.rechtsmiddelen(clauses, P.CLAUSE[letter.outcome], letter),
         "afschrift_aan": _afschrift(letter, words),
@@ -168,9 +233,15 @@ def _sluiting(letter: LetterInput, words: Mapping[str, str], clauses: Mapping[st
 
 
 def _afschrift(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
-    """Copies: the other party of the same order, and for a besluit the police (awb-procedure.md §9.2)."""
-    other = words["eigenaar"] if _addressee(letter) == "bewoner" else P.AFSCHRIFT_BEWONERS.format_map(words)
-    return [other, P.AFSCHRIFT_POLITIE] if letter.outcome == "sluiting" else [other]
+    """The other addressees (their own letter, same decision) and the copy recipient the case file records."""
+    names = [f"{p.naam} ({P.ROL_WOORD.get(p.rol, p.rol)})" for p in letter.parties
+             if p.rol in P.ADDRESSEE and not is_minor(p.geboortedatum, letter.pleegdatum)]
+    lines = [P.OOK_AAN.format(stuk=P.STUK[letter.outcome], namen=L.opsomming(names))] if names else []
+    copy = letter.case_file.get("afschrift_ontvanger")
+    if copy:
+        lines.append(P.AFSCHRIFT[letter.case_file.get("afschrift_inhoud") or "zonder_persoonsgegevens"]
+                     .format(naam=copy))
+    return lines
 
 
 _BUILDERS: dict[str, Builder] = {"waarschuwing": _waarschuwing, "voornemen_sluiting": _voornemen,

@@ -9,6 +9,8 @@ omschrijving alone, e.g. "de woning"), {periode}, {van}, {tot}, {termijn}, {vond
 from __future__ import annotations
 
 RECHTHEBBENDE = "rechthebbende"
+# A betrokkene's role as a letter names it in "Ik stuur dit besluit ook aan: ...".
+ROL_WOORD = {"bewoner": "bewoner", "overtreder": "bewoner", RECHTHEBBENDE: "eigenaar of verhuurder"}
 # Which template a recipient role reads: the overtreder and other residents get the resident's letter.
 ADDRESSEE = {"bewoner": "bewoner", "overtreder": "bewoner", "rechthebbende": RECHTHEBBENDE}
 OUTCOMES = ("waarschuwing", "voornemen_sluiting", "sluiting")
@@ -21,8 +23,21 @@ ONDERWERP = {
     "sluiting": "Besluit tot sluiting, {straat}",
 }
 STUK = {"waarschuwing": "deze waarschuwing", "voornemen_sluiting": "mijn plan", "sluiting": "dit besluit"}
-PREMISES_WOORDEN = {"woning": "de woning", "lokaal": "het lokaal", "erf_bij_woning": "het erf bij de woning",
+# Where the drugs were found (the report) ...
+PREMISES_WOORDEN = {"woning": "de woning", "woonwagen": "de woonwagen", "woonboot": "de woonboot",
+                    "lokaal": "het lokaal", "erf_bij_woning": "het erf bij de woning",
                     "erf_bij_lokaal": "het erf bij het lokaal"}
+# ... and what the jurist closes (case-file `sluitobject`), which may be more than the place of the find.
+SLUITOBJECT_WOORDEN = {"woning": "de woning", "woning_en_erf": "de woning met het erf erbij",
+                       "woonwagen": "de woonwagen", "woonboot": "de woonboot",
+                       "erf_bij_woning": "het erf bij de woning", "lokaal": "het lokaal",
+                       "lokaal_en_erf": "het lokaal met het erf erbij", "erf_bij_lokaal": "het erf bij het lokaal"}
+BEDRIJF = ("lokaal", "lokaal_en_erf", "erf_bij_lokaal")
+# Who lives in or uses the object: a business has no "bewoners".
+GEBRUIKERS = {"woning": "de bewoners", "bedrijf": "de exploitant en de gebruikers"}
+BAG = " (BAG-identificatie {bag})"
+# Rule kinds whose legal-basis title the letter cites: the competence is stated in full by BEVOEGD instead.
+GECITEERD = ("uitzondering", "beleid")
 VONDST_DRUGS = "drugs"
 VONDST_VOORWERPEN = "spullen voor drugscriminaliteit"
 
@@ -32,52 +47,53 @@ INLEIDING = {
     ],
     ("waarschuwing", RECHTHEBBENDE): [
         "U bent eigenaar of verhuurder van {pand}. Op {datum} zijn daar {vondst} gevonden.",
-        "Ik heb de bewoners daarom een waarschuwing gegeven. Met deze brief laat ik u dat weten.",
+        "Ik heb {gebruikers} daarom een waarschuwing gegeven. Met deze brief laat ik u dat weten.",
     ],
     ("voornemen_sluiting", "bewoner"): [
-        "Ik ben van plan {pand} te sluiten voor {periode}. Op {datum} zijn daar {vondst} gevonden.",
+        "Ik ben van plan {sluitpand} te sluiten voor {periode}. Op {datum} zijn in {object} {vondst} gevonden.",
         "Voordat ik beslis, mag u mij vertellen wat u van dit plan vindt.",
     ],
     ("voornemen_sluiting", RECHTHEBBENDE): [
-        "Ik ben van plan {pand} te sluiten voor {periode}. U bent eigenaar of verhuurder van {object}.",
+        "Ik ben van plan {sluitpand} te sluiten voor {periode}. U bent eigenaar of verhuurder van {object}.",
         "De reden is dat er op {datum} {vondst} zijn gevonden.",
         "Voordat ik beslis, mag u mij vertellen wat u van dit plan vindt.",
     ],
     ("sluiting", "bewoner"): [
-        "Ik sluit {pand} voor {periode}, vanaf {van}. Dat doe ik omdat er op {datum} {vondst} zijn gevonden.",
+        "Ik sluit {sluitpand} voor {periode}, vanaf {van}. Dat doe ik omdat er op {datum} {vondst} zijn "
+        "gevonden.",
     ],
     ("sluiting", RECHTHEBBENDE): [
-        "Ik sluit {pand} voor {periode}, vanaf {van}. U bent eigenaar of verhuurder van {object}.",
+        "Ik sluit {sluitpand} voor {periode}, vanaf {van}. U bent eigenaar of verhuurder van {object}.",
         "De reden is dat er op {datum} {vondst} zijn gevonden.",
     ],
 }
 
 DICTUM_VOORNEMEN = [
-    "Ik wil {pand} sluiten voor {periode}. Dat doe ik met een last onder bestuursdwang.",
+    "Ik ben van plan {aan} een last onder bestuursdwang op te leggen. Ik wil {sluitobject} dan sluiten voor "
+    "{periode}.",
     "Tijdens de sluiting mag niemand {object} in. Ik verzegel dan de deuren.",
-    "Voordat de sluiting begint, krijgen de bewoners tijd om zelf te vertrekken en alles af te sluiten.",
+    "Voordat de sluiting begint, krijgen {gebruikers} tijd om zelf te vertrekken en alles af te sluiten.",
 ]
-DICTUM_SLUITING = {
-    "bewoner": [
-        "Ik leg een last onder bestuursdwang op voor {pand}. "
-        "{Object} moet gesloten zijn van {van} tot {tot}.",
-        "U moet {object} uiterlijk {termijn} zelf verlaten en afsluiten. Dat heet de begunstigingstermijn.",
-    ],
-    RECHTHEBBENDE: [
-        "Ik leg een last onder bestuursdwang op voor {pand}. "
-        "{Object} moet gesloten zijn van {van} tot {tot}.",
-        "De bewoners moeten {object} uiterlijk {termijn} zelf verlaten en afsluiten. "
-        "Dat heet de begunstigingstermijn.",
-    ],
-}
+DICTUM_SLUITING = [
+    "Ik leg {aan} een last onder bestuursdwang op. {Sluitobject} moet gesloten zijn van {van} tot {tot}.",
+    "{Gebruikers_hoofd} moeten {object} uiterlijk {termijn} zelf verlaten en afsluiten. Dat heet de "
+    "begunstigingstermijn.",
+]
+# B1: what a last onder bestuursdwang is, once, in the order itself.
+LAST_UITLEG = ("Een last onder bestuursdwang betekent: de overtreder moet zelf iets doen om de overtreding te "
+               "beëindigen en herhaling te voorkomen. Hier is dat: {object} verlaten en afsluiten. Gebeurt dat "
+               "niet op tijd, dan doe ik het zelf.")
 DICTUM_UITVOERING = [
     "Is {object} op {van} niet verlaten en afgesloten? Dan sluit ik {object} zelf.",
     "Ik verzegel de deuren en hang een bericht op bij de ingang. Niemand mag dan nog naar binnen.",
     "Het verbreken van het zegel is strafbaar.",
     "Vanaf {tot} mag {object} weer open.",
+    # Awb 8:81: the order is not carried out while the interim-relief judge has not decided.
+    "Wordt de voorzieningenrechter binnen de begunstigingstermijn om een voorlopige voorziening gevraagd? "
+    "Dan sluit ik {object} niet voordat de voorzieningenrechter heeft beslist.",
 ]
 BINDT = {
-    "bewoner": "Dit geldt ook voor {eigenaar}. Ook die mag {object} niet gebruiken of laten gebruiken.",
+    "bewoner": "De sluiting geldt ook voor {eigenaar}. Ook die mag {object} niet gebruiken of laten gebruiken.",
     RECHTHEBBENDE: "Dit geldt ook voor u. "
                    "U mag {object} tijdens de sluiting niet gebruiken of laten gebruiken.",
 }
@@ -89,56 +105,99 @@ EIGENAAR_ONBEKEND = "de eigenaar of verhuurder van {object}"
 EIGENAAR_BEKEND = "de eigenaar of verhuurder van {object}, {naam}"
 
 AWB_5_25 = "artikel 5:25 van de Algemene wet bestuursrecht"
+# Awb 5:25: the overtreder pays, including preparation after the begunstigingstermijn (lid 3 and 4).
+KOSTEN_LIJST = ("Het gaat om deze kosten: het sluiten en verzegelen, de slotenmaker en het ophangen van de "
+                "mededeling. Ook het voorbereiden van de sluiting na de begunstigingstermijn hoort erbij.")
 KOSTEN = {
     "overtreder": [
-        "Verlaat u {object} niet op tijd? Dan sluit ik {object} zelf. De kosten daarvan betaalt u.",
-        f"Dat staat in {AWB_5_25}. Het gaat bijvoorbeeld om een slotenmaker.",
-        "Ook kosten die ik na de begunstigingstermijn maak om de sluiting voor te bereiden, betaalt u.",
+        "Moet ik {object} zelf sluiten? Dan betaalt u als overtreder de kosten daarvan. Dat staat in "
+        f"{AWB_5_25}.",
+        KOSTEN_LIJST,
+        "Vertrekt u op het laatste moment toch zelf? Dan betaalt u de kosten die ik al heb gemaakt.",
     ],
     "bewoner": [
-        "Verlaat u {object} niet op tijd? Dan sluit ik {object} zelf.",
-        f"De kosten daarvan zijn voor de overtreder. Dat staat in {AWB_5_25}.",
+        "Moet ik {object} zelf sluiten? Dan betaalt {de_overtreder} de kosten daarvan. Dat staat in "
+        f"{AWB_5_25}.",
+        KOSTEN_LIJST,
     ],
     RECHTHEBBENDE: [
-        "Zijn de bewoners niet op tijd vertrokken? Dan sluit ik {object} zelf.",
-        f"De kosten daarvan zijn voor de overtreder. Dat staat in {AWB_5_25}.",
+        "Moet ik {object} zelf sluiten? Dan betaalt {de_overtreder} de kosten daarvan. Dat staat in "
+        f"{AWB_5_25}.",
+        KOSTEN_LIJST,
     ],
 }
 
 VERVOLG = {
     "bewoner": [
-        "Worden er opnieuw {vondst} gevonden in {object}? Dan kan ik {object} sluiten.",
-        "Dat staat in mijn beleid voor drugspanden. Deze waarschuwing telt dan mee.",
+        "Vindt de politie binnen {jaren} jaar na {datum} opnieuw drugs om te verkopen in {object}? Of spullen "
+        "om drugs te maken? Dan kan ik {object} sluiten.",
+        "Deze waarschuwing telt dan mee als eerdere overtreding.",
     ],
     RECHTHEBBENDE: [
-        "Worden er opnieuw {vondst} gevonden in {object}? Dan kan ik {object} sluiten.",
+        "Vindt de politie binnen {jaren} jaar na {datum} opnieuw drugs om te verkopen in {object}? Of spullen "
+        "om drugs te maken? Dan kan ik {object} sluiten.",
         "Die sluiting geldt dan ook voor u. Wilt u deze waarschuwing met uw huurder bespreken?",
     ],
 }
 
-AFSCHRIFT_BEWONERS = "de bewoners van {pand}"
-AFSCHRIFT_POLITIE = "de politie Limburg, basisteam Maastricht"
+# Copies: the other addressees get their own letter with the same decision; a copy recipient is named as
+# recorded in the case file, with what it receives (a police copy without personal data).
+OOK_AAN = "Ik stuur {stuk} ook aan: {namen}."
+AFSCHRIFT = {"zonder_persoonsgegevens": "Een afschrift zonder persoonsgegevens gaat naar {naam}.",
+             "volledig": "Een afschrift gaat naar {naam}."}
+
+# The voornemen: a provisional view, questions the hearing must answer (Awb 3:2, 4:8; Harderwijk), and the
+# documents it rests on.
+VOORLOPIG = ("Dit is mijn voorlopige oordeel. Ik beslis pas nadat ik de zienswijzen heb gelezen of gehoord, of "
+             "nadat de termijn daarvoor voorbij is.")
+VRAAG_EIGEN_GEBRUIK = ("Waren de drugs voor eigen gebruik? Maak dat dan aannemelijk. Vertel hoeveel u gebruikt en "
+                       "sinds wanneer. Stuur bewijs mee als u dat heeft.")
+VRAGEN = {
+    "woning": [
+        "Wonen er kinderen in {object}? Hoe oud zijn zij, en wat betekent een sluiting voor hen?",
+        "Is iemand in het huishouden ziek, of afhankelijk van zorg of van een aangepaste woning?",
+        "Kunt u tijdens de sluiting ergens anders wonen?",
+        "Wat betekent een sluiting voor uw huurcontract? Heeft de verhuurder u al iets laten weten?",
+        "Heeft een sluiting grote financiële gevolgen voor u?",
+    ],
+    "bedrijf": [
+        "Wat betekent een sluiting voor uw bedrijf en voor de mensen die er werken?",
+        "Wist u dat er drugs in {object} waren? Wat heeft u gedaan om dat te voorkomen?",
+    ],
+    RECHTHEBBENDE: [
+        "Wist u van de drugs? Wat heeft u gedaan om dit te voorkomen?",
+        "Welke gevolgen heeft een sluiting voor u als eigenaar of verhuurder?",
+        "Wat doet u met het huurcontract of de gebruiksovereenkomst?",
+    ],
+}
+INZAGE = [
+    "U mag de stukken inzien waarop mijn plan rust. Het gaat om {bron}.",
+    "Maak daarvoor een afspraak met {behandeld_door}. U kunt ook om een kopie vragen.",
+]
+
+# The legal basis, stated positively (Awb 5:21, 5:24), and the norm that was violated (Awb 5:9 onder a).
+BEVOEGD = ("Ik ben bevoegd om {sluitobject} te sluiten. Dat staat in artikel 13b, eerste lid{onder}, van de "
+           "Opiumwet. Hoe ik een last opleg, staat in de artikelen 5:21 en 5:24 van de Algemene wet bestuursrecht.")
+ONDER = {"a": ", aanhef en onder a", "b": ", aanhef en onder b", "": ""}
+NORM_DRUGS = ("In {object} waren drugs aanwezig om te verkopen, af te leveren of te verstrekken. Dat is verboden "
+              "in {norm}.")
+NORM_VOORWERPEN = ("In {object} waren spullen of stoffen aanwezig om drugs te maken of hennep te kweken. Dat is "
+                   "verboden in {norm}.")
+NORM = {"lijst_i": "artikel 2, aanhef en onder C, van de Opiumwet",
+        "lijst_ia": "artikel 2, aanhef en onder C, van de Opiumwet",
+        "lijst_ii": "artikel 3, aanhef en onder C, van de Opiumwet",
+        "art_3a_lid_5": "artikel 3a, vijfde lid, van de Opiumwet"}
+WAARSCHUWING_KEUZE = "Ik kies nu voor een waarschuwing en sluit {object} niet."
 
 FEITEN_MET_VONDST = "Op {datum} is in {pand} het volgende gevonden:"
 FEITEN_ZONDER_VONDST = "Op {datum} is in {pand} gecontroleerd. Hieronder leest u waarom ik deze brief stuur."
 HANDEL = "Er zijn ook aanwijzingen dat er vanuit {object} drugs werden verkocht: {bewijs}."
 # Who could respond: the resident's letter says "u"; the owner's letter must not suggest that the owner
 # sent the zienswijze, which usually comes from the residents.
-ZIENSWIJZE_GELEGENHEID = {
-    "bewoner": "Voordat ik dit besluit nam, kon u uw zienswijze geven.",
-    RECHTHEBBENDE: "Voordat ik dit besluit nam, konden de bewoners en u een zienswijze geven.",
-}
-ZIENSWIJZE_ONTVANGEN = {
-    "bewoner": ["Ik heb een zienswijze ontvangen. Samengevat staat daarin: {samenvatting}",
-                "Mijn reactie daarop: {reactie}"],
-    RECHTHEBBENDE: ["Ik heb een zienswijze ontvangen van een belanghebbende. "
-                    "Samengevat staat daarin: {samenvatting}",
-                    "Mijn reactie daarop: {reactie}"],
-}
-ZIENSWIJZE_UITZONDERING = {
-    "bewoner": "Ik heb niet eerst gevraagd wat u van mijn plan vindt. {reden}",
-    RECHTHEBBENDE: "Ik heb de bewoners en u niet eerst om een zienswijze gevraagd. {reden}",
-}
+ZIENSWIJZE_GELEGENHEID = "Voordat ik dit besluit nam, konden de belanghebbenden een zienswijze geven."
+ZIENSWIJZE_UITZONDERING = "Ik heb de belanghebbenden niet eerst om een zienswijze gevraagd. {reden}"
+# The owner's letter does not repeat what residents wrote about themselves (AVG art. 5 lid 1 onder c).
+VERBORGEN_VOOR_RECHTHEBBENDE = frozenset({"bewoner", "overtreder"})
 
 # The question each recorded judgement answers, in the order of the letter (damocles-13b.md §7). The keys
 # are exactly the judgement codes of rules/damocles/index.yaml (a test checks); other codes are skipped.
@@ -156,11 +215,16 @@ OORDELEN = {
     "dwangsom_in_plaats_van_sluiting": "Is een dwangsom een betere maatregel?",
     "objects_qualify": "Zijn de gevonden spullen bedoeld om drugs te maken of hennep te kweken?",
     "verkoop_aannemelijk": "Waren de drugs er om te verkopen?",
+    "onderzoek_omstandigheden": "Wat is onderzocht over het huishouden?",
+    "belangen_rechthebbende": "Wat betekent een sluiting voor de eigenaar of verhuurder?",
+    "lachgas_vrijstelling": "Was het lachgas voor technisch gebruik of als voedingsmiddel?",
 }
 # Judgements about the residents' household (health, minors) and circumstances: the owner's letter gets
 # one neutral sentence instead of the reasoning (letters.md §5 "Minimisation").
-OORDELEN_PRIVE = ("evenwichtigheid", "bijzondere_omstandigheden")
-OMSTANDIGHEDEN_GEWOGEN = "Ik heb ook de persoonlijke omstandigheden van de bewoners meegewogen."
+OORDELEN_PRIVE = ("evenwichtigheid", "bijzondere_omstandigheden", "onderzoek_omstandigheden")
+OMSTANDIGHEDEN_GEWOGEN = (
+    "Ik heb ook de persoonlijke omstandigheden van {gebruikers} gewogen. Die staan niet in deze brief. Zo "
+    "bescherm ik hun privacy (artikel 5, eerste lid, onder c, van de Algemene verordening gegevensbescherming).")
 # Vocabulary of the Damocles case file (docs/contracts.md) in letter words.
 LIJST = {
     "lijst_i": "harddrugs, lijst I van de Opiumwet",

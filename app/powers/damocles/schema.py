@@ -5,10 +5,18 @@ from __future__ import annotations
 from marshmallow import validate
 
 from app.schemas.base import YES_NO_UNKNOWN, RechthebbendeSchema, StrictSchema
-from app.schemas.fields import Boolean, Date, Decimal, Integer, List, Nested, choice, text
+from app.schemas.fields import Boolean, CleanString, Date, Decimal, Integer, List, Nested, choice, text
 from app.schemas.melding import MeldingEnvelope
 
 RISK = ("none", "possible", "announced", "unknown")
+# A mobile home (woonwagen, stacaravan) or a houseboat (woonboot) that someone lives in is a dwelling.
+PREMISES_TYPES = ("woning", "woonwagen", "woonboot", "lokaal", "erf_bij_woning", "erf_bij_lokaal", "voertuig",
+                  "openbare_ruimte")
+CHILD_EFFECT = ("none", "limited", "serious", "unknown")
+SLUITOBJECTEN = ("woning", "woning_en_erf", "erf_bij_woning", "woonwagen", "woonboot", "lokaal", "lokaal_en_erf",
+                 "erf_bij_lokaal")
+# The case-file fields that say what a closure is: a besluit must close what its voornemen announced.
+MEASURE_FIELDS = ("sluitobject",)
 
 
 class PersoonSchema(StrictSchema):
@@ -22,7 +30,10 @@ class SubstanceSchema(StrictSchema):
     opiumwet_list = choice(("lijst_i", "lijst_ii", "lijst_ia", "art_3a_lid_5"), required=True)
     quantity = Decimal(required=True, validate=validate.Range(
         min=0, max=1_000_000, min_inclusive=False, error="Vul een hoeveelheid in tussen 0 en 1.000.000."))
-    unit = choice(("g", "units", "plants", "ml"), required=True)
+    # units: pieces (pills, tablets, blotters); cartridges: lachgas cartridges or cylinders; cuttings: stekken
+    unit = choice(("g", "ml", "units", "cartridges", "plants", "cuttings"), required=True)
+    soort = choice(("lachgas",), load_default=None, allow_none=True)  # lachgas: its own class (lijst II, 2023)
+    mirrors_list = choice(("lijst_i", "lijst_ii"), load_default=None, allow_none=True)  # art. 3a lid 5 only
 
 
 class ObjectSchema(StrictSchema):
@@ -33,8 +44,7 @@ class ObjectSchema(StrictSchema):
 class DamoclesCaseFileSchema(StrictSchema):
     """The case file of a damocles melding (docs/contracts.md)."""
 
-    premises_type = choice(("woning", "lokaal", "erf_bij_woning", "erf_bij_lokaal", "voertuig", "openbare_ruimte"),
-                           required=True)
+    premises_type = choice(PREMISES_TYPES, required=True)
     lokaal_subtype = choice(("horeca", "coffeeshop", "bedrijfspand", "loods", "niet_bewoonde_woning", "overig"),
                             load_default=None, allow_none=True)
     medical_practice_use = Boolean(load_default=False)
@@ -63,6 +73,18 @@ class DamoclesCaseFileSchema(StrictSchema):
                                                                        error="Vul een aantal van 0 of meer in."))
     sensitive_area = choice(YES_NO_UNKNOWN, load_default="unknown")
     eigen_gebruik_explanation = choice(YES_NO_UNKNOWN, load_default="unknown")
+    # Weighed in evenwichtigheid (J5): documented financial hardship of the household, and what a closure
+    # would do to the children (ECLI:NL:RBLIM:2024:636; ECLI:NL:RVS:2023:3950).
+    financial_hardship_documented = choice(YES_NO_UNKNOWN, load_default="unknown")
+    closure_effect_on_children = choice(CHILD_EFFECT, load_default="unknown")
+    # What the jurist closes, chosen apart from where the drugs were found (a find in the yard does not close
+    # only the yard by accident), with its BAG id where known; the premises' own name; the copy recipient.
+    sluitobject = choice(SLUITOBJECTEN, load_default=None, allow_none=True)
+    sluitobject_bag_id = CleanString(load_default=None, allow_none=True, validate=validate.Regexp(
+        r"^\d{16}$", error="Een BAG-identificatie bestaat uit 16 cijfers."))
+    naam_inrichting = text(200, load_default=None, allow_none=True)
+    afschrift_ontvanger = text(200, load_default=None, allow_none=True)
+    afschrift_inhoud = choice(("zonder_persoonsgegevens", "volledig"), load_default="zonder_persoonsgegevens")
 
 
 class DamoclesMeldingSchema(MeldingEnvelope):
@@ -79,5 +101,7 @@ EDITABLE_FACTS = (
     "person_who_dealt", "resident_role", "minors_in_household", "vulnerable_residents", "pets_present",
     "landlord_kind", "lease_dissolution_risk", "blacklist_risk", "alternative_housing_available",
     "gezinsvoorziening_offered", "bekendheid_drugsmilieu", "complaints_count", "sensitive_area",
-    "eigen_gebruik_explanation",
+    "eigen_gebruik_explanation", "financial_hardship_documented", "closure_effect_on_children",
+    "sluitobject", "sluitobject_bag_id", "naam_inrichting", "afschrift_ontvanger",
+    "afschrift_inhoud",
 )

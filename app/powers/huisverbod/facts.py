@@ -17,6 +17,7 @@ from dateutil.relativedelta import relativedelta
 from app.domain.assessment import ParameterValue
 from app.domain.deadlines import AMSTERDAM, einde_op_klok
 from app.domain.errors import FactsRejected
+from app.domain.history import made_known
 from app.domain.measures import parse_moment
 
 ANNEX = ("persoon", "incident", "leefomstandigheden", "politiegegevens")  # Besluit tijdelijk huisverbod, bijlage
@@ -41,7 +42,8 @@ def facts_from_case(case: Mapping[str, Any], history: Iterable[Mapping[str, Any]
         **_follow_up_facts(case), **_extension_facts(case, imposed, params),
         "kindermishandeling": bool(case.get("kindermishandeling")),
         "veilig_thuis_consulted_before": _before(moment(case, "veilig_thuis_consulted_at"), imposed),
-        "earlier_order_at_address": any(item.get("kind") == "huisverbod" for item in history),
+        "earlier_order_at_address": any(item.get("kind") == "huisverbod" and made_known(item)
+                                        and item.get("same_address", True) for item in history),
         "order_duration_days": _order_days(case, imposed, params),
     }
 

@@ -1,0 +1,57 @@
+"""Dispatch records: when and how each letter of an approved beslissing was sent to its recipient.
+
+Awb 3:41: a besluit is made known by sending or handing it to the addressee, and the objection or appeal
+period starts the day after (Awb 6:8). One row per letter (document) and recipient: the date, the method
+and any proof, with the last day to object or appeal computed from it. A row is never changed: a
+correction is a new row that names the one it supersedes, with a reason (a trigger refuses updates, and
+deletes except during statutory destruction of the zaak).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text, text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db import Base
+from app.domain.dispatch import METHOD_LABELS
+from app.models.document import Document
+from app.models.types import UtcDateTime, checked_enum, utcnow
+from app.models.user import User
+
+# post: ordinary mail; aangetekend: registered mail; digitaal: e-mail or the digital channel (Awb 2:14);
+# uitreiking: handed over in person (e.g. by the police).
+METHODEN = tuple(METHOD_LABELS)
+
+
+class Verzending(Base):
+    """One recorded dispatch of one letter; superseded by a correction, never edited."""
+
+    __tablename__ = "verzendingen"
+    __table_args__ = (
+        CheckConstraint("vervangt_id IS NULL OR length(trim(reden)) > 0", name="correction_needs_reason"),
+        CheckConstraint("uiterlijke_reactiedatum IS NULL OR uiterlijke_reactiedatum > verzonden_op",
+                        name="reactiedatum_after_verzending"),
+        # one first record per letter; every later one supersedes exactly one earlier record, once
+        Index("uq_verzendingen_eerste", "document_id", unique=True,
+              sqlite_where=text("vervangt_id IS NULL"), postgresql_where=text("vervangt_id IS NULL")),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    zaak_id: Mapped[int] = mapped_column(ForeignKey("zaken.id"), index=True)
+    beslissing_id: Mapped[int] = mapped_column(ForeignKey("beslissingen.id"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documenten.id"), index=True)
+    ontvanger_rol: Mapped[str] = mapped_column(String(40))
+    verzonden_op: Mapped[date] = mapped_column(Date)
+    methode: Mapped[str] = mapped_column(checked_enum("methode", *METHODEN))
+    bewijs: Mapped[str] = mapped_column(String(200), default="")  # e.g. a track-and-trace or receipt number
+    # The last day to object or appeal for this recipient (Awb 6:7, 6:8, Atw); None without a legal remedy.
+    uiterlijke_reactiedatum: Mapped[date | None] = mapped_column(Date)
+    vervangt_id: Mapped[int | None] = mapped_column(ForeignKey("verzendingen.id"), unique=True)
+    reden: Mapped[str] = mapped_column(Text, default="")
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    document: Mapped[Document] = relationship()
+    recorded_by: Mapped[User] = relationship()

@@ -1,0 +1,77 @@
+"""The case page's earlier measures: the jurist enters one from before go-live (Dutch errors, nothing
+half-stored), sees which earlier measures count and why, and records a revocation."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+
+from app.models import AuditEntry, EerdereMaatregel, Zaak
+from app.services.intake import submit_melding
+from tests.factories import melding
+
+PERSON = {"naam": "W. Webherhaal", "geboortedatum": "1979-01-30", "roltype": "bewoner"}
+
+
+def _zaak(app, db, users) -> Zaak:
+    found = date.today() - timedelta(days=5)
+    return submit_melding(db, app.extensions["bevoegd"], melding(pleegdatum=found, bewoners=[PERSON]),
+                          users["handhaving"], date.today())
+
+
+def _form(version: int, **extra: str) -> dict[str, str]:
+    earlier = date.today() - timedelta(days=500)
+    data = {"version": str(version), "eerder.soort": "waarschuwing", "eerder.pleegdatum": earlier.isoformat(),
+            "eerder.verzonden": "true", "eerder.verzenddatum": (earlier + timedelta(days=14)).isoformat(),
+            "eerder.straat": "Teststraat", "eerder.huisnummer": "1", "eerder.postcode": "6200 ZZ",
+            "eerder.woonplaats": "Maastricht", "eerder.persoon_naam": "W. Webherhaal",
+            "eerder.persoon_geboortedatum": "1979-01-30", "eerder.kenmerk": "OOV/2023/12 & <oud>",
+            "eerder.bron": "Archief vóór Bevoegd"}
+    data.update(extra)
+    return data
+
+
+def test_an_invalid_earlier_measure_shows_dutch_errors_and_stores_nothing(app, client, login_as, db, users):
+    zaak = _zaak(app, db, users)
+    login_as("jurist")
+    audit_before = db.scalar(select(func.count()).select_from(AuditEntry))
+    response = client.post(f"/zaken/{zaak.id}/eerdere-maatregelen", data=_form(
+        zaak.version_id, **{"eerder.verzenddatum": "", "eerder.kenmerk": "", "eerder.postcode": "abc"}))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Er is iets niet goed ingevuld" in page
+    assert 'href="#f-eerder.verzenddatum"' in page and "Vul de datum van verzending in" in page
+    assert "Kenmerk:" in page and "Vul een postcode in als 1234 AB." in page
+    db.rollback()
+    assert db.scalar(select(func.count()).select_from(EerdereMaatregel)) == 0
+    assert db.scalar(select(func.count()).select_from(AuditEntry)) == audit_before
+
+
+def test_the_jurist_enters_an_earlier_measure_and_the_page_says_it_counts(app, client, login_as, db, users):
+    zaak = _zaak(app, db, users)
+    login_as("jurist")
+    response = client.post(f"/zaken/{zaak.id}/eerdere-maatregelen", data=_form(zaak.version_id))
+    assert response.status_code == 302 and response.headers["Location"].endswith("#eerder")
+    page = client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
+    assert "Eerdere maatregelen (herhaling)" in page
+    assert "OOV/2023/12 &amp; &lt;oud&gt;" in page  # escaped, verbatim
+    assert "Ja. Telt mee" in page
+    db.rollback()
+    measure = db.scalars(select(EerdereMaatregel)).one()
+    response = client.post(f"/zaken/{zaak.id}/eerdere-maatregelen/{measure.id}/herroeping", data={
+        "version": str(measure.version_id), f"herroeping-m{measure.id}.soort": "ingetrokken",
+        f"herroeping-m{measure.id}.datum": date.today().isoformat(),
+        f"herroeping-m{measure.id}.reden": "Intrekkingsbesluit OOV/2024/3"})
+    assert response.status_code == 302
+    page = client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
+    assert "Nee. Telt niet: de maatregel is ingetrokken of vernietigd." in page
+
+
+def test_a_stale_earlier_measure_form_gets_409(app, client, login_as, db, users):
+    zaak = _zaak(app, db, users)
+    login_as("jurist")
+    response = client.post(f"/zaken/{zaak.id}/eerdere-maatregelen", data=_form(zaak.version_id - 1))
+    assert response.status_code == 409
+    db.rollback()
+    assert db.scalar(select(func.count()).select_from(EerdereMaatregel)) == 0
