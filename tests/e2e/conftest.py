@@ -27,7 +27,7 @@ from app.services.assessment import latest
 from app.services.intake import submit_melding
 from tests.e2e.e2e_support import CHROMIUM_ARGS, OUTCOMES, LiveServer
 from tests.factories import melding
-from tests.flows import draft, judge_one, submit
+from tests.flows import judge_one, judge_what_is_missing, submit
 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 TIMEOUT_MS = 15_000
@@ -107,5 +107,6 @@ def voornemen_ter_vaststelling(db: Session, live_app: Flask, users: dict[str, Us
     for code in CLOSURE_STEPS + tuple(c for c in assessment.judgements_required if c in OUTCOMES):
         judge_one(db, zaak, code, OUTCOMES[code], f"Motivering {code} & <toelichting>.", users["jurist"])
     months = power("damocles").proposal(assessment).get("duur") or 3
-    voornemen = draft(db, rt, zaak, DraftRequest("voornemen_sluiting", today, months), users["jurist"], today)
+    voornemen = judge_what_is_missing(db, rt, zaak, DraftRequest("voornemen_sluiting", today, months),
+                                      users["jurist"], today, OUTCOMES)
     return submit(db, rt, voornemen, users["kabinet"], users["jurist"], today)

@@ -16,13 +16,13 @@ from app import create_app
 from app.config import ROOT
 from app.domain.assessment import Assessment
 from app.domain.drafting import DraftRequest
-from app.domain.errors import JudgementMissing, MandateMissing
+from app.domain.errors import MandateMissing
 from app.services import review
 from app.services.cases import signatories
 from app.services.intake import submit_melding
 from app.services.review import current_documents
 from tests.factories import melding
-from tests.flows import draft, judge_one, submit, zienswijze
+from tests.flows import judge_what_is_missing, submit, zienswijze
 
 PARAMETER = "damocles/parameters/sluiting_voorbehouden_bij.yaml"
 
@@ -39,17 +39,7 @@ def app(database_url: str, tmp_path: Path) -> Iterator[Flask]:
 
 
 def _draft_judging(db, rt, zaak, request, user, today):
-    procedure = rt.procedure(zaak.zaaktype)
-    for _ in range(30):
-        try:
-            return draft(db, rt, zaak, request, user, today)
-        except JudgementMissing as missing:
-            db.rollback()
-            for code in missing.missing:
-                spec = procedure.judgement(code)
-                answer = spec.bevoegd_bij or next(o.code for o in spec.outcomes if not o.blocks)
-                judge_one(db, zaak, code, answer, f"De jurist weegt {code} voor deze zaak.", user)
-    raise AssertionError("drafting kept asking for judgements")
+    return judge_what_is_missing(db, rt, zaak, request, user, today)
 
 
 def test_closing_a_dwelling_is_reserved_to_the_mayor_when_the_mandate_decision_says_so(app, db, users, today):
