@@ -14,6 +14,8 @@ from app.domain.serialize import jsonable
 
 BEVOEGD = "bevoegd"
 NIET_BEVOEGD = "niet_bevoegd"
+# Findings that only ask a person to weigh or do something: the decision does not rest on their values.
+SIGNAL_KINDS = ("oordeel", "evenredigheid", "taak")
 JUDGEMENT_REQUIRED = "judgement_required"
 UITZONDERING = "uitzondering"
 GROND_ONTBREEKT = "grond_ontbreekt"  # a rule that explains which condition of a ground is missing
@@ -95,7 +97,7 @@ class Assessment:
     def unconfirmed(self, also: tuple[str | None, ...] = ()) -> tuple[str, ...]:
         """Names of the parameters still to confirm that a fired rule used, or that are named in `also`
         (e.g. the proposal's parameter), in rule order."""
-        used = [n for e in self.fired for n, p in e.parameters.items() if p.to_confirm]
+        used = [n for e in self.fired if e.kind not in SIGNAL_KINDS for n, p in e.parameters.items() if p.to_confirm]
         used += [n for n in also if n and n in self.parameters and self.parameters[n].to_confirm]
         return tuple(dict.fromkeys(used))
 

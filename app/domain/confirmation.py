@@ -9,7 +9,9 @@ outcome that is not a besluit may still be drafted; its letters leave unconfirme
 
 from __future__ import annotations
 
-from app.domain.assessment import Assessment
+from datetime import date
+
+from app.domain.assessment import BESLISDATUM, Assessment
 from app.domain.errors import InvalidInput
 from app.domain.procedure import Outcome
 
@@ -22,18 +24,32 @@ def needs_confirmed_policy(outcome: Outcome) -> bool:
 
 
 def require_confirmed_policy(outcome: Outcome, assessment: Assessment, proposal_parameter: str | None) -> None:
-    """Refuse drafting `outcome` while a value used by a fired rule or by the proposal is still to confirm.
+    """Refuse drafting `outcome` while a value it rests on is still to confirm: one used by a rule that decides
+    (competence, exception, policy), by the proposal, or by the outcome's own duration and periods.
 
     Raises:
-        InvalidInput: {"soort": Dutch message naming the parameters}.
+        InvalidInput: {"soort": Dutch message naming the parameters and the date they must hold on}.
     """
     if not needs_confirmed_policy(outcome):
         return
-    names = assessment.unconfirmed((proposal_parameter,))
+    names = assessment.unconfirmed((proposal_parameter, *outcome.parameters))
     if names:
+        listed = "; ".join(_named(assessment, n) for n in names)
         raise InvalidInput({FIELD: (
             f"Een {outcome.label.lower()} kan nog niet worden opgesteld: het steunt op waarden die de gemeente "
-            f"nog niet heeft bevestigd ({', '.join(names)}). Het zijn standaardwaarden, geen vastgesteld beleid. "
-            "Vraag een beheerder om ze te bevestigen met de officiële bron (Beheer, Parameters); stel "
-            "daarna het concept opnieuw op.")},
+            f"nog niet heeft bevestigd: {listed}. Het zijn standaardwaarden, geen vastgesteld beleid. Vraag een "
+            "beheerder om ze te bevestigen met de officiële bron (Beheer, Parameters), geldig op de genoemde "
+            "datum; stel daarna het concept opnieuw op.")},
             "Het concept steunt op beleid dat nog niet is bevestigd.")
+
+
+def _named(assessment: Assessment, name: str) -> str:
+    """"Grens voor eigen gebruik van harddrugs (lijst I) in gram (drempel_harddrugs_g), op 18-11-2026"."""
+    value = assessment.parameters[name]
+    what = value.description.split(". ")[0].rstrip(".") if value.description else name
+    return f"{what} ({name}), op {value_date(assessment, name).strftime('%d-%m-%Y')}"
+
+
+def value_date(assessment: Assessment, name: str) -> date:
+    """The date on which a parameter's value was taken: the decision date for policy, else the peildatum."""
+    return assessment.policy_date if assessment.parameters[name].applies_at == BESLISDATUM else assessment.peildatum

@@ -31,18 +31,33 @@ class DispatchLike(Protocol):
 D = TypeVar("D", bound=DispatchLike)
 
 
-def check_sending_date(sent: date, approved: date, today: date) -> None:
-    """A letter goes out after the decision is taken, and a record describes what already happened.
+# A letter whose terms run from the date it carries may go out at most this many days later; beyond that the
+# compliance and zienswijze periods printed in it are too short and the letter must be drafted again.
+GRACE_DAYS = 2
+
+
+def check_sending_date(sent: date, approved: date, today: date, letter_date: date | None = None,
+                       dated_terms: bool = False) -> None:
+    """A letter goes out after the decision is taken and not before the date it carries; a record describes
+    what already happened; a letter with terms counted from its date goes out (almost) on that date.
 
     Raises:
-        InvalidInput: the date lies before the approval, or in the future.
+        InvalidInput: the date lies before the approval or the letter's date, in the future, or so late that the
+        letter's own terms no longer hold.
     """
     if sent < approved:
         raise InvalidInput({"verzonden_op": f"De brief kan niet zijn verzonden vóór de vaststelling op "
                                             f"{approved.strftime('%d-%m-%Y')}. Controleer de datum."})
+    if letter_date is not None and sent < letter_date:
+        raise InvalidInput({"verzonden_op": f"De brief draagt de datum {letter_date.strftime('%d-%m-%Y')}; hij kan "
+                                            "niet eerder zijn verzonden. Controleer de datum."})
     if sent > today:
         raise InvalidInput({"verzonden_op": "Deze datum ligt in de toekomst. Leg de verzending vast als de brief "
                                             "echt is verstuurd of uitgereikt."})
+    if dated_terms and letter_date is not None and (sent - letter_date).days > GRACE_DAYS:
+        raise InvalidInput({"verzonden_op": "De brief is te laat verstuurd: de termijnen in de brief tellen vanaf "
+                                            f"{letter_date.strftime('%d-%m-%Y')} en zijn nu te kort. Stel de "
+                                            "beslissing opnieuw op met een nieuwe verzenddatum."})
 
 
 def remedy_deadline(outcome: Outcome, role: str, sent: date, weeks: int, calendar: Calendar) -> date | None:

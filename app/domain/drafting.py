@@ -15,7 +15,7 @@ from typing import Any
 from app.domain.assessment import BEVOEGD, JUDGEMENT_REQUIRED, NIET_BEVOEGD, Assessment, ParameterValue
 from app.domain.deadlines import Calendar, einde_op_klok, einde_termijn
 from app.domain.errors import InvalidInput, JudgementMissing
-from app.domain.hearing import answering, check_as_announced, hearing_judgements
+from app.domain.hearing import answering, check_as_announced, current_voornemen, hearing_judgements
 from app.domain.judgements import Recorded, check_recorded, competence, open_competence_judgements, required_for
 from app.domain.measures import (
     Measure,
@@ -101,15 +101,6 @@ def draft_outcome(state: DraftState, request: DraftRequest) -> DraftOutcome:
                         schedule(state, request, outcome), outcome.review)
 
 
-def current_voornemen(procedure: Procedure, earlier: tuple[Measure, ...], code: str) -> Measure | None:
-    """The approved voornemen that belongs to the next `code`: newer than the last approved `code`."""
-    announcing = [m for m in earlier
-                  if procedure.outcomes.get(m.soort) and procedure.outcomes[m.soort].announces == code]
-    done = [m.id for m in earlier if m.soort == code]
-    latest = max(announcing, key=lambda m: m.id, default=None)
-    return latest if latest and (not done or latest.id > max(done)) else None
-
-
 def still_possible(procedure: Procedure, outcome: Outcome, earlier: tuple[Measure, ...], now: datetime) -> None:
     """An extension or withdrawal is decided while the measure still runs (re-checked at approval).
 
@@ -190,19 +181,30 @@ def _required(state: DraftState, outcome: Outcome, deviation: bool) -> list[str]
 
 
 def _deviates(state: DraftState, request: DraftRequest, outcome: Outcome) -> bool:
-    """A choice other than the policy proposal is a 4:84 deviation. Not a deviation: a case the policy has
-    no measure for, and the measure a person chose where the rules asked for a `decides_measure` judgement
-    (e.g. a closure judged a serious case at a first offence); a different duration still is."""
+    """A choice other than the policy proposal is a 4:84 deviation. Not a deviation: a case the policy has no
+    measure for, and a measure other than the proposal's where the person's answer to a `decides_measure`
+    judgement rules the proposal out (a first offence in a dwelling judged not serious: a warning). A
+    different duration still is."""
     proposal = state.proposal
     maatregel = proposal.get("maatregel")
     if maatregel not in {o.measure for o in state.procedure.outcomes.values()}:
         return False
     chooses = outcome.duration is not None and outcome.duration.maximum is not None
     other_duur = outcome.measure == maatregel and chooses and request.duur != proposal.get("duur")
-    asked = set(state.assessment.judgements_required)
-    if any(j.decides_measure and j.code in asked for j in state.procedure.judgements):
+    if outcome.measure == maatregel:
         return bool(other_duur)
-    return outcome.measure != maatregel or bool(other_duur)
+    return not _ruled_out(state, maatregel)
+
+
+def _ruled_out(state: DraftState, measure: str) -> bool:
+    """A recorded answer to a `decides_measure` judgement the rules asked for blocks every outcome of `measure`."""
+    asked = set(state.assessment.judgements_required)
+    carrying = {c for c, o in state.procedure.outcomes.items() if o.measure == measure}
+    for spec in (j for j in state.procedure.judgements if j.decides_measure and j.code in asked):
+        answer = spec.outcome(state.recorded[spec.code].outcome) if spec.code in state.recorded else None
+        if answer is not None and carrying <= set(answer.blocks):
+            return True
+    return False
 
 
 def _duur(state: DraftState, request: DraftRequest, outcome: Outcome) -> int | None:

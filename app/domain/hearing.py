@@ -13,6 +13,8 @@ from typing import Any
 
 from app.domain.errors import InvalidInput
 from app.domain.judgements import Recorded
+from app.domain.measures import Measure
+from app.domain.procedure import Procedure
 
 ZIENSWIJZE = "zienswijze"  # the code under which the zienswijze is recorded (an Oordeel row)
 HEARD = ("ontvangen", "niet_ontvangen")
@@ -95,3 +97,12 @@ def check_as_announced(announced: Mapping[str, Any] | None, maatregel: Mapping[s
     if before is not None and now is not None and now > before:
         raise InvalidInput({"duur": f"De duur is langer dan in het voornemen ({before}). Kies ten hoogste die "
                             "duur, of stel een nieuw voornemen op."})
+
+
+def current_voornemen(procedure: Procedure, earlier: tuple[Measure, ...], code: str) -> Measure | None:
+    """The approved voornemen that belongs to the next `code`: newer than the last approved `code`."""
+    announcing = [m for m in earlier
+                  if procedure.outcomes.get(m.soort) and procedure.outcomes[m.soort].announces == code]
+    done = [m.id for m in earlier if m.soort == code]
+    latest = max(announcing, key=lambda m: m.id, default=None)
+    return latest if latest and (not done or latest.id > max(done)) else None

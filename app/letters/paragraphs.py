@@ -99,12 +99,14 @@ def label(table: Mapping[str, str], code: object) -> str:
     return table.get(str(code), str(code).replace("_", " "))
 
 
-def regels(letter: LetterInput, cited: tuple[str, ...] = P.RULE_KINDS) -> list[str]:
-    """The explanation of each fired competence, exception and policy rule, with its legal basis for the
-    kinds in `cited` (a kit that states the competence itself in full cites the competence rules no more)."""
+def regels(letter: LetterInput, cited: tuple[str, ...] = P.RULE_KINDS,
+           kinds: tuple[str, ...] = P.RULE_KINDS) -> list[str]:
+    """The explanation of each fired rule of `kinds` (by default competence, exception and policy), with its
+    legal basis for the kinds in `cited`. A kit that states the competence itself, from the facts, leaves the
+    competence rules out."""
     paragraphs = []
     for entry in letter.assessment.fired:
-        if entry.kind not in P.RULE_KINDS or not entry.explanation.strip():
+        if entry.kind not in kinds or entry.kind not in P.RULE_KINDS or not entry.explanation.strip():
             continue
         scoped = entry.conclusion.get("outcomes")
         if scoped and letter.outcome not in scoped:
@@ -125,12 +127,12 @@ def policy_confirmed(entry: TraceEntry) -> bool:
 
 
 def grondslag(entry: TraceEntry) -> str:
-    """What the letter cites: the rule's legal basis and the confirmed policy sources of its values (a policy
-    finding names the policy first: "Beleidsregels inzake de toepassing van artikel 13b Opiumwet, artikel 4;
-    Awb 4:84")."""
+    """What the letter cites: the rule's legal basis and the confirmed policy sources of its values. A policy
+    finding cites the policy only ("Beleidsregels inzake de toepassing van artikel 13b Opiumwet, artikel 4"):
+    a ruling or Awb 4:84 is not where a policy "staat"."""
     title = [titel((entry.legal_basis or {}).get("title", ""))]
     sources = [p.citation for p in entry.parameters.values() if p.citation]
-    parts = sources + title if entry.kind in P.POLICY_KINDS else title + sources
+    parts = sources if entry.kind in P.POLICY_KINDS and sources else title + sources
     return "; ".join(dict.fromkeys(p for p in parts if p))
 
 

@@ -47,7 +47,8 @@ RULE_KINDS = ("bevoegdheid", "uitzondering", "beleid")
 ZIENSWIJZE_NIET_ONTVANGEN = "Ik heb geen zienswijze ontvangen."
 ZIENSWIJZE_REACTIE = "Mijn reactie: {reactie}"
 # One paragraph per party's zienswijze in the besluit (letters/hearing.py); {wijze} is schriftelijk or mondeling.
-ZIENSWIJZE_EIGEN = "U heeft op {datum} {wijze} uw zienswijze gegeven. Samengevat: {samenvatting}"
+ZIENSWIJZE_EIGEN = ("U gaf op {datum} {wijze} uw zienswijze. Ik vat die samen zoals iedereen dit besluit leest: "
+                    "{samenvatting}")
 ZIENSWIJZE_ANDER = "{naam} heeft op {datum} {wijze} een zienswijze gegeven. Samengevat: {samenvatting}"
 ZIENSWIJZE_AFGESCHERMD = (
     "{naam} heeft op {datum} {wijze} een zienswijze gegeven. Daarin staan persoonlijke gegevens. Die staan niet "

@@ -19,7 +19,7 @@ from app.models import Beslissing, Document, Mandaat, Oordeel, Reviewronde, User
 from app.models.types import utcnow
 from app.runtime import Runtime
 from app.services.assessment import latest
-from app.services.queries import active_judgements, mandaat_for
+from app.services.queries import active_judgements, lapsed_judgements, mandaat_for
 from app.services.review import current_documents
 
 
@@ -37,6 +37,7 @@ class CaseView:
     ondertekenaars: list[User]
     tasks: list[Any] = field(default_factory=list)
     competence: str | None = None  # after the recorded judgements (the rules alone may say "judgement needed")
+    lapsed: dict[str, Oordeel] = field(default_factory=dict)  # reopened judgements: what was weighed before
 
 
 def view_zaak(session: Session, rt: Runtime, zaak: Zaak, actor: User, origin: str) -> CaseView:
@@ -51,7 +52,7 @@ def view_zaak(session: Session, rt: Runtime, zaak: Zaak, actor: User, origin: st
     view = CaseView(
         zaak=zaak, assessment=assessment, beoordeling_id=beoordeling.id if beoordeling else None,
         proposal=spec.proposal(assessment) if assessment else {},
-        judgements=judgements, judgement_specs=procedure.judgements,
+        judgements=judgements, judgement_specs=procedure.judgements, lapsed=lapsed_judgements(session, zaak),
         competence=competence_after(procedure, assessment, judgements) if assessment else None,
         beslissingen=[(b, current_documents(session, b)) for b in beslissingen],
         ondertekenaars=_signers(session, zaak, procedure, concept),

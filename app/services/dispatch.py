@@ -45,7 +45,9 @@ def record_dispatch(session: Session, rt: Runtime, beslissing: Beslissing, reque
     document = next((d for d in documents if d.id == request.document_id), None)
     if document is None:
         raise InvalidInput({"document_id": "Kies een brief van deze beslissing."})
-    check_sending_date(request.verzonden_op, beslissing.datum or today, today)
+    outcome = rt.procedure(beslissing.zaak.zaaktype).outcome(beslissing.soort)
+    check_sending_date(request.verzonden_op, beslissing.datum or today, today, beslissing.verzenddatum,
+                       dated_terms=any(p.unit != "hours" for p in outcome.periods))
     previous = dispatch_records(session, beslissing).get(document.id)
     if previous is not None and not request.reden.strip():
         raise InvalidInput({"reden": "Deze brief is al als verzonden vastgelegd. Schrijf op waarom u de "

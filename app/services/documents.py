@@ -108,7 +108,7 @@ def letter_input(session: Session, beslissing: Beslissing, signer: Signer, perso
         assessment=Assessment.from_dict(beslissing.beoordeling.assessment), judgements=judgements,
         ondertekening=signer.ondertekening, beslisser=signer.beslisser,
         behandeld_door=f"{beslissing.drafter.display_name}, {beslissing.drafter.phone}".strip(", "),
-        case_file=melding.gegevens, zienswijze=_zienswijze(zienswijze), duur=beslissing.maatregel.get("duur"),
+        case_file=melding.gegevens, zienswijze=_zienswijze(session, zienswijze), duur=beslissing.maatregel.get("duur"),
         deadlines=deadlines(beslissing),
         parties=tuple(Party(b.naam, b.roltype, b.geboortedatum) for b in zaak.betrokkenen if b.id != person.id),
         afwijking_beleid=judgements.get("bijzondere_omstandigheden", {}).get("reasoning")
@@ -122,12 +122,14 @@ def _belongs(procedure: Procedure, code: str, outcome: str) -> bool:
     return spec is None or not spec.required_for or outcome in spec.required_for
 
 
-def _zienswijze(row: Any) -> dict[str, Any] | None:
+def _zienswijze(session: Session, row: Any) -> dict[str, Any] | None:
+    """The hearing as the letter kits read it, with the date of the voornemen it answered."""
     if row is None:
         return None
     if row.outcome in HEARD:
+        voornemen = session.get(Beslissing, row.details["voornemen_id"]) if row.details.get("voornemen_id") else None
         return {"ontvangen": row.outcome == "ontvangen", "zienswijzen": row.details.get("zienswijzen") or [],
-                "reactie": row.reasoning}
+                "reactie": row.reasoning, "voornemen_datum": voornemen.verzenddatum if voornemen else None}
     return {"uitzondering": row.outcome, "reasoning": row.reasoning}
 
 

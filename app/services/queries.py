@@ -24,6 +24,15 @@ def active_judgements(session: Session, zaak: Zaak) -> dict[str, Oordeel]:
     return {row.code: row for row in rows}
 
 
+def lapsed_judgements(session: Session, zaak: Zaak) -> dict[str, Oordeel]:
+    """Per code without an active judgement, the newest one that lapsed (reopened by a zienswijze or new
+    facts): the jurist sees what was weighed before and weighs it again."""
+    rows = session.scalars(select(Oordeel).where(Oordeel.zaak_id == zaak.id, Oordeel.superseded_at.is_not(None))
+                           .order_by(Oordeel.id))
+    active = active_judgements(session, zaak)
+    return {row.code: row for row in rows if row.code not in active}
+
+
 def last_beslissing(session: Session, zaak: Zaak, soort: str, statuses: tuple[str, ...]) -> Beslissing | None:
     """The newest beslissing of a soort in one of the statuses."""
     return session.scalars(select(Beslissing).where(

@@ -37,7 +37,8 @@ OUTCOME = {"geschiktheid": "voldaan", "noodzakelijkheid": "voldaan", "evenwichti
 
 
 # The hard-drug case proposes a closure, so a warning deviates from policy: J8 must then say "ja" (Awb 4:84).
-WARN = ("eigen_gebruik_aannemelijk", "verkoop_aannemelijk", "bijzondere_omstandigheden")
+WARN = ("eigen_gebruik_aannemelijk", "verkoop_aannemelijk", "bijzondere_omstandigheden",
+        "ernstig_geval_eerste_overtreding")
 
 
 @pytest.fixture
@@ -51,8 +52,14 @@ def zaak(db, rt, users, today) -> Zaak:
 
 
 def judge(db, zaak, user, codes, deviate=False) -> None:
+    """Record `codes`; for a warning (WARN) the first offence is judged not serious, unless the warning is to
+    deviate from a proposed closure (then special circumstances are recorded, Awb 4:84)."""
     for code in codes:
-        outcome = "ja" if code == "bijzondere_omstandigheden" and deviate else OUTCOME[code]
+        outcome = OUTCOME[code]
+        if codes is WARN and code == "ernstig_geval_eerste_overtreding" and not deviate:
+            outcome = "niet_ernstig"
+        if code == "bijzondere_omstandigheden" and deviate:
+            outcome = "ja"
         judge_one(db, zaak, code, outcome, f"Motivering voor {code} & <details>.", user)
 
 
@@ -190,8 +197,23 @@ def test_stored_letters_cannot_be_changed(db, rt, zaak, users, today):
 
 
 def test_first_offence_warning_in_a_woning_is_the_legislators_route_not_a_deviation(db, rt, zaak, users, today):
-    judge(db, zaak, users["jurist"], WARN)  # bijzondere omstandigheden: nee
+    judge(db, zaak, users["jurist"], WARN)  # not a serious case; bijzondere omstandigheden: nee
     assert not draft(db, rt, zaak, _warning(today), users["jurist"], today).afwijking_beleid
+
+
+def test_a_warning_where_a_serious_case_proposes_closure_is_a_deviation(db, rt, zaak, users, today):
+    """Issue 6 §4: where policy proposes a closure (the case was judged serious), a warning deviates from it
+    and needs special circumstances (Awb 4:84); the warning is also where J2 is answered."""
+    judge(db, zaak, users["jurist"], WARN[:3])
+    with pytest.raises(JudgementMissing) as missing:
+        draft(db, rt, zaak, _warning(today), users["jurist"], today)
+    assert "ernstig_geval_eerste_overtreding" in missing.value.missing
+    judge_one(db, zaak, "ernstig_geval_eerste_overtreding", "ernstig", "Veel cocaïne en een loop.", users["jurist"])
+    with pytest.raises(InvalidInput) as caught:
+        draft(db, rt, zaak, _warning(today), users["jurist"], today)
+    assert "4:84" in caught.value.errors["bijzondere_omstandigheden"]
+    judge_one(db, zaak, "bijzondere_omstandigheden", "ja", "Het gezin werkt mee aan hulp.", users["jurist"])
+    assert draft(db, rt, zaak, _warning(today), users["jurist"], today).afwijking_beleid
 
 
 def test_unknown_judgement_codes_are_refused(db, zaak, users):

@@ -128,3 +128,15 @@ def test_a_besluit_heavier_or_other_than_the_voornemen_needs_a_new_one(db, rt, u
     judge_one(db, zaak, "bijzondere_omstandigheden", "ja", "Twee maanden volstaan hier (Awb 4:84).", users["jurist"])
     shorter = judge_what_is_missing(db, rt, zaak, DraftRequest("sluiting", later, 2), users["jurist"], today)
     assert shorter.maatregel["duur"] == 2 and shorter.maatregel["object"]["sluitobject"] == "woning"
+
+
+def test_the_case_page_shows_what_a_zienswijze_reopened(db, users, today, heard, login_as, client):
+    """Chromium trial: after two zienswijzen the earlier reasoning vanished and had to be retyped."""
+    zaak, _ = heard
+    before = active_judgements(db, zaak)["geschiktheid"].reasoning
+    zienswijze(db, zaak, {"outcome": "ontvangen", "samenvatting": "Bezwaar.", "reactie": "Gewogen."},
+               users["jurist"], today)
+    login_as("jurist")
+    page = client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
+    assert "opnieuw te wegen (eerder: Sluiting is geschikt)" in page
+    assert before in page  # prefilled in the form, to be confirmed or changed by a person

@@ -30,6 +30,8 @@ CASE_FILE = {
     "minors_in_household": "no", "vulnerable_residents": "no", "alternative_housing_available": "yes",
     "lease_dissolution_risk": "announced", "blacklist_risk": "possible",
     "afschrift_ontvanger": "Politie Limburg, basisteam Maastricht-Centrum",
+    "bevindingen_handel": "Op 27 november 2026 om 21.10 uur zag de politie bij de voordeur een verkoop van een "
+                          "bolletje cocaïne (rapportage, bladzijde 2).",
 }
 RESIDENT = {"naam": "R. Fictief-Bewoner", "roltype": "overtreder", "geboortedatum": "1990-04-02"}
 OWNER = {"naam": "Woonstichting Verzonnen Maasdal", "soort": "woningcorporatie", "straat": "Postbus",
@@ -99,16 +101,21 @@ def test_voornemen_and_besluit_read_as_a_decision_a_court_would_uphold(db, rt, u
     for text in both:
         assert "Ik leg R. Fictief-Bewoner een last onder bestuursdwang op" in text or "Ik leg u een last" in text
         assert "artikel 13b, eerste lid, aanhef en onder a, van de Opiumwet" in text
-        assert "artikel 2, aanhef en onder C, van de Opiumwet en artikel 3, aanhef en onder C" in text
         assert "de woning met het erf erbij aan Teststraat 1" in text and "0935010000099999" in text
         assert "Twee maanden volstaan niet" in text  # the corporation's zienswijze is answered for everyone
         assert "niet voordat de voorzieningenrechter heeft beslist" in text
         assert "Als ik bevoegd ben" not in text and "te bevestigen" not in text
-        assert "Een afschrift zonder persoonsgegevens gaat naar Politie Limburg, basisteam Maastricht-Centrum." in text
+        assert "Politie Limburg, basisteam Maastricht-Centrum krijgt een kopie zonder namen" in text
+        assert "zag de politie bij de voordeur een verkoop" in text  # the sale, as the report records it
+        assert "artikel 2, aanhef en onder B en C, van de Opiumwet en artikel 3, aanhef en onder B en C" in text
     resident_letter, owner_letter = both
-    assert "U heeft op" in resident_letter and "uw zienswijze gegeven" in resident_letter
+    assert "U gaf op" in resident_letter and "uw zienswijze" in resident_letter
     assert "verjaardagsfeest" in resident_letter and "verjaardagsfeest" not in owner_letter
     assert "Er wonen geen kinderen" in resident_letter and "Er wonen geen kinderen" not in owner_letter
+    assert "Ik vind de gevolgen van de sluiting voor de bewoners niet onevenredig." in owner_letter
+    assert "een feest" not in owner_letter  # the resident's account of personal use stays his
+    assert "Op " in resident_letter and "schreef ik dat ik van plan was de woning met het erf erbij te sluiten" \
+        in resident_letter
     assert "Algemene verordening gegevensbescherming" in owner_letter
     assert "betaalt u als overtreder de kosten" in resident_letter and "slotenmaker" in resident_letter
     assert "de overtreder (R. Fictief-Bewoner) de kosten" in owner_letter

@@ -41,7 +41,9 @@ def zaak(db, rt, users, today):
 
 
 def unconfirmed(db, zaak) -> tuple[str, ...]:
-    return Assessment.from_dict(latest(db, zaak).assessment).unconfirmed((MONTHS,))
+    """What a closure rests on: the fired rules' values, the proposal and the outcomes' own terms."""
+    periods = ("max_sluiting_maanden", "zienswijze_termijn_dagen", "begunstigingstermijn_dagen")
+    return Assessment.from_dict(latest(db, zaak).assessment).unconfirmed((MONTHS, *periods))
 
 
 def confirm(db, rt, users, name, value, valid_from):
@@ -85,6 +87,7 @@ def test_a_warning_may_be_drafted_but_does_not_cite_the_default_as_policy(db, rt
     for code in ("eigen_gebruik_aannemelijk", "verkoop_aannemelijk"):
         judge_one(db, zaak, code, CLOSURE[code], f"Motivering voor {code}.", users["jurist"])
     judge_one(db, zaak, "bijzondere_omstandigheden", "ja", "Eerste keer; het gezin werkt mee.", users["jurist"])
+    judge_one(db, zaak, "ernstig_geval_eerste_overtreding", "niet_ernstig", "Kleine hoeveelheid.", users["jurist"])
     warning = draft(db, rt, zaak, DraftRequest("waarschuwing", today), users["jurist"], today)
     submit(db, rt, warning, users["kabinet"], users["jurist"], today)
     for document in current_documents(db, warning):
@@ -137,3 +140,17 @@ def test_the_confirmation_form_input_is_checked_and_nothing_half_stored(db, rt, 
     with pytest.raises(KeyError):
         parameters.confirm(db, rt, "damocles", "bestaat_niet", bad, users["beheerder"])
     assert date(2007, 11, 1) == parameters.series_of(rt, "damocles", MONTHS).starts[0]
+
+
+def test_the_outcomes_own_terms_must_be_confirmed_too(db, rt, zaak, users, today):
+    """Chromium trial: a voornemen went out on the default zienswijze term. The term is what the letter
+    prints, so it is policy the voornemen rests on; the refusal names it with the date it must hold on."""
+    for name in unconfirmed(db, zaak):
+        if name != "zienswijze_termijn_dagen":
+            series = parameters.series_of(rt, "damocles", name)
+            confirm(db, rt, users, name, series.values()[0].value, series.starts[0])
+    with pytest.raises(InvalidInput) as caught:
+        drafted(db, rt, zaak, users, DraftRequest("voornemen_sluiting", today, 3), today)
+    message = caught.value.errors["soort"]
+    assert "(zienswijze_termijn_dagen), op " + today.strftime("%d-%m-%Y") in message
+    assert "drempel_harddrugs_g" not in message

@@ -27,7 +27,8 @@ from tests.flows import draft, judge_one, submit
 PERSON = {"naam": "R. Herhaal", "geboortedatum": "1980-05-17", "roltype": "bewoner"}
 TENANT = {"naam": "N. Nieuwehuurder", "geboortedatum": "1992-11-03", "roltype": "bewoner"}
 ELSEWHERE = {"straat": "Anderestraat", "huisnummer": "2", "postcode": "6211 AB", "woonplaats": "Maastricht"}
-WARN = {"eigen_gebruik_aannemelijk": "niet_aannemelijk", "verkoop_aannemelijk": "ja", "bijzondere_omstandigheden": "ja"}
+WARN = {"eigen_gebruik_aannemelijk": "niet_aannemelijk", "verkoop_aannemelijk": "ja", "bijzondere_omstandigheden": "ja",
+        "ernstig_geval_eerste_overtreding": "niet_ernstig"}
 
 
 @pytest.fixture

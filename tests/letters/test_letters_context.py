@@ -43,7 +43,9 @@ def test_the_order_is_the_same_for_every_addressee() -> None:
     resident = build_context(letter_input("sluiting"))
     owner = build_context(letter_input("sluiting", "rechthebbende"))
     assert owner["dictum"][0] == "Ik leg J. Jansen" + resident["dictum"][0][len("Ik leg u"):]
-    assert owner["dictum"][1:-1] == resident["dictum"][1:-1]
+    assert owner["dictum"][2:-1] == resident["dictum"][2:-1]
+    assert resident["dictum"][1].startswith("U zorgt dat iedereen de woning uiterlijk woensdag 15 april 2026")
+    assert owner["dictum"][1].startswith("J. Jansen zorgt dat iedereen de woning uiterlijk")
     assert "de overtreder (J. Jansen) de kosten" in " ".join(owner["kosten"])
 
 
@@ -55,8 +57,10 @@ def test_closure_states_its_legal_basis_and_the_norm() -> None:
     assert m[1].startswith("Ik ben bevoegd om de woning met het erf erbij aan Voorbeeldstraat 12 A, 6211 AB "
                            "Maastricht te sluiten.")
     assert "artikel 13b, eerste lid, van de Opiumwet" in m[1] and "5:21 en 5:24" in m[1]
-    assert m[2] == ("In de woning waren drugs aanwezig om te verkopen, af te leveren of te verstrekken. Dat is "
-                    "verboden in artikel 2, aanhef en onder C, van de Opiumwet.")
+    assert m[2] == ("Het is verboden drugs te verkopen, af te leveren of te verstrekken, of ze daarvoor aanwezig te "
+                    "hebben. Dat staat in artikel 2, aanhef en onder B en C, van de Opiumwet.")
+    # everything the order says is about what is closed, never only the place of the find
+    assert all("het erf" in p for p in context["dictum"][:2]) and "de woning met het erf erbij" in context["dictum"][2]
     assert m[3].startswith("Een last onder bestuursdwang betekent:")
     assert not any("Als ik bevoegd ben" in p for p in m)
 
@@ -88,17 +92,21 @@ def test_business_premises_have_no_residents() -> None:
     context = build_context(letter_input("voornemen_sluiting", case_file=lokaal, judgements={}))
     text = " ".join(v if isinstance(v, str) else " ".join(v) for v in context.values() if isinstance(v, str | list))
     assert "bewoners" not in text and "kinderen" not in text
-    assert "het lokaal (Café De Verzonnen Hoek)" in text and "de exploitant en de gebruikers" in text
+    assert "het lokaal Café De Verzonnen Hoek aan" in text and "de exploitant en de gebruikers" in text
 
 
 def test_waarschuwing_has_no_dictum_and_says_how_long_it_counts() -> None:
-    param = ParameterValue(name="recidive_termijn_jaren", value=3, valid_from=date(2007, 11, 1), status="x",
+    param = ParameterValue(name="recidive_termijn_jaren", value=3, valid_from=date(2007, 11, 1), status="statute",
                            reference={"title": "x"})
     a = replace(assessment(), parameters={**assessment().parameters, "recidive_termijn_jaren": param})
     context = build_context(letter_input("waarschuwing", assessment=a))
     assert context["inleiding"][0].startswith("Ik geef u een waarschuwing.")
     assert "dictum" not in context and "rechtsmiddelen" not in context
-    assert context["vervolg"][0].startswith("Vindt de politie binnen 3 jaar na 1 maart 2026 opnieuw drugs")
+    assert context["vervolg"][0].startswith("Vindt de politie binnen drie jaar na 1 maart 2026 opnieuw drugs")
+    unconfirmed = replace(param, status="design default — to confirm with the municipality")
+    a = replace(a, parameters={**a.parameters, "recidive_termijn_jaren": unconfirmed})
+    default = build_context(letter_input("waarschuwing", assessment=a))["vervolg"]
+    assert "jaar" not in " ".join(default)  # a default window is not presented as the municipality's policy
 
 
 def test_motivation_order() -> None:
@@ -108,11 +116,12 @@ def test_motivation_order() -> None:
     m = context["motivering"]
     assert m[0] == ("Ik baseer dit besluit op de bestuurlijke rapportage van de politie van 5 maart 2026, "
                     "met kenmerk PL2300-2026-1234.")
-    assert m[1].startswith("Ik ben bevoegd") and m[2].startswith("In de woning waren drugs")
+    assert m[1].startswith("Ik ben bevoegd") and m[2].startswith("Het is verboden drugs te verkopen")
     assert m[4].startswith("Er zijn ook aanwijzingen") and "waarnemingen van de politie" in m[4]
-    # the competence rule explains itself; the legal basis is stated once, in full, in m[1]
-    assert m[5] == "Er is meer harddrugs gevonden dan voor eigen gebruik. Ik mag dan aannemen dat de drugs er zijn " \
-                   "om te verkopen."
+    # the competence rests on the quantity and the threshold, stated from the facts (not the rule's template)
+    assert m[5].startswith("Aan harddrugs lag in totaal 2,5 gram. Dat is meer dan 0,5 gram, de grens voor eigen "
+                           "gebruik.")
+    assert not any(p.startswith("Er is meer harddrugs gevonden") for p in m)
     helpt = m.index("Helpt een sluiting? Reden geschiktheid.")
     assert m[helpt + 1] == "Zijn de gevolgen van een sluiting te zwaar? Reden evenwichtigheid."
     assert "4:84" in m[helpt + 2] and "moet" in m[helpt + 2] and m[helpt + 3] == "Het gezin heeft zorg nodig."
@@ -123,8 +132,8 @@ def test_motivation_order() -> None:
 
 def test_every_zienswijze_is_answered() -> None:
     m = build_context(letter_input("sluiting"))["motivering"]
-    own = m.index("U heeft op 10 april 2026 schriftelijk uw zienswijze gegeven. Samengevat: De drugs waren van "
-                  "een logé.")
+    own = m.index("U gaf op 10 april 2026 schriftelijk uw zienswijze. Ik vat die samen zoals iedereen dit besluit "
+                  "leest: De drugs waren van een logé.")
     assert m[own + 1] == "Mijn reactie: Dat is niet aannemelijk gemaakt."
     other = m.index("Woonstichting Maasdal heeft op 11 april 2026 mondeling een zienswijze gegeven. Samengevat: "
                     "De verhuurder wist van niets.")
@@ -137,7 +146,7 @@ def test_owner_does_not_read_the_residents_zienswijze() -> None:
     assert "logé" not in text and "Dat is niet aannemelijk gemaakt." not in text
     assert "J. Jansen heeft op 10 april 2026 schriftelijk een zienswijze gegeven. Daarin staan persoonlijke " \
            "gegevens." in text and "Algemene verordening gegevensbescherming" in text
-    assert "U heeft op 11 april 2026 mondeling uw zienswijze gegeven." in text
+    assert "U gaf op 11 april 2026 mondeling uw zienswijze." in text
 
 
 def test_zienswijze_variants() -> None:
@@ -162,7 +171,8 @@ def test_copies_are_what_the_case_file_records() -> None:
                                          "verhuurder)."]
     police = {**GEGEVENS, "afschrift_ontvanger": "Politie Limburg"}
     with_copy = build_context(letter_input("sluiting", case_file=police))
-    assert with_copy["afschrift_aan"][-1] == "Een afschrift zonder persoonsgegevens gaat naar Politie Limburg."
+    assert with_copy["afschrift_aan"][-1] == "Politie Limburg krijgt een kopie zonder namen en persoonlijke " \
+                                             "omstandigheden."
 
 
 def test_facts_in_letter_words() -> None:

@@ -29,6 +29,9 @@ class Scenario:
     facts: Callable[[datetime], dict[str, str]] = lambda _now: {}  # the jurist's facts form before drafting
     draft: dict[str, str] = field(default_factory=dict)  # further fields of the draft form
     decided_at_intake: tuple[str, ...] = ()  # outcomes decided on the spot when the form is submitted
+    # Answers a person gives where the first non-blocking one is not the case's (e.g. "not a serious case" for
+    # a warning: otherwise the warning would deviate from a proposed closure).
+    answers: dict[str, str] = field(default_factory=dict)
 
 
 def local(moment: datetime) -> str:
@@ -78,7 +81,8 @@ def _proef(now: datetime) -> dict[str, str]:
 
 
 SCENARIOS = {
-    "damocles": Scenario("handhaving", _damocles, "waarschuwing", "kabinet"),
+    "damocles": Scenario("handhaving", _damocles, "waarschuwing", "kabinet",
+                         answers={"ernstig_geval_eerste_overtreding": "niet_ernstig"}),
     "huisverbod": Scenario("hovj", _huisverbod, "verlenging_huisverbod", "burgemeester", facts=_extension,
                            decided_at_intake=("huisverbod",)),
     "proef": Scenario("handhaving", _proef, "voornemen_sluiting", "kabinet", draft={"duur": "3"}),

@@ -159,7 +159,7 @@ def test_verzenddatum_in_the_past_is_refused():
 def test_a_new_closure_after_the_first_needs_a_new_voornemen_and_hearing():
     """Pitfall 20 (ECLI:NL:RBMNE:2025:1759): the zienswijze on the first voornemen does not carry a second
     closure; only a voornemen newer than the last closure opens the way again."""
-    from app.domain.drafting import current_voornemen
+    from app.domain.hearing import current_voornemen
     from app.domain.measures import Measure
 
     procedure = RT.procedure("damocles")

@@ -124,7 +124,7 @@ def test_kabinet_approves_and_downloads_the_letter(app, client, login_as, db, us
     zaak = new_zaak(app, db, users)
     login_as("jurist")
     for code, outcome in (("eigen_gebruik_aannemelijk", "niet_aannemelijk"), ("verkoop_aannemelijk", "ja"),
-                          ("bijzondere_omstandigheden", "nee")):
+                          ("bijzondere_omstandigheden", "nee"), ("ernstig_geval_eerste_overtreding", "niet_ernstig")):
         assert client.post(f"/zaken/{zaak.id}/oordelen", data={
             "code": code, f"{code}.outcome": outcome, f"{code}.reasoning": "Gewogen: Jansen & Zn <B.V.>.",
             "version": version_of(db, zaak.id)}).status_code == 302

@@ -15,7 +15,7 @@ from app.powers.damocles import phrases as P
 def _stof(item: Mapping[str, Any]) -> str:
     """One substance: "2 gram cocaïne (harddrugs, lijst I van de Opiumwet)"."""
     name = str(item.get("name", "")).strip()
-    lijst = label(P.LIJST, item.get("opiumwet_list"))
+    lijst = label(P.LIJST, "lachgas" if item.get("soort") == "lachgas" else item.get("opiumwet_list"))
     quantity = item.get("quantity")
     if quantity is None:
         return f"{name} ({lijst})"

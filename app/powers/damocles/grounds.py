@@ -11,10 +11,38 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from app.domain.assessment import NIET_BEVOEGD, Assessment
+from babel.numbers import format_decimal
+
+from app.domain.assessment import NIET_BEVOEGD, Assessment, ParameterValue
+from app.letters.formatting import LOCALE
 from app.letters.paragraphs import opsomming
 from app.powers.damocles import phrases as P
 
+# The provisions that prohibit the find: selling, delivering, providing (onder B) and having it for that (onder C).
+NORM = {"lijst_i": "artikel 2, aanhef en onder B en C, van de Opiumwet",
+        "lijst_ia": "artikel 2, aanhef en onder B en C, van de Opiumwet",
+        "lijst_ii": "artikel 3, aanhef en onder B en C, van de Opiumwet"}
+# A substance designated under art. 3a lid 5 is prohibited through the article of the list it mirrors.
+NORM_AANGEWEZEN = {
+    "lijst_i": "artikel 2, aanhef en onder B en C, in samenhang met artikel 3a, vijfde lid, van de Opiumwet",
+    "lijst_ii": "artikel 3, aanhef en onder B en C, in samenhang met artikel 3a, vijfde lid, van de Opiumwet",
+    None: "artikel 2 of 3 in samenhang met artikel 3a, vijfde lid, van de Opiumwet"}
+# The presumption of dealing: the quantity found, the threshold used and where it is laid down.
+VERMOEDEN = ("{hoeveelheid}. Dat is meer dan {grens}, de grens voor eigen gebruik. Bij meer dan die grens mag "
+             "ik aannemen dat de drugs er waren om te verkopen.")
+VERMOEDEN_BRON = "Die grens staat in {bron}."
+GRENS_EENHEID = {"g": "gram", "ml": "milliliter"}
+HOEVEELHEID = {
+    "max_hard_substance_g": "Van één harddrug lag {feit} gram",
+    "hard_drugs_g": "Aan harddrugs lag in totaal {feit} gram",
+    "hard_drugs_units": "Er lagen {feit} pillen of andere stuks harddrugs",
+    "max_soft_substance_g": "Van één softdrug lag {feit} gram",
+    "soft_drugs_g": "Aan softdrugs lag in totaal {feit} gram",
+    "cannabis_plants": "Er stonden {feit} hennepplanten of stekken",
+    "lijst_ia_g": "Van lijst IA lag {feit} gram",
+    "lijst_ia_units": "Van lijst IA lagen {feit} pillen of andere stuks",
+    "lachgas_units": "Er lagen {feit} lachgaspatronen of -cilinders",
+}
 _ARTICLE = "13b lid 1"
 _GROUND_B = "onder b"
 _KINDS = ("bevoegdheid", "oordeel")
@@ -41,9 +69,40 @@ def norm(case_file: Mapping[str, Any], ground: str) -> str:
     if ground == "b":
         bases = dict.fromkeys(o.get("basis") for o in case_file.get("objects_13b_1b") or ())
         return opsomming(P.VOORWERP_GRONDSLAG[b] for b in bases if b in P.VOORWERP_GRONDSLAG)
-    lists = dict.fromkeys(P.NORM[s.get("opiumwet_list")] for s in case_file.get("substances") or ()
-                          if s.get("opiumwet_list") in P.NORM)
-    return opsomming(lists)
+    lists = dict.fromkeys(_norm(s) for s in case_file.get("substances") or ())
+    return opsomming(n for n in lists if n)
+
+
+def _norm(substance: Mapping[str, Any]) -> str:
+    if substance.get("opiumwet_list") == "art_3a_lid_5":
+        return NORM_AANGEWEZEN[substance.get("mirrors_list")]
+    return NORM.get(str(substance.get("opiumwet_list")), "")
+
+
+def vermoeden(assessment: Assessment) -> list[str]:
+    """The presumption of dealing as a court reads it: the quantity found, the threshold for personal use that
+    it exceeds and where that threshold is laid down (ECLI:NL:RVS:2023:1698). One sentence per threshold."""
+    paragraphs, seen = [], set()
+    for entry in assessment.fired:
+        if entry.kind != "bevoegdheid":
+            continue
+        for name, param in entry.parameters.items():
+            fact = next((f for f in entry.facts if f in HOEVEELHEID), None)
+            if fact is None or name in seen:
+                continue
+            seen.add(name)
+            paragraphs.append(_vermoeden(HOEVEELHEID[fact].format(feit=_getal(entry.facts[fact])), param))
+    return paragraphs
+
+
+def _vermoeden(hoeveelheid: str, param: ParameterValue) -> str:
+    grens = f"{_getal(param.value)} {GRENS_EENHEID.get(param.unit, param.unit)}"
+    text = VERMOEDEN.format(hoeveelheid=hoeveelheid, grens=grens)
+    return f"{text} {VERMOEDEN_BRON.format(bron=param.citation)}" if param.citation else text
+
+
+def _getal(value: object) -> str:
+    return format_decimal(value, locale=LOCALE)
 
 
 def gebruikers_soort(case_file: Mapping[str, Any]) -> str:

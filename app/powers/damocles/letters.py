@@ -20,9 +20,10 @@ from app.letters import phrases as G
 from app.letters.formatting import datum, datum_met_dag, periode
 from app.letters.input import LetterInput
 from app.letters.manifest import Clause
+from app.letters.paragraphs import value
 from app.powers.damocles import phrases as P
 from app.powers.damocles.found import aangetroffen, vondst
-from app.powers.damocles.grounds import bevoegdheid, gebruikers_soort, norm
+from app.powers.damocles.grounds import bevoegdheid, gebruikers_soort, norm, vermoeden
 
 COMMON_KEYS = (*L.HEAD_KEYS, "inleiding", "feiten", "aangetroffen", "motivering")
 OUTCOME_KEYS = {
@@ -61,6 +62,10 @@ class DamoclesLetters:
         if letter.outcome != "waarschuwing" and letter.case_file.get("sluitobject") not in P.SLUITOBJECT_WOORDEN:
             errors["sluitobject"] = ("Kies bij de feiten wat er wordt gesloten (de woning, het erf, het lokaal); "
                                      "dat volgt niet vanzelf uit de plaats van de vondst.")
+        if letter.outcome != "waarschuwing" and _verkoop_vastgesteld(letter) and \
+                not letter.case_file.get("bevindingen_handel"):
+            errors["bevindingen_handel"] = ("Beschrijf bij de feiten wat de politie zag of wat is toegegeven, met "
+                                            "datum en bladzijde van de rapportage; dat komt in de brief.")
         return errors or _closure_errors(letter)
 
     def context(self, letter: LetterInput, clauses: Mapping[str, Clause]) -> dict[str, object]:
@@ -92,17 +97,19 @@ def _words(letter: LetterInput) -> dict[str, str]:
     """Values for the phrase placeholders."""
     d, lines, case = letter.deadlines, letter.zaak_adresregels, letter.case_file
     obj = P.PREMISES_WOORDEN.get(case.get("premises_type"), "het pand")
-    naam = f" ({case['naam_inrichting']})" if case.get("naam_inrichting") else ""
+    naam = f" {case['naam_inrichting']}" if case.get("naam_inrichting") else ""
     gebruikers = P.GEBRUIKERS[gebruikers_soort(case)]
     words = {
-        "straat": lines[0], "object": obj + naam, "Object": (obj + naam)[:1].upper() + (obj + naam)[1:],
+        "straat": lines[0], "object": obj, "Object": obj[:1].upper() + obj[1:],
         "pand": f"{obj}{naam} aan {', '.join(lines)}", "datum": datum(letter.pleegdatum),
         "vondst": vondst(case), "stuk": P.STUK[letter.outcome], "gebruikers": gebruikers,
         "Gebruikers_hoofd": gebruikers[:1].upper() + gebruikers[1:], "overtreder": _overtreder(letter),
         "aan": "u" if letter.recipient.rol == "overtreder" else _overtreder(letter),
+        "Onderwerp": "U" if letter.recipient.rol == "overtreder" else _overtreder(letter).capitalize()
+        if _overtreder(letter) == "de overtreder" else _overtreder(letter),
         "de_overtreder": f"de overtreder ({_overtreder(letter)})" if _overtreder(letter) != "de overtreder"
         else "de overtreder",
-        "jaren": str(_param(letter, "recidive_termijn_jaren")),
+        "voornemen_datum": _voornemen_datum(letter),
         "bron": letter.melding_bron, "behandeld_door": letter.behandeld_door,
     }
     words.update(_sluitobject(case, lines))
@@ -119,11 +126,10 @@ def _words(letter: LetterInput) -> dict[str, str]:
 
 def _sluitobject(case: Mapping[str, Any], lines: tuple[str, ...]) -> dict[str, str]:
     """What is closed, with its address and BAG id: "de woning met het erf erbij aan X (BAG-identificatie ...)"."""
-    text = P.SLUITOBJECT_WOORDEN.get(case.get("sluitobject"), "het pand")
-    if case.get("naam_inrichting"):
-        text += f" ({case['naam_inrichting']})"
+    gesloten = P.SLUITOBJECT_WOORDEN.get(case.get("sluitobject"), "het pand")
+    text = gesloten + (f" {case['naam_inrichting']}" if case.get("naam_inrichting") else "")
     text += f" aan {', '.join(lines)}"
-    found = {"sluitpand": text}  # for the opening and the competence; the order also names the BAG id
+    found = {"sluitpand": text, "gesloten": gesloten}  # the order alone also names the BAG id
     if case.get("sluitobject_bag_id"):
         text += P.BAG.format(bag=case["sluitobject_bag_id"])
     return {**found, "sluitobject": text, "Sluitobject": text[:1].upper() + text[1:]}
@@ -137,9 +143,13 @@ def _overtreder(letter: LetterInput) -> str:
     return found.naam if found else "de overtreder"
 
 
-def _param(letter: LetterInput, name: str) -> object:
-    found = letter.assessment.parameters.get(name)
-    return found.value if found else ""
+def _voornemen_datum(letter: LetterInput) -> str:
+    found = (letter.zienswijze or {}).get("voornemen_datum")
+    return datum(found) if found else ""
+
+
+def _verkoop_vastgesteld(letter: LetterInput) -> bool:
+    return bool(letter.assessment.facts.get("sale_established"))
 
 
 def _common(letter: LetterInput, words: Mapping[str, str]) -> dict[str, object]:
@@ -161,13 +171,11 @@ def _motivering(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
     if letter.outcome == "voornemen_sluiting":
         paragraphs.append(P.VOORLOPIG)
     paragraphs += _grondslag(letter, words)
-    evidence = [L.label(P.HANDELSBEWIJS, e) for e in letter.case_file.get("dealing_evidence") or ()]
-    if evidence:
-        paragraphs.append(P.HANDEL.format(object=words["object"], bewijs=L.opsomming(evidence)))
-    paragraphs += L.regels(letter, cited=P.GECITEERD)
+    paragraphs += _handel(letter, words) + vermoeden(letter.assessment)
+    paragraphs += L.regels(letter, cited=P.GECITEERD, kinds=P.GECITEERD)
     owner = P.ADDRESSEE[letter.recipient.rol] == P.RECHTHEBBENDE
-    private = P.OMSTANDIGHEDEN_GEWOGEN.format_map(words)
-    paragraphs += L.oordelen(letter.judgements, P.OORDELEN, P.OORDELEN_PRIVE if owner else (), private)
+    paragraphs += L.oordelen(letter.judgements, P.OORDELEN, P.OORDELEN_PRIVE if owner else (),
+                             _prive(letter, words) if owner else "")
     if letter.afwijking_beleid:
         paragraphs.append(G.AFWIJKING)
         detail = letter.afwijking_beleid
@@ -175,9 +183,27 @@ def _motivering(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
             paragraphs.append(detail)
     if letter.outcome == "sluiting":
         hidden = P.VERBORGEN_VOOR_RECHTHEBBENDE if owner else frozenset()
+        lead = P.ZIENSWIJZE_VOORNEMEN if words["voornemen_datum"] else P.ZIENSWIJZE_GELEGENHEID
         paragraphs += H.zienswijzen(letter.zienswijze or {}, letter.recipient.id, H.HearingWords(
-            P.ZIENSWIJZE_GELEGENHEID, P.ZIENSWIJZE_UITZONDERING, hidden))
+            lead.format_map(words), P.ZIENSWIJZE_UITZONDERING, hidden))
     return paragraphs
+
+
+def _handel(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
+    """An established sale as the report records it; otherwise the indirect signs, which a judgement weighs."""
+    if _verkoop_vastgesteld(letter) and letter.case_file.get("bevindingen_handel"):
+        return [P.VERKOOP_VASTGESTELD.format(bron=letter.melding_bron, object=words["object"],
+                                             bevindingen=letter.case_file["bevindingen_handel"])]
+    evidence = [L.label(P.HANDELSBEWIJS, e) for e in letter.case_file.get("dealing_evidence") or ()]
+    return [P.HANDEL.format(object=words["object"], bewijs=L.opsomming(evidence))] if evidence else []
+
+
+def _prive(letter: LetterInput, words: Mapping[str, str]) -> str:
+    """For the owner: the conclusions about the household, and why the reasons are left out."""
+    found = [P.PRIVE_CONCLUSIE[(code, value(letter.judgements[code], "outcome"))].format_map(words)
+             for code in P.OORDELEN_PRIVE if code in letter.judgements
+             and (code, value(letter.judgements[code], "outcome")) in P.PRIVE_CONCLUSIE]
+    return " ".join([*found, P.OMSTANDIGHEDEN_GEWOGEN.format_map(words)])
 
 
 def _grondslag(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
@@ -198,7 +224,13 @@ def _grondslag(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
 
 
 def _waarschuwing(letter: LetterInput, words: Mapping[str, str], _: Any) -> dict[str, object]:
-    return {"vervolg": [p.format_map(words) for p in P.VERVOLG[P.ADDRESSEE[letter.recipient.rol]]]}
+    """What happens next: within the repeat window (stated only once the municipality confirmed it)."""
+    window = letter.assessment.parameters.get("recidive_termijn_jaren")
+    addressee = P.ADDRESSEE[letter.recipient.rol]
+    if window is None or window.to_confirm:
+        return {"vervolg": [p.format_map(words) for p in P.VERVOLG_ZONDER_TERMIJN[addressee]]}
+    jaren = periode(int(window.value), "years")
+    return {"vervolg": [p.format_map({**words, "jaren": jaren}) for p in P.VERVOLG[addressee]]}
 
 
 def _voornemen(letter: LetterInput, words: Mapping[str, str], _: Any) -> dict[str, object]:
@@ -208,6 +240,7 @@ def _voornemen(letter: LetterInput, words: Mapping[str, str], _: Any) -> dict[st
         vragen = P.VRAGEN[P.RECHTHEBBENDE]
     else:
         vragen = ([P.VRAAG_EIGEN_GEBRUIK] if letter.case_file.get("substances") else [])
+        vragen += [P.VRAAG_LACHGAS] if letter.assessment.facts.get("lachgas_present") else []
         vragen += P.VRAGEN[gebruikers_soort(letter.case_file)]
     return {
         "dictum": [p.format_map(words) for p in dictum],
@@ -234,7 +267,8 @@ def _sluiting(letter: LetterInput, words: Mapping[str, str], clauses: Mapping[st
 
 def _afschrift(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
     """The other addressees (their own letter, same decision) and the copy recipient the case file records."""
-    names = [f"{p.naam} ({P.ROL_WOORD.get(p.rol, p.rol)})" for p in letter.parties
+    rollen = P.ROL_WOORD_BEDRIJF if gebruikers_soort(letter.case_file) == "bedrijf" else P.ROL_WOORD
+    names = [f"{p.naam} ({rollen.get(p.rol, p.rol)})" for p in letter.parties
              if p.rol in P.ADDRESSEE and not is_minor(p.geboortedatum, letter.pleegdatum)]
     lines = [P.OOK_AAN.format(stuk=P.STUK[letter.outcome], namen=L.opsomming(names))] if names else []
     copy = letter.case_file.get("afschrift_ontvanger")

@@ -11,6 +11,7 @@ from __future__ import annotations
 RECHTHEBBENDE = "rechthebbende"
 # A betrokkene's role as a letter names it in "Ik stuur dit besluit ook aan: ...".
 ROL_WOORD = {"bewoner": "bewoner", "overtreder": "bewoner", RECHTHEBBENDE: "eigenaar of verhuurder"}
+ROL_WOORD_BEDRIJF = {"bewoner": "gebruiker", "overtreder": "exploitant", RECHTHEBBENDE: "eigenaar of verhuurder"}
 # Which template a recipient role reads: the overtreder and other residents get the resident's letter.
 ADDRESSEE = {"bewoner": "bewoner", "overtreder": "bewoner", "rechthebbende": RECHTHEBBENDE}
 OUTCOMES = ("waarschuwing", "voornemen_sluiting", "sluiting")
@@ -71,31 +72,31 @@ INLEIDING = {
 DICTUM_VOORNEMEN = [
     "Ik ben van plan {aan} een last onder bestuursdwang op te leggen. Ik wil {sluitobject} dan sluiten voor "
     "{periode}.",
-    "Tijdens de sluiting mag niemand {object} in. Ik verzegel dan de deuren.",
+    "Tijdens de sluiting mag niemand {gesloten} in. Ik verzegel dan de deuren en toegangen.",
     "Voordat de sluiting begint, krijgen {gebruikers} tijd om zelf te vertrekken en alles af te sluiten.",
 ]
 DICTUM_SLUITING = [
     "Ik leg {aan} een last onder bestuursdwang op. {Sluitobject} moet gesloten zijn van {van} tot {tot}.",
-    "{Gebruikers_hoofd} moeten {object} uiterlijk {termijn} zelf verlaten en afsluiten. Dat heet de "
-    "begunstigingstermijn.",
+    "{Onderwerp} zorgt dat iedereen {gesloten} uiterlijk {termijn} heeft verlaten. {Onderwerp} sluit "
+    "{gesloten} dan af. Dat heet de begunstigingstermijn.",
 ]
 # B1: what a last onder bestuursdwang is, once, in the order itself.
 LAST_UITLEG = ("Een last onder bestuursdwang betekent: de overtreder moet zelf iets doen om de overtreding te "
-               "beëindigen en herhaling te voorkomen. Hier is dat: {object} verlaten en afsluiten. Gebeurt dat "
+               "beëindigen en herhaling te voorkomen. Hier is dat: {gesloten} verlaten en afsluiten. Gebeurt dat "
                "niet op tijd, dan doe ik het zelf.")
 DICTUM_UITVOERING = [
-    "Is {object} op {van} niet verlaten en afgesloten? Dan sluit ik {object} zelf.",
-    "Ik verzegel de deuren en hang een bericht op bij de ingang. Niemand mag dan nog naar binnen.",
+    "Is {gesloten} op {van} niet verlaten en afgesloten? Dan sluit ik {gesloten} zelf.",
+    "Ik verzegel de deuren en toegangen en hang een bericht op bij de ingang. Niemand mag dan nog naar binnen.",
     "Het verbreken van het zegel is strafbaar.",
-    "Vanaf {tot} mag {object} weer open.",
+    "Vanaf {tot} mag {gesloten} weer open.",
     # Awb 8:81: the order is not carried out while the interim-relief judge has not decided.
     "Wordt de voorzieningenrechter binnen de begunstigingstermijn om een voorlopige voorziening gevraagd? "
-    "Dan sluit ik {object} niet voordat de voorzieningenrechter heeft beslist.",
+    "Dan sluit ik {gesloten} niet voordat de voorzieningenrechter heeft beslist.",
 ]
 BINDT = {
-    "bewoner": "De sluiting geldt ook voor {eigenaar}. Ook die mag {object} niet gebruiken of laten gebruiken.",
+    "bewoner": "De sluiting geldt ook voor {eigenaar}. Ook die mag {gesloten} niet gebruiken of laten gebruiken.",
     RECHTHEBBENDE: "Dit geldt ook voor u. "
-                   "U mag {object} tijdens de sluiting niet gebruiken of laten gebruiken.",
+                   "U mag {gesloten} tijdens de sluiting niet gebruiken of laten gebruiken.",
 }
 BINDT_VOORNEMEN = {
     "bewoner": "De sluiting geldt dan ook voor {eigenaar}.",
@@ -110,18 +111,19 @@ KOSTEN_LIJST = ("Het gaat om deze kosten: het sluiten en verzegelen, de slotenma
                 "mededeling. Ook het voorbereiden van de sluiting na de begunstigingstermijn hoort erbij.")
 KOSTEN = {
     "overtreder": [
-        "Moet ik {object} zelf sluiten? Dan betaalt u als overtreder de kosten daarvan. Dat staat in "
+        "Moet ik {gesloten} zelf sluiten? Dan betaalt u als overtreder de kosten daarvan. Dat staat in "
         f"{AWB_5_25}.",
         KOSTEN_LIJST,
-        "Vertrekt u op het laatste moment toch zelf? Dan betaalt u de kosten die ik al heb gemaakt.",
+        "Vertrekt u pas na {termijn}? Dan betaalt u de kosten die ik al heb gemaakt.",
+        "De kosten stel ik later vast in een apart besluit.",
     ],
     "bewoner": [
-        "Moet ik {object} zelf sluiten? Dan betaalt {de_overtreder} de kosten daarvan. Dat staat in "
+        "Moet ik {gesloten} zelf sluiten? Dan betaalt {de_overtreder} de kosten daarvan. Dat staat in "
         f"{AWB_5_25}.",
         KOSTEN_LIJST,
     ],
     RECHTHEBBENDE: [
-        "Moet ik {object} zelf sluiten? Dan betaalt {de_overtreder} de kosten daarvan. Dat staat in "
+        "Moet ik {gesloten} zelf sluiten? Dan betaalt {de_overtreder} de kosten daarvan. Dat staat in "
         f"{AWB_5_25}.",
         KOSTEN_LIJST,
     ],
@@ -129,22 +131,30 @@ KOSTEN = {
 
 VERVOLG = {
     "bewoner": [
-        "Vindt de politie binnen {jaren} jaar na {datum} opnieuw drugs om te verkopen in {object}? Of spullen "
-        "om drugs te maken? Dan kan ik {object} sluiten.",
+        "Vindt de politie binnen {jaren} na {datum} opnieuw drugs om te verkopen in {object}? Of spullen om "
+        "drugs te maken? Dan kan ik {object} sluiten.",
         "Deze waarschuwing telt dan mee als eerdere overtreding.",
     ],
     RECHTHEBBENDE: [
-        "Vindt de politie binnen {jaren} jaar na {datum} opnieuw drugs om te verkopen in {object}? Of spullen "
-        "om drugs te maken? Dan kan ik {object} sluiten.",
+        "Vindt de politie binnen {jaren} na {datum} opnieuw drugs om te verkopen in {object}? Of spullen om "
+        "drugs te maken? Dan kan ik {object} sluiten.",
         "Die sluiting geldt dan ook voor u. Wilt u deze waarschuwing met uw huurder bespreken?",
     ],
+}
+
+# Without a confirmed repeat window the warning names no period (a default is not the municipality's policy).
+VERVOLG_ZONDER_TERMIJN = {
+    "bewoner": ["Vindt de politie opnieuw drugs om te verkopen in {object}? Of spullen om drugs te maken? Dan kan "
+                "ik {object} sluiten.", "Deze waarschuwing telt dan mee als eerdere overtreding."],
+    RECHTHEBBENDE: ["Vindt de politie opnieuw drugs om te verkopen in {object}? Of spullen om drugs te maken? Dan "
+                    "kan ik {object} sluiten.", "Die sluiting geldt dan ook voor u."],
 }
 
 # Copies: the other addressees get their own letter with the same decision; a copy recipient is named as
 # recorded in the case file, with what it receives (a police copy without personal data).
 OOK_AAN = "Ik stuur {stuk} ook aan: {namen}."
-AFSCHRIFT = {"zonder_persoonsgegevens": "Een afschrift zonder persoonsgegevens gaat naar {naam}.",
-             "volledig": "Een afschrift gaat naar {naam}."}
+AFSCHRIFT = {"zonder_persoonsgegevens": "{naam} krijgt een kopie zonder namen en persoonlijke omstandigheden.",
+             "volledig": "{naam} krijgt een kopie van dit besluit."}
 
 # The voornemen: a provisional view, questions the hearing must answer (Awb 3:2, 4:8; Harderwijk), and the
 # documents it rests on.
@@ -152,6 +162,8 @@ VOORLOPIG = ("Dit is mijn voorlopige oordeel. Ik beslis pas nadat ik de zienswij
              "nadat de termijn daarvoor voorbij is.")
 VRAAG_EIGEN_GEBRUIK = ("Waren de drugs voor eigen gebruik? Maak dat dan aannemelijk. Vertel hoeveel u gebruikt en "
                        "sinds wanneer. Stuur bewijs mee als u dat heeft.")
+VRAAG_LACHGAS = ("Was het lachgas voor slagroom of voor technisch gebruik? Stuur dan bonnen of facturen mee. Dan "
+                 "valt het niet onder het verbod.")
 VRAGEN = {
     "woning": [
         "Wonen er kinderen in {object}? Hoe oud zijn zij, en wat betekent een sluiting voor hen?",
@@ -179,22 +191,22 @@ INZAGE = [
 BEVOEGD = ("Ik ben bevoegd om {sluitobject} te sluiten. Dat staat in artikel 13b, eerste lid{onder}, van de "
            "Opiumwet. Hoe ik een last opleg, staat in de artikelen 5:21 en 5:24 van de Algemene wet bestuursrecht.")
 ONDER = {"a": ", aanhef en onder a", "b": ", aanhef en onder b", "": ""}
-NORM_DRUGS = ("In {object} waren drugs aanwezig om te verkopen, af te leveren of te verstrekken. Dat is verboden "
-              "in {norm}.")
+NORM_DRUGS = ("Het is verboden drugs te verkopen, af te leveren of te verstrekken, of ze daarvoor aanwezig te "
+              "hebben. Dat staat in {norm}.")
 NORM_VOORWERPEN = ("In {object} waren spullen of stoffen aanwezig om drugs te maken of hennep te kweken. Dat is "
                    "verboden in {norm}.")
-NORM = {"lijst_i": "artikel 2, aanhef en onder C, van de Opiumwet",
-        "lijst_ia": "artikel 2, aanhef en onder C, van de Opiumwet",
-        "lijst_ii": "artikel 3, aanhef en onder C, van de Opiumwet",
-        "art_3a_lid_5": "artikel 3a, vijfde lid, van de Opiumwet"}
 WAARSCHUWING_KEUZE = "Ik kies nu voor een waarschuwing en sluit {object} niet."
 
 FEITEN_MET_VONDST = "Op {datum} is in {pand} het volgende gevonden:"
 FEITEN_ZONDER_VONDST = "Op {datum} is in {pand} gecontroleerd. Hieronder leest u waarom ik deze brief stuur."
 HANDEL = "Er zijn ook aanwijzingen dat er vanuit {object} drugs werden verkocht: {bewijs}."
+# An established sale is stated as the report records it (the jurist's `bevindingen_handel`), not as a template.
+VERKOOP_VASTGESTELD = "Uit {bron} blijkt dat er vanuit {object} drugs zijn verkocht. {bevindingen}"
 # Who could respond: the resident's letter says "u"; the owner's letter must not suggest that the owner
 # sent the zienswijze, which usually comes from the residents.
 ZIENSWIJZE_GELEGENHEID = "Voordat ik dit besluit nam, konden de belanghebbenden een zienswijze geven."
+ZIENSWIJZE_VOORNEMEN = ("Op {voornemen_datum} schreef ik dat ik van plan was {gesloten} te sluiten. Daarna konden de "
+                        "belanghebbenden een zienswijze geven.")
 ZIENSWIJZE_UITZONDERING = "Ik heb de belanghebbenden niet eerst om een zienswijze gevraagd. {reden}"
 # The owner's letter does not repeat what residents wrote about themselves (AVG art. 5 lid 1 onder c).
 VERBORGEN_VOOR_RECHTHEBBENDE = frozenset({"bewoner", "overtreder"})
@@ -221,19 +233,31 @@ OORDELEN = {
 }
 # Judgements about the residents' household (health, minors) and circumstances: the owner's letter gets
 # one neutral sentence instead of the reasoning (letters.md §5 "Minimisation").
-OORDELEN_PRIVE = ("evenwichtigheid", "bijzondere_omstandigheden", "onderzoek_omstandigheden")
+OORDELEN_PRIVE = ("eigen_gebruik_aannemelijk", "evenwichtigheid", "bijzondere_omstandigheden",
+                  "onderzoek_omstandigheden")
+# What the owner reads instead of the reasoning about the household: the conclusion, and why the reasons are left out.
+PRIVE_CONCLUSIE = {
+    ("eigen_gebruik_aannemelijk", "niet_aannemelijk"): "Eigen gebruik is niet aannemelijk gemaakt.",
+    ("eigen_gebruik_aannemelijk", "aannemelijk"): "Eigen gebruik is aannemelijk gemaakt.",
+    ("evenwichtigheid", "voldaan"): "Ik vind de gevolgen van de sluiting voor {gebruikers} niet onevenredig.",
+    ("bijzondere_omstandigheden", "nee"): "Er zijn geen bijzondere omstandigheden om van mijn beleid af te wijken.",
+    ("bijzondere_omstandigheden", "ja"): "Er zijn bijzondere omstandigheden om van mijn beleid af te wijken.",
+    ("onderzoek_omstandigheden", "niet_vast_te_stellen"): "Ik heb onderzocht wat een sluiting voor {gebruikers} "
+                                                          "betekent.",
+}
 OMSTANDIGHEDEN_GEWOGEN = (
-    "Ik heb ook de persoonlijke omstandigheden van {gebruikers} gewogen. Die staan niet in deze brief. Zo "
+    "Ik heb ook de persoonlijke omstandigheden van {gebruikers} gewogen. De redenen staan niet in deze brief. Zo "
     "bescherm ik hun privacy (artikel 5, eerste lid, onder c, van de Algemene verordening gegevensbescherming).")
 # Vocabulary of the Damocles case file (docs/contracts.md) in letter words.
 LIJST = {
+    "lachgas": "lachgas, lijst II van de Opiumwet",
     "lijst_i": "harddrugs, lijst I van de Opiumwet",
     "lijst_ii": "softdrugs, lijst II van de Opiumwet",
     "lijst_ia": "lijst IA van de Opiumwet",
     "art_3a_lid_5": "aangewezen stof, artikel 3a, vijfde lid, van de Opiumwet",
 }
 EENHEID = {"g": ("gram", "gram"), "units": ("stuk", "stuks"), "plants": ("plant", "planten"),
-           "ml": ("milliliter", "milliliter")}
+           "ml": ("milliliter", "milliliter"), "cartridges": ("patroon", "patronen"), "cuttings": ("stek", "stekken")}
 VOORWERP_GRONDSLAG = {
     "art_10a_lid1_sub3": "artikel 10a, eerste lid, onder 3°, van de Opiumwet",
     "art_10c_lid1_sub3": "artikel 10c, eerste lid, onder 3°, van de Opiumwet",

@@ -64,9 +64,9 @@ def quantity_facts(substances: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
 
 def drug_class(found: set[str], objects: bool = False) -> str:
     """The policy class of the find, the most serious first: lijst I (and art. 3a lid 5 designations that
-    mirror it or whose list is unknown) > lijst IA > lijst II > lachgas > objects only (lid 1 onder b)."""
-    for group, name in (("hard", "harddrugs"), ("designated", "harddrugs"), ("ia", "lijst_ia"),
-                        ("soft", "softdrugs"), ("lachgas", "lachgas")):
+    mirror it) > lijst IA > lijst II > lachgas > objects only (lid 1 onder b). A designation whose list is
+    unknown has no class: the policy proposes nothing until a person knows what it mirrors."""
+    for group, name in (("hard", "harddrugs"), ("ia", "lijst_ia"), ("soft", "softdrugs"), ("lachgas", "lachgas")):
         if group in found:
             return name
     return "voorbereiding" if objects else "geen"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from marshmallow import validate
+from typing import Any
+
+from marshmallow import ValidationError, validate, validates_schema
 
 from app.schemas.base import YES_NO_UNKNOWN, RechthebbendeSchema, StrictSchema
 from app.schemas.fields import Boolean, CleanString, Date, Decimal, Integer, List, Nested, choice, text
@@ -13,6 +15,7 @@ RISK = ("none", "possible", "announced", "unknown")
 PREMISES_TYPES = ("woning", "woonwagen", "woonboot", "lokaal", "erf_bij_woning", "erf_bij_lokaal", "voertuig",
                   "openbare_ruimte")
 CHILD_EFFECT = ("none", "limited", "serious", "unknown")
+LACHGAS_NAMEN = ("lachgas", "distikstofoxide", "n2o")
 SLUITOBJECTEN = ("woning", "woning_en_erf", "erf_bij_woning", "woonwagen", "woonboot", "lokaal", "lokaal_en_erf",
                  "erf_bij_lokaal")
 # The case-file fields that say what a closure is: a besluit must close what its voornemen announced.
@@ -34,6 +37,13 @@ class SubstanceSchema(StrictSchema):
     unit = choice(("g", "ml", "units", "cartridges", "plants", "cuttings"), required=True)
     soort = choice(("lachgas",), load_default=None, allow_none=True)  # lachgas: its own class (lijst II, 2023)
     mirrors_list = choice(("lijst_i", "lijst_ii"), load_default=None, allow_none=True)  # art. 3a lid 5 only
+
+    @validates_schema
+    def _lachgas_has_its_class(self, data: dict[str, Any], **_: Any) -> None:
+        """Nitrous oxide must not be judged as soft drugs against the cannabis threshold (review finding 14)."""
+        if any(w in data.get("name", "").casefold() for w in LACHGAS_NAMEN) and data.get("soort") != "lachgas":
+            raise ValidationError("Kies bij soort 'lachgas': lachgas heeft een eigen grens en is geen softdrug.",
+                                  "soort")
 
 
 class ObjectSchema(StrictSchema):
@@ -83,6 +93,8 @@ class DamoclesCaseFileSchema(StrictSchema):
     sluitobject_bag_id = CleanString(load_default=None, allow_none=True, validate=validate.Regexp(
         r"^\d{16}$", error="Een BAG-identificatie bestaat uit 16 cijfers."))
     naam_inrichting = text(200, load_default=None, allow_none=True)
+    # An established sale as the report records it (what was seen or admitted, when, page): the letter quotes it.
+    bevindingen_handel = text(2000, load_default=None, allow_none=True)
     afschrift_ontvanger = text(200, load_default=None, allow_none=True)
     afschrift_inhoud = choice(("zonder_persoonsgegevens", "volledig"), load_default="zonder_persoonsgegevens")
 
@@ -102,6 +114,6 @@ EDITABLE_FACTS = (
     "landlord_kind", "lease_dissolution_risk", "blacklist_risk", "alternative_housing_available",
     "gezinsvoorziening_offered", "bekendheid_drugsmilieu", "complaints_count", "sensitive_area",
     "eigen_gebruik_explanation", "financial_hardship_documented", "closure_effect_on_children",
-    "sluitobject", "sluitobject_bag_id", "naam_inrichting", "afschrift_ontvanger",
+    "sluitobject", "sluitobject_bag_id", "naam_inrichting", "bevindingen_handel", "afschrift_ontvanger",
     "afschrift_inhoud",
 )
