@@ -44,15 +44,7 @@ def record_zienswijze(session: Session, rt: Runtime, zaak: Zaak, data: dict[str,
     current = active_judgements(session, zaak).get(ZIENSWIJZE)
     check_exception(data["outcome"], procedure.hearing_exceptions())
     _check_zienswijze(data, voornemen, today)
-    if data["outcome"] == "ontvangen":
-        assert voornemen is not None  # noqa: S101 - _check_zienswijze refused a zienswijze without one
-        entry = _party_entry(zaak, data, voornemen, actor, today)
-        details = with_party(current.details if current else None, entry, voornemen.id)
-        reasoning = " ".join(f"{e['naam']}: {e['reactie']}" for e in details["zienswijzen"])
-    else:
-        _check_none_received(current, voornemen, data["outcome"])
-        details = {"voornemen_id": voornemen.id if voornemen and data["outcome"] in HEARD else None}
-        reasoning = data["reactie"]
+    details, reasoning = _hearing_record(zaak, data, voornemen, current, actor, today)
     row = _replace(session, zaak, actor, code=ZIENSWIJZE, outcome=data["outcome"], reasoning=reasoning,
                    details=details)
     if data["outcome"] == "ontvangen":
@@ -60,6 +52,18 @@ def record_zienswijze(session: Session, rt: Runtime, zaak: Zaak, data: dict[str,
     zaak.fase = "evenredigheid"
     session.commit()
     return row
+
+
+def _hearing_record(zaak: Zaak, data: dict[str, Any], voornemen: Beslissing | None, current: Oordeel | None,
+                    actor: User, today: date) -> tuple[dict[str, Any], str]:
+    """The details and summary text of the hearing row after this submission."""
+    if data["outcome"] != "ontvangen":
+        _check_none_received(current, voornemen, data["outcome"])
+        return {"voornemen_id": voornemen.id if voornemen and data["outcome"] in HEARD else None}, data["reactie"]
+    assert voornemen is not None  # noqa: S101 - _check_zienswijze refused a zienswijze without one
+    entry = _party_entry(zaak, data, voornemen, actor, today)
+    details = with_party(current.details if current else None, entry, voornemen.id)
+    return details, " ".join(f"{e['naam']}: {e['reactie']}" for e in details["zienswijzen"])
 
 
 def _party_entry(zaak: Zaak, data: dict[str, Any], voornemen: Beslissing, actor: User,

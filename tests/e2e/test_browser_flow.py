@@ -71,7 +71,7 @@ def test_melding_to_approved_closure_letters_in_the_browser(page: Page, tmp_path
     assert kenmerk in letter and BEWONER in letter
     assert "bezwaar" in letter, "the besluit lacks the rechtsmiddelenclausule"
     assert ZIENSWIJZE in letter  # the besluit answers both zienswijzen, the resident's as "uw zienswijze"
-    assert "uw zienswijze gegeven" in letter
+    assert "uw zienswijze. Ik vat die samen zoals iedereen dit besluit leest" in letter
     assert ZIENSWIJZE_EIGENAAR in letter and REACTIE_EIGENAAR in letter
     assert "artikel 13b, eerste lid, aanhef en onder a, van de Opiumwet" in letter
     assert HOSTILE in letter
