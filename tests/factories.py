@@ -13,7 +13,8 @@ from app.schemas.melding import MeldingSchema
 def melding_form(**overrides: Any) -> dict[str, Any]:
     """Raw (API-shaped) melding input: a dealing quantity of hard drugs in a rented woning."""
     found = overrides.pop("pleegdatum", date.today() - timedelta(days=7))
-    gegevens = {"premises_type": "woning", "sluitobject": "woning", "attributes_found": ["weegschaal"],
+    gegevens = {"premises_type": "woning", "sluitobject": "woning", "sluiting_aanvang": "10.00",
+                "attributes_found": ["weegschaal"],
                 "substances": [{"name": "MDMA", "opiumwet_list": "lijst_i", "quantity": 2.3, "unit": "g"},
                                {"name": "cocaïne", "opiumwet_list": "lijst_i", "quantity": 0.55, "unit": "g"}]}
     gegevens.update(overrides.pop("gegevens", {}))

@@ -23,16 +23,17 @@ def needs_confirmed_policy(outcome: Outcome) -> bool:
     return outcome.besluit or outcome.announces is not None
 
 
-def require_confirmed_policy(outcome: Outcome, assessment: Assessment, proposal_parameter: str | None) -> None:
+def require_confirmed_policy(outcome: Outcome, assessment: Assessment, rests_on: tuple[str | None, ...]) -> None:
     """Refuse drafting `outcome` while a value it rests on is still to confirm: one used by a rule that decides
-    (competence, exception, policy), by the proposal, or by the outcome's own duration and periods.
+    (competence, exception, policy), one in `rests_on` (the proposal's parameters, the announced besluit's
+    terms), or the outcome's own duration and periods.
 
     Raises:
         InvalidInput: {"soort": Dutch message naming the parameters and the date they must hold on}.
     """
     if not needs_confirmed_policy(outcome):
         return
-    names = assessment.unconfirmed((proposal_parameter, *outcome.parameters))
+    names = assessment.unconfirmed((*rests_on, *outcome.parameters))
     if names:
         listed = "; ".join(_named(assessment, n) for n in names)
         raise InvalidInput({FIELD: (

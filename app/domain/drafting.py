@@ -181,30 +181,29 @@ def _required(state: DraftState, outcome: Outcome, deviation: bool) -> list[str]
 
 
 def _deviates(state: DraftState, request: DraftRequest, outcome: Outcome) -> bool:
-    """A choice other than the policy proposal is a 4:84 deviation. Not a deviation: a case the policy has no
-    measure for, and a measure other than the proposal's where the person's answer to a `decides_measure`
-    judgement rules the proposal out (a first offence in a dwelling judged not serious: a warning). A
-    different duration still is."""
+    """A choice other than the policy route is a 4:84 deviation. The route is the proposal's measure, or the
+    measure a person's answer to a `decides_measure` judgement chose (a first offence in a dwelling: warn,
+    or close in a serious case; `chooses` in index.yaml). No deviation where the policy has no measure; a
+    duration other than the proposal's is one, where the proposal's measure is followed."""
     proposal = state.proposal
     maatregel = proposal.get("maatregel")
     if maatregel not in {o.measure for o in state.procedure.outcomes.values()}:
         return False
+    route = _chosen(state) or maatregel
+    if outcome.measure != route:
+        return True
     chooses = outcome.duration is not None and outcome.duration.maximum is not None
-    other_duur = outcome.measure == maatregel and chooses and request.duur != proposal.get("duur")
-    if outcome.measure == maatregel:
-        return bool(other_duur)
-    return not _ruled_out(state, maatregel)
+    return bool(route == maatregel and chooses and request.duur != proposal.get("duur"))
 
 
-def _ruled_out(state: DraftState, measure: str) -> bool:
-    """A recorded answer to a `decides_measure` judgement the rules asked for blocks every outcome of `measure`."""
+def _chosen(state: DraftState) -> str | None:
+    """The measure a recorded answer to a `decides_measure` judgement the rules asked for chose, if any."""
     asked = set(state.assessment.judgements_required)
-    carrying = {c for c, o in state.procedure.outcomes.items() if o.measure == measure}
     for spec in (j for j in state.procedure.judgements if j.decides_measure and j.code in asked):
         answer = spec.outcome(state.recorded[spec.code].outcome) if spec.code in state.recorded else None
-        if answer is not None and carrying <= set(answer.blocks):
-            return True
-    return False
+        if answer is not None and answer.chooses:
+            return answer.chooses
+    return None
 
 
 def _duur(state: DraftState, request: DraftRequest, outcome: Outcome) -> int | None:

@@ -111,6 +111,8 @@ class JudgementOutcome:
     label: str
     blocks: tuple[str, ...] = ()
     reason: str = ""
+    # For a `decides_measure` judgement: the measure this answer chooses (following it is no Awb 4:84 deviation).
+    chooses: str | None = None
 
 
 DEFAULT_JUDGEMENT_OUTCOMES = (JudgementOutcome("ja", "Ja"), JudgementOutcome("nee", "Nee"))

@@ -132,7 +132,9 @@ def grondslag(entry: TraceEntry) -> str:
     a ruling or Awb 4:84 is not where a policy "staat"."""
     title = [titel((entry.legal_basis or {}).get("title", ""))]
     sources = [p.citation for p in entry.parameters.values() if p.citation]
-    parts = sources if entry.kind in P.POLICY_KINDS and sources else title + sources
+    if entry.kind in P.POLICY_KINDS and sources:  # "Dit staat in de Beleidsregels ..."
+        return "; ".join(dict.fromkeys(p if p.lower().startswith("de ") else f"de {p}" for p in sources))
+    parts = title + sources
     return "; ".join(dict.fromkeys(p for p in parts if p))
 
 

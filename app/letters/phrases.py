@@ -47,13 +47,12 @@ RULE_KINDS = ("bevoegdheid", "uitzondering", "beleid")
 ZIENSWIJZE_NIET_ONTVANGEN = "Ik heb geen zienswijze ontvangen."
 ZIENSWIJZE_REACTIE = "Mijn reactie: {reactie}"
 # One paragraph per party's zienswijze in the besluit (letters/hearing.py); {wijze} is schriftelijk or mondeling.
-ZIENSWIJZE_EIGEN = ("U gaf op {datum} {wijze} uw zienswijze. Ik vat die samen zoals iedereen dit besluit leest: "
-                    "{samenvatting}")
-ZIENSWIJZE_ANDER = "{naam} heeft op {datum} {wijze} een zienswijze gegeven. Samengevat: {samenvatting}"
+ZIENSWIJZE_EIGEN = "U gaf op {datum} {wijze} uw zienswijze. In het kort: {samenvatting}"
+ZIENSWIJZE_ANDER = "{naam} heeft op {datum} {wijze} een zienswijze gegeven. In het kort: {samenvatting}"
 ZIENSWIJZE_AFGESCHERMD = (
     "{naam} heeft op {datum} {wijze} een zienswijze gegeven. Daarin staan persoonlijke gegevens. Die staan niet "
     "in deze brief, om de privacy te beschermen (artikel 5, eerste lid, onder c, van de Algemene verordening "
-    "gegevensbescherming). Ik heb die zienswijze beantwoord in het besluit dat {naam} van mij krijgt.")
+    "gegevensbescherming). Mijn reactie staat in de volledige versie van dit besluit. Alleen {naam} krijgt die.")
 # Awb 4:11: the only grounds to skip the hearing (awb-procedure.md §2.1).
 UITZONDERING = {
     "spoed_4_11_a": "Er was spoed. Dat mag volgens artikel 4:11, onder a, van de Algemene wet bestuursrecht.",

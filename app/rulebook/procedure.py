@@ -185,15 +185,24 @@ def _answers(raw: Any, at: str, outcomes: dict[str, Outcome]) -> tuple[Judgement
         if isinstance(spec, str):
             answers.append(JudgementOutcome(_name(code, where), require_str(spec, where)))
             continue
-        item = require_mapping(spec, where)
-        require_keys(item, where, {"label", "blocks", "reason"}, set())
-        blocks = require_str_list(item["blocks"], f"{where}.blocks")
-        _known_outcomes(blocks, outcomes, f"{where}.blocks")
-        answers.append(JudgementOutcome(_name(code, where), require_str(item["label"], f"{where}.label"), blocks,
-                                        require_str(item["reason"], f"{where}.reason")))
+        answers.append(_answer(_name(code, where), require_mapping(spec, where), where, outcomes))
     if len(answers) < 2:
         raise RulebookError(f"{at}: a judgement has at least two possible outcomes")
     return tuple(answers)
+
+
+def _answer(code: str, item: dict[str, Any], where: str, outcomes: dict[str, Outcome]) -> JudgementOutcome:
+    """An answer with what it blocks (and why) and, for a `decides_measure` judgement, the measure it chooses."""
+    require_keys(item, where, {"label"}, {"blocks", "reason", "chooses"})
+    blocks = require_str_list(item.get("blocks", []), f"{where}.blocks")
+    _known_outcomes(blocks, outcomes, f"{where}.blocks")
+    if blocks and "reason" not in item:
+        raise RulebookError(f"{where}: an answer that blocks outcomes says why (key 'reason')")
+    chooses = item.get("chooses")
+    if chooses is not None and chooses not in {o.measure for o in outcomes.values()}:
+        raise RulebookError(f"{where}.chooses: {chooses!r} is not the measure of an outcome")
+    return JudgementOutcome(code, require_str(item["label"], f"{where}.label"), blocks,
+                            require_str(item.get("reason", ""), f"{where}.reason", empty=True), chooses)
 
 
 def _known_outcomes(codes: tuple[str, ...], outcomes: dict[str, Outcome], at: str) -> None:

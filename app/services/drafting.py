@@ -165,7 +165,12 @@ def _require_confirmed_policy(rt: Runtime, zaak: Zaak, soort: str, beoordeling: 
     """A besluit or a voornemen may not rest on a default the municipality has not confirmed (InvalidInput)."""
     assessment = Assessment.from_dict(beoordeling.assessment)
     proposal = rt.power(zaak.zaaktype).proposal(assessment)
-    require_confirmed_policy(rt.procedure(zaak.zaaktype).outcome(soort), assessment, proposal.get("parameter"))
+    procedure = rt.procedure(zaak.zaaktype)
+    outcome = procedure.outcome(soort)
+    # A voornemen announces the besluit: it rests on that besluit's terms as well (e.g. the begunstigingstermijn).
+    announced = procedure.outcome(outcome.announces).parameters if outcome.announces else ()
+    require_confirmed_policy(outcome, assessment, (proposal.get("parameter"), *proposal.get("steunt_op", ()),
+                                                   *announced))
 
 
 def _outcome(rt: Runtime, beslissing: Beslissing) -> Any:

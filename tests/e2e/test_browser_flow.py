@@ -71,7 +71,7 @@ def test_melding_to_approved_closure_letters_in_the_browser(page: Page, tmp_path
     assert kenmerk in letter and BEWONER in letter
     assert "bezwaar" in letter, "the besluit lacks the rechtsmiddelenclausule"
     assert ZIENSWIJZE in letter  # the besluit answers both zienswijzen, the resident's as "uw zienswijze"
-    assert "uw zienswijze. Ik vat die samen zoals iedereen dit besluit leest" in letter
+    assert "uw zienswijze. In het kort:" in letter
     assert ZIENSWIJZE_EIGENAAR in letter and REACTIE_EIGENAAR in letter
     assert "artikel 13b, eerste lid, aanhef en onder a, van de Opiumwet" in letter
     assert HOSTILE in letter
@@ -183,6 +183,7 @@ def prepare_voornemen(page: Page, kenmerk: str, found: date) -> None:
     expect(page.locator("#error-summary")).to_contain_text("Vul dit eerst in bij de feiten")
     facts = page.locator("form", has=page.get_by_role("button", name="Feiten opslaan en opnieuw beoordelen"))
     field(facts, "sluitobject").select_option("woning_en_erf")
+    field(facts, "sluiting_aanvang").fill("10.00")
     facts.get_by_role("button", name="Feiten opslaan en opnieuw beoordelen").click()
     flash_ok(page, "De feiten zijn bijgewerkt")
     draft(page, "voornemen_sluiting")

@@ -253,7 +253,7 @@ def test_a_second_closure_while_the_first_is_in_force_is_refused(db, rt, zaak, u
     zienswijze(db, zaak, {"outcome": "ontvangen", "samenvatting": "Bewoner reageert.", "reactie": "Gewogen."},
                users["jurist"], today)
     judge(db, zaak, users["jurist"], CLOSURE_STEPS + ("eigen_gebruik_aannemelijk", "verkoop_aannemelijk",
-                                                      "ernstig_geval_eerste_overtreding"))
+                                                      "ernstig_geval_eerste_overtreding", "begunstigingstermijn"))
     approved(db, rt, draft(db, rt, zaak, DraftRequest("sluiting", after_term, n), users["jurist"], today),
              users["jurist"].id, users, today)
     with pytest.raises(InvalidInput) as caught:

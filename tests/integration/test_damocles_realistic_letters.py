@@ -23,6 +23,7 @@ from tests.letters.letters_support import read_back
 
 CASE_FILE = {
     "premises_type": "woning", "sluitobject": "woning_en_erf", "sluitobject_bag_id": "0935010000099999",
+    "sluiting_aanvang": "10.00",
     "substances": [{"name": "cocaïne", "opiumwet_list": "lijst_i", "quantity": 12.4, "unit": "g"},
                    {"name": "hennep", "opiumwet_list": "lijst_ii", "quantity": 35, "unit": "g"}],
     "attributes_found": ["weegschaal", "verpakkingsmateriaal", "contant_geld"],
@@ -104,8 +105,9 @@ def test_voornemen_and_besluit_read_as_a_decision_a_court_would_uphold(db, rt, u
         assert "de woning met het erf erbij aan Teststraat 1" in text and "0935010000099999" in text
         assert "Twee maanden volstaan niet" in text  # the corporation's zienswijze is answered for everyone
         assert "niet voordat de voorzieningenrechter heeft beslist" in text
+        assert "om 10.00 uur" in text
         assert "Als ik bevoegd ben" not in text and "te bevestigen" not in text
-        assert "Politie Limburg, basisteam Maastricht-Centrum krijgt een kopie zonder namen" in text
+        assert "Ik laat Politie Limburg, basisteam Maastricht-Centrum weten dat ik dit besluit heb genomen" in text
         assert "zag de politie bij de voordeur een verkoop" in text  # the sale, as the report records it
         assert "artikel 2, aanhef en onder B en C, van de Opiumwet en artikel 3, aanhef en onder B en C" in text
     resident_letter, owner_letter = both

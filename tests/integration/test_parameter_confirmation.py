@@ -42,7 +42,8 @@ def zaak(db, rt, users, today):
 
 def unconfirmed(db, zaak) -> tuple[str, ...]:
     """What a closure rests on: the fired rules' values, the proposal and the outcomes' own terms."""
-    periods = ("max_sluiting_maanden", "zienswijze_termijn_dagen", "begunstigingstermijn_dagen")
+    periods = ("max_sluiting_maanden", "zienswijze_termijn_dagen", "begunstigingstermijn_dagen",
+               "recidive_termijn_jaren", "recidive_telt_per")
     return Assessment.from_dict(latest(db, zaak).assessment).unconfirmed((MONTHS, *periods))
 
 
@@ -154,3 +155,15 @@ def test_the_outcomes_own_terms_must_be_confirmed_too(db, rt, zaak, users, today
     message = caught.value.errors["soort"]
     assert "(zienswijze_termijn_dagen), op " + today.strftime("%d-%m-%Y") in message
     assert "drempel_harddrugs_g" not in message
+
+
+def test_a_voornemen_asks_in_one_go_for_everything_the_closure_rests_on(db, rt, zaak, users, today):
+    """Chromium re-check: the begunstigingstermijn (a term of the announced besluit) and how repeats are counted
+    (the matrix cell depends on it) were asked for only later, or never."""
+    with pytest.raises(InvalidInput) as caught:
+        drafted(db, rt, zaak, users, DraftRequest("voornemen_sluiting", today, 3), today)
+    message = caught.value.errors["soort"]
+    for name in ("begunstigingstermijn_dagen", "recidive_termijn_jaren", "recidive_telt_per",
+                 "zienswijze_termijn_dagen"):
+        assert f"({name})" in message, name
+    assert "drempel_lachgas_eenheden" not in message and "drempel_lijst_ia_g" not in message

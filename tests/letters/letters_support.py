@@ -36,7 +36,7 @@ DEADLINES = {
 }
 
 GEGEVENS = {
-    "premises_type": "woning", "sluitobject": "woning",
+    "premises_type": "woning", "sluitobject": "woning", "sluiting_aanvang": "10.00",
     "substances": [{"name": "cocaïne", "opiumwet_list": "lijst_i", "quantity": 2.5, "unit": "g"}],
     "objects_13b_1b": [{"description": "versnijdingsmiddel in zakjes", "basis": "art_11a"}],
     "attributes_found": ["weegschaal", "verpakkingsmateriaal"],

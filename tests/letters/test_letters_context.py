@@ -22,8 +22,8 @@ def test_sluiting_opens_with_the_decision() -> None:
     context = build_context(letter_input("sluiting"))
     assert context["inleiding"][0].startswith(
         "Ik sluit de woning aan Voorbeeldstraat 12 A, 6211 AB Maastricht voor drie maanden, "
-        "vanaf donderdag 16 april 2026.")
-    assert context["sluiting_van"] == "donderdag 16 april 2026"
+        "vanaf donderdag 16 april 2026 om 10.00 uur.")
+    assert context["sluiting_van"] == "donderdag 16 april 2026 om 10.00 uur"
     assert context["sluiting_tot"] == "donderdag 16 juli 2026"
     assert context["begunstigingstermijn"] == "woensdag 15 april 2026"
     assert context["datum_brief"] == "1 april 2026"
@@ -57,12 +57,18 @@ def test_closure_states_its_legal_basis_and_the_norm() -> None:
     assert m[1].startswith("Ik ben bevoegd om de woning met het erf erbij aan Voorbeeldstraat 12 A, 6211 AB "
                            "Maastricht te sluiten.")
     assert "artikel 13b, eerste lid, van de Opiumwet" in m[1] and "5:21 en 5:24" in m[1]
-    assert m[2] == ("Het is verboden drugs te verkopen, af te leveren of te verstrekken, of ze daarvoor aanwezig te "
-                    "hebben. Dat staat in artikel 2, aanhef en onder B en C, van de Opiumwet.")
+    assert m[2] == ("Het is verboden drugs te verkopen, af te leveren, te verstrekken of aanwezig te hebben. Dat "
+                    "staat in artikel 2, aanhef en onder B en C, van de Opiumwet.")
     # everything the order says is about what is closed, never only the place of the find
     assert all("het erf" in p for p in context["dictum"][:2]) and "de woning met het erf erbij" in context["dictum"][2]
     assert m[3].startswith("Een last onder bestuursdwang betekent:")
     assert not any("Als ik bevoegd ben" in p for p in m)
+
+
+def test_a_besluit_names_the_time_the_closure_starts() -> None:
+    with pytest.raises(InvalidInput) as info:
+        build_context(letter_input("sluiting", case_file={**GEGEVENS, "sluiting_aanvang": None}))
+    assert "sluiting_aanvang" in info.value.errors
 
 
 def test_closure_needs_a_chosen_object() -> None:
@@ -132,10 +138,9 @@ def test_motivation_order() -> None:
 
 def test_every_zienswijze_is_answered() -> None:
     m = build_context(letter_input("sluiting"))["motivering"]
-    own = m.index("U gaf op 10 april 2026 schriftelijk uw zienswijze. Ik vat die samen zoals iedereen dit besluit "
-                  "leest: De drugs waren van een logé.")
+    own = m.index("U gaf op 10 april 2026 schriftelijk uw zienswijze. In het kort: De drugs waren van een logé.")
     assert m[own + 1] == "Mijn reactie: Dat is niet aannemelijk gemaakt."
-    other = m.index("Woonstichting Maasdal heeft op 11 april 2026 mondeling een zienswijze gegeven. Samengevat: "
+    other = m.index("Woonstichting Maasdal heeft op 11 april 2026 mondeling een zienswijze gegeven. In het kort: "
                     "De verhuurder wist van niets.")
     assert m[other + 1].startswith("Mijn reactie: Dat neem ik aan")
 
@@ -171,19 +176,21 @@ def test_copies_are_what_the_case_file_records() -> None:
                                          "verhuurder)."]
     police = {**GEGEVENS, "afschrift_ontvanger": "Politie Limburg"}
     with_copy = build_context(letter_input("sluiting", case_file=police))
-    assert with_copy["afschrift_aan"][-1] == "Politie Limburg krijgt een kopie zonder namen en persoonlijke " \
-                                             "omstandigheden."
+    # the police are told that there is a decision, not its content (no redacted version is produced)
+    assert with_copy["afschrift_aan"][-1] == "Ik laat Politie Limburg weten dat ik dit besluit heb genomen, zonder " \
+                                             "de inhoud ervan."
 
 
 def test_facts_in_letter_words() -> None:
     context = build_context(letter_input(case_file={
-        "sluitobject": "woning",
+        "sluitobject": "woning", "sluiting_aanvang": "10.00",
         "substances": [{"name": "hennep", "opiumwet_list": "lijst_ii", "quantity": 1, "unit": "plants"},
                        {"name": "MDMA", "opiumwet_list": "lijst_i", "quantity": 1250.5, "unit": "units"}]}))
     assert context["aangetroffen"] == ["1 plant hennep (softdrugs, lijst II van de Opiumwet)",
                                        "1.250,5 stuks MDMA (harddrugs, lijst I van de Opiumwet)"]
     only_objects = build_context(letter_input(case_file={
-        "sluitobject": "woning", "objects_13b_1b": [{"description": "geldtelmachine", "basis": "art_11a"}]}))
+        "sluitobject": "woning", "sluiting_aanvang": "10.00",
+        "objects_13b_1b": [{"description": "geldtelmachine", "basis": "art_11a"}]}))
     assert "spullen voor drugscriminaliteit" in only_objects["inleiding"][0]
 
 

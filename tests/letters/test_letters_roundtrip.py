@@ -71,7 +71,7 @@ def _damocles_hostile(entry: ManifestEntry):
         ondertekening=(hostile("functie"), hostile("ondertekenaar")),
         behandeld_door=hostile("behandeld"),
         afwijking_beleid=hostile("afwijking"),
-        case_file={"premises_type": "woning", "sluitobject": "woning_en_erf",
+        case_file={"premises_type": "woning", "sluitobject": "woning_en_erf", "sluiting_aanvang": "10.00",
                    "naam_inrichting": hostile("inrichting"), "afschrift_ontvanger": hostile("afschrift"),
                    "substances": [{"name": hostile("stof"), "opiumwet_list": "lijst_i", "quantity": 3, "unit": "g"}],
                    "objects_13b_1b": [{"description": hostile("voorwerp"), "basis": "art_11a"}]},

@@ -44,7 +44,7 @@ def test_real_rule_explanations_read_as_a_letter() -> None:
     m = build_context(letter_input(assessment=replace(assessment(), fired=fired)))["motivering"]
     text = " ".join(m)
     assert not STAFF.search(text), STAFF.search(text)
-    assert "Dit staat in Beleidsregels inzake de toepassing van artikel 13b Opiumwet, artikel 4." in text
+    assert "Dit staat in de Beleidsregels inzake de toepassing van artikel 13b Opiumwet, artikel 4." in text
     assert "CVDR110009" not in text and "te bevestigen" not in text
     for rule in _rules():  # no explanation of an oordeel, evenredigheid or verwijzing finding
         if rule["conclusion"]["finding"] not in RULE_KINDS:
@@ -142,13 +142,14 @@ def test_zienswijze_is_not_attributed_to_the_owner() -> None:
     ({"name": "XTC", "opiumwet_list": "lijst_i", "quantity": 2, "unit": "units"}, "2 stuks XTC"),
 ])
 def test_quantities_in_letter_words(substance: dict, text: str) -> None:
-    [found] = build_context(letter_input(case_file={"sluitobject": "woning", "substances": [substance]}))[
+    case_file = {"sluitobject": "woning", "sluiting_aanvang": "10.00", "substances": [substance]}
+    [found] = build_context(letter_input(case_file=case_file))[
         "aangetroffen"]
     assert found.startswith(f"{text} (")
 
 
 def test_no_plural_after_one_in_any_letter() -> None:
-    gegevens = {"sluitobject": "woning",
+    gegevens = {"sluitobject": "woning", "sluiting_aanvang": "10.00",
                 "substances": [{"name": "hennepplanten", "opiumwet_list": "lijst_ii", "quantity": 1,
                                 "unit": "plants"}, {"name": "MDMA", "opiumwet_list": "lijst_i", "quantity": 1,
                                                      "unit": "units"}]}

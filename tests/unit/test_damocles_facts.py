@@ -403,14 +403,14 @@ SLUITING = _entry("beleid_woning_harddrugs_eerste", "beleid", "sluiting",
 def test_proposal_reads_the_months_from_the_named_parameter():
     assert proposal(_assessment(BEVOEGD, SLUITING)) == {
         "maatregel": "sluiting", "duur": 3, "eenheid": "months",
-        "parameter": "sluiting_woning_harddrugs_eerste_maanden",
+        "parameter": "sluiting_woning_harddrugs_eerste_maanden", "steunt_op": (),
     }
 
 
 def test_proposal_is_a_warning_without_months():
     warning = _entry("beleid_woning_softdrugs_eerste", "beleid", "waarschuwing")
     assert proposal(_assessment(BEVOEGD, warning)) == {"maatregel": "waarschuwing", "duur": None, "eenheid": None,
-                                                       "parameter": None}
+                                                       "parameter": None, "steunt_op": ()}
 
 
 def test_proposal_stands_while_a_judgement_on_competence_is_pending():

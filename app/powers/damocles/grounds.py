@@ -31,12 +31,13 @@ NORM_AANGEWEZEN = {
 VERMOEDEN = ("{hoeveelheid}. Dat is meer dan {grens}, de grens voor eigen gebruik. Bij meer dan die grens mag "
              "ik aannemen dat de drugs er waren om te verkopen.")
 VERMOEDEN_BRON = "Die grens staat in {bron}."
-GRENS_EENHEID = {"g": "gram", "ml": "milliliter"}
+GRENS_EENHEID = {"g": ("gram", "gram"), "ml": ("milliliter", "milliliter"), "stuks": ("stuk", "stuks"),
+                 "planten": ("plant", "planten")}
 HOEVEELHEID = {
-    "max_hard_substance_g": "Van één harddrug lag {feit} gram",
+    "max_hard_substance_g": "Er lag {feit} gram van één soort harddrug",
     "hard_drugs_g": "Aan harddrugs lag in totaal {feit} gram",
     "hard_drugs_units": "Er lagen {feit} pillen of andere stuks harddrugs",
-    "max_soft_substance_g": "Van één softdrug lag {feit} gram",
+    "max_soft_substance_g": "Er lag {feit} gram van één soort softdrug",
     "soft_drugs_g": "Aan softdrugs lag in totaal {feit} gram",
     "cannabis_plants": "Er stonden {feit} hennepplanten of stekken",
     "lijst_ia_g": "Van lijst IA lag {feit} gram",
@@ -96,7 +97,8 @@ def vermoeden(assessment: Assessment) -> list[str]:
 
 
 def _vermoeden(hoeveelheid: str, param: ParameterValue) -> str:
-    grens = f"{_getal(param.value)} {GRENS_EENHEID.get(param.unit, param.unit)}"
+    singular, plural = GRENS_EENHEID.get(param.unit, (param.unit, param.unit))
+    grens = f"{_getal(param.value)} {singular if param.value == 1 else plural}"
     text = VERMOEDEN.format(hoeveelheid=hoeveelheid, grens=grens)
     return f"{text} {VERMOEDEN_BRON.format(bron=param.citation)}" if param.citation else text
 

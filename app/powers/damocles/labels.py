@@ -88,7 +88,8 @@ LABELS: dict[str, str] = {
     "sluitobject": "Wat wordt gesloten", "woning_en_erf": "Woning met het erf erbij",
     "lokaal_en_erf": "Lokaal met het erf erbij", "sluitobject_bag_id": "BAG-identificatie van het object",
     "naam_inrichting": "Naam van het pand of de zaak (bijv. café)", "afschrift_ontvanger": "Afschrift aan",
+    "sluiting_aanvang": "Tijd waarop de sluiting begint (bijvoorbeeld 10.00)",
     "bevindingen_handel": "Wat zag de politie of wat is toegegeven (datum, plaats, bladzijde van de rapportage)",
     "afschrift_inhoud": "Wat krijgt de ontvanger van het afschrift",
-    "zonder_persoonsgegevens": "Het besluit zonder persoonsgegevens", "volledig": "Het volledige besluit",
+    "mededeling": "Alleen de mededeling dat er een besluit is", "volledig": "Het volledige besluit",
 }

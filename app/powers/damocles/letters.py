@@ -53,6 +53,7 @@ class DamoclesLetters:
     def check(self, letter: LetterInput) -> dict[str, str]:
         """Refuse input a letter cannot be written from (letters must never show an empty field)."""
         errors: dict[str, str] = {}
+        case = letter.case_file
         if letter.outcome not in OUTCOME_KEYS:
             errors["outcome"] = "Voor deze uitkomst is geen brief."
         if letter.recipient.rol not in P.ADDRESSEE:
@@ -62,6 +63,10 @@ class DamoclesLetters:
         if letter.outcome != "waarschuwing" and letter.case_file.get("sluitobject") not in P.SLUITOBJECT_WOORDEN:
             errors["sluitobject"] = ("Kies bij de feiten wat er wordt gesloten (de woning, het erf, het lokaal); "
                                      "dat volgt niet vanzelf uit de plaats van de vondst.")
+        if letter.outcome != "waarschuwing" and any(s.get("opiumwet_list") == "art_3a_lid_5" and
+                                                    not s.get("mirrors_list") for s in case.get("substances") or ()):
+            errors["substances"] = ("Een aangewezen middel (artikel 3a, vijfde lid) volgt lijst I of lijst II; dat "
+                                    "bepaalt welk verbod geldt. Laat de melding aanvullen met die lijst.")
         if letter.outcome != "waarschuwing" and _verkoop_vastgesteld(letter) and \
                 not letter.case_file.get("bevindingen_handel"):
             errors["bevindingen_handel"] = ("Beschrijf bij de feiten wat de politie zag of wat is toegegeven, met "
@@ -90,20 +95,26 @@ def _closure_errors(letter: LetterInput) -> dict[str, str]:
             errors["deadlines"] = "De sluiting begint na de begunstigingstermijn en eindigt na de start."
         if letter.zienswijze is None:
             errors["zienswijze"] = "Leg de zienswijze vast, of waarom die niet is gevraagd."
+        if not letter.case_file.get("sluiting_aanvang"):
+            errors["sluiting_aanvang"] = "Vul bij de feiten in hoe laat de sluiting begint; het besluit noemt die tijd."
     return errors
 
 
 def _words(letter: LetterInput) -> dict[str, str]:
     """Values for the phrase placeholders."""
-    d, lines, case = letter.deadlines, letter.zaak_adresregels, letter.case_file
+    d, case = letter.deadlines, letter.case_file
+    lines = tuple(" ".join(line.split()) for line in letter.zaak_adresregels)  # running text: single spaces
     obj = P.PREMISES_WOORDEN.get(case.get("premises_type"), "het pand")
     naam = f" {case['naam_inrichting']}" if case.get("naam_inrichting") else ""
     gebruikers = P.GEBRUIKERS[gebruikers_soort(case)]
     words = {
         "straat": lines[0], "object": obj, "Object": obj[:1].upper() + obj[1:],
         "pand": f"{obj}{naam} aan {', '.join(lines)}", "datum": datum(letter.pleegdatum),
+        "in_object": f"{P.VOORZETSEL.get(case.get('premises_type'), 'in')} {obj}",
+        "in_pand": f"{P.VOORZETSEL.get(case.get('premises_type'), 'in')} {obj}{naam} aan {', '.join(lines)}",
+        "wie": "u" if letter.recipient.rol == "overtreder" else "de overtreder",
         "vondst": vondst(case), "stuk": P.STUK[letter.outcome], "gebruikers": gebruikers,
-        "Gebruikers_hoofd": gebruikers[:1].upper() + gebruikers[1:], "overtreder": _overtreder(letter),
+        "gebruikers_hoofd": gebruikers[:1].upper() + gebruikers[1:], "overtreder": _overtreder(letter),
         "aan": "u" if letter.recipient.rol == "overtreder" else _overtreder(letter),
         "Onderwerp": "U" if letter.recipient.rol == "overtreder" else _overtreder(letter).capitalize()
         if _overtreder(letter) == "de overtreder" else _overtreder(letter),
@@ -121,6 +132,8 @@ def _words(letter: LetterInput) -> dict[str, str]:
     for key, name in (("ingangsdatum", "van"), ("vervaldatum", "tot"), ("begunstigingstermijn_tot", "termijn")):
         if d.get(key) is not None:
             words[name] = datum_met_dag(d[key])
+    if "van" in words and case.get("sluiting_aanvang"):
+        words["van"] += f" om {case['sluiting_aanvang'].replace(':', '.')} uur"
     return words
 
 
@@ -199,10 +212,13 @@ def _handel(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
 
 
 def _prive(letter: LetterInput, words: Mapping[str, str]) -> str:
-    """For the owner: the conclusions about the household, and why the reasons are left out."""
+    """For the owner: the conclusions about the household (provisional in a voornemen), and why the reasons
+    are left out."""
     found = [P.PRIVE_CONCLUSIE[(code, value(letter.judgements[code], "outcome"))].format_map(words)
              for code in P.OORDELEN_PRIVE if code in letter.judgements
              and (code, value(letter.judgements[code], "outcome")) in P.PRIVE_CONCLUSIE]
+    if found and letter.outcome == "voornemen_sluiting":
+        found = [P.VOORLOPIG_PRIVE.format(conclusies=" ".join(found), gebruikers_hoofd=words["gebruikers_hoofd"])]
     return " ".join([*found, P.OMSTANDIGHEDEN_GEWOGEN.format_map(words)])
 
 
@@ -246,7 +262,8 @@ def _voornemen(letter: LetterInput, words: Mapping[str, str], _: Any) -> dict[st
         "dictum": [p.format_map(words) for p in dictum],
         "zienswijze_tot": datum_met_dag(letter.deadlines["zienswijze_tot"]),
         "vragen": [p.format_map(words) for p in vragen],
-        "inzage": [p.format_map(words) for p in P.INZAGE],
+        "inzage": [p.format_map(words) for p in P.INZAGE]
+        + ([P.INZAGE_AFGESCHERMD.format_map(words)] if addressee == P.RECHTHEBBENDE else []),
         "afschrift_aan": _afschrift(letter, words),
     }
 
@@ -273,7 +290,7 @@ def _afschrift(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
     lines = [P.OOK_AAN.format(stuk=P.STUK[letter.outcome], namen=L.opsomming(names))] if names else []
     copy = letter.case_file.get("afschrift_ontvanger")
     if copy:
-        lines.append(P.AFSCHRIFT[letter.case_file.get("afschrift_inhoud") or "zonder_persoonsgegevens"]
+        lines.append(P.AFSCHRIFT[letter.case_file.get("afschrift_inhoud") or "mededeling"]
                      .format(naam=copy))
     return lines
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 RECHTHEBBENDE = "rechthebbende"
 # A betrokkene's role as a letter names it in "Ik stuur dit besluit ook aan: ...".
-ROL_WOORD = {"bewoner": "bewoner", "overtreder": "bewoner", RECHTHEBBENDE: "eigenaar of verhuurder"}
+ROL_WOORD = {"bewoner": "bewoner", "overtreder": "overtreder", RECHTHEBBENDE: "eigenaar of verhuurder"}
 ROL_WOORD_BEDRIJF = {"bewoner": "gebruiker", "overtreder": "exploitant", RECHTHEBBENDE: "eigenaar of verhuurder"}
 # Which template a recipient role reads: the overtreder and other residents get the resident's letter.
 ADDRESSEE = {"bewoner": "bewoner", "overtreder": "bewoner", "rechthebbende": RECHTHEBBENDE}
@@ -34,6 +34,7 @@ SLUITOBJECT_WOORDEN = {"woning": "de woning", "woning_en_erf": "de woning met he
                        "erf_bij_woning": "het erf bij de woning", "lokaal": "het lokaal",
                        "lokaal_en_erf": "het lokaal met het erf erbij", "erf_bij_lokaal": "het erf bij het lokaal"}
 BEDRIJF = ("lokaal", "lokaal_en_erf", "erf_bij_lokaal")
+VOORZETSEL = {"erf_bij_woning": "op", "erf_bij_lokaal": "op"}  # "op het erf", otherwise "in"
 # Who lives in or uses the object: a business has no "bewoners".
 GEBRUIKERS = {"woning": "de bewoners", "bedrijf": "de exploitant en de gebruikers"}
 BAG = " (BAG-identificatie {bag})"
@@ -44,18 +45,18 @@ VONDST_VOORWERPEN = "spullen voor drugscriminaliteit"
 
 INLEIDING = {
     ("waarschuwing", "bewoner"): [
-        "Ik geef u een waarschuwing. Op {datum} zijn in {pand} {vondst} gevonden. Dat mag niet.",
+        "Ik geef u een waarschuwing. Op {datum} zijn {in_pand} {vondst} gevonden. Dat mag niet.",
     ],
     ("waarschuwing", RECHTHEBBENDE): [
         "U bent eigenaar of verhuurder van {pand}. Op {datum} zijn daar {vondst} gevonden.",
-        "Ik heb {gebruikers} daarom een waarschuwing gegeven. Met deze brief laat ik u dat weten.",
+        "Ik heb {aan} daarom een waarschuwing gegeven. Met deze brief laat ik u dat weten.",
     ],
     ("voornemen_sluiting", "bewoner"): [
-        "Ik ben van plan {sluitpand} te sluiten voor {periode}. Op {datum} zijn in {object} {vondst} gevonden.",
+        "Ik ben van plan {sluitpand} te sluiten voor {periode}. Op {datum} zijn {in_object} {vondst} gevonden.",
         "Voordat ik beslis, mag u mij vertellen wat u van dit plan vindt.",
     ],
     ("voornemen_sluiting", RECHTHEBBENDE): [
-        "Ik ben van plan {sluitpand} te sluiten voor {periode}. U bent eigenaar of verhuurder van {object}.",
+        "Ik ben van plan {sluitpand} te sluiten voor {periode}. U bent eigenaar of verhuurder van {gesloten}.",
         "De reden is dat er op {datum} {vondst} zijn gevonden.",
         "Voordat ik beslis, mag u mij vertellen wat u van dit plan vindt.",
     ],
@@ -64,7 +65,7 @@ INLEIDING = {
         "gevonden.",
     ],
     ("sluiting", RECHTHEBBENDE): [
-        "Ik sluit {sluitpand} voor {periode}, vanaf {van}. U bent eigenaar of verhuurder van {object}.",
+        "Ik sluit {sluitpand} voor {periode}, vanaf {van}. U bent eigenaar of verhuurder van {gesloten}.",
         "De reden is dat er op {datum} {vondst} zijn gevonden.",
     ],
 }
@@ -81,7 +82,7 @@ DICTUM_SLUITING = [
     "{gesloten} dan af. Dat heet de begunstigingstermijn.",
 ]
 # B1: what a last onder bestuursdwang is, once, in the order itself.
-LAST_UITLEG = ("Een last onder bestuursdwang betekent: de overtreder moet zelf iets doen om de overtreding te "
+LAST_UITLEG = ("Een last onder bestuursdwang betekent: {wie} moet zelf iets doen om de overtreding te "
                "beëindigen en herhaling te voorkomen. Hier is dat: {gesloten} verlaten en afsluiten. Gebeurt dat "
                "niet op tijd, dan doe ik het zelf.")
 DICTUM_UITVOERING = [
@@ -114,7 +115,7 @@ KOSTEN = {
         "Moet ik {gesloten} zelf sluiten? Dan betaalt u als overtreder de kosten daarvan. Dat staat in "
         f"{AWB_5_25}.",
         KOSTEN_LIJST,
-        "Vertrekt u pas na {termijn}? Dan betaalt u de kosten die ik al heb gemaakt.",
+        "Vertrekt u pas na {termijn}? Dan betaalt u de kosten die ik na die datum heb gemaakt.",
         "De kosten stel ik later vast in een apart besluit.",
     ],
     "bewoner": [
@@ -153,7 +154,7 @@ VERVOLG_ZONDER_TERMIJN = {
 # Copies: the other addressees get their own letter with the same decision; a copy recipient is named as
 # recorded in the case file, with what it receives (a police copy without personal data).
 OOK_AAN = "Ik stuur {stuk} ook aan: {namen}."
-AFSCHRIFT = {"zonder_persoonsgegevens": "{naam} krijgt een kopie zonder namen en persoonlijke omstandigheden.",
+AFSCHRIFT = {"mededeling": "Ik laat {naam} weten dat ik dit besluit heb genomen, zonder de inhoud ervan.",
              "volledig": "{naam} krijgt een kopie van dit besluit."}
 
 # The voornemen: a provisional view, questions the hearing must answer (Awb 3:2, 4:8; Harderwijk), and the
@@ -166,7 +167,7 @@ VRAAG_LACHGAS = ("Was het lachgas voor slagroom of voor technisch gebruik? Stuur
                  "valt het niet onder het verbod.")
 VRAGEN = {
     "woning": [
-        "Wonen er kinderen in {object}? Hoe oud zijn zij, en wat betekent een sluiting voor hen?",
+        "Wonen er kinderen? Hoe oud zijn zij, en wat betekent een sluiting voor hen?",
         "Is iemand in het huishouden ziek, of afhankelijk van zorg of van een aangepaste woning?",
         "Kunt u tijdens de sluiting ergens anders wonen?",
         "Wat betekent een sluiting voor uw huurcontract? Heeft de verhuurder u al iets laten weten?",
@@ -174,7 +175,7 @@ VRAGEN = {
     ],
     "bedrijf": [
         "Wat betekent een sluiting voor uw bedrijf en voor de mensen die er werken?",
-        "Wist u dat er drugs in {object} waren? Wat heeft u gedaan om dat te voorkomen?",
+        "Wist u dat er drugs {in_object} waren? Wat heeft u gedaan om dat te voorkomen?",
     ],
     RECHTHEBBENDE: [
         "Wist u van de drugs? Wat heeft u gedaan om dit te voorkomen?",
@@ -186,19 +187,21 @@ INZAGE = [
     "U mag de stukken inzien waarop mijn plan rust. Het gaat om {bron}.",
     "Maak daarvoor een afspraak met {behandeld_door}. U kunt ook om een kopie vragen.",
 ]
+INZAGE_AFGESCHERMD = "Persoonlijke gegevens van {gebruikers} maak ik daarin onleesbaar."
 
 # The legal basis, stated positively (Awb 5:21, 5:24), and the norm that was violated (Awb 5:9 onder a).
 BEVOEGD = ("Ik ben bevoegd om {sluitobject} te sluiten. Dat staat in artikel 13b, eerste lid{onder}, van de "
            "Opiumwet. Hoe ik een last opleg, staat in de artikelen 5:21 en 5:24 van de Algemene wet bestuursrecht.")
 ONDER = {"a": ", aanhef en onder a", "b": ", aanhef en onder b", "": ""}
-NORM_DRUGS = ("Het is verboden drugs te verkopen, af te leveren of te verstrekken, of ze daarvoor aanwezig te "
-              "hebben. Dat staat in {norm}.")
-NORM_VOORWERPEN = ("In {object} waren spullen of stoffen aanwezig om drugs te maken of hennep te kweken. Dat is "
-                   "verboden in {norm}.")
+NORM_DRUGS = ("Het is verboden drugs te verkopen, af te leveren, te verstrekken of aanwezig te hebben. Dat staat "
+              "in {norm}.")
+NORM_VOORWERPEN = ("Het is strafbaar om bepaalde spullen of stoffen te hebben. Het gaat om spullen die bedoeld zijn om "
+                   "drugs te maken of hennep te telen. De bezitter weet dat, of moet dat ernstig vermoeden. Dat staat "
+                   "in {norm}.")
 WAARSCHUWING_KEUZE = "Ik kies nu voor een waarschuwing en sluit {object} niet."
 
-FEITEN_MET_VONDST = "Op {datum} is in {pand} het volgende gevonden:"
-FEITEN_ZONDER_VONDST = "Op {datum} is in {pand} gecontroleerd. Hieronder leest u waarom ik deze brief stuur."
+FEITEN_MET_VONDST = "Op {datum} is {in_pand} het volgende gevonden:"
+FEITEN_ZONDER_VONDST = "Op {datum} is {in_pand} gecontroleerd. Hieronder leest u waarom ik deze brief stuur."
 HANDEL = "Er zijn ook aanwijzingen dat er vanuit {object} drugs werden verkocht: {bewijs}."
 # An established sale is stated as the report records it (the jurist's `bevindingen_handel`), not as a template.
 VERKOOP_VASTGESTELD = "Uit {bron} blijkt dat er vanuit {object} drugs zijn verkocht. {bevindingen}"
@@ -245,6 +248,7 @@ PRIVE_CONCLUSIE = {
     ("onderzoek_omstandigheden", "niet_vast_te_stellen"): "Ik heb onderzocht wat een sluiting voor {gebruikers} "
                                                           "betekent.",
 }
+VOORLOPIG_PRIVE = "Mijn voorlopige oordeel: {conclusies} {gebruikers_hoofd} kunnen daarop nog reageren."
 OMSTANDIGHEDEN_GEWOGEN = (
     "Ik heb ook de persoonlijke omstandigheden van {gebruikers} gewogen. De redenen staan niet in deze brief. Zo "
     "bescherm ik hun privacy (artikel 5, eerste lid, onder c, van de Algemene verordening gegevensbescherming).")

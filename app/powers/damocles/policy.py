@@ -8,7 +8,8 @@ from app.domain.assessment import NIET_BEVOEGD, Assessment
 
 
 def proposal(assessment: Assessment) -> dict[str, Any]:
-    """The policy proposal: {maatregel: waarschuwing | sluiting | geen_actie, duur (months), parameter}.
+    """The policy proposal: {maatregel: waarschuwing | sluiting | geen_actie, duur (months), parameter,
+    steunt_op: further parameters the proposal rests on}.
 
     The months come from the dated parameter the beleid rule names, as resolved in the assessment.
     `geen_actie` means the policy proposes nothing: not empowered, or no policy cell applies (a coffeeshop
@@ -19,9 +20,14 @@ def proposal(assessment: Assessment) -> dict[str, Any]:
         return {"maatregel": "geen_actie", "duur": None, "eenheid": None, "parameter": None}
     entry = beleid[0]
     name = entry.conclusion.get("parameter")
+    # The matrix cell depends on the offence number, so the proposal rests on how repeats are counted too.
+    rests_on = tuple(n for n in REPEAT_POLICY if n in assessment.parameters)
     if name is None:
-        return {"maatregel": entry.value, "duur": None, "eenheid": None, "parameter": None}
+        return {"maatregel": entry.value, "duur": None, "eenheid": None, "parameter": None, "steunt_op": rests_on}
     months = assessment.parameters[name].value
     if type(months) is not int:
         raise ValueError(f"parameter {name} must hold whole months, got {months!r}")
-    return {"maatregel": entry.value, "duur": months, "eenheid": "months", "parameter": name}
+    return {"maatregel": entry.value, "duur": months, "eenheid": "months", "parameter": name, "steunt_op": rests_on}
+
+
+REPEAT_POLICY = ("recidive_termijn_jaren", "recidive_telt_per")

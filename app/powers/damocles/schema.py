@@ -93,10 +93,13 @@ class DamoclesCaseFileSchema(StrictSchema):
     sluitobject_bag_id = CleanString(load_default=None, allow_none=True, validate=validate.Regexp(
         r"^\d{16}$", error="Een BAG-identificatie bestaat uit 16 cijfers."))
     naam_inrichting = text(200, load_default=None, allow_none=True)
+    # The clock time the closure starts on its first day (a besluit names it: legal certainty, Awb 5:24 lid 1).
+    sluiting_aanvang = CleanString(load_default=None, allow_none=True, validate=validate.Regexp(
+        r"^([01]?\d|2[0-3])[.:][0-5]\d$", error="Vul een tijd in als 10.00."))
     # An established sale as the report records it (what was seen or admitted, when, page): the letter quotes it.
     bevindingen_handel = text(2000, load_default=None, allow_none=True)
     afschrift_ontvanger = text(200, load_default=None, allow_none=True)
-    afschrift_inhoud = choice(("zonder_persoonsgegevens", "volledig"), load_default="zonder_persoonsgegevens")
+    afschrift_inhoud = choice(("mededeling", "volledig"), load_default="mededeling")
 
 
 class DamoclesMeldingSchema(MeldingEnvelope):
@@ -114,6 +117,7 @@ EDITABLE_FACTS = (
     "landlord_kind", "lease_dissolution_risk", "blacklist_risk", "alternative_housing_available",
     "gezinsvoorziening_offered", "bekendheid_drugsmilieu", "complaints_count", "sensitive_area",
     "eigen_gebruik_explanation", "financial_hardship_documented", "closure_effect_on_children",
-    "sluitobject", "sluitobject_bag_id", "naam_inrichting", "bevindingen_handel", "afschrift_ontvanger",
+    "sluitobject", "sluitobject_bag_id", "naam_inrichting", "sluiting_aanvang", "bevindingen_handel",
+    "afschrift_ontvanger",
     "afschrift_inhoud",
 )
