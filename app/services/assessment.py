@@ -110,7 +110,9 @@ def _facts(session: Session, rt: Runtime, zaak: Zaak, today: date, decided: date
     on = melding.pleegdatum if rt.book.index(zaak.zaaktype).peildatum == "pleegdatum" else today
     params = rt.book.parameters_for(zaak.zaaktype, on, beslisdatum=decided, overlay=overlay)
     history = history_for(session, rt, zaak)
-    return on, rt.power(zaak.zaaktype).facts_from_case(melding.gegevens, history, params, today)
+    # Time elapsed is counted to the planned sending date of the decision being drafted (issue 6 §3), which
+    # is today when nothing is being drafted.
+    return on, rt.power(zaak.zaaktype).facts_from_case(melding.gegevens, history, params, max(today, decided))
 
 
 def update_facts(session: Session, rt: Runtime, zaak: Zaak, changes: Mapping[str, Any],

@@ -140,3 +140,15 @@ def test_the_case_page_shows_what_a_zienswijze_reopened(db, users, today, heard,
     page = client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
     assert "opnieuw te wegen (eerder: Sluiting is geschikt)" in page
     assert before in page  # prefilled in the form, to be confirmed or changed by a person
+
+
+def test_time_elapsed_is_counted_to_the_planned_sending_date(db, rt, users, today):
+    """Issue 6 §3: J7 weighs the time from the finding to when the decision goes out, not to today."""
+    from app.domain.assessment import Assessment
+
+    zaak = submit_melding(db, rt, melding(), users["handhaving"], today)
+    later = today + timedelta(days=20)
+    voornemen = judge_what_is_missing(db, rt, zaak, DraftRequest("voornemen_sluiting", later, 3), users["jurist"],
+                                      today)
+    facts = Assessment.from_dict(voornemen.beoordeling.assessment).facts
+    assert facts["finding_age_days"] == (later - zaak.melding.pleegdatum).days

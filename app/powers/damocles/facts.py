@@ -82,7 +82,8 @@ def facts_from_case(
     """One flat, complete fact for the damocles vocabulary (rules/damocles/index.yaml).
 
     `history`: earlier measures at this address or against this person (app/domain/history.py);
-    `params`: in force on the finding date; `today`: the assessment date (days since the finding).
+    `params`: in force on the finding date; `today`: the date the time elapsed is counted to (the planned
+    sending date of the decision being drafted, else the assessment date).
 
     Raises:
         FactsRejected: finding date or premises type missing, a date or quantity unreadable, or a
