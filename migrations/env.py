@@ -38,10 +38,31 @@ def run_migrations_online() -> None:
 
 
 def _run(connection) -> None:  # noqa: ANN001
-    context.configure(connection=connection, target_metadata=Base.metadata,
-                      render_as_batch=connection.dialect.name == "sqlite", compare_type=True)
-    with context.begin_transaction():
-        context.run_migrations()
+    sqlite = connection.dialect.name == "sqlite"
+    context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=sqlite,
+                      compare_type=True)
+    if sqlite:
+        # A batch change rebuilds a table (copy, drop, rename); with foreign keys on, dropping a table that
+        # other rows point at fails. SQLite ignores this pragma inside a transaction, so it is set before.
+        _sqlite_foreign_keys(connection, on=False)
+    try:
+        with context.begin_transaction():
+            context.run_migrations()
+    finally:
+        if sqlite:
+            _sqlite_foreign_keys(connection, on=True)
+
+
+def _sqlite_foreign_keys(connection, *, on: bool) -> None:  # noqa: ANN001
+    """Switch foreign-key enforcement; switching it back on first checks that the rebuilt tables hold."""
+    if connection.in_transaction():
+        connection.commit()
+    raw = connection.connection.driver_connection  # outside SQLAlchemy's BEGIN (app/db.py begins IMMEDIATE)
+    if on:
+        broken = raw.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise RuntimeError(f"foreign keys broken by the migration: {broken[:5]}")
+    raw.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
 
 
 if context.is_offline_mode():

@@ -14,6 +14,7 @@ from typing import Any
 
 from app.domain.assessment import BEVOEGD, JUDGEMENT_REQUIRED, NIET_BEVOEGD, Assessment, ParameterValue
 from app.domain.deadlines import Calendar, einde_op_klok, einde_termijn
+from app.domain.deviation import AWB_4_84, check_deviation, deviates
 from app.domain.errors import InvalidInput, JudgementMissing
 from app.domain.hearing import answering, check_as_announced, current_voornemen, hearing_judgements
 from app.domain.judgements import Recorded, check_recorded, competence, open_competence_judgements, required_for
@@ -28,8 +29,6 @@ from app.domain.measures import (
     window,
 )
 from app.domain.procedure import VOORNEMEN, Outcome, Procedure
-
-AWB_4_84 = "bijzondere_omstandigheden"  # the judgement that special circumstances justify deviating
 
 
 @dataclass(frozen=True)
@@ -87,12 +86,10 @@ def draft_outcome(state: DraftState, request: DraftRequest) -> DraftOutcome:
     if outcome.hearing == VOORNEMEN:
         heard = current_voornemen(state.procedure, state.earlier, outcome.code)
         check_as_announced(heard.maatregel if heard else None, maatregel)
-    deviation = _deviates(state, request, outcome)
+    deviation = deviates(state, request.duur, outcome)
     required = _required(state, outcome, deviation)
     check_recorded(required, state.recorded, outcome, state.procedure.judgements)
-    if deviation and state.recorded[AWB_4_84].outcome != "ja":
-        raise InvalidInput({AWB_4_84: "Afwijken van het beleid kan alleen als u bijzondere omstandigheden "
-                            "vastlegt (Awb 4:84)."})
+    check_deviation(state, request.duur, outcome, deviation)
     missing = [f for f in state.measure_fields if outcome.duration and not state.case_file.get(f)]
     if missing:
         raise InvalidInput(dict.fromkeys(missing, "Vul dit eerst in bij de feiten: het bepaalt wat de maatregel "
@@ -178,32 +175,6 @@ def _required(state: DraftState, outcome: Outcome, deviation: bool) -> list[str]
                                state.zienswijze_voor)
         required += hearing_judgements(zienswijze, voornemen is not None, dict(state.recorded))
     return required
-
-
-def _deviates(state: DraftState, request: DraftRequest, outcome: Outcome) -> bool:
-    """A choice other than the policy route is a 4:84 deviation. The route is the proposal's measure, or the
-    measure a person's answer to a `decides_measure` judgement chose (a first offence in a dwelling: warn,
-    or close in a serious case; `chooses` in index.yaml). No deviation where the policy has no measure; a
-    duration other than the proposal's is one, where the proposal's measure is followed."""
-    proposal = state.proposal
-    maatregel = proposal.get("maatregel")
-    if maatregel not in {o.measure for o in state.procedure.outcomes.values()}:
-        return False
-    route = _chosen(state) or maatregel
-    if outcome.measure != route:
-        return True
-    chooses = outcome.duration is not None and outcome.duration.maximum is not None
-    return bool(route == maatregel and chooses and request.duur != proposal.get("duur"))
-
-
-def _chosen(state: DraftState) -> str | None:
-    """The measure a recorded answer to a `decides_measure` judgement the rules asked for chose, if any."""
-    asked = set(state.assessment.judgements_required)
-    for spec in (j for j in state.procedure.judgements if j.decides_measure and j.code in asked):
-        answer = spec.outcome(state.recorded[spec.code].outcome) if spec.code in state.recorded else None
-        if answer is not None and answer.chooses:
-            return answer.chooses
-    return None
 
 
 def _duur(state: DraftState, request: DraftRequest, outcome: Outcome) -> int | None:

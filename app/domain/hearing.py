@@ -90,7 +90,8 @@ def check_as_announced(announced: Mapping[str, Any] | None, maatregel: Mapping[s
     """
     if announced is None:
         return
-    if (maatregel.get("object") or {}) != (announced.get("object") or {}):
+    # A voornemen drafted before objects were recorded (no "object" key) binds only its duration.
+    if "object" in announced and (maatregel.get("object") or {}) != (announced.get("object") or {}):
         raise InvalidInput({"soort": "Het besluit gaat over iets anders dan het voornemen (een ander object of "
                             "adres). Stel een nieuw voornemen op, zodat iedereen daarop kan reageren."})
     before, now = announced.get("duur"), maatregel.get("duur")

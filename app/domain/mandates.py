@@ -41,6 +41,15 @@ def reservation(assessment: Assessment | None, outcome: str) -> TraceEntry | Non
                  if not e.conclusion.get("outcomes") or outcome in e.conclusion["outcomes"]), None)
 
 
+# What migration 0010 wrote where an existing mandate lacked its decision or function: never signed under.
+TO_RECORD = "(nog vastleggen)"
+
+
+def recorded(mandate: MandateLike) -> bool:
+    """The mandate decision and the function are filled in (not the migration's placeholder)."""
+    return TO_RECORD not in (getattr(mandate, "mandaatbesluit", "") or "") + (getattr(mandate, "functie", "") or "")
+
+
 def valid_on(mandate: MandateLike, on: date) -> bool:
     """True when `on` lies within the mandate's validity (valid_until is the last day it holds)."""
     return mandate.valid_from <= on and (mandate.valid_until is None or on <= mandate.valid_until)
@@ -49,7 +58,7 @@ def valid_on(mandate: MandateLike, on: date) -> bool:
 def allows(mandate: MandateLike, besluittype: str, outcome: Outcome, on: date, reserved: bool = False) -> bool:
     """May the holder decide `outcome` of `besluittype` on `on` under this mandate?"""
     return (mandate.besluittype == besluittype and outcome.code in (mandate.uitkomsten or ())
-            and outcome.may_decide(mandate.hoedanigheid) and valid_on(mandate, on)
+            and outcome.may_decide(mandate.hoedanigheid) and valid_on(mandate, on) and recorded(mandate)
             and (not reserved or mandate.hoedanigheid in AS_BODY))
 
 
@@ -78,6 +87,9 @@ def refusal(mandates: Iterable[MandateLike], besluittype: str, outcome: Outcome,
     capable = [m for m in covering if outcome.may_decide(m.hoedanigheid)]
     if not capable:
         return f"Een {subject} kan niet in mandaat worden genomen; alleen de {outcome.body} of zijn plaatsvervanger."
+    if not any(recorded(m) for m in capable):
+        return (f"In het mandaat van {_of(who)} ontbreken nog het mandaatbesluit of de functie. Een beheerder "
+                "legt die eerst vast.")
     return _dates(capable, on, who)
 
 

@@ -147,6 +147,12 @@ class Procedure:
 
     outcomes: Mapping[str, Outcome] = field(default_factory=dict)
     judgements: tuple[JudgementSpec, ...] = ()
+    measure_order: tuple[str, ...] = ()  # measures from lightest to heaviest (index.yaml `measure_order`)
+
+    def heavier(self, measure: str, than: str) -> bool:
+        """Whether `measure` is heavier than `than` in the power's order (unknown: not heavier)."""
+        order = self.measure_order
+        return measure in order and than in order and order.index(measure) > order.index(than)
 
     def outcome(self, code: str) -> Outcome:
         """The outcome with this code.

@@ -8,6 +8,7 @@ names never collide with the engine's own keys (sid, id) or with parameters (p_.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ PEILDATUM = ("pleegdatum", "besluitdatum")
 # durable_rules stops at 255 properties (error 302); sid and id are added by the engine itself.
 MAX_FACT_PROPERTIES = 250
 _INDEX_KEYS = {"power", "title", "orgaan", "peildatum", "roles", "facts", "outcomes", "judgements"}
-_OPTIONAL_INDEX_KEYS = {"processing_basis", "retention", "note"}
+_OPTIONAL_INDEX_KEYS = {"processing_basis", "retention", "note", "measure_order"}
 _FACT_KEYS = {"min", "max", "values", "description"}
 
 __all__ = ["FactSpec", "JudgementSpec", "PowerIndex", "load_index"]
@@ -93,7 +94,8 @@ def load_index(path: Path, shown: str, power: str) -> PowerIndex:
         peildatum=one_of(data["peildatum"], PEILDATUM, f"{shown}: key 'peildatum'"),
         roles=roles,
         facts=_facts(data["facts"], shown),
-        procedure=Procedure(outcomes, parse_judgements(data["judgements"], shown, outcomes)),
+        procedure=Procedure(outcomes, parse_judgements(data["judgements"], shown, outcomes),
+                            _measure_order(data.get("measure_order", []), outcomes, shown)),
         retention=None if retention is None else _retention(retention, f"{shown}: key 'retention'"),
         extra={k: v for k, v in data.items() if k not in _INDEX_KEYS},
     )
@@ -166,3 +168,12 @@ def _no_keys(spec: dict[str, Any], at: str, keys: tuple[str, ...], what: str) ->
     for key in keys:
         if key in spec:
             raise RulebookError(f"{at}: key {key!r} is not allowed for {what}")
+
+
+def _measure_order(raw: Any, outcomes: Mapping[str, Any], shown: str) -> tuple[str, ...]:
+    """The power's measures from lightest to heaviest (Awb 4:84 departs from policy only towards a lighter one)."""
+    order = tuple(require_str_list(raw, f"{shown}: key 'measure_order'"))
+    unknown = set(order) - {o.measure for o in outcomes.values()}
+    if unknown:
+        raise RulebookError(f"{shown}: key 'measure_order' names no outcome's measure: {sorted(unknown)}")
+    return order

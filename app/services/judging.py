@@ -90,8 +90,9 @@ def _party_entry(zaak: Zaak, data: dict[str, Any], voornemen: Beslissing, actor:
 
 
 def _check_none_received(current: Oordeel | None, voornemen: Beslissing | None, outcome: str) -> None:
-    """"Geen zienswijze ontvangen" cannot overwrite the zienswijzen already recorded on this voornemen."""
-    if outcome != "niet_ontvangen" or current is None or voornemen is None:
+    """Neither "geen zienswijze ontvangen" nor an Awb 4:11 ground can overwrite the zienswijzen already recorded
+    on this voornemen (the besluit must answer them)."""
+    if outcome == "ontvangen" or current is None or voornemen is None:
         return
     if current.details.get("voornemen_id") == voornemen.id and current.details.get("zienswijzen"):
         raise InvalidInput({"outcome": "Er zijn al zienswijzen op dit voornemen vastgelegd."})

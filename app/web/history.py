@@ -85,7 +85,8 @@ def revoke_beslissing(zaak: Zaak, beslissing_id: int, data: dict[str, Any]) -> A
 
 def revoke_earlier_measure(zaak: Zaak, maatregel_id: int, data: dict[str, Any]) -> Any:
     row = _db().get(EerdereMaatregel, maatregel_id)
-    if row is None or row.zaaktype != zaak.zaaktype:
+    shown = {item.get("id") for item in history.history_items(_db(), _rt(), zaak) if item.get("bron") == ENTERED}
+    if row is None or row.id not in shown:  # only a measure this zaak's history lists (no other zaak's)
         abort(404)
     return earlier_measures.revoke_earlier_measure(_db(), zaak, row, data, current_user, date.today())
 

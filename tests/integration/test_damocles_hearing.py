@@ -152,3 +152,14 @@ def test_time_elapsed_is_counted_to_the_planned_sending_date(db, rt, users, toda
                                       today)
     facts = Assessment.from_dict(voornemen.beoordeling.assessment).facts
     assert facts["finding_age_days"] == (later - zaak.melding.pleegdatum).days
+
+
+def test_an_awb_4_11_ground_cannot_overwrite_recorded_zienswijzen(db, rt, users, today, heard):
+    """Code review: recording "eerder gehoord" after the parties wrote replaced their zienswijzen."""
+    zaak, _ = heard
+    zienswijze(db, zaak, {"outcome": "ontvangen", "samenvatting": "Bezwaar.", "reactie": "Gewogen."},
+               users["jurist"], today)
+    with pytest.raises(InvalidInput) as caught:
+        zienswijze(db, zaak, {"outcome": "eerder_gehoord_4_11_b", "reactie": "Eerder gehoord."}, users["jurist"],
+                   today)
+    assert "al zienswijzen" in caught.value.errors["outcome"]

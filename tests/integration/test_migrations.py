@@ -51,3 +51,30 @@ def test_downgrade_to_base_and_upgrade_again(database_url):
         head = ScriptDirectory.from_config(cfg).get_current_head()
         assert MigrationContext.configure(conn).get_current_revision() == head
     engine.dispose()
+
+
+def test_migrations_run_down_and_up_over_a_database_with_letters(database_url, db, app, users, today):
+    """Code review: rebuilding `beslissingen` (SQLite batch mode) failed once documents pointed at it."""
+    from sqlalchemy import func, select
+
+    from app.domain.drafting import DraftRequest
+    from app.models import Document
+    from app.services.intake import submit_melding
+    from tests.factories import melding
+    from tests.flows import judge_what_is_missing, submit
+
+    rt = app.extensions["bevoegd"]
+    zaak = submit_melding(db, rt, melding(), users["handhaving"], today)
+    warning = judge_what_is_missing(db, rt, zaak, DraftRequest("waarschuwing", today), users["jurist"], today,
+                                    {"ernstig_geval_eerste_overtreding": "niet_ernstig"})
+    submit(db, rt, warning, users["kabinet"], users["jurist"], today)
+    letters = db.scalar(select(func.count()).select_from(Document))
+    assert letters >= 1
+    db.close()
+    cfg = alembic_config(database_url)
+    command.downgrade(cfg, "0007")
+    command.upgrade(cfg, "head")
+    engine = make_engine(database_url)
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM documenten").scalar() == letters
+    engine.dispose()

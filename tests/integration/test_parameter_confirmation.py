@@ -43,7 +43,7 @@ def zaak(db, rt, users, today):
 def unconfirmed(db, zaak) -> tuple[str, ...]:
     """What a closure rests on: the fired rules' values, the proposal and the outcomes' own terms."""
     periods = ("max_sluiting_maanden", "zienswijze_termijn_dagen", "begunstigingstermijn_dagen",
-               "recidive_termijn_jaren", "recidive_telt_per")
+               "recidive_termijn_jaren", "recidive_telt_per", "sluiting_voorbehouden_bij")
     return Assessment.from_dict(latest(db, zaak).assessment).unconfirmed((MONTHS, *periods))
 
 

@@ -132,7 +132,7 @@ def test_manifest_rejects_duplicate_keys(tmp_path: Path) -> None:
 def test_manifest_rejects_disagreeing_template(tmp_path: Path) -> None:
     root = _copy_root(tmp_path)
     manifest = root / "manifest.yaml"
-    manifest.write_text(manifest.read_text().replace("ondertekening]", "ondertekening, extra]", 1))
+    manifest.write_text(manifest.read_text().replace("afschrift_aan]", "afschrift_aan, extra]", 1))
     with pytest.raises(ManifestError, match="extra"):
         TemplateStore.load(root)
 

@@ -166,7 +166,7 @@ def test_zienswijze_variants() -> None:
 def test_rechthebbende_letter() -> None:
     context = build_context(letter_input("sluiting", "rechthebbende"))
     assert "U bent eigenaar of verhuurder van de woning." in context["inleiding"][0]
-    assert any(p.startswith("Dit geldt ook voor u.") for p in context["dictum"])
+    assert any(p.startswith("De sluiting geldt ook voor u.") for p in context["dictum"])
     assert "de overtreder (J. Jansen)" in " ".join(context["kosten"])
 
 

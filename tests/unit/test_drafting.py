@@ -136,10 +136,26 @@ def test_closure_without_rechthebbende_is_refused():
 
 def test_other_duration_than_the_matrix_is_a_deviation_that_needs_special_circumstances():
     s = state()
-    with pytest.raises(InvalidInput):
-        draft_outcome(s, DraftRequest("voornemen_sluiting", TODAY, months(s) + 1))
+    with pytest.raises(InvalidInput) as plain:
+        draft_outcome(s, DraftRequest("voornemen_sluiting", TODAY, months(s) - 1))
+    assert "bijzondere_omstandigheden" in plain.value.errors
     allowed = state(recorded={**CLOSURE, "bijzondere_omstandigheden": "ja"})
-    assert draft_outcome(allowed, DraftRequest("voornemen_sluiting", TODAY, months(s) + 1)).afwijking_beleid
+    assert draft_outcome(allowed, DraftRequest("voornemen_sluiting", TODAY, months(s) - 1)).afwijking_beleid
+
+
+def test_awb_4_84_departs_from_policy_only_towards_something_lighter():
+    """Third legal reading: six months where policy says three was "justified" with 4:84."""
+    allowed = state(recorded={**CLOSURE, "bijzondere_omstandigheden": "ja"})
+    with pytest.raises(InvalidInput) as longer:
+        draft_outcome(allowed, DraftRequest("voornemen_sluiting", TODAY, months(allowed) + 1))
+    assert "zwaarder dan het beleid" in longer.value.errors["soort"]
+
+
+def test_special_circumstances_without_a_departure_contradict_the_decision():
+    recorded = state(recorded={**CLOSURE, "bijzondere_omstandigheden": "ja"})
+    with pytest.raises(InvalidInput) as same:
+        draft_outcome(recorded, DraftRequest("voornemen_sluiting", TODAY, months(recorded)))
+    assert "volgt het beleid" in same.value.errors["bijzondere_omstandigheden"]
 
 
 def test_missing_proportionality_step_blocks_the_closure():
@@ -168,3 +184,12 @@ def test_a_new_closure_after_the_first_needs_a_new_voornemen_and_hearing():
     assert current_voornemen(procedure, first, "sluiting") is None
     again = (*first, Measure(3, "voornemen_sluiting"))
     assert current_voornemen(procedure, again, "sluiting") == again[2]
+
+
+def test_a_voornemen_from_before_closed_objects_were_recorded_binds_only_its_duration():
+    """Code review: a voornemen approved before this change has no "object"; its besluit must not be refused."""
+    from app.domain.hearing import check_as_announced
+
+    check_as_announced({"duur": 3}, {"duur": 3, "object": {"sluitobject": "woning"}})
+    with pytest.raises(InvalidInput):
+        check_as_announced({"duur": 3}, {"duur": 4, "object": {"sluitobject": "woning"}})

@@ -137,3 +137,14 @@ def test_a_letter_is_not_sent_before_its_date_nor_so_late_that_its_terms_fail() 
     assert "te laat verstuurd" in late.value.errors["verzonden_op"]
     # an order handed over on the spot has no terms counted from the letter's date
     check_sending_date(date(2026, 12, 28), date(2026, 12, 5), date(2026, 12, 30), letter_date, dated_terms=False)
+
+
+def test_a_mandate_with_the_migrations_placeholder_signs_nothing() -> None:
+    """Code review: migration 0010 wrote "(nog vastleggen)" where a function was missing; it must never be
+    printed under "namens deze"."""
+    from app.domain.mandates import TO_RECORD
+
+    placeholder = M(uitkomsten=["waarschuwing", "sluiting"], functie=TO_RECORD)
+    assert not allows(placeholder, "damocles", SLUITING, DAY)
+    assert "ontbreken nog het mandaatbesluit of de functie" in refusal([placeholder], "damocles", SLUITING, DAY,
+                                                                         "K. Kabinet")

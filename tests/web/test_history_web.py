@@ -75,3 +75,25 @@ def test_a_stale_earlier_measure_form_gets_409(app, client, login_as, db, users)
     assert response.status_code == 409
     db.rollback()
     assert db.scalar(select(func.count()).select_from(EerdereMaatregel)) == 0
+
+
+def test_a_measure_outside_this_zaaks_history_cannot_be_revoked_from_it(app, client, login_as, db, users):
+    """Code review: any entered measure of the same power could be revoked from any case page."""
+    from app.models import EerdereMaatregel
+    from tests.web.test_web_flow import new_zaak
+
+    zaak = new_zaak(app, db, users)
+    other = EerdereMaatregel(
+        zaaktype="damocles", soort="waarschuwing", pleegdatum=date(2024, 3, 1), verzenddatum=date(2024, 3, 8),
+        verzonden=True, adres_straat="Elders", adres_huisnummer="9", adres_postcode="6200AA",
+        adres_woonplaats="Maastricht", adres_sleutel="6200AA|9", persoon_naam="Iemand Anders", kenmerk="X-1",
+        bron="test", toelichting="", ingevoerd_bij="jurist", created_by_id=users["jurist"].id, version_id=1)
+    db.add(other)
+    db.commit()
+    login_as("jurist")
+    response = client.post(f"/zaken/{zaak.id}/eerdere-maatregelen/{other.id}/herroeping", data={
+        "version": "1", f"herroeping-m{other.id}.soort": "ingetrokken",
+        f"herroeping-m{other.id}.datum": date.today().isoformat(), f"herroeping-m{other.id}.reden": "Poging."})
+    assert response.status_code == 404
+    db.refresh(other)
+    assert other.intrekking_soort is None

@@ -17,17 +17,18 @@ from app.domain.addressees import is_minor
 from app.letters import hearing as H
 from app.letters import paragraphs as L
 from app.letters import phrases as G
-from app.letters.formatting import datum, datum_met_dag, periode
+from app.letters.formatting import datum_met_dag, periode
 from app.letters.input import LetterInput
 from app.letters.manifest import Clause
 from app.letters.paragraphs import value
 from app.powers.damocles import phrases as P
-from app.powers.damocles.found import aangetroffen, vondst
+from app.powers.damocles.found import aangetroffen
 from app.powers.damocles.grounds import bevoegdheid, gebruikers_soort, norm, vermoeden
+from app.powers.damocles.words import verkoop_vastgesteld, words_for
 
 COMMON_KEYS = (*L.HEAD_KEYS, "inleiding", "feiten", "aangetroffen", "motivering")
 OUTCOME_KEYS = {
-    "waarschuwing": ("vervolg",),
+    "waarschuwing": ("vervolg", "afschrift_aan"),
     "voornemen_sluiting": ("dictum", "zienswijze_tot", "vragen", "inzage", "afschrift_aan"),
     "sluiting": ("dictum", "sluiting_van", "sluiting_tot", "begunstigingstermijn", "kosten", "rechtsmiddelen",
                  "afschrift_aan"),
@@ -67,14 +68,14 @@ class DamoclesLetters:
                                                     not s.get("mirrors_list") for s in case.get("substances") or ()):
             errors["substances"] = ("Een aangewezen middel (artikel 3a, vijfde lid) volgt lijst I of lijst II; dat "
                                     "bepaalt welk verbod geldt. Laat de melding aanvullen met die lijst.")
-        if letter.outcome != "waarschuwing" and _verkoop_vastgesteld(letter) and \
+        if letter.outcome != "waarschuwing" and verkoop_vastgesteld(letter) and \
                 not letter.case_file.get("bevindingen_handel"):
             errors["bevindingen_handel"] = ("Beschrijf bij de feiten wat de politie zag of wat is toegegeven, met "
                                             "datum en bladzijde van de rapportage; dat komt in de brief.")
         return errors or _closure_errors(letter)
 
     def context(self, letter: LetterInput, clauses: Mapping[str, Clause]) -> dict[str, object]:
-        words = _words(letter)
+        words = words_for(letter)
         context = _common(letter, words)
         context.update(_BUILDERS[letter.outcome](letter, words, clauses))
         return context
@@ -98,71 +99,6 @@ def _closure_errors(letter: LetterInput) -> dict[str, str]:
         if not letter.case_file.get("sluiting_aanvang"):
             errors["sluiting_aanvang"] = "Vul bij de feiten in hoe laat de sluiting begint; het besluit noemt die tijd."
     return errors
-
-
-def _words(letter: LetterInput) -> dict[str, str]:
-    """Values for the phrase placeholders."""
-    d, case = letter.deadlines, letter.case_file
-    lines = tuple(" ".join(line.split()) for line in letter.zaak_adresregels)  # running text: single spaces
-    obj = P.PREMISES_WOORDEN.get(case.get("premises_type"), "het pand")
-    naam = f" {case['naam_inrichting']}" if case.get("naam_inrichting") else ""
-    gebruikers = P.GEBRUIKERS[gebruikers_soort(case)]
-    words = {
-        "straat": lines[0], "object": obj, "Object": obj[:1].upper() + obj[1:],
-        "pand": f"{obj}{naam} aan {', '.join(lines)}", "datum": datum(letter.pleegdatum),
-        "in_object": f"{P.VOORZETSEL.get(case.get('premises_type'), 'in')} {obj}",
-        "in_pand": f"{P.VOORZETSEL.get(case.get('premises_type'), 'in')} {obj}{naam} aan {', '.join(lines)}",
-        "wie": "u" if letter.recipient.rol == "overtreder" else "de overtreder",
-        "vondst": vondst(case), "stuk": P.STUK[letter.outcome], "gebruikers": gebruikers,
-        "gebruikers_hoofd": gebruikers[:1].upper() + gebruikers[1:], "overtreder": _overtreder(letter),
-        "aan": "u" if letter.recipient.rol == "overtreder" else _overtreder(letter),
-        "Onderwerp": "U" if letter.recipient.rol == "overtreder" else _overtreder(letter).capitalize()
-        if _overtreder(letter) == "de overtreder" else _overtreder(letter),
-        "de_overtreder": f"de overtreder ({_overtreder(letter)})" if _overtreder(letter) != "de overtreder"
-        else "de overtreder",
-        "voornemen_datum": _voornemen_datum(letter),
-        "bron": letter.melding_bron, "behandeld_door": letter.behandeld_door,
-    }
-    words.update(_sluitobject(case, lines))
-    owner = letter.party("rechthebbende")
-    words["eigenaar"] = (P.EIGENAAR_BEKEND if owner else P.EIGENAAR_ONBEKEND).format(
-        object=words["object"], naam=owner.naam if owner else None)
-    if letter.duur:
-        words["periode"] = periode(letter.duur, "months")
-    for key, name in (("ingangsdatum", "van"), ("vervaldatum", "tot"), ("begunstigingstermijn_tot", "termijn")):
-        if d.get(key) is not None:
-            words[name] = datum_met_dag(d[key])
-    if "van" in words and case.get("sluiting_aanvang"):
-        words["van"] += f" om {case['sluiting_aanvang'].replace(':', '.')} uur"
-    return words
-
-
-def _sluitobject(case: Mapping[str, Any], lines: tuple[str, ...]) -> dict[str, str]:
-    """What is closed, with its address and BAG id: "de woning met het erf erbij aan X (BAG-identificatie ...)"."""
-    gesloten = P.SLUITOBJECT_WOORDEN.get(case.get("sluitobject"), "het pand")
-    text = gesloten + (f" {case['naam_inrichting']}" if case.get("naam_inrichting") else "")
-    text += f" aan {', '.join(lines)}"
-    found = {"sluitpand": text, "gesloten": gesloten}  # the order alone also names the BAG id
-    if case.get("sluitobject_bag_id"):
-        text += P.BAG.format(bag=case["sluitobject_bag_id"])
-    return {**found, "sluitobject": text, "Sluitobject": text[:1].upper() + text[1:]}
-
-
-def _overtreder(letter: LetterInput) -> str:
-    """The overtreder the order is addressed to, by name (the same in every addressee's letter)."""
-    if letter.recipient.rol == "overtreder":
-        return letter.recipient.naam
-    found = letter.party("overtreder")
-    return found.naam if found else "de overtreder"
-
-
-def _voornemen_datum(letter: LetterInput) -> str:
-    found = (letter.zienswijze or {}).get("voornemen_datum")
-    return datum(found) if found else ""
-
-
-def _verkoop_vastgesteld(letter: LetterInput) -> bool:
-    return bool(letter.assessment.facts.get("sale_established"))
 
 
 def _common(letter: LetterInput, words: Mapping[str, str]) -> dict[str, object]:
@@ -204,7 +140,7 @@ def _motivering(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
 
 def _handel(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
     """An established sale as the report records it; otherwise the indirect signs, which a judgement weighs."""
-    if _verkoop_vastgesteld(letter) and letter.case_file.get("bevindingen_handel"):
+    if verkoop_vastgesteld(letter) and letter.case_file.get("bevindingen_handel"):
         return [P.VERKOOP_VASTGESTELD.format(bron=letter.melding_bron, object=words["object"],
                                              bevindingen=letter.case_file["bevindingen_handel"])]
     evidence = [L.label(P.HANDELSBEWIJS, e) for e in letter.case_file.get("dealing_evidence") or ()]
@@ -244,9 +180,11 @@ def _waarschuwing(letter: LetterInput, words: Mapping[str, str], _: Any) -> dict
     window = letter.assessment.parameters.get("recidive_termijn_jaren")
     addressee = P.ADDRESSEE[letter.recipient.rol]
     if window is None or window.to_confirm:
-        return {"vervolg": [p.format_map(words) for p in P.VERVOLG_ZONDER_TERMIJN[addressee]]}
+        return {"vervolg": [p.format_map(words) for p in P.VERVOLG_ZONDER_TERMIJN[addressee]],
+                "afschrift_aan": _afschrift(letter, words)}
     jaren = periode(int(window.value), "years")
-    return {"vervolg": [p.format_map({**words, "jaren": jaren}) for p in P.VERVOLG[addressee]]}
+    return {"vervolg": [p.format_map({**words, "jaren": jaren}) for p in P.VERVOLG[addressee]],
+            "afschrift_aan": _afschrift(letter, words)}
 
 
 def _voornemen(letter: LetterInput, words: Mapping[str, str], _: Any) -> dict[str, object]:
@@ -290,8 +228,9 @@ def _afschrift(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
     lines = [P.OOK_AAN.format(stuk=P.STUK[letter.outcome], namen=L.opsomming(names))] if names else []
     copy = letter.case_file.get("afschrift_ontvanger")
     if copy:
+        mededeling = P.MEDEDELING[letter.outcome].format_map(words)
         lines.append(P.AFSCHRIFT[letter.case_file.get("afschrift_inhoud") or "mededeling"]
-                     .format(naam=copy))
+                     .format(naam=copy, mededeling=mededeling, stuk=P.STUK[letter.outcome]))
     return lines
 
 

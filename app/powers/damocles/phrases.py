@@ -96,7 +96,7 @@ DICTUM_UITVOERING = [
 ]
 BINDT = {
     "bewoner": "De sluiting geldt ook voor {eigenaar}. Ook die mag {gesloten} niet gebruiken of laten gebruiken.",
-    RECHTHEBBENDE: "Dit geldt ook voor u. "
+    RECHTHEBBENDE: "De sluiting geldt ook voor u. "
                    "U mag {gesloten} tijdens de sluiting niet gebruiken of laten gebruiken.",
 }
 BINDT_VOORNEMEN = {
@@ -154,8 +154,10 @@ VERVOLG_ZONDER_TERMIJN = {
 # Copies: the other addressees get their own letter with the same decision; a copy recipient is named as
 # recorded in the case file, with what it receives (a police copy without personal data).
 OOK_AAN = "Ik stuur {stuk} ook aan: {namen}."
-AFSCHRIFT = {"mededeling": "Ik laat {naam} weten dat ik dit besluit heb genomen, zonder de inhoud ervan.",
-             "volledig": "{naam} krijgt een kopie van dit besluit."}
+AFSCHRIFT = {"mededeling": "Ik laat {naam} weten dat ik {mededeling}, zonder de inhoud ervan.",
+             "volledig": "{naam} krijgt een kopie van {stuk}."}
+MEDEDELING = {"waarschuwing": "een waarschuwing heb gegeven",
+              "voornemen_sluiting": "van plan ben {gesloten} te sluiten", "sluiting": "dit besluit heb genomen"}
 
 # The voornemen: a provisional view, questions the hearing must answer (Awb 3:2, 4:8; Harderwijk), and the
 # documents it rests on.

@@ -20,14 +20,17 @@ def proposal(assessment: Assessment) -> dict[str, Any]:
         return {"maatregel": "geen_actie", "duur": None, "eenheid": None, "parameter": None}
     entry = beleid[0]
     name = entry.conclusion.get("parameter")
-    # The matrix cell depends on the offence number, so the proposal rests on how repeats are counted too.
-    rests_on = tuple(n for n in REPEAT_POLICY if n in assessment.parameters)
+    # The matrix cell depends on the offence number, so the proposal rests on how repeats are counted too; a
+    # closure also on whether it is reserved to the mayor in person.
+    rests_on = tuple(n for n in RESTS_ON if n in assessment.parameters)
     if name is None:
         return {"maatregel": entry.value, "duur": None, "eenheid": None, "parameter": None, "steunt_op": rests_on}
     months = assessment.parameters[name].value
+    if type(months) is str:  # a cell that names its measure (a warning), confirmable like a duration
+        return {"maatregel": entry.value, "duur": None, "eenheid": None, "parameter": name, "steunt_op": rests_on}
     if type(months) is not int:
         raise ValueError(f"parameter {name} must hold whole months, got {months!r}")
     return {"maatregel": entry.value, "duur": months, "eenheid": "months", "parameter": name, "steunt_op": rests_on}
 
 
-REPEAT_POLICY = ("recidive_termijn_jaren", "recidive_telt_per")
+RESTS_ON = ("recidive_termijn_jaren", "recidive_telt_per", "sluiting_voorbehouden_bij")
