@@ -9,6 +9,7 @@ is known about it (sent, revoked, same premises, same person); the power decides
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, or_, select
@@ -18,6 +19,7 @@ from app.domain.history import Counted, person_key, same_person
 from app.domain.procedure import Procedure
 from app.models import Beslissing, Betrokkene, EerdereMaatregel, Verzending, Zaak
 from app.runtime import Runtime
+from app.services.parameters import overlay_for
 
 APPROVED = ("vastgesteld", "verzonden")
 FROM_PRODUCT, ENTERED = "zaak", "ingevoerd"
@@ -32,12 +34,14 @@ def history_items(session: Session, rt: Runtime, zaak: Zaak) -> list[dict[str, A
     return sorted(items, key=lambda item: (item["date"], item["kenmerk"]))
 
 
-def explained(session: Session, rt: Runtime, zaak: Zaak) -> list[Counted] | None:
-    """The power's verdict on each earlier measure (None when the power does not count repeats)."""
+def explained(session: Session, rt: Runtime, zaak: Zaak, today: date) -> list[Counted] | None:
+    """The power's verdict on each earlier measure (None when the power does not count repeats), with the
+    parameter values the assessment uses: confirmed ones, policy values as they stand today."""
     spec = rt.power(zaak.zaaktype)
     if spec.explain_history is None:
         return None
-    params = rt.book.parameters_for(zaak.zaaktype, zaak.melding.pleegdatum)
+    params = rt.book.parameters_for(zaak.zaaktype, zaak.melding.pleegdatum, beslisdatum=today,
+                                    overlay=overlay_for(session, zaak.zaaktype))
     return spec.explain_history(zaak.melding.gegevens, history_items(session, rt, zaak), params)
 
 

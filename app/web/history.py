@@ -58,7 +58,7 @@ class HistoryView:
 
 
 def view(session: Session, rt: Any, zaak: Zaak) -> HistoryView:
-    counted = history.explained(session, rt, zaak)
+    counted = history.explained(session, rt, zaak, date.today())
     ids = [c.item["id"] for c in counted or () if c.item.get("bron") == ENTERED]
     entered = {m.id: m for m in session.scalars(select(EerdereMaatregel).where(EerdereMaatregel.id.in_(ids)))}
     revocable = list(session.scalars(select(Beslissing).where(

@@ -67,7 +67,7 @@ def _offence(db, rt, zaak: Zaak, users, today: date) -> str:
 
 
 def _reasons(db, rt, zaak: Zaak) -> list[str]:
-    return [c.reason for c in explained(db, rt, zaak)]
+    return [c.reason for c in explained(db, rt, zaak, date.today())]
 
 
 @pytest.fixture
@@ -167,3 +167,22 @@ def test_a_refused_earlier_measure_stores_nothing(db, rt, users, today):
     assert set(refused.value.errors) == {"soort", "pleegdatum"}
     assert db.scalar(select(func.count()).select_from(EerdereMaatregel)) == 0
     assert db.scalar(select(func.count()).select_from(AuditEntry)) == audit_before
+
+
+def test_the_case_pages_table_counts_with_the_confirmed_window_like_the_assessment(db, rt, users, today):
+    """Code review: the table read the default window on the finding date while the assessment used the
+    municipality's confirmed value on the decision date; they must agree."""
+    from app.services import parameters
+
+    found = today - timedelta(days=3)
+    zaak = _zaak(db, rt, users, found)
+    two_years = _entered(zaak, pleegdatum=found.replace(year=found.year - 2),
+                         verzenddatum=found.replace(year=found.year - 2) + timedelta(days=20))
+    record_earlier_measure(db, rt, zaak, two_years, users["jurist"], today)
+    assert _reasons(db, rt, zaak) == ["telt"]
+    parameters.confirm(db, rt, "damocles", "recidive_termijn_jaren", {
+        "waarde": "1", "geldig_vanaf": today.isoformat(), "titel": "Beleidsregels inzake de toepassing van "
+        "artikel 13b Opiumwet", "artikel": "artikel 5", "publicatie": "Gemeenteblad (test)",
+        "href": "https://example.org/beleid"}, users["beheerder"])
+    assert _reasons(db, rt, zaak) == ["buiten_termijn"]
+    assert _offence(db, rt, zaak, users, today) == "eerste"
