@@ -94,8 +94,18 @@ def read_value(series: ParameterSeries, text: str) -> Any:
             raise InvalidInput({"waarde": f"Vul een getal in, bijvoorbeeld 0,5 (in {series.unit or 'de eenheid'})."})
         return found
     if type(default) is str:
-        return text[:200]
+        return _choice(series, text)
     raise InvalidInput({"waarde": "Deze parameter is een tabel of lijst; wijzig die in de regelbestanden."})
+
+
+def _choice(series: ParameterSeries, text: str) -> str:
+    """A text value must be one the parameter file lists: a typo would otherwise stay in force."""
+    if not series.choices:
+        raise InvalidInput({"waarde": "Deze parameter heeft geen lijst van mogelijke waarden; wijzig die in de "
+                                      "regelbestanden."})
+    if text not in series.choices:
+        raise InvalidInput({"waarde": f"Kies een van deze waarden: {', '.join(series.choices)}."})
+    return text
 
 
 def read_source(fields: Mapping[str, Any]) -> dict[str, str]:

@@ -47,6 +47,7 @@ class ParameterSeries:
     starts: tuple[date, ...]
     resolved: tuple[ParameterValue | None, ...]
     applies_at: str = PEILDATUM
+    choices: tuple[str, ...] = ()  # a text parameter's allowed values: a confirmation must be one of them
 
     def value_at(self, on: date) -> ParameterValue:
         """The value in force on `on`.
@@ -109,7 +110,7 @@ def load_parameters(folder: Path, shown: str, power: str) -> dict[str, Parameter
 
 def _series(raw: Any, where: str, power: str, name: str) -> ParameterSeries:
     data = require_mapping(raw, where)
-    require_keys(data, where, _FILE_KEYS, {"note", "applies_at"})
+    require_keys(data, where, _FILE_KEYS, {"note", "applies_at", "choices"})
     description = require_str(data["description"], f"{where}: key 'description'")
     unit = require_str(data["unit"], f"{where}: key 'unit'", empty=True)
     applies_at = data.get("applies_at", PEILDATUM)
@@ -125,6 +126,7 @@ def _series(raw: Any, where: str, power: str, name: str) -> ParameterSeries:
     )
     if resolved[0] is None:
         raise RulebookError(f"{where}: the first value may not be null")
+    choices = _choices(data, resolved, where)
     return ParameterSeries(
         power=power,
         name=name,
@@ -134,7 +136,21 @@ def _series(raw: Any, where: str, power: str, name: str) -> ParameterSeries:
         starts=starts,
         resolved=resolved,
         applies_at=applies_at,
+        choices=choices,
     )
+
+
+def _choices(data: dict[str, Any], resolved: tuple[ParameterValue | None, ...], where: str) -> tuple[str, ...]:
+    """The values a text parameter may take (a typo confirmed by a beheerder would otherwise break every
+    evaluation or silently switch a rule off); each dated value is one of them."""
+    texts = [v.value for v in resolved if v is not None and type(v.value) is str]
+    if not texts or "choices" not in data:
+        return ()  # a text parameter without choices cannot be confirmed through the UI (overlay.read_value)
+    choices = tuple(require_str(c, f"{where}: key 'choices'") for c in data["choices"])
+    unknown = [t for t in texts if t not in choices]
+    if unknown:
+        raise RulebookError(f"{where}: values {unknown} are not among 'choices'")
+    return choices
 
 
 def _entry(raw: Any, at: str, name: str, start: date, texts: tuple[str, str, str]) -> ParameterValue | None:

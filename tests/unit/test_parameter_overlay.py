@@ -94,3 +94,30 @@ def test_a_yaml_value_after_the_confirmation_still_applies_from_its_own_date(tmp
     series = overlaid(load_parameters(tmp_path, "rules/x/parameters", "x"),
                       {"termijn_dagen": (confirmation("termijn_dagen", 7, date(2025, 1, 1)),)})["termijn_dagen"]
     assert [series.value_at(d).value for d in (date(2024, 12, 31), date(2025, 1, 1), date(2027, 1, 1))] == [14, 7, 10]
+
+
+def test_a_text_parameter_lists_its_values_and_a_confirmation_must_be_one_of_them(tmp_path: Path) -> None:
+    """Code review: a typo confirmed in `recidive_telt_per` would break every evaluation (the table is
+    append-only); a text parameter now names its allowed values and the loader and the form hold to them."""
+    from app.domain.errors import InvalidInput
+    from app.rulebook.overlay import read_value
+
+    body = ("description: x\nunit: ''\n{choices}last_reviewed: 2026-01-01\nvalues:\n"
+            "  2020-01-01: {{value: adres, status: design default — to confirm with the municipality, "
+            "reference: {{title: t, href: 'https://example.org'}}}}\n")
+    (tmp_path / "telt_per.yaml").write_text(body.format(choices=""))
+    with pytest.raises(InvalidInput):  # without a list of values no confirmation through the form
+        read_value(load_parameters(tmp_path, "rules/x/parameters", "x")["telt_per"], "adres")
+    (tmp_path / "telt_per.yaml").write_text(body.format(choices="choices: [adres, persoon]\n"))
+    series = load_parameters(tmp_path, "rules/x/parameters", "x")["telt_per"]
+    assert read_value(series, "persoon") == "persoon"
+    with pytest.raises(InvalidInput) as typo:
+        read_value(series, "persoonn")
+    assert "adres, persoon" in typo.value.errors["waarde"]
+
+
+def test_every_text_parameter_of_the_rules_lists_its_values() -> None:
+    for folder in sorted((ROOT / "rules").glob("*/parameters")):
+        for name, series in load_parameters(folder, str(folder), folder.parent.name).items():
+            if any(type(v.value) is str for v in series.values()):
+                assert series.choices, f"{folder.parent.name}/{name}"

@@ -85,6 +85,7 @@ LABELS: dict[str, str] = {
     "grond_ontbreekt": "Waarom geen grond", "onder_grens_eigen_gebruik": "Niet meer dan voor eigen gebruik",
     "niets_gevonden": "Niets gevonden", "grond_nog_niet_in_werking": "Grond gold nog niet op die datum",
     # what is closed, the premises' name and the copy recipient (chosen by the jurist)
+    "adres": "Per adres", "persoon": "Per persoon", "adres_en_persoon": "Dezelfde persoon op hetzelfde adres",
     "sluitobject": "Wat wordt gesloten", "woning_en_erf": "Woning met het erf erbij",
     "lokaal_en_erf": "Lokaal met het erf erbij", "sluitobject_bag_id": "BAG-identificatie van het object",
     "naam_inrichting": "Naam van het pand of de zaak (bijv. café)", "afschrift_ontvanger": "Afschrift aan",
