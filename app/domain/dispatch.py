@@ -31,13 +31,8 @@ class DispatchLike(Protocol):
 D = TypeVar("D", bound=DispatchLike)
 
 
-# A letter whose terms run from the date it carries may go out at most this many days later; beyond that the
-# compliance and zienswijze periods printed in it are too short and the letter must be drafted again.
-GRACE_DAYS = 2
-
-
-def check_sending_date(sent: date, approved: date, today: date, letter_date: date | None = None,
-                       dated_terms: bool = False) -> None:
+def check_sending_date(sent: date, approved: date, today: date, letter_date: date | None = None,  # noqa: PLR0913
+                       dated_terms: bool = False, grace_days: int = 0) -> None:
     """A letter goes out after the decision is taken and not before the date it carries; a record describes
     what already happened; a letter with terms counted from its date goes out (almost) on that date.
 
@@ -54,7 +49,9 @@ def check_sending_date(sent: date, approved: date, today: date, letter_date: dat
     if sent > today:
         raise InvalidInput({"verzonden_op": "Deze datum ligt in de toekomst. Leg de verzending vast als de brief "
                                             "echt is verstuurd of uitgereikt."})
-    if dated_terms and letter_date is not None and (sent - letter_date).days > GRACE_DAYS:
+    # A letter whose terms run from the date it carries may go out at most `grace_days` later (parameter
+    # algemeen.verzendmarge_dagen); beyond that its compliance and zienswijze periods are too short.
+    if dated_terms and letter_date is not None and (sent - letter_date).days > grace_days:
         raise InvalidInput({"verzonden_op": "De brief is te laat verstuurd: de termijnen in de brief tellen vanaf "
                                             f"{letter_date.strftime('%d-%m-%Y')} en zijn nu te kort. Stel de "
                                             "beslissing opnieuw op met een nieuwe verzenddatum."})

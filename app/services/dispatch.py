@@ -23,6 +23,8 @@ from app.services.assessment import REMEDY_WEEKS
 from app.services.queries import APPROVED, check_version
 from app.services.review import current_documents, touch_beslissing
 
+SENDING_GRACE = "algemeen.verzendmarge_dagen"  # days a letter with dated terms may go out after its date
+
 
 @dataclass(frozen=True)
 class DispatchRequest:
@@ -46,8 +48,9 @@ def record_dispatch(session: Session, rt: Runtime, beslissing: Beslissing, reque
     if document is None:
         raise InvalidInput({"document_id": "Kies een brief van deze beslissing."})
     outcome = rt.procedure(beslissing.zaak.zaaktype).outcome(beslissing.soort)
+    grace = rt.book.parameter("algemeen", SENDING_GRACE, beslissing.verzenddatum).value
     check_sending_date(request.verzonden_op, beslissing.datum or today, today, beslissing.verzenddatum,
-                       dated_terms=any(p.unit != "hours" for p in outcome.periods))
+                       dated_terms=any(p.unit != "hours" for p in outcome.periods), grace_days=grace)
     previous = dispatch_records(session, beslissing).get(document.id)
     if previous is not None and not request.reden.strip():
         raise InvalidInput({"reden": "Deze brief is al als verzonden vastgelegd. Schrijf op waarom u de "

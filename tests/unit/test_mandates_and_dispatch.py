@@ -129,11 +129,14 @@ def test_a_letter_is_not_sent_before_its_date_nor_so_late_that_its_terms_fail() 
     """Chromium trial: a besluit dated after the zienswijze term was recorded as sent during the term."""
     letter_date = date(2026, 12, 22)
     with pytest.raises(InvalidInput) as early:
-        check_sending_date(date(2026, 12, 5), date(2026, 12, 5), date(2026, 12, 30), letter_date, dated_terms=True)
+        check_sending_date(date(2026, 12, 5), date(2026, 12, 5), date(2026, 12, 30), letter_date, dated_terms=True,
+                           grace_days=2)
     assert "draagt de datum 22-12-2026" in early.value.errors["verzonden_op"]
-    check_sending_date(date(2026, 12, 24), date(2026, 12, 5), date(2026, 12, 30), letter_date, dated_terms=True)
+    check_sending_date(date(2026, 12, 24), date(2026, 12, 5), date(2026, 12, 30), letter_date, dated_terms=True,
+                       grace_days=2)
     with pytest.raises(InvalidInput) as late:
-        check_sending_date(date(2026, 12, 28), date(2026, 12, 5), date(2026, 12, 30), letter_date, dated_terms=True)
+        check_sending_date(date(2026, 12, 28), date(2026, 12, 5), date(2026, 12, 30), letter_date, dated_terms=True,
+                           grace_days=2)
     assert "te laat verstuurd" in late.value.errors["verzonden_op"]
     # an order handed over on the spot has no terms counted from the letter's date
     check_sending_date(date(2026, 12, 28), date(2026, 12, 5), date(2026, 12, 30), letter_date, dated_terms=False)
