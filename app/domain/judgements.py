@@ -95,7 +95,8 @@ def validate_outcome(spec: JudgementSpec | None, outcome: str, reasoning: str) -
 
 # One decision has one content: the same reasoning goes to every addressee, so it
 # is written about them, never to one of them.
-_SECOND_PERSON = re.compile(r"\b(u|uw|uzelf)\b", re.IGNORECASE)
+# A whole word "u", "uw" or "uzelf": not part of an abbreviation ("m.u.v.") or a code ("U-3", "u2").
+_SECOND_PERSON = re.compile(r"(?<![\w.\-])(u|uw|uzelf)(?![\w.\-])", re.IGNORECASE)
 THIRD_PERSON = ("Schrijf over de betrokkenen in de derde persoon (met hun naam of rol), niet met \"u\" of "
                 "\"uw\": iedere geadresseerde krijgt dezelfde tekst in de brief.")
 

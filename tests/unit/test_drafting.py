@@ -193,3 +193,14 @@ def test_a_voornemen_from_before_closed_objects_were_recorded_binds_only_its_dur
     check_as_announced({"duur": 3}, {"duur": 3, "object": {"sluitobject": "woning"}})
     with pytest.raises(InvalidInput):
         check_as_announced({"duur": 3}, {"duur": 4, "object": {"sluitobject": "woning"}})
+
+
+@pytest.mark.parametrize(("text", "speaks"), [
+    ("U heeft niet uitgelegd waarom.", True), ("Dat weet uw verhuurder.", True), ("Zoals u zelf zei.", True),
+    ("Alle middelen m.u.v. hennep.", False), ("Flat U-3 op de tweede etage.", False), ("De bewoner zegt dat.", False),
+])
+def test_reasoning_is_written_about_people_not_to_them(text: str, speaks: bool) -> None:
+    """One content for every addressee; abbreviations and codes with a "u" in them are not the reader."""
+    from app.domain.judgements import addresses_someone
+
+    assert addresses_someone(text) is speaks
