@@ -9,11 +9,13 @@ outcome that is not a besluit may still be drafted; its letters leave unconfirme
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from app.domain.assessment import BESLISDATUM, Assessment
 from app.domain.errors import InvalidInput
-from app.domain.procedure import Outcome
+from app.domain.procedure import Outcome, Procedure
 
 FIELD = "soort"  # the draft form's field for the outcome: the message appears there and in the API errors
 
@@ -23,17 +25,20 @@ def needs_confirmed_policy(outcome: Outcome) -> bool:
     return outcome.besluit or outcome.announces is not None
 
 
-def require_confirmed_policy(outcome: Outcome, assessment: Assessment, rests_on: tuple[str | None, ...]) -> None:
+def require_confirmed_policy(procedure: Procedure, outcome: Outcome, assessment: Assessment,
+                             proposal: Mapping[str, Any]) -> None:
     """Refuse drafting `outcome` while a value it rests on is still to confirm: one used by a rule that decides
-    (competence, exception, policy), one in `rests_on` (the proposal's parameters, the announced besluit's
-    terms), or the outcome's own duration and periods.
+    (competence, exception, policy), the proposal's parameters (`parameter`, `steunt_op`), the outcome's own
+    duration and periods, and for a voornemen the terms of the besluit it announces (the begunstigingstermijn).
 
     Raises:
         InvalidInput: {"soort": Dutch message naming the parameters and the date they must hold on}.
     """
     if not needs_confirmed_policy(outcome):
         return
-    names = assessment.unconfirmed((*rests_on, *outcome.parameters))
+    announced = procedure.outcome(outcome.announces).parameters if outcome.announces else ()
+    rests_on = (proposal.get("parameter"), *proposal.get("steunt_op", ()), *announced, *outcome.parameters)
+    names = assessment.unconfirmed(rests_on)
     if names:
         listed = "; ".join(_named(assessment, n) for n in names)
         raise InvalidInput({FIELD: (

@@ -99,11 +99,9 @@ def label(table: Mapping[str, str], code: object) -> str:
     return table.get(str(code), str(code).replace("_", " "))
 
 
-def regels(letter: LetterInput, cited: tuple[str, ...] = P.RULE_KINDS,
-           kinds: tuple[str, ...] = P.RULE_KINDS) -> list[str]:
+def regels(letter: LetterInput, kinds: tuple[str, ...] = P.RULE_KINDS) -> list[str]:
     """The explanation of each fired rule of `kinds` (by default competence, exception and policy), with its
-    legal basis for the kinds in `cited`. A kit that states the competence itself, from the facts, leaves the
-    competence rules out."""
+    legal basis. A kit that states the competence itself, from the facts, leaves the competence rules out."""
     paragraphs = []
     for entry in letter.assessment.fired:
         if entry.kind not in kinds or entry.kind not in P.RULE_KINDS or not entry.explanation.strip():
@@ -114,7 +112,7 @@ def regels(letter: LetterInput, cited: tuple[str, ...] = P.RULE_KINDS,
         text = uitleg(entry.explanation)
         if not text or (entry.kind in P.POLICY_KINDS and not policy_confirmed(entry)):
             continue  # never present a default that the municipality has not confirmed as its policy
-        title = grondslag(entry) if entry.kind in cited else ""
+        title = grondslag(entry)
         paragraphs.append(P.GRONDSLAG.format(uitleg=text, titel=title) if title else text)
     return paragraphs
 

@@ -23,7 +23,7 @@ from app.rulebook.overlay import Overlay
 from app.runtime import Runtime
 from app.services.history import history_items
 from app.services.judging import reopen
-from app.services.parameters import overlay_for
+from app.services.parameters import overlay_for, peildatum_of
 from app.services.queries import check_version, refuse_while_in_review
 
 REMEDY_WEEKS = "algemeen.bezwaartermijn_weken"  # Awb 6:7, the same for bezwaar and beroep
@@ -107,7 +107,7 @@ def _facts(session: Session, rt: Runtime, zaak: Zaak, today: date, decided: date
            overlay: Overlay) -> tuple[date, dict[str, Any]]:
     """The peildatum (from the power's index.yaml) and the flat fact for it."""
     melding = zaak.melding
-    on = melding.pleegdatum if rt.book.index(zaak.zaaktype).peildatum == "pleegdatum" else today
+    on = peildatum_of(rt, zaak, today)
     params = rt.book.parameters_for(zaak.zaaktype, on, beslisdatum=decided, overlay=overlay)
     history = history_for(session, rt, zaak)
     # Time elapsed is counted to the planned sending date of the decision being drafted (issue 6 §3), which

@@ -49,8 +49,7 @@ def draft_beslissing(session: Session, rt: Runtime, zaak: Zaak, request: DraftRe
 
 def _draft(session: Session, rt: Runtime, zaak: Zaak, request: DraftRequest, actor: User, today: date) -> Beslissing:
     beoordeling = current_assessment(session, rt, zaak, Actor.of(actor), today, request.verzenddatum)
-    _require_confirmed_policy(rt, zaak, request.soort, beoordeling)
-    outcome = draft_outcome(draft_state(session, rt, zaak, beoordeling, request, today), request)
+    outcome = _checked_outcome(draft_state(session, rt, zaak, beoordeling, request, today), request)
     row = open_beslissing(session, zaak) or Beslissing(zaak_id=zaak.id, status="concept")
     old = {"soort": row.soort, "maatregel": row.maatregel, "verzenddatum": row.verzenddatum} if row.id else None
     if row.id is not None:
@@ -123,10 +122,9 @@ def _recheck(session: Session, rt: Runtime, beslissing: Beslissing, actor: User,
     """Judgements, facts or the date may have changed since drafting: the letters must rest on what holds now."""
     zaak = beslissing.zaak
     beoordeling = current_assessment(session, rt, zaak, Actor.of(actor), today, beslissing.verzenddatum)
-    _require_confirmed_policy(rt, zaak, beslissing.soort, beoordeling)
     request = DraftRequest(beslissing.soort, beslissing.verzenddatum, beslissing.maatregel.get("duur"),
                            beslissing.ingangsdatum if beslissing.ingangsdatum else None)
-    outcome = draft_outcome(draft_state(session, rt, zaak, beoordeling, request, today), request)
+    outcome = _checked_outcome(draft_state(session, rt, zaak, beoordeling, request, today), request)
     if beoordeling.id != beslissing.beoordeling_id or _changed(beslissing, outcome):
         raise InvalidInput({"_schema": "De feiten, afwegingen of termijnen zijn gewijzigd sinds het concept. "
                             "Stel het concept opnieuw op."})
@@ -161,16 +159,12 @@ def draft_state(session: Session, rt: Runtime, zaak: Zaak, beoordeling: Beoordel
     )
 
 
-def _require_confirmed_policy(rt: Runtime, zaak: Zaak, soort: str, beoordeling: Beoordeling) -> None:
-    """A besluit or a voornemen may not rest on a default the municipality has not confirmed (InvalidInput)."""
-    assessment = Assessment.from_dict(beoordeling.assessment)
-    proposal = rt.power(zaak.zaaktype).proposal(assessment)
-    procedure = rt.procedure(zaak.zaaktype)
-    outcome = procedure.outcome(soort)
-    # A voornemen announces the besluit: it rests on that besluit's terms as well (e.g. the begunstigingstermijn).
-    announced = procedure.outcome(outcome.announces).parameters if outcome.announces else ()
-    require_confirmed_policy(outcome, assessment, (proposal.get("parameter"), *proposal.get("steunt_op", ()),
-                                                   *announced))
+def _checked_outcome(state: DraftState, request: DraftRequest) -> DraftOutcome:
+    """A besluit or a voornemen may not rest on a default the municipality has not confirmed (InvalidInput,
+    before the judgements are checked); then the pure drafting."""
+    outcome = state.procedure.outcome(request.soort)
+    require_confirmed_policy(state.procedure, outcome, state.assessment, state.proposal)
+    return draft_outcome(state, request)
 
 
 def _outcome(rt: Runtime, beslissing: Beslissing) -> Any:

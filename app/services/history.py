@@ -19,7 +19,7 @@ from app.domain.history import Counted, person_key, same_person
 from app.domain.procedure import Procedure
 from app.models import Beslissing, Betrokkene, EerdereMaatregel, Verzending, Zaak
 from app.runtime import Runtime
-from app.services.parameters import overlay_for
+from app.services.parameters import overlay_for, peildatum_of
 
 APPROVED = ("vastgesteld", "verzonden")
 FROM_PRODUCT, ENTERED = "zaak", "ingevoerd"
@@ -40,7 +40,7 @@ def explained(session: Session, rt: Runtime, zaak: Zaak, today: date) -> list[Co
     spec = rt.power(zaak.zaaktype)
     if spec.explain_history is None:
         return None
-    params = rt.book.parameters_for(zaak.zaaktype, zaak.melding.pleegdatum, beslisdatum=today,
+    params = rt.book.parameters_for(zaak.zaaktype, peildatum_of(rt, zaak, today), beslisdatum=today,
                                     overlay=overlay_for(session, zaak.zaaktype))
     return spec.explain_history(zaak.melding.gegevens, history_items(session, rt, zaak), params)
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.audit import Actor, record_change
 from app.domain.assessment import ParameterValue
 from app.domain.errors import InvalidInput, ParameterNotInForce
-from app.models import ParameterBevestiging, User
+from app.models import ParameterBevestiging, User, Zaak
 from app.rulebook import ParameterSeries
 from app.rulebook.overlay import Confirmation, overlaid, read_source, read_value
 from app.runtime import Runtime
@@ -38,6 +38,11 @@ class ParameterRow:
     def confirmable(self) -> bool:
         """Scalars can be confirmed through the page; a table or a list of dates is edited in the rule files."""
         return all(type(v.value) in (bool, int, float, str) for v in self.series.values())
+
+
+def peildatum_of(rt: Runtime, zaak: Zaak, today: date) -> date:
+    """The date whose law applies to the zaak (index.yaml `peildatum`): the finding, or the decision."""
+    return zaak.melding.pleegdatum if rt.book.index(zaak.zaaktype).peildatum == "pleegdatum" else today
 
 
 def overlay_for(session: Session, power: str) -> dict[str, tuple[Confirmation, ...]]:

@@ -48,10 +48,21 @@ def last_announcing(session: Session, procedure: Procedure, zaak: Zaak) -> Besli
     ).order_by(Beslissing.id.desc())).first()
 
 
+def approved_beslissingen(session: Session, zaak: Zaak) -> list[Beslissing]:
+    """The approved (vastgesteld or verzonden) beslissingen of a zaak, oldest first."""
+    return list(session.scalars(select(Beslissing).where(Beslissing.zaak_id == zaak.id,
+                                                         Beslissing.status.in_(APPROVED)).order_by(Beslissing.id)))
+
+
+def beslissing_of(session: Session, zaak: Zaak, beslissing_id: int) -> Beslissing | None:
+    """The beslissing with this id if it belongs to the zaak (an id from another zaak is not found)."""
+    return session.scalars(select(Beslissing).where(Beslissing.id == beslissing_id,
+                                                    Beslissing.zaak_id == zaak.id)).first()
+
+
 def earlier_measures(session: Session, zaak: Zaak) -> tuple[Measure, ...]:
     """The approved beslissingen of a zaak, oldest first, as pure drafting needs them."""
-    rows = session.scalars(select(Beslissing).where(Beslissing.zaak_id == zaak.id, Beslissing.status.in_(APPROVED))
-                           .order_by(Beslissing.id))
+    rows = approved_beslissingen(session, zaak)
     return tuple(Measure(id=b.id, soort=b.soort, ingangsdatum=b.ingangsdatum, vervaldatum=b.vervaldatum,
                          ingang_at=b.ingang_at, einde_at=b.einde_at, zienswijze_tot=b.zienswijze_tot,
                          maatregel=b.maatregel or {}) for b in rows)

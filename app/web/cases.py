@@ -8,12 +8,11 @@ from typing import Any
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from marshmallow import Schema, ValidationError
-from sqlalchemy import select
 
 from app.db import get_session
 from app.domain import errors as e
 from app.domain.drafting import DraftRequest
-from app.models import Beslissing, User
+from app.models import User
 from app.schemas.casework import (
     DraftSchema,
     NieuweRechthebbendeSchema,
@@ -25,6 +24,7 @@ from app.schemas.casework import (
 )
 from app.schemas.history import EerdereMaatregelSchema, IntrekkingSchema
 from app.services import assessment, cases, drafting, intake, judging
+from app.services.queries import beslissing_of
 from app.web import dispatch as dispatch_web
 from app.web import history as history_web
 from app.web.access import get_visible_zaak, visible_zaken
@@ -174,8 +174,7 @@ def _update_facts(zaak: Any, data: dict[str, Any]) -> Any:
 
 def _submit(zaak: Any, beslissing_id: int, data: dict[str, Any]) -> Any:
     db = get_session()
-    beslissing = db.scalars(select(Beslissing).where(Beslissing.id == beslissing_id,
-                                                     Beslissing.zaak_id == zaak.id)).first()
+    beslissing = beslissing_of(db, zaak, beslissing_id)
     if beslissing is None:
         abort(404)
     ondertekenaar = db.get(User, data["ondertekenaar_id"]) if data["ondertekenaar_id"] < 2**63 else None

@@ -9,14 +9,13 @@ from typing import Any
 
 from flask import abort, current_app
 from flask_login import current_user
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db import get_session
 from app.domain.dispatch import METHOD_LABELS
-from app.models import Beslissing, Document, Verzending, Zaak
+from app.models import Document, Verzending, Zaak
 from app.services import dispatch
-from app.services.queries import APPROVED
+from app.services.queries import approved_beslissingen, beslissing_of
 from app.services.review import current_documents
 
 FORM = "verzending-"  # + b<beslissing id>: the prefix of one beslissing's form fields, and its anchor
@@ -50,8 +49,7 @@ class DispatchView:
 
 def view(session: Session, zaak: Zaak) -> DispatchView:
     """The letters of every approved beslissing of the zaak with their current dispatch record."""
-    rows = session.scalars(select(Beslissing).where(Beslissing.zaak_id == zaak.id, Beslissing.status.in_(APPROVED))
-                           .order_by(Beslissing.id.desc()))
+    rows = reversed(approved_beslissingen(session, zaak))  # newest first, as the case page lists them
     letters = {}
     for beslissing in rows:
         current = dispatch.dispatch_records(session, beslissing)
@@ -66,8 +64,7 @@ def is_nested(form: str) -> bool:
 
 def record(zaak: Zaak, beslissing_id: int, data: dict[str, Any]) -> Any:
     db = get_session()
-    beslissing = db.scalars(select(Beslissing).where(Beslissing.id == beslissing_id,
-                                                     Beslissing.zaak_id == zaak.id)).first()
+    beslissing = beslissing_of(db, zaak, beslissing_id)
     if beslissing is None:
         abort(404)
     version = data.pop("version")

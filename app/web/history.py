@@ -16,7 +16,8 @@ from app.db import get_session
 from app.domain.history import Counted
 from app.models import Beslissing, EerdereMaatregel, Zaak
 from app.services import earlier_measures, history
-from app.services.history import APPROVED, ENTERED, FROM_PRODUCT
+from app.services.history import ENTERED, FROM_PRODUCT
+from app.services.queries import approved_beslissingen, beslissing_of
 from app.web.labels import kort
 
 FORM = "eerder"  # the prefix of the entry form's fields, and its anchor
@@ -61,9 +62,7 @@ def view(session: Session, rt: Any, zaak: Zaak) -> HistoryView:
     counted = history.explained(session, rt, zaak, date.today())
     ids = [c.item["id"] for c in counted or () if c.item.get("bron") == ENTERED]
     entered = {m.id: m for m in session.scalars(select(EerdereMaatregel).where(EerdereMaatregel.id.in_(ids)))}
-    revocable = list(session.scalars(select(Beslissing).where(
-        Beslissing.zaak_id == zaak.id, Beslissing.status.in_(APPROVED), Beslissing.intrekking_soort.is_(None))
-        .order_by(Beslissing.id)))
+    revocable = [b for b in approved_beslissingen(session, zaak) if b.intrekking_soort is None]
     return HistoryView(counted, rt.procedure(zaak.zaaktype).escalation_kinds(), revocable, entered)
 
 
@@ -77,7 +76,7 @@ def record(zaak: Zaak, data: dict[str, Any]) -> Any:
 
 
 def revoke_beslissing(zaak: Zaak, beslissing_id: int, data: dict[str, Any]) -> Any:
-    row = _db().scalars(select(Beslissing).where(Beslissing.id == beslissing_id, Beslissing.zaak_id == zaak.id)).first()
+    row = beslissing_of(_db(), zaak, beslissing_id)
     if row is None:
         abort(404)
     return earlier_measures.revoke_beslissing(_db(), zaak, row, data, current_user, date.today())

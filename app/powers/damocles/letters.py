@@ -121,7 +121,7 @@ def _motivering(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
         paragraphs.append(P.VOORLOPIG)
     paragraphs += _grondslag(letter, words)
     paragraphs += _handel(letter, words) + vermoeden(letter.assessment)
-    paragraphs += L.regels(letter, cited=P.GECITEERD, kinds=P.GECITEERD)
+    paragraphs += L.regels(letter, kinds=P.GECITEERD)
     owner = P.ADDRESSEE[letter.recipient.rol] == P.RECHTHEBBENDE
     paragraphs += L.oordelen(letter.judgements, P.OORDELEN, P.OORDELEN_PRIVE if owner else (),
                              _prive(letter, words) if owner else "")

@@ -38,7 +38,7 @@ VOORZETSEL = {"erf_bij_woning": "op", "erf_bij_lokaal": "op"}  # "op het erf", o
 # Who lives in or uses the object: a business has no "bewoners".
 GEBRUIKERS = {"woning": "de bewoners", "bedrijf": "de exploitant en de gebruikers"}
 BAG = " (BAG-identificatie {bag})"
-# Rule kinds whose legal-basis title the letter cites: the competence is stated in full by BEVOEGD instead.
+# Rule kinds whose explanation and legal basis the letter prints: the competence is stated by BEVOEGD instead.
 GECITEERD = ("uitzondering", "beleid")
 VONDST_DRUGS = "drugs"
 VONDST_VOORWERPEN = "spullen voor drugscriminaliteit"

@@ -20,11 +20,11 @@ def words_for(letter: LetterInput) -> dict[str, str]:
     obj = P.PREMISES_WOORDEN.get(case.get("premises_type"), "het pand")
     naam = f" {case['naam_inrichting']}" if case.get("naam_inrichting") else ""
     gebruikers = P.GEBRUIKERS[gebruikers_soort(case)]
+    voorzetsel = P.VOORZETSEL.get(case.get("premises_type"), "in")  # "op het erf", otherwise "in"
     words = {
         "straat": lines[0], "object": obj, "Object": obj[:1].upper() + obj[1:],
         "pand": f"{obj}{naam} aan {', '.join(lines)}", "datum": datum(letter.pleegdatum),
-        "in_object": f"{P.VOORZETSEL.get(case.get('premises_type'), 'in')} {obj}",
-        "in_pand": f"{P.VOORZETSEL.get(case.get('premises_type'), 'in')} {obj}{naam} aan {', '.join(lines)}",
+        "in_object": f"{voorzetsel} {obj}", "in_pand": f"{voorzetsel} {obj}{naam} aan {', '.join(lines)}",
         "vondst": vondst(case), "stuk": P.STUK[letter.outcome], "gebruikers": gebruikers,
         "gebruikers_hoofd": gebruikers[:1].upper() + gebruikers[1:], **_addressee_of_the_order(letter),
         "voornemen_datum": _voornemen_datum(letter),
