@@ -23,7 +23,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Pt, RGBColor
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -37,7 +37,18 @@ GENERATED = datetime(2026, 1, 1, tzinfo=UTC)
 AFZENDER = ("Gemeente Maastricht — Burgemeester", "Postbus 1992, 6201 BZ Maastricht · telefoon 14 043")
 LINE_LOOPS = ("adresregels", "ondertekening", "afschrift_aan")  # one line each, not a paragraph of text
 
-# The house style every letter shares; a layout refers to these with {use: ...}.
+# The house style: one font in one colour. Every paragraph and character style takes its font from Normal
+# (or the document defaults, which say the same) and no style refers to a theme font, so Word's Calibri,
+# Cambria and "accent" blue cannot return. Headings differ from body text in size and weight only.
+HOUSE_FONT = "Arial"
+HOUSE_SIZE = Pt(11)
+HOUSE_COLOUR = RGBColor(0x00, 0x00, 0x00)  # black: contrast on paper and screen; no Word accent blue
+HEADING_SIZES = {"Heading 1": Pt(14), "Heading 2": Pt(12)}  # the levels a layout uses ('#' and plain)
+_FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
+_THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme", "w:themeColor",
+                     "w:themeShade", "w:themeTint", "w:themeFill", "w:themeFillShade", "w:themeFillTint")
+
+# The letter parts every letter shares; a layout refers to these with {use: ...}.
 _HEAD = [
     {"items": [{"loop": "adresregels", "style": "No Spacing"}, ""]},
     {"items": [{"text": f"{label}: {{{{ {key} }}}}", "style": "No Spacing"} for label, key in (
@@ -91,7 +102,8 @@ def add_sections(doc, sections: list[dict]) -> None:
 
 # Parts of python-docx's default template that a letter does not need. Each render parses and compresses
 # every part, and these made up nearly all of the 830 kB (stylesWithEffects alone is 438 kB).
-_UNUSED_RELS = (RT.THUMBNAIL, RT.CUSTOM_XML, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects")
+# The theme only names the fonts and colours the house style replaces (Calibri, Cambria, accent blue).
+_UNUSED_RELS = (RT.THUMBNAIL, RT.CUSTOM_XML, RT.THEME, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects")
 _UNUSED_STYLE_PREFIXES = ("Light", "Medium", "Dark", "Colorful")  # table styles; Word re-adds any it uses
 
 
@@ -104,6 +116,56 @@ def slim(doc) -> None:
     for style in styles.findall(qn("w:style")):
         if style.get(qn("w:styleId"), "").startswith(_UNUSED_STYLE_PREFIXES):
             styles.remove(style)
+
+
+def house_style(doc) -> None:
+    """Give every style of the document the house font and colour (see HOUSE_FONT)."""
+    styles = doc.styles.element
+    _fonts(styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")))
+    for style in styles.iterchildren(qn("w:style")):
+        rpr = style.find(qn("w:rPr"))
+        if rpr is not None and rpr.find(qn("w:rFonts")) is not None:
+            rpr.remove(rpr.find(qn("w:rFonts")))  # inherit the house font
+        based_on = style.find(qn("w:basedOn"))
+        if style.get(qn("w:type")) == "paragraph" and based_on is None and style.get(qn("w:default")) != "1":
+            style.get_or_add_basedOn().set(qn("w:val"), "Normal")  # "No Spacing" fell back to Cambria
+    for element in styles.iter():
+        for attribute in _THEME_ATTRIBUTES:
+            element.attrib.pop(qn(attribute), None)
+        if element.tag == qn("w:color") or (element.get(qn("w:color")) not in (None, "auto")):
+            element.set(qn("w:val" if element.tag == qn("w:color") else "w:color"), str(HOUSE_COLOUR))
+    _fonts(doc.styles["Normal"].element.get_or_add_rPr())
+    _size(doc.styles["Normal"], HOUSE_SIZE)
+    for name, size in HEADING_SIZES.items():
+        heading = doc.styles[name]
+        link = heading.element.find(qn("w:link"))  # "Heading 1 Char": the same look on part of a paragraph
+        linked = [s for s in doc.styles if link is not None and s.style_id == link.get(qn("w:val"))]
+        for style in (heading, *linked):
+            _size(style, size)
+            style.font.bold, style.font.color.rgb = True, HOUSE_COLOUR
+
+
+def _size(style, size: Pt) -> None:
+    """One size for every script: w:sz for Latin text and w:szCs for complex scripts."""
+    style.font.size = size
+    rpr = style.element.get_or_add_rPr()
+    complex_size = rpr.find(qn("w:szCs"))
+    if complex_size is None:
+        complex_size = OxmlElement("w:szCs")
+        rpr.find(qn("w:sz")).addnext(complex_size)  # the schema puts szCs right after sz
+    complex_size.set(qn("w:val"), str(int(size.pt * 2)))
+
+
+def _fonts(rpr) -> None:
+    """Name the house font in all four script slots of a run-properties element, without theme fonts."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for slot in (*_FONT_SLOTS, *_THEME_ATTRIBUTES[:4]):
+        fonts.attrib.pop(qn(slot), None)
+    for slot in _FONT_SLOTS:
+        fonts.set(qn(slot), HOUSE_FONT)
 
 
 def set_language(doc, lang: str = "nl-NL") -> None:
@@ -160,8 +222,7 @@ def build(name: str, sections: list[dict]) -> bytes:
     """Build one template and return its bytes (zip timestamps fixed)."""
     doc = Document()
     slim(doc)
-    doc.styles["Normal"].font.name = "Arial"
-    doc.styles["Normal"].font.size = Pt(11)
+    house_style(doc)
     set_language(doc)
     header_footer(doc)
     add_sections(doc, sections)
