@@ -20,8 +20,9 @@ class Recipient:
     naam: str
     rol: str  # a role of the power's index.yaml (bewoner, rechthebbende, uithuisgeplaatste, ...)
     adresregels: tuple[str, ...]
-    aanhef: str | None = None  # from BRP adressering; a neutral salutation when absent
+    aanhef: str | None = None  # from BRP adressering; when absent, salutation.aanhef writes one
     id: int | None = None  # the betrokkene: tells "your zienswijze" from another party's
+    is_organisatie: bool = False  # an organisation is greeted neutrally, a person by name
 
 
 @dataclass(frozen=True)

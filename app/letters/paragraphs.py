@@ -29,6 +29,7 @@ from app.letters import phrases as P
 from app.letters.formatting import datum, datum_met_dag
 from app.letters.input import LetterInput
 from app.letters.manifest import Clause
+from app.letters.salutation import aanhef
 
 _STAFF = re.compile(r"\b(" + "|".join(map(re.escape, P.STAFF_WORDS)) + r")\b", re.IGNORECASE)
 _MARKER = re.compile(r"\b(" + "|".join(map(re.escape, P.TITLE_MARKERS)) + r")\b", re.IGNORECASE)
@@ -46,7 +47,7 @@ def head(letter: LetterInput, onderwerp: str) -> dict[str, object]:
         "onderwerp": onderwerp,
         "behandeld_door": letter.behandeld_door,
         "adresregels": [recipient.naam, *recipient.adresregels],
-        "aanhef": recipient.aanhef or P.AANHEF,
+        "aanhef": recipient.aanhef or aanhef(recipient.naam, is_organisatie=recipient.is_organisatie),
         "ondertekening": list(letter.ondertekening),
     }
 

@@ -6,7 +6,8 @@ values put into them. A power's own words live in its package (app/powers/<code>
 
 from __future__ import annotations
 
-AANHEF = "Geachte heer, mevrouw,"
+AANHEF = "Geachte heer, mevrouw,"  # an organisation, or a name nobody knows: gender is never guessed
+AANHEF_NAAM = "Geachte {naam},"  # a person, by the name as recorded
 GRONDSLAG = "{uitleg} Dit staat in {titel}."
 BRON = "Ik baseer {stuk} op {bron} van {datum}, met kenmerk {kenmerk}."
 AFWIJKING = ("Ik wijk in dit geval af van mijn beleid. Dat moet volgens artikel 4:84 van de Algemene wet "

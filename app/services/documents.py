@@ -102,7 +102,8 @@ def letter_input(session: Session, beslissing: Beslissing, signer: Signer, perso
     return LetterInput(
         power=zaak.zaaktype, outcome=beslissing.soort, kenmerk=zaak.identificatie,
         verzenddatum=beslissing.verzenddatum,
-        recipient=Recipient(naam=person.naam, rol=person.roltype, adresregels=person.adresregels[1:], id=person.id),
+        recipient=Recipient(naam=person.naam, rol=person.roltype, adresregels=person.adresregels[1:], id=person.id,
+                            is_organisatie=person.is_organisatie),
         zaak_adresregels=zaak.adresregels, melding_bron=BRON_WOORDEN[melding.bron_soort],
         melding_kenmerk=melding.bron_kenmerk, melding_datum=melding.bron_datum, pleegdatum=melding.pleegdatum,
         assessment=Assessment.from_dict(beslissing.beoordeling.assessment), judgements=judgements,
