@@ -24,6 +24,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
+from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -156,6 +157,17 @@ def _size(style, size: Pt) -> None:
     complex_size.set(qn("w:val"), str(int(size.pt * 2)))
 
 
+def font_table(doc) -> None:
+    """List only the fonts a letter uses (the house font and Symbol, Word's bullet glyph), so a reader who
+    checks the document's fonts finds the house font and not the default template's Calibri and Cambria."""
+    part = next(p for p in doc.part.package.iter_parts() if p.partname == "/word/fontTable.xml")
+    table = etree.fromstring(part.blob)
+    for entry in table.findall(qn("w:font")):
+        if entry.get(qn("w:name")) not in (HOUSE_FONT, "Symbol"):
+            table.remove(entry)
+    part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def _fonts(rpr) -> None:
     """Name the house font in all four script slots of a run-properties element, without theme fonts."""
     fonts = rpr.find(qn("w:rFonts"))
@@ -223,6 +235,7 @@ def build(name: str, sections: list[dict]) -> bytes:
     doc = Document()
     slim(doc)
     house_style(doc)
+    font_table(doc)
     set_language(doc)
     header_footer(doc)
     add_sections(doc, sections)

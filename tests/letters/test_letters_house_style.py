@@ -149,6 +149,8 @@ def test_no_part_of_any_template_refers_to_a_theme_and_every_template_has_the_sa
             # w:themeFontLang (settings) is a language for hyphenation, not a font or colour reference
             found = set(re.findall(r'\bw:(\w*[Tt]heme\w*)="', text)) - {"themeFontLang"}
             assert not found and "relationships/theme" not in text, (entry.template, name, found)
+        fonts = re.findall(r'<w:font w:name="([^"]+)"', package.read("word/fontTable.xml").decode("utf-8"))
+        assert set(fonts) == {FONT, "Symbol"}, (entry.template, fonts)  # Symbol: the bullet glyph of a list
         styles.add(package.read("word/styles.xml"))
     assert len(styles) == 1
 
