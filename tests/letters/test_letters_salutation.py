@@ -7,6 +7,8 @@ neutral "Geachte heer, mevrouw,". Hostile text in a name reaches the letter verb
 
 from __future__ import annotations
 
+import io
+import zipfile
 from dataclasses import replace
 
 import pytest
@@ -63,6 +65,15 @@ def test_every_letter_of_every_power_addresses_an_organisation_neutrally(entry) 
 @pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
 def test_a_hostile_name_reaches_the_salutation_verbatim(entry) -> None:
     assert _salutation(entry, naam=HOSTILE) == f"Geachte {HOSTILE},"
+
+
+def test_a_hostile_name_is_escaped_in_the_document_xml() -> None:
+    entry = ENTRIES[0]
+    letter = input_for(entry)
+    letter = replace(letter, recipient=replace(letter.recipient, naam=HOSTILE))
+    xml = zipfile.ZipFile(io.BytesIO(render(entry.template, build_context(letter)))).read("word/document.xml")
+    assert b"Geachte J. de Vries &amp; Zn &lt;script&gt;alert(1)&lt;/script&gt;" in xml
+    assert b"<script>" not in xml
 
 
 def test_a_recorded_salutation_from_the_brp_wins() -> None:
