@@ -3,8 +3,9 @@
 Each power describes its templates in `letter_templates/<code>/layout.yaml` (sections of fixed text and
 loops over context keys); the house style lives here, in one place for every power: the look (one font
 that every style takes from Normal, no theme fonts or colours, bold black headings; see HOUSE_FONT) and the
-shared parts (sender, reference block, greeting, signature, page numbers). The kabinet edits the generated files in Word afterwards; this script exists so the first
-version is reviewable as code and data. Run from the repository root:
+shared parts (sender, reference block, greeting, signature, page numbers). The kabinet edits the generated
+files in Word afterwards; this script exists so the first version is reviewable as code and data.
+Run from the repository root:
 
     .venv/bin/python scripts/make_letter_templates.py [code ...]
 
