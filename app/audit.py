@@ -142,6 +142,7 @@ _ACTIE_WEERGAVE = {
     "submit": "Ter vaststelling aangeboden",
     "approve": "Vastgesteld",
     "return": "Teruggestuurd",
+    "withdraw": "Aanbod ter vaststelling teruggetrokken",
     "denied": "Handeling geweigerd",
     "decide": "Ter plaatse beslist (in mandaat)",
     "review_afterwards": "Nagecontroleerd",

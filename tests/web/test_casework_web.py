@@ -1,0 +1,78 @@
+"""The jurist's casework pages: the concept letters' preview and download, and withdrawing an offer."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from app.domain.drafting import DraftRequest
+from app.models import AccessEntry, Beslissing, Document
+from app.services.intake import submit_melding
+from tests.factories import melding
+from tests.flows import draft, submit
+from tests.integration.test_damocles_flow import WARN, judge
+
+
+@pytest.fixture
+def warning(app, db, users) -> Beslissing:
+    rt = app.extensions["bevoegd"]
+    zaak = submit_melding(db, rt, melding(bewoners=[{"naam": "O. Overtreder", "roltype": "overtreder"}]),
+                          users["handhaving"], date.today())
+    judge(db, zaak, users["jurist"], WARN, deviate=True)
+    return draft(db, rt, zaak, DraftRequest("waarschuwing", date.today()), users["jurist"], date.today())
+
+
+def test_the_case_page_offers_a_preview_of_a_concept(client, login_as, warning, users):
+    login_as("jurist")
+    page = client.get(f"/zaken/{warning.zaak_id}").get_data(as_text=True)
+    assert "Voorbeeld van de brieven bekijken" in page
+    assert f'name="voorbeeld-ondertekenaar-{warning.id}"' in page
+
+
+def test_the_jurist_previews_and_downloads_concept_letters_that_are_not_stored(client, login_as, db, warning, users):
+    login_as("jurist")
+    url = f"/zaken/{warning.zaak_id}/beslissingen/{warning.id}/voorbeeld"
+    response = client.get(url, query_string={f"voorbeeld-ondertekenaar-{warning.id}": users["kabinet"].id})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200, page
+    assert "<h1 class=\"utrecht-heading-1\">Concept — voorbeeld van de brieven" in page
+    assert "O. Overtreder" in page and "Concept, niet verzenden" in page
+    person = next(b for b in warning.zaak.betrokkenen if b.roltype == "overtreder")
+    download = client.get(f"{url}/{person.id}.docx", query_string={"ondertekenaar_id": users["kabinet"].id})
+    assert download.status_code == 200 and download.data[:2] == b"PK"
+    disposition = download.headers["Content-Disposition"]
+    assert "CONCEPT-" in disposition and "-overtreder-" in disposition
+    assert download.headers["Cache-Control"] == "no-store"
+    db.rollback()
+    assert db.scalar(select(func.count()).select_from(Document)) == 0
+    assert db.scalars(select(AccessEntry).where(AccessEntry.action == "preview")).first().reason == "concept"
+
+
+def test_a_preview_that_cannot_be_made_is_refused_in_dutch(client, login_as, warning, users):
+    login_as("jurist")
+    response = client.get(f"/zaken/{warning.zaak_id}/beslissingen/{warning.id}/voorbeeld",
+                          query_string={"ondertekenaar_id": users["jurist"].id})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "De brieven kunnen nog niet worden gemaakt" in page
+    assert "Kies een ondertekenaar die de beslissing niet zelf heeft opgesteld." in page
+
+
+def test_the_jurist_withdraws_an_offer_after_confirming(app, client, login_as, db, warning, users):
+    submit(db, app.extensions["bevoegd"], warning, users["kabinet"], users["jurist"])
+    login_as("jurist2")
+    page = client.get(f"/zaken/{warning.zaak_id}").get_data(as_text=True)
+    assert "Aanbod terugtrekken" in page
+    url = f"/zaken/{warning.zaak_id}/beslissingen/{warning.id}/terugtrekken"
+    assert "Weet u zeker" in client.get(url).get_data(as_text=True)
+    done = client.post(url, data={"version": warning.version_id, "reden": "Naam klopt niet."})
+    assert done.status_code == 302
+    again = client.post(url, data={"version": warning.version_id})
+    assert again.status_code == 409 and "Iemand anders heeft" in again.get_data(as_text=True)
+    db.rollback()
+    db.expire_all()
+    assert db.get(Beslissing, warning.id).status == "concept"
+    login_as("kabinet")
+    assert f"/vaststelling/{warning.id}\"" not in client.get("/vaststelling").get_data(as_text=True)
