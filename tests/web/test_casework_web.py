@@ -76,3 +76,55 @@ def test_the_jurist_withdraws_an_offer_after_confirming(app, client, login_as, d
     assert db.get(Beslissing, warning.id).status == "concept"
     login_as("kabinet")
     assert f"/vaststelling/{warning.id}\"" not in client.get("/vaststelling").get_data(as_text=True)
+
+
+def test_the_jurist_corrects_a_betrokkene_and_sees_the_change_history(app, client, login_as, db, users):
+    zaak = submit_melding(db, app.extensions["bevoegd"], melding(), users["handhaving"], date.today())
+    person = zaak.betrokkenen[0]
+    login_as("jurist")
+    url = f"/zaken/{zaak.id}/betrokkenen/{person.id}"
+    assert "Betrokkene corrigeren" in client.get(url).get_data(as_text=True)
+    form = {"version": person.version_id, "naam": "T. Testbewoonster", "geboortedatum": "1990-04-01",
+            "straat": "Teststraat", "huisnummer": "1", "postcode": "6200zz", "woonplaats": "Maastricht"}
+    bad = client.post(url, data={**form, "postcode": "abc", "naam": ""})
+    page = bad.get_data(as_text=True)
+    assert bad.status_code == 400 and "Vul een postcode in als 1234 AB." in page and 'href="#f-naam"' in page
+    assert client.post(url, data=form).status_code == 302
+    stale = client.post(url, data={**form, "naam": "Iemand anders"})
+    assert stale.status_code == 409
+    page = client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
+    assert "Wijzigingen van betrokkenen" in page
+    assert "T. Testbewoner" in page and "T. Testbewoonster" in page and "01-04-1990" in page
+    db.rollback()
+    db.expire_all()
+    assert db.get(type(person), person.id).postcode == "6200 ZZ"
+
+
+def test_a_niet_bevoegd_case_is_closed_shown_as_closed_and_reopened(app, client, login_as, db, users):
+    small = melding(gegevens={"attributes_found": [], "substances": [
+        {"name": "cocaïne", "opiumwet_list": "lijst_i", "quantity": 0.4, "unit": "g"}]})
+    zaak = submit_melding(db, app.extensions["bevoegd"], small, users["handhaving"], date.today())
+    login_as("jurist")
+    page = client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
+    assert "Zaak afsluiten" in page
+    # not competent: no question about the family or the proportionality of a measure
+    assert "Is dat onderzocht, en waarom kon het niet worden vastgesteld?" not in page
+    assert 'name="onderzoek_omstandigheden.outcome"' not in page and 'name="geschiktheid.outcome"' not in page
+    url = f"/zaken/{zaak.id}/afsluiten"
+    missing = client.post(url, data={"version": zaak.version_id, "afsluitreden": "niet_bevoegd"})
+    assert missing.status_code == 400 and "Dit veld is verplicht." in missing.get_data(as_text=True)
+    done = client.post(url, data={"version": zaak.version_id, "afsluitreden": "niet_bevoegd",
+                                  "toelichting": "Hoeveelheid voor eigen gebruik."})
+    assert done.status_code == 302
+    page = client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
+    assert "Afgesloten" in page and "Niet bevoegd" in page and date.today().strftime("%d-%m-%Y") in page
+    refused = client.post(f"/zaken/{zaak.id}/feiten", data={"version": zaak.melding.version_id, "pets_present": "yes"})
+    assert refused.status_code == 409 and "Deze zaak is afgesloten." in refused.get_data(as_text=True)
+    db.rollback()
+    db.expire_all()
+    reopened = client.post(f"/zaken/{zaak.id}/heropenen", data={"version": db.get(type(zaak), zaak.id).version_id,
+                                                               "reden": "Nieuwe informatie."})
+    assert reopened.status_code == 302
+    db.rollback()
+    db.expire_all()
+    assert db.get(type(zaak), zaak.id).fase != "afgesloten"
