@@ -9,6 +9,7 @@ from app.domain.errors import InvalidInput
 from app.domain.procedure import JudgementSpec
 
 COMPETENCE_STEP = "bevoegdheid"
+AFSLUITREDENEN = ("niet_bevoegd", "afgezien", "afgedaan")
 REASONS = {
     "niet_bevoegd": "Niet bevoegd",
     "afgezien": "Afgezien van een maatregel",

@@ -9,11 +9,11 @@ from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import Base
+from app.domain.closure import AFSLUITREDENEN
 from app.domain.codes import BRON_SOORTEN, RECHTHEBBENDE_SOORTEN
 from app.models.types import UtcDateTime, checked_enum, utcnow
 from app.models.user import VERTROUWELIJKHEID
 
-AFSLUITREDENEN = ("niet_bevoegd", "afgezien", "afgedaan")
 # A closed zaak has its reason, reasoning and end date; a reopened one has none of them.
 CLOSED = ("(fase = 'afgesloten') = (afsluitreden IS NOT NULL AND einddatum IS NOT NULL "
           "AND afsluittoelichting IS NOT NULL AND length(trim(afsluittoelichting)) > 0)")

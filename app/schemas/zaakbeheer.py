@@ -6,7 +6,7 @@ from typing import Any
 
 from marshmallow import pre_load
 
-from app.models.zaak import AFSLUITREDENEN
+from app.domain.closure import AFSLUITREDENEN
 from app.schemas.base import AdresSchema, StrictSchema
 from app.schemas.fields import Date, Integer, choice, text
 

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_change
-from app.domain.errors import InvalidInput, InvalidTransition
+from app.domain.errors import FactsRejected, InvalidInput, InvalidTransition
 from app.domain.serialize import jsonable
 from app.models import AuditEntry, Beslissing, Betrokkene, User, Zaak
 from app.runtime import Runtime
@@ -47,7 +47,7 @@ def edit_betrokkene(session: Session, rt: Runtime, zaak: Zaak, person: Betrokken
                   resource_id=person.id, weergave=person.roltype, oud={f: old[f] for f in changes}, nieuw=changes)
     if any(f in changes for f in IDENTITY):
         _correct_case_file(session, rt, zaak, old, changes, actor)
-        assess(session, rt, zaak, Actor.of(actor), today)  # a new receipt, as a fact change makes
+        _reassess(session, rt, zaak, actor, today, changes)
     touch(zaak)
     session.commit()
     return changes
@@ -76,8 +76,16 @@ def _check(person: Betrokkene, zaak: Zaak, changes: dict[str, Any]) -> None:
         raise InvalidInput({"geboortedatum": "Een organisatie heeft geen geboortedatum."})
     if born is not None and born > zaak.melding.pleegdatum:
         raise InvalidInput({"geboortedatum": "De geboortedatum ligt na de datum van de overtreding."})
-    if person.roltype == "uithuisgeplaatste" and "geboortedatum" in changes and born is None:
-        raise InvalidInput({"geboortedatum": "Vul de geboortedatum in."})
+
+
+def _reassess(session: Session, rt: Runtime, zaak: Zaak, actor: User, today: date, changes: dict[str, Any]) -> None:
+    """A new receipt, as a fact change makes; a case file the power refuses (a barred person must keep his
+    date of birth) is reported on the field that was changed."""
+    try:
+        assess(session, rt, zaak, Actor.of(actor), today)
+    except FactsRejected as exc:
+        field = "geboortedatum" if "geboortedatum" in changes else "naam"
+        raise InvalidInput({field: " ".join(exc.errors.values()) or exc.message}) from None
 
 
 def _correct_case_file(session: Session, rt: Runtime, zaak: Zaak, old: dict[str, Any], changes: dict[str, Any],

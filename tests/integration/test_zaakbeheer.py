@@ -135,3 +135,19 @@ def test_a_niet_bevoegd_zaak_asks_only_the_competence_questions(db, rt, users, t
     asked = {s.code for s in view.judgement_specs}
     assert "onderzoek_omstandigheden" not in asked and "geschiktheid" not in asked
     assert asked and all(s.stap == "bevoegdheid" or s.bevoegd_bij for s in view.judgement_specs)
+
+
+def test_the_barred_person_keeps_his_date_of_birth(db, rt, users, today):
+    zaak = submit_melding(db, rt, huisverbod(), users["hovj"], today)
+    order = db.scalars(select(Beslissing).where(Beslissing.zaak_id == zaak.id)).one()
+    for document in current_documents(db, order):
+        record_dispatch(db, rt, order, DispatchRequest(document.id, order.verzenddatum, "uitreiking", "PV-1"),
+                        order.version_id, users["jurist"], today)
+    barred = next(b for b in zaak.betrokkenen if b.roltype == "uithuisgeplaatste")
+    with pytest.raises(InvalidInput) as refused:
+        betrokkenen.edit_betrokkene(db, rt, zaak, barred, _person_data(barred, geboortedatum=None),
+                                    barred.version_id, users["jurist"], today)
+    assert "geboortedatum" in refused.value.errors
+    db.rollback()
+    db.expire_all()
+    assert db.get(type(barred), barred.id).geboortedatum is not None

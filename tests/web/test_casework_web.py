@@ -76,6 +76,13 @@ def test_the_jurist_withdraws_an_offer_after_confirming(app, client, login_as, d
     assert db.get(Beslissing, warning.id).status == "concept"
     login_as("kabinet")
     assert f"/vaststelling/{warning.id}\"" not in client.get("/vaststelling").get_data(as_text=True)
+    hashes = [d.sha256 for d in db.scalars(select(Document))]
+    approval = client.post(f"/vaststelling/{warning.id}/vaststellen",
+                           data={"version": db.get(Beslissing, warning.id).version_id, "sha256": hashes})
+    assert approval.status_code == 409 and "nog een concept" in approval.get_data(as_text=True)
+    db.rollback()
+    db.expire_all()
+    assert db.get(Beslissing, warning.id).status == "concept"
 
 
 def test_the_jurist_corrects_a_betrokkene_and_sees_the_change_history(app, client, login_as, db, users):
