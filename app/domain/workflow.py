@@ -11,6 +11,7 @@ TRANSITIONS: dict[tuple[str, str], str] = {
     ("concept", "decide"): "vastgesteld",  # decided on the spot by the officer in mandate; reviewed afterwards
     ("ter_vaststelling", "approve"): "vastgesteld",
     ("ter_vaststelling", "return"): "concept",
+    ("ter_vaststelling", "withdraw"): "concept",  # the jurist takes his offer back before it is approved
     ("vastgesteld", "send"): "verzonden",
 }
 
@@ -35,7 +36,7 @@ def fase_after(outcome: Outcome, action: str) -> str:
     a voornemen waits for the zienswijze, a decision goes out for dispatch, a warning stays with the policy."""
     if action == "submit":
         return "review"
-    if action == "return":
+    if action in ("return", "withdraw"):
         return "evenredigheid"
     if outcome.announces:
         return "voornemen"

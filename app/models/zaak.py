@@ -9,10 +9,14 @@ from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import Base
+from app.domain.closure import AFSLUITREDENEN
 from app.domain.codes import BRON_SOORTEN, RECHTHEBBENDE_SOORTEN
 from app.models.types import UtcDateTime, checked_enum, utcnow
 from app.models.user import VERTROUWELIJKHEID
 
+# A closed zaak has its reason, reasoning and end date; a reopened one has none of them.
+CLOSED = ("(fase = 'afgesloten') = (afsluitreden IS NOT NULL AND einddatum IS NOT NULL "
+          "AND afsluittoelichting IS NOT NULL AND length(trim(afsluittoelichting)) > 0)")
 FASEN = (
     "melding", "feiten", "bevoegdheid", "beleid", "evenredigheid",
     "voornemen", "besluit", "review", "verzending", "nazorg", "afgesloten",
@@ -23,6 +27,7 @@ class Zaak(Base):
     """One case of one power; `zaaktype` is the power code, `identificatie` the kenmerk on every letter."""
 
     __tablename__ = "zaken"
+    __table_args__ = (CheckConstraint(CLOSED, name="afgesloten_met_reden"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     identificatie: Mapped[str] = mapped_column(String(40), unique=True)
@@ -38,6 +43,8 @@ class Zaak(Base):
     registratiedatum: Mapped[date] = mapped_column(Date)
     startdatum: Mapped[date] = mapped_column(Date)
     einddatum: Mapped[date | None] = mapped_column(Date)
+    afsluitreden: Mapped[str | None] = mapped_column(checked_enum("afsluitreden", *AFSLUITREDENEN))
+    afsluittoelichting: Mapped[str | None] = mapped_column(Text)
     adres_straat: Mapped[str] = mapped_column(String(200))
     adres_huisnummer: Mapped[str] = mapped_column(String(20))
     adres_postcode: Mapped[str] = mapped_column(String(7))
@@ -83,6 +90,9 @@ class Betrokkene(Base):
     huisnummer: Mapped[str] = mapped_column(String(20))
     postcode: Mapped[str] = mapped_column(String(7))
     woonplaats: Mapped[str] = mapped_column(String(100))
+    version_id: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version_id}
 
     zaak: Mapped[Zaak] = relationship(back_populates="betrokkenen")
 

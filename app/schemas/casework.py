@@ -113,3 +113,10 @@ class EvaluatieSchema(StrictSchema):
     def _one_input(self, data: dict[str, Any], **_: Any) -> None:
         if (data.get("facts") is None) == (data.get("case_file") is None):
             raise ValidationError({"facts": ["Geef de feiten (facts) of het dossier (case_file), niet allebei."]})
+
+
+class WithdrawSchema(StrictSchema):
+    """The jurist takes an offered draft back from the kabinet (reason optional, kept in the audit trail)."""
+
+    version = Integer(required=True)
+    reden = text(2000)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_access
 from app.domain.assessment import Assessment
+from app.domain.closure import judgements_to_ask
 from app.domain.judgements import competence
 from app.domain.mandates import reservation, valid_on
 from app.domain.procedure import Outcome, Procedure
@@ -49,11 +50,12 @@ def view_zaak(session: Session, rt: Runtime, zaak: Zaak, actor: User, origin: st
     spec, procedure = rt.power(zaak.zaaktype), rt.procedure(zaak.zaaktype)
     concept = next((b for b in beslissingen if b.status == "concept"), None)
     judgements = active_judgements(session, zaak)
+    competence = competence_after(procedure, assessment, judgements) if assessment else None
     view = CaseView(
         zaak=zaak, assessment=assessment, beoordeling_id=beoordeling.id if beoordeling else None,
         proposal=spec.proposal(assessment) if assessment else {},
-        judgements=judgements, judgement_specs=procedure.judgements, lapsed=lapsed_judgements(session, zaak),
-        competence=competence_after(procedure, assessment, judgements) if assessment else None,
+        judgements=judgements, judgement_specs=judgements_to_ask(competence, procedure.judgements),
+        lapsed=lapsed_judgements(session, zaak), competence=competence,
         beslissingen=[(b, current_documents(session, b)) for b in beslissingen],
         ondertekenaars=_signers(session, zaak, procedure, concept),
         tasks=spec.tasks(zaak.melding.gegevens, rt.book.parameters_for(zaak.zaaktype, zaak.melding.pleegdatum),

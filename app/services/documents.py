@@ -8,6 +8,8 @@ power's letter kit; who receives it is the outcome's procedure data.
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -36,12 +38,19 @@ def render_documents(session: Session, rt: Runtime, beslissing: Beslissing, onde
     """Render one letter per recipient and store each as a new version, signed under the mandate that allows
     the decision today. Raises LetterRenderError, InvalidInput, MandateMissing."""
     versie = (session.scalar(select(func.max(Document.versie)).where(Document.beslissing_id == beslissing.id)) or 0) + 1
-    signer = signature(rt, beslissing, ondertekenaar, today)
-    documents = [_document(session, rt, beslissing, signer, person, versie, status)
-                 for person in letter_recipients(rt, beslissing)]
+    documents = [d for _, d in build_letters(session, rt, beslissing, ondertekenaar, today, versie, status)]
     session.add_all(documents)
     session.flush()
     return documents
+
+
+def build_letters(session: Session, rt: Runtime, beslissing: Beslissing, ondertekenaar: User, today: date,  # noqa: PLR0913 - one rendering path for stored letters and the jurist's preview
+                  versie: int, status: str) -> list[tuple[Betrokkene, Document]]:
+    """Each recipient with his letter as it would be stored, not added to the session (the jurist's preview
+    shows them unstored)."""
+    signer = signature(rt, beslissing, ondertekenaar, today)
+    return [(person, _document(session, rt, beslissing, signer, person, versie, status))
+            for person in letter_recipients(rt, beslissing)]
 
 
 @dataclass(frozen=True)
@@ -83,7 +92,7 @@ def _document(session: Session, rt: Runtime, beslissing: Beslissing, signer: Sig
     return Document(
         beslissing_id=beslissing.id, zaak_id=beslissing.zaak_id, versie=versie, ontvanger_rol=person.roltype,
         ontvanger_naam=person.naam, template=template.name, template_sha256=template.sha256,
-        titel=str(context["onderwerp"])[:300], bestandsnaam=_filename(beslissing, entry.addressee, person, versie),
+        titel=str(context["onderwerp"])[:300], bestandsnaam=letter_filename(beslissing, person, versie),
         vertrouwelijkheidaanduiding=beslissing.zaak.vertrouwelijkheidaanduiding, status=status,
         inhoud=content, sha256=hashlib.sha256(content).hexdigest(), context=jsonable(used),
         library_versions=dict(LIBRARY_VERSIONS), creatiedatum=date.today(),
@@ -149,5 +158,14 @@ def _parse(value: str) -> Any:
     return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
 
 
-def _filename(beslissing: Beslissing, addressee: str, person: Betrokkene, versie: int) -> str:
-    return f"{beslissing.zaak.identificatie}-{beslissing.soort}-{addressee}-{person.id}-v{versie}.docx"
+def letter_filename(beslissing: Beslissing, person: Betrokkene, versie: int) -> str:
+    """Named after the recipient's own role (an overtreder's letter is not a "bewoner" letter, though it uses
+    the bewoner's template), ASCII-safe for every mail client and file system."""
+    parts = (beslissing.zaak.identificatie, beslissing.soort, person.roltype, str(person.id), f"v{versie}")
+    return "-".join(ascii_slug(part) for part in parts) + ".docx"
+
+
+def ascii_slug(text: str) -> str:
+    """ASCII letters, digits, underscores and hyphens (accents dropped: "Daniëlle" -> "Danielle")."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^A-Za-z0-9_]+", "-", plain).strip("-") or "x"

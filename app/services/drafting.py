@@ -70,9 +70,7 @@ def submit_for_review(session: Session, rt: Runtime, beslissing: Beslissing, ond
     """Check the draft again, name the signatory, render and store every letter, and offer it for approval.
     Raises InvalidInput, MandateMissing, JudgementMissing, ConcurrentEdit, InvalidTransition."""
     check_version(beslissing, version)
-    next_status(beslissing.status, "submit")
-    _check_signatory(rt, beslissing, ondertekenaar, today)
-    _recheck(session, rt, beslissing, actor, today)
+    check_offer(session, rt, beslissing, ondertekenaar, actor, today)
     beslissing.ondertekenaar_id = ondertekenaar.id
     beslissing.status = next_status(beslissing.status, "submit")
     documents = render_documents(session, rt, beslissing, ondertekenaar, today)
@@ -82,6 +80,15 @@ def submit_for_review(session: Session, rt: Runtime, beslissing: Beslissing, ond
                   nieuw={"status": beslissing.status, "documenten": [d.sha256 for d in documents]})
     session.commit()
     return beslissing
+
+
+def check_offer(session: Session, rt: Runtime, beslissing: Beslissing, ondertekenaar: User, actor: User,
+                today: date) -> None:
+    """The checks before letters are made (offering, and the jurist's preview of the same letters): a concept,
+    a signatory who may sign it, and a draft that still rests on the current facts and judgements."""
+    next_status(beslissing.status, "submit")
+    _check_signatory(rt, beslissing, ondertekenaar, today)
+    _recheck(session, rt, beslissing, actor, today)
 
 
 def decide_on_the_spot(session: Session, rt: Runtime, zaak: Zaak, officer: User, today: date) -> Beslissing:

@@ -100,8 +100,16 @@ def open_beslissing(session: Session, zaak: Zaak) -> Beslissing | None:
         Beslissing.zaak_id == zaak.id, Beslissing.status.in_(("concept", "ter_vaststelling")))).first()
 
 
+def refuse_when_closed(zaak: Zaak) -> None:
+    """A closed zaak is read-only until it is reopened."""
+    if zaak.fase == "afgesloten":
+        raise InvalidTransition("Deze zaak is afgesloten. Heropen de zaak om haar te wijzigen.")
+
+
 def refuse_while_in_review(session: Session, zaak: Zaak) -> None:
-    """Facts and judgements are frozen while the kabinet reviews letters built from them."""
+    """Facts and judgements are frozen while the kabinet reviews letters built from them (and while the zaak
+    is closed)."""
+    refuse_when_closed(zaak)
     row = open_beslissing(session, zaak)
     if row is not None and row.status == "ter_vaststelling":
         raise InvalidTransition("Er ligt een beslissing ter vaststelling bij het kabinet. Laat die eerst "

@@ -35,6 +35,7 @@ LABELS: dict[str, str] = {
     "verzending": "Verzending", "nazorg": "Nazorg", "afgesloten": "Afgesloten",
     "schriftelijk": "Schriftelijk", "mondeling": "Mondeling",
     "months": "maanden", "weeks": "weken", "days": "dagen", "hours": "uur",
+    "afgezien": "Afgezien van een maatregel", "afgedaan": "Afgedaan",
 }
 
 
