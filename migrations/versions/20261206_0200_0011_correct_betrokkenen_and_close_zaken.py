@@ -4,7 +4,7 @@ A correction of a betrokkene's name, address or date of birth is guarded against
 `betrokkenen.version_id` (issue 7). A closed zaak (fase `afgesloten`) carries its reason and the reasoning
 and its `einddatum`; the three are set together and cleared together when it is reopened.
 
-Revision ID: 0014
+Revision ID: 0011
 Revises: 0010
 """
 
@@ -14,7 +14,7 @@ from contextlib import contextmanager
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0014"
+revision = "0011"
 down_revision = "0010"
 branch_labels = None
 depends_on = None
