@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy.orm import Session
 
@@ -101,8 +101,6 @@ def navigation() -> dict[str, Any]:
 @bp.after_app_request
 def send_mail(response: Any) -> Any:
     """Mail the notifications this request's committed use case created (after the commit, never inside)."""
-    from flask import g
-
     session: Session | None = g.get("db_session")
     ids = session.info.pop(notifications.PENDING, None) if session is not None else None
     if not ids:
