@@ -20,6 +20,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
 
     config = Config.from_env(overrides)
     app = Flask(__name__)
+    app.extensions["bevoegd_config"] = config  # read by the notification mailer (SMTP settings)
     app.config.update(security.flask_settings(config))
     # The law first: a half-added power refuses to start before a database connection is opened.
     app.extensions["bevoegd"] = build_runtime(config)

@@ -150,6 +150,7 @@ _ACTIE_WEERGAVE = {
     "decide": "Ter plaatse beslist (in mandaat)",
     "review_afterwards": "Nagecontroleerd",
     "dispatch": "Verzending vastgelegd",
+    "assign": "Behandelaar toegewezen",
     "destroy": "Vernietigd na de bewaartermijn",
     "login": "Ingelogd",
     "logout": "Uitgelogd",

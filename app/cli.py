@@ -25,6 +25,9 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(audit)
     app.cli.add_command(retention)
     app.cli.add_command(seed_demo_command)
+    from app.cli_notifications import notificaties
+
+    app.cli.add_command(notificaties)
 
 
 @rules.command("check")

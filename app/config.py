@@ -31,6 +31,16 @@ class Config:
     login_window_minutes: int = 15
     testing: bool = False
     csrf_enabled: bool = True
+    # E-mail for notifications: off while smtp_host is empty. smtp_tls: "starttls", "ssl" or "" (plain).
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_sender: str = ""
+    smtp_tls: str = ""
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_timeout: float = 5.0  # seconds; a slow server must not hold up the page that caused the message
+    public_url: str = "http://127.0.0.1:5000"  # the links in e-mails start with this
+    termijn_signaal_dagen: int = 3  # a deadline within this many days is noticed by `flask notificaties termijnen`
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -42,6 +52,7 @@ class Config:
             database_url=env.get("BEVOEGD_DATABASE_URL", cls.database_url),
             secret_key=env.get("BEVOEGD_SECRET_KEY", ""),
             gemeente=env.get("BEVOEGD_GEMEENTE", "Maastricht"),
+            **_mail_settings(env),
         )
         names = {f.name for f in fields(cls)}
         cfg = replace(cfg, **{k: v for k, v in (overrides or {}).items() if k in names})
@@ -52,6 +63,19 @@ class Config:
         _check(cfg)
         _warn_malloc(env)
         return cfg
+
+
+def _mail_settings(env: os._Environ[str] | dict[str, str]) -> dict[str, Any]:
+    """BEVOEGD_SMTP_* and the public URL for the links in e-mails."""
+    names = {"smtp_host": "BEVOEGD_SMTP_HOST", "smtp_sender": "BEVOEGD_SMTP_SENDER", "smtp_tls": "BEVOEGD_SMTP_TLS",
+             "smtp_user": "BEVOEGD_SMTP_USER", "smtp_password": "BEVOEGD_SMTP_PASSWORD",
+             "public_url": "BEVOEGD_PUBLIC_URL"}
+    found: dict[str, Any] = {k: env[v] for k, v in names.items() if v in env}
+    if "BEVOEGD_SMTP_PORT" in env:
+        found["smtp_port"] = int(env["BEVOEGD_SMTP_PORT"])
+    if "BEVOEGD_TERMIJN_SIGNAAL_DAGEN" in env:
+        found["termijn_signaal_dagen"] = int(env["BEVOEGD_TERMIJN_SIGNAAL_DAGEN"])
+    return found
 
 
 def _development_secret(cfg: Config) -> str:

@@ -12,10 +12,11 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Mandaat, User
+from app.models import Mandaat, User, Zaak
 from app.runtime import Runtime
 from app.schemas.melding import MeldingSchema
 from app.services.accounts import hash_password
+from app.services.assignment import assign
 from app.services.intake import submit_melding
 
 DEMO_PASSWORD = "demo-bevoegd-2026"  # noqa: S105 - fictional demo accounts, printed by make run
@@ -25,6 +26,7 @@ DEMO_USERS = (
     ("handhaving", "handhaving", "H. Handhaver (demo)", None),
     ("hovj", "handhaving", "O. Hulpofficier (demo)", HOVJ),
     ("jurist", "jurist", "J. Jurist (demo)", None),
+    ("jurist2", "jurist", "L. Collega (demo)", None),
     ("kabinet", "kabinet", "K. Kabinet (demo)", "gemandateerde"),
     ("burgemeester", "kabinet", "M. Burgemeester (demo)", "orgaan"),
     ("beheerder", "beheerder", "B. Beheerder (demo)", None),
@@ -39,11 +41,23 @@ def seed_demo(session: Session, rt: Runtime, today: date) -> list[tuple[str, str
     """Create the demo users and meldingen once; return (username, password) pairs to print."""
     if session.scalars(select(User).limit(1)).first() is None:
         users = _users(session, rt)
+        zaken = []
         for code, spec in rt.powers.items():
             officer = users["hovj"] if _on_the_spot(rt, code) else users["handhaving"]
             for melding in spec.demo(today):
-                submit_melding(session, rt, MeldingSchema().load(melding), officer, today)
+                zaken.append(submit_melding(session, rt, MeldingSchema().load(melding), officer, today))
+        _assign_some(session, zaken, users)
     return [(username, DEMO_PASSWORD) for username, *_ in DEMO_USERS]
+
+
+def _assign_some(session: Session, zaken: list[Zaak], users: dict[str, User]) -> None:
+    """The work lists show something in each: every other case assigned (to "jurist", one to his colleague),
+    the rest waiting under "Niet toegewezen". The huisverbod decided on the spot brings its deadlines along
+    (the end of the order, the reachability notice)."""
+    for n, zaak in enumerate(zaken):
+        if n % 2 == 0:
+            who = users["jurist2"] if n == 2 else users["jurist"]  # one case for the colleague
+            assign(session, zaak, who.id, zaak.version_id, users["jurist"])
 
 
 def _users(session: Session, rt: Runtime) -> dict[str, User]:

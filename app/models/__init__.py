@@ -4,6 +4,7 @@ from app.models.beslissing import Beoordeling, Beslissing, Oordeel, Reviewronde
 from app.models.document import Document
 from app.models.history import EerdereMaatregel
 from app.models.logs import AccessEntry, AuditEntry, ChainHead
+from app.models.notificatie import Notificatie
 from app.models.parameters import ParameterBevestiging
 from app.models.retention import Vernietiging
 from app.models.user import LoginFailure, LoginSession, Mandaat, User
@@ -12,6 +13,6 @@ from app.models.zaak import Betrokkene, Melding, Zaak
 
 __all__ = [
     "AccessEntry", "AuditEntry", "Beoordeling", "Beslissing", "Betrokkene", "ChainHead", "Document", "EerdereMaatregel",
-    "LoginFailure", "LoginSession", "Mandaat", "Melding", "Oordeel", "ParameterBevestiging", "Reviewronde", "User",
-    "Verzending", "Vernietiging", "Zaak",
+    "LoginFailure", "LoginSession", "Mandaat", "Melding", "Notificatie", "Oordeel", "ParameterBevestiging",
+    "Reviewronde", "User", "Verzending", "Vernietiging", "Zaak",
 ]

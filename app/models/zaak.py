@@ -12,7 +12,7 @@ from app.db import Base
 from app.domain.closure import AFSLUITREDENEN
 from app.domain.codes import BRON_SOORTEN, RECHTHEBBENDE_SOORTEN
 from app.models.types import UtcDateTime, checked_enum, utcnow
-from app.models.user import VERTROUWELIJKHEID
+from app.models.user import VERTROUWELIJKHEID, User
 
 # A closed zaak has its reason, reasoning and end date; a reopened one has none of them.
 CLOSED = ("(fase = 'afgesloten') = (afsluitreden IS NOT NULL AND einddatum IS NOT NULL "
@@ -52,11 +52,14 @@ class Zaak(Base):
     # Normalised premises address: history (earlier warnings, closures) is read per premises.
     adres_sleutel: Mapped[str] = mapped_column(String(120), index=True)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    # The jurist who handles the case (behandelaar); None: not assigned yet.
+    behandelaar_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     version_id: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version_id}
 
+    behandelaar: Mapped[User | None] = relationship(foreign_keys=[behandelaar_id])
     betrokkenen: Mapped[list[Betrokkene]] = relationship(back_populates="zaak", order_by="Betrokkene.id")
     meldingen: Mapped[list[Melding]] = relationship(back_populates="zaak", order_by="Melding.id")
 

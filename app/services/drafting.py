@@ -23,6 +23,7 @@ from app.domain.workflow import fase_after, next_status
 from app.models import Beoordeling, Beslissing, User, Zaak
 from app.models.types import utcnow
 from app.runtime import Runtime
+from app.services import notifications
 from app.services.assessment import REMEDY_WEEKS, current_assessment
 from app.services.documents import render_documents
 from app.services.queries import (
@@ -78,6 +79,7 @@ def submit_for_review(session: Session, rt: Runtime, beslissing: Beslissing, ond
     record_change(session, Actor.of(actor), actie="submit", hoofd_object=beslissing.zaak.identificatie,
                   resource="beslissing", resource_id=beslissing.id, weergave=beslissing.soort,
                   nieuw={"status": beslissing.status, "documenten": [d.sha256 for d in documents]})
+    notifications.on_submitted(session, beslissing, ondertekenaar)
     session.commit()
     return beslissing
 

@@ -25,6 +25,7 @@ from app.models import (
     Betrokkene,
     Document,
     Melding,
+    Notificatie,
     Oordeel,
     Reviewronde,
     Vernietiging,
@@ -94,6 +95,7 @@ def _delete_file(session: Session, zaak_id: int) -> int:
     """Every row of the zaak, children first; returns the number of letters destroyed."""
     beslissingen = select(Beslissing.id).where(Beslissing.zaak_id == zaak_id)
     session.execute(delete(Verzending).where(Verzending.zaak_id == zaak_id))
+    session.execute(delete(Notificatie).where(Notificatie.zaak_id == zaak_id))
     documents = session.execute(delete(Document).where(Document.zaak_id == zaak_id)).rowcount
     session.execute(delete(Reviewronde).where(Reviewronde.beslissing_id.in_(beslissingen)))
     for model in (Beslissing, Oordeel, Beoordeling, Betrokkene, Melding):

@@ -18,6 +18,7 @@ from app.domain.workflow import fase_after, next_status
 from app.models import Beslissing, Document, Reviewronde, User
 from app.models.types import utcnow
 from app.runtime import Runtime
+from app.services import notifications
 from app.services.judging import reopen
 from app.services.queries import check_version, earlier_measures, require_mandaat
 
@@ -60,6 +61,7 @@ def approve(session: Session, rt: Runtime, beslissing: Beslissing, shown_hashes:
                   resource="beslissing", resource_id=beslissing.id, weergave=beslissing.soort,
                   oud={"status": "ter_vaststelling"}, nieuw={"status": beslissing.status,
                                                              "documenten": [d.sha256 for d in documents]})
+    notifications.on_reviewed(session, beslissing, "vastgesteld")
     session.commit()
     return beslissing
 
@@ -97,6 +99,7 @@ def return_for_changes(session: Session, rt: Runtime, beslissing: Beslissing, co
     record_change(session, Actor.of(actor), actie="return", hoofd_object=beslissing.zaak.identificatie,
                   resource="beslissing", resource_id=beslissing.id, weergave=beslissing.soort,
                   oud={"status": "ter_vaststelling"}, nieuw={"status": "concept"}, toelichting=comment)
+    notifications.on_reviewed(session, beslissing, "teruggestuurd")
     session.commit()
     return beslissing
 

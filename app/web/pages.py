@@ -12,7 +12,7 @@ from app.db import get_session
 
 bp = Blueprint("pages", __name__)
 
-HOME_BY_ROLE = {"handhaving": "intake.my_meldingen", "jurist": "cases.index", "kabinet": "review.queue",
+HOME_BY_ROLE = {"handhaving": "intake.my_meldingen", "jurist": "worklists.index", "kabinet": "review.queue",
                 "beheerder": "beheer.overzicht"}
 
 

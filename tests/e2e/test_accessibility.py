@@ -119,7 +119,7 @@ def test_login_by_keyboard_only_with_the_skip_link_first(page: Page, users: dict
     page.locator("#f-password").focus()
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")
-    expect(page.locator("h1.utrecht-heading-1")).to_have_text("Zaken")
+    expect(page.locator("h1.utrecht-heading-1")).to_have_text("Mijn zaken")  # the jurist lands on his work list
     expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
 
 
@@ -178,3 +178,21 @@ WIDEST_ELEMENTS = """(limit) => {
   }
   return out;
 }"""
+
+
+def test_work_lists_deadlines_and_messages_have_no_serious_or_critical_axe_violations(
+        page: Page, voornemen_ter_vaststelling: Beslissing) -> None:
+    axe, found = Axe(), {}
+    login(page, "jurist")
+    for name, path in (("mijn zaken", "/werkvoorraad"), ("team", "/werkvoorraad?lijst=team"),
+                       ("niet toegewezen", "/werkvoorraad?lijst=open"), ("termijnen", "/termijnen"),
+                       ("berichten (leeg)", "/berichten")):
+        assert page.goto(path).status == 200, name
+        found[name] = axe_violations(page, axe)
+    logout(page)
+    login(page, "kabinet")
+    assert page.goto("/berichten").status == 200
+    expect(page.get_by_role("link", name=f"Zaak {voornemen_ter_vaststelling.zaak.identificatie}")).to_be_visible()
+    found["berichten"] = axe_violations(page, axe)
+    serious = {name: blocking(v) for name, v in found.items() if blocking(v)}
+    assert not serious, "\n".join(describe(name, v) for name, v in serious.items())

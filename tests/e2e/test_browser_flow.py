@@ -194,6 +194,7 @@ def prepare_voornemen(page: Page, kenmerk: str, found: date) -> None:
 def prepare_sluiting(page: Page, kenmerk: str) -> None:
     """As jurist, after the approved voornemen: zienswijze, begunstigingstermijn, draft and offer the
     sluiting."""
+    page.get_by_role("link", name="Zaken", exact=True).click()  # the jurist lands on "Mijn zaken": not assigned
     page.get_by_role("link", name=kenmerk, exact=True).click()
     decisions = page.locator('section[aria-labelledby="beslissingen"]')
     expect(decisions).to_contain_text(f"{VOORNEMEN} — Vastgesteld")

@@ -1,0 +1,163 @@
+"""Deadlines that run in a team's cases, for the overview and the daily notices (pure).
+
+Everything comes from what the stored decisions and dispatch records already hold: the drafting computed
+each term under the Algemene termijnenwet when the letter was made (zienswijze_tot,
+begunstigingstermijn_tot, the end of a closure or huisverbod), and the dispatch computed each recipient's
+last day to object (Awb 6:7, 6:8). Nothing is counted again here, so the overview always shows the date
+the letter itself names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from app.domain.deadlines import AMSTERDAM
+
+# Kinds of deadline with the words the overview shows ("what runs out").
+ZIENSWIJZE = "zienswijzetermijn"
+BEGUNSTIGING = "begunstigingstermijn"
+BEZWAAR = "bezwaartermijn"
+EINDE_MAATREGEL = "einde_maatregel"
+TAAK = "taak"
+KIND_LABELS = {ZIENSWIJZE: "Zienswijzetermijn", BEGUNSTIGING: "Begunstigingstermijn", BEZWAAR: "Bezwaartermijn",
+               EINDE_MAATREGEL: "Einde van de maatregel", TAAK: "Taak"}
+# An expired deadline stays visible this long: the jurist must still act on it (draft the besluit after the
+# zienswijze term, check compliance after the begunstigingstermijn), but a months-old one is history.
+SHOW_EXPIRED_DAYS = 30
+
+
+@dataclass(frozen=True)
+class DecisionFacts:
+    """What the overview needs of one approved beslissing (models.Beslissing and its dispatch records)."""
+
+    id: int
+    zaak_id: int
+    soort: str
+    label: str  # the outcome's Dutch label
+    announces: str | None  # a voornemen: the outcome it announces
+    ends: str | None  # a withdrawal: the outcome whose measure it ends
+    revoked: bool
+    zienswijze_tot: date | None = None
+    begunstigingstermijn_tot: date | None = None
+    vervaldatum: date | None = None
+    einde_at: datetime | None = None
+    remedy_dates: tuple[date, ...] = ()  # each current dispatch record's last day to object or appeal
+
+
+@dataclass(frozen=True)
+class TaskFacts:
+    """An open follow-up task of a zaak with its due moment (a power's `tasks`)."""
+
+    zaak_id: int
+    code: str
+    text: str
+    due: datetime
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One deadline: which zaak, what runs out, until when; `key` identifies it for idempotent notices."""
+
+    zaak_id: int
+    kind: str
+    what: str
+    day: date  # the last day (Amsterdam wall clock for a moment)
+    moment: datetime | None  # set when the deadline runs to the minute
+    key: str
+
+    @property
+    def sort_key(self) -> tuple[date, datetime]:
+        """What expires first comes first; a dated term runs until the end of its last day."""
+        end = self.moment or datetime.combine(self.day + timedelta(days=1), time(0), AMSTERDAM)
+        return (self.day, end)
+
+    def expired(self, now: datetime) -> bool:
+        """A dated term has passed once its last day is over; a moment once it is reached."""
+        return now >= self.sort_key[1]
+
+
+def decision_deadlines(decisions: Iterable[DecisionFacts]) -> list[Deadline]:
+    """The deadlines the approved beslissingen of one or more zaken set running."""
+    rows = list(decisions)
+    found: list[Deadline] = []
+    for d in rows:
+        if d.revoked:
+            continue
+        found += _hearing(d, rows) + _compliance(d) + _remedy(d)
+    return found + _measure_ends(rows)
+
+
+def _hearing(d: DecisionFacts, rows: list[DecisionFacts]) -> list[Deadline]:
+    """A voornemen's zienswijze term, until the besluit it announces is taken."""
+    decided = any(o.zaak_id == d.zaak_id and o.soort == d.announces and o.id > d.id for o in rows)
+    if d.announces is None or d.zienswijze_tot is None or decided:
+        return []
+    return [Deadline(d.zaak_id, ZIENSWIJZE, f"Zienswijzetermijn ({d.label.lower()})", d.zienswijze_tot, None,
+                     f"b{d.id}:{ZIENSWIJZE}:{d.zienswijze_tot.isoformat()}")]
+
+
+def _compliance(d: DecisionFacts) -> list[Deadline]:
+    if d.begunstigingstermijn_tot is None:
+        return []
+    return [Deadline(d.zaak_id, BEGUNSTIGING, f"Begunstigingstermijn ({d.label.lower()})",
+                     d.begunstigingstermijn_tot, None, f"b{d.id}:{BEGUNSTIGING}:{d.begunstigingstermijn_tot}")]
+
+
+def _remedy(d: DecisionFacts) -> list[Deadline]:
+    """The objection period runs per recipient; the case is open to objection until the last one ends."""
+    if not d.remedy_dates:
+        return []
+    last = max(d.remedy_dates)
+    return [Deadline(d.zaak_id, BEZWAAR, f"Bezwaartermijn ({d.label.lower()})", last, None,
+                     f"b{d.id}:{BEZWAAR}:{last.isoformat()}")]
+
+
+def _measure_ends(rows: list[DecisionFacts]) -> list[Deadline]:
+    """Per zaak, the end of the measure in force (a closure's last day, a huisverbod's end moment, as
+    extended); none once a withdrawal was decided."""
+    by_zaak: dict[int, list[DecisionFacts]] = {}
+    for d in rows:
+        if not d.revoked:
+            by_zaak.setdefault(d.zaak_id, []).append(d)
+    found = []
+    for zaak_id, decisions in by_zaak.items():
+        if any(d.ends for d in decisions):
+            continue
+        ending = [d for d in decisions if d.einde_at or d.vervaldatum]
+        if ending:
+            found.append(_end_of(zaak_id, max(ending, key=lambda d: d.id)))
+    return found
+
+
+def _end_of(zaak_id: int, d: DecisionFacts) -> Deadline:
+    if d.einde_at is not None:
+        local = d.einde_at.astimezone(AMSTERDAM)
+        return Deadline(zaak_id, EINDE_MAATREGEL, f"Einde {d.label.lower()}", local.date(), local,
+                        f"b{d.id}:{EINDE_MAATREGEL}:{d.einde_at.isoformat()}")
+    assert d.vervaldatum is not None  # noqa: S101 - _measure_ends passes only decisions with an end
+    return Deadline(zaak_id, EINDE_MAATREGEL, f"Einde {d.label.lower()}", d.vervaldatum, None,
+                    f"b{d.id}:{EINDE_MAATREGEL}:{d.vervaldatum.isoformat()}")
+
+
+def task_deadlines(tasks: Iterable[TaskFacts]) -> list[Deadline]:
+    """Open follow-up tasks with a due moment."""
+    return [Deadline(t.zaak_id, TAAK, t.text, t.due.astimezone(AMSTERDAM).date(), t.due.astimezone(AMSTERDAM),
+                     f"z{t.zaak_id}:{TAAK}:{t.code}:{t.due.isoformat()}") for t in tasks]
+
+
+def overview(deadlines: Iterable[Deadline], now: datetime,
+             show_expired_days: int = SHOW_EXPIRED_DAYS) -> list[tuple[Deadline, bool]]:
+    """The deadlines sorted by what expires first, each with whether it has expired; expired ones lead
+    (they sort earliest) and drop out `show_expired_days` after their last day."""
+    cutoff = now.astimezone(AMSTERDAM).date() - timedelta(days=show_expired_days)
+    kept = sorted((d for d in deadlines if d.day >= cutoff), key=lambda d: (d.sort_key, d.zaak_id, d.kind))
+    return [(d, d.expired(now)) for d in kept]
+
+
+def expiring_within(deadlines: Iterable[Deadline], now: datetime, days: int) -> list[Deadline]:
+    """Deadlines not yet expired whose last day falls within `days` days from today (for the daily notice)."""
+    today = now.astimezone(AMSTERDAM).date()
+    return sorted((d for d in deadlines if not d.expired(now) and d.day <= today + timedelta(days=days)),
+                  key=lambda d: d.sort_key)

@@ -1,0 +1,105 @@
+"""Notification use cases: messages created inside the transaction of the use case that causes them, the
+daily deadline notices, and reading and marking them read.
+
+Only the case reference and a link go into a message: the text a person reads in the app or an e-mail
+names no betrokkene. The e-mail copy is sent after the commit (services/mail.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from app.domain.worklists import Deadline
+from app.models import Beslissing, Notificatie, User, Zaak
+from app.models.types import utcnow
+
+PENDING = "bevoegd_notificaties"  # session.info key: ids created in this session, mailed after the commit
+
+
+def notify(session: Session, users: Iterable[User | None], soort: str, zaak: Zaak, tekst: str,
+           link: str) -> list[Notificatie]:
+    """One message per distinct, active user (flushes; the caller's use case commits)."""
+    rows = []
+    for user in {u.id: u for u in users if u is not None and u.active}.values():
+        row = Notificatie(user_id=user.id, zaak_id=zaak.id, soort=soort, tekst=tekst[:300], link=link)
+        session.add(row)
+        rows.append(row)
+    session.flush()
+    session.info.setdefault(PENDING, []).extend(r.id for r in rows)
+    return rows
+
+
+def on_submitted(session: Session, beslissing: Beslissing, signatory: User) -> None:
+    """A new item for review: the named signatory is told."""
+    zaak = beslissing.zaak
+    notify(session, [signatory], "ter_vaststelling", zaak,
+           f"Zaak {zaak.identificatie}: een beslissing ligt ter vaststelling bij u.", f"/vaststelling/{beslissing.id}")
+
+
+def on_reviewed(session: Session, beslissing: Beslissing, soort: str) -> None:
+    """Approved ("vastgesteld") or returned ("teruggestuurd"): the drafter and the behandelaar are told."""
+    zaak = beslissing.zaak
+    wat = "is vastgesteld" if soort == "vastgesteld" else "is teruggestuurd door het kabinet"
+    notify(session, [beslissing.drafter, zaak.behandelaar], soort, zaak,
+           f"Zaak {zaak.identificatie}: de beslissing {wat}.", f"/zaken/{zaak.id}")
+
+
+def notice_deadlines(session: Session, per_zaak: dict[int, list[Deadline]], zaken: dict[int, Zaak],
+                     jurists: dict[str, list[User]]) -> int:
+    """Tell the behandelaar (or, unassigned, every jurist of the zaak's team) of each deadline close to expiry,
+    once: a (user, deadline key) pair that already has a message is skipped by the unique index, so a
+    second run the same day or the next adds nothing. Flushes; returns the number of new messages."""
+    made = 0
+    for zaak_id, deadlines in per_zaak.items():
+        zaak = zaken[zaak_id]
+        people = [zaak.behandelaar] if zaak.behandelaar else jurists.get(zaak.team, [])
+        for deadline in deadlines:
+            for user in people:
+                made += _insert_once(session, user, zaak, deadline)
+    return made
+
+
+def _insert_once(session: Session, user: User, zaak: Zaak, deadline: Deadline) -> int:
+    values = {"user_id": user.id, "zaak_id": zaak.id, "soort": "termijn", "sleutel": deadline.key,
+              "tekst": f"Zaak {zaak.identificatie}: {deadline.what} loopt af op {_when(deadline)}.",
+              "link": f"/zaken/{zaak.id}", "created_at": utcnow(), "mail_pogingen": 0}
+    dialect = sqlite if session.get_bind().dialect.name == "sqlite" else postgresql
+    statement = dialect.insert(Notificatie).values(**values).on_conflict_do_nothing().returning(Notificatie.id)
+    new_id = session.execute(statement).scalar()
+    if new_id is None:
+        return 0
+    session.info.setdefault(PENDING, []).append(new_id)
+    return 1
+
+
+def _when(deadline: Deadline) -> str:
+    if deadline.moment is not None:
+        return f"{deadline.moment:%d-%m-%Y} om {deadline.moment:%H.%M} uur"
+    return f"{deadline.day:%d-%m-%Y}"
+
+
+def unread_count(session: Session, user: User) -> int:
+    """The number shown in the navigation."""
+    return session.scalar(select(func.count(Notificatie.id)).where(
+        Notificatie.user_id == user.id, Notificatie.gelezen_at.is_(None))) or 0
+
+
+def list_for(session: Session, user: User, limit: int = 200) -> list[Notificatie]:
+    """A user's messages, unread first, newest first."""
+    return list(session.scalars(select(Notificatie).where(Notificatie.user_id == user.id).order_by(
+        Notificatie.gelezen_at.is_not(None), Notificatie.id.desc()).limit(limit)))
+
+
+def mark_read(session: Session, user: User, notificatie_id: int | None, now: datetime | None = None) -> int:
+    """Mark one message (or, with None, all) of this user read; another user's message is not touched."""
+    statement = update(Notificatie).where(Notificatie.user_id == user.id, Notificatie.gelezen_at.is_(None))
+    if notificatie_id is not None:
+        statement = statement.where(Notificatie.id == notificatie_id)
+    count = session.execute(statement.values(gelezen_at=now or utcnow())).rowcount
+    session.commit()
+    return count
