@@ -31,6 +31,7 @@ class Config:
     login_window_minutes: int = 15
     testing: bool = False
     csrf_enabled: bool = True
+    strict_templates: bool = False  # tests: an undefined template variable fails instead of printing nothing
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
