@@ -22,8 +22,6 @@ UNIT_WORDS = {"months": ("maand", "maanden"), "weeks": ("week", "weken"), "days"
 REVIEW_FREEZE = ("Er ligt een beslissing ter vaststelling bij het kabinet. Feiten en afwegingen zijn bevroren "
                  "zolang het kabinet de brieven beoordeelt; als het kabinet het concept terugstuurt, kunt u ze "
                  "weer wijzigen.")
-DECIDED_FREEZE = ("Het besluit is vastgesteld; deze zaak kent geen verdere beslissing. Een nieuwe maatregel vraagt "
-                  "een nieuwe melding.")
 
 
 @dataclass(frozen=True)
