@@ -20,7 +20,14 @@ from app.domain.judgements import THIRD_PERSON, addresses_someone, validate_outc
 from app.models import Beslissing, Oordeel, User, Zaak
 from app.models.types import utcnow
 from app.runtime import Runtime
-from app.services.queries import active_judgements, check_version, last_announcing, refuse_while_in_review, touch
+from app.services.queries import (
+    active_judgements,
+    check_version,
+    lapsed_judgements,
+    last_announcing,
+    refuse_while_in_review,
+    touch,
+)
 
 
 def record_judgement(session: Session, rt: Runtime, zaak: Zaak, data: dict[str, Any], actor: User) -> Oordeel:
@@ -42,7 +49,7 @@ def record_judgements(session: Session, rt: Runtime, zaak: Zaak, answers: Mappin
     """Record every changed answer ({code: {outcome, reasoning}}) atomically. Raises InvalidInput with one
     message per field ("<code>.outcome", "<code>.reasoning"), ConcurrentEdit, InvalidTransition."""
     _guard(session, zaak, version)
-    changed = _changed(active_judgements(session, zaak), answers)
+    changed = _changed(active_judgements(session, zaak), lapsed_judgements(session, zaak), answers)
     _validate(rt, zaak, changed)
     if not changed:
         session.rollback()
@@ -54,13 +61,15 @@ def record_judgements(session: Session, rt: Runtime, zaak: Zaak, answers: Mappin
     return rows
 
 
-def _changed(active: Mapping[str, Oordeel], answers: Mapping[str, Mapping[str, str]]) -> dict[str, dict[str, str]]:
+def _changed(active: Mapping[str, Oordeel], lapsed: Mapping[str, Oordeel],
+             answers: Mapping[str, Mapping[str, str]]) -> dict[str, dict[str, str]]:
     """The answers a person filled in that differ from what is recorded."""
     found = {}
     for code, answer in answers.items():
         outcome, reasoning = answer.get("outcome", ""), answer.get("reasoning", "")
-        if not outcome and not reasoning.strip():
-            continue  # left open
+        earlier = lapsed.get(code)
+        if not outcome and (not reasoning.strip() or (earlier and earlier.reasoning.strip() == reasoning.strip())):
+            continue  # left open (a reopened judgement shows its earlier reasons until someone weighs it again)
         row = active.get(code)
         if row is not None and row.outcome == outcome and row.reasoning.strip() == reasoning.strip():
             continue  # shown as saved and sent back unchanged

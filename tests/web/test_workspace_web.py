@@ -132,3 +132,26 @@ def test_summary_banner_and_steps_follow_the_approved_voornemen(app, client, log
     assert "Op deze pagina" in page and 'href="#oordeel"' in page
     assert "Voornemen <span class=\"utrecht-status-badge utrecht-status-badge--success\">afgerond</span>" in page
     assert "Concept opstellen" in page  # the besluit can still be drafted
+
+
+def test_a_reopened_judgement_shows_its_earlier_reasons_and_stays_open_when_left(app, client, login_as, db, users):
+    from sqlalchemy import select
+
+    from app.models import Oordeel
+    from app.services.judging import reopen
+    from tests.flows import judge_one
+
+    zaak = new_zaak(app, db, users)
+    judge_one(db, zaak, "duur", "passend", "Zes maanden past bij de ernst.", users["jurist"])
+    reopen(db, zaak, users["jurist"], ("duur",), reason="zienswijze ontvangen")
+    db.commit()
+    login_as("jurist")
+    page = _page(client, zaak.id)
+    assert "Zes maanden past bij de ernst.</textarea>" in page and "opnieuw te wegen" in page
+    sent = {"stap": "evenredigheid", "version": str(zaak.version_id), "code": ["duur", "geschiktheid"],
+            "duur.reasoning": "Zes maanden past bij de ernst.",
+            "geschiktheid.outcome": "voldaan", "geschiktheid.reasoning": "De sluiting beëindigt de handel."}
+    assert client.post(f"/zaken/{zaak.id}/afwegingen", data=sent).status_code == 302
+    db.rollback()
+    active = {o.code for o in db.scalars(select(Oordeel).where(Oordeel.superseded_at.is_(None)))}
+    assert active == {"geschiktheid"}
