@@ -226,6 +226,7 @@ def prepare_sluiting(page: Page, kenmerk: str) -> None:
 def record_zienswijze(page: Page, naam: str, wijze: str, samenvatting: str, reactie: str) -> None:
     """As jurist: one interested party's zienswijze, received today, with the response for the besluit."""
     section = page.locator('section[aria-labelledby="zienswijze"]')
+    open_details(section)  # the form is folded
     choice(section, "zienswijze.outcome", "ontvangen").check()
     party = field(section, "zienswijze.betrokkene_id")
     party.select_option(party.locator("option", has_text=naam).first.get_attribute("value"))
