@@ -30,6 +30,10 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     security.init_app(app, config)
     auth.init_app(app)
     register_blueprints(app)
+    if config.strict_templates:
+        from jinja2 import StrictUndefined
+
+        app.jinja_env.undefined = StrictUndefined
     errors.register_error_handlers(app)
     cli.init_app(app)
     return app

@@ -41,6 +41,7 @@ class Config:
     smtp_timeout: float = 5.0  # seconds; a slow server must not hold up the page that caused the message
     public_url: str = "http://127.0.0.1:5000"  # the links in e-mails start with this
     termijn_signaal_dagen: int = 3  # a deadline within this many days is noticed by `flask notificaties termijnen`
+    strict_templates: bool = False  # tests: an undefined template variable fails instead of printing nothing
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

@@ -77,7 +77,8 @@ def database_url(template_db: str, tmp_path: Path) -> str:
 
 @pytest.fixture
 def app(database_url: str) -> Iterator[Flask]:
-    application = create_app({"database_url": database_url, "testing": True, "csrf_enabled": False})
+    application = create_app({"database_url": database_url, "testing": True,
+                              "strict_templates": True, "csrf_enabled": False})
     yield application
     application.extensions["db_engine"].dispose()
 
@@ -85,7 +86,8 @@ def app(database_url: str) -> Iterator[Flask]:
 @pytest.fixture
 def csrf_app(database_url: str) -> Iterator[Flask]:
     """An app with CSRF protection on, as in production."""
-    application = create_app({"database_url": database_url, "testing": True, "csrf_enabled": True})
+    application = create_app({"database_url": database_url, "testing": True,
+                              "strict_templates": True, "csrf_enabled": True})
     yield application
     application.extensions["db_engine"].dispose()
 

@@ -1,4 +1,4 @@
-"""Judgement use cases: a person records each judgement and the zienswijze, with reasons.
+"""Judgement use cases: a person records judgements (one, or all of a step at once) and the zienswijze, with reasons.
 
 Rules propose, people decide: these are the only writers of `Oordeel` rows. A replaced judgement is
 superseded (kept, with an audit row), never edited. Which judgements new facts reopen is the power's
@@ -7,6 +7,7 @@ procedure data (`reopened_by` in index.yaml). While the kabinet reviews letters,
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -19,7 +20,14 @@ from app.domain.judgements import THIRD_PERSON, addresses_someone, validate_outc
 from app.models import Beslissing, Oordeel, User, Zaak
 from app.models.types import utcnow
 from app.runtime import Runtime
-from app.services.queries import active_judgements, check_version, last_announcing, refuse_while_in_review, touch
+from app.services.queries import (
+    active_judgements,
+    check_version,
+    lapsed_judgements,
+    last_announcing,
+    refuse_while_in_review,
+    touch,
+)
 
 
 def record_judgement(session: Session, rt: Runtime, zaak: Zaak, data: dict[str, Any], actor: User) -> Oordeel:
@@ -31,6 +39,54 @@ def record_judgement(session: Session, rt: Runtime, zaak: Zaak, data: dict[str, 
     zaak.fase = "evenredigheid"
     session.commit()
     return row
+
+
+NOTHING = "Vul bij ten minste één afweging een uitkomst en een motivering in."
+
+
+def record_judgements(session: Session, rt: Runtime, zaak: Zaak, answers: Mapping[str, Mapping[str, str]],
+                      version: int, actor: User) -> list[Oordeel]:
+    """Record every changed answer ({code: {outcome, reasoning}}) atomically. Raises InvalidInput with one
+    message per field ("<code>.outcome", "<code>.reasoning"), ConcurrentEdit, InvalidTransition."""
+    _guard(session, zaak, version)
+    changed = _changed(active_judgements(session, zaak), lapsed_judgements(session, zaak), answers)
+    _validate(rt, zaak, changed)
+    if not changed:
+        session.rollback()
+        raise InvalidInput({"_schema": NOTHING})
+    rows = [_replace(session, zaak, actor, code=code, outcome=a["outcome"], reasoning=a["reasoning"])
+            for code, a in changed.items()]
+    zaak.fase = "evenredigheid"
+    session.commit()
+    return rows
+
+
+def _changed(active: Mapping[str, Oordeel], lapsed: Mapping[str, Oordeel],
+             answers: Mapping[str, Mapping[str, str]]) -> dict[str, dict[str, str]]:
+    """The answers a person filled in that differ from what is recorded."""
+    found = {}
+    for code, answer in answers.items():
+        outcome, reasoning = answer.get("outcome", ""), answer.get("reasoning", "")
+        earlier = lapsed.get(code)
+        if not outcome and (not reasoning.strip() or (earlier and earlier.reasoning.strip() == reasoning.strip())):
+            continue  # left open (a reopened judgement shows its earlier reasons until someone weighs it again)
+        row = active.get(code)
+        if row is not None and row.outcome == outcome and row.reasoning.strip() == reasoning.strip():
+            continue  # shown as saved and sent back unchanged
+        found[code] = {"outcome": outcome, "reasoning": reasoning}
+    return found
+
+
+def _validate(rt: Runtime, zaak: Zaak, changed: Mapping[str, Mapping[str, str]]) -> None:
+    """Check every answer first and report all errors at once, each on its own field."""
+    procedure, errors = rt.procedure(zaak.zaaktype), {}
+    for code, answer in changed.items():
+        try:
+            validate_outcome(procedure.judgement(code), answer["outcome"], answer["reasoning"])
+        except InvalidInput as exc:
+            errors.update({f"{code}.{k if k != 'code' else 'outcome'}": v for k, v in exc.errors.items()})
+    if errors:
+        raise InvalidInput(errors)
 
 
 def record_zienswijze(session: Session, rt: Runtime, zaak: Zaak, data: dict[str, Any], actor: User,

@@ -9,7 +9,8 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 def register_blueprints(app: Flask) -> None:
     """Register every blueprint explicitly (no import-time side effects)."""
     from app.domain.workflow import steps
-    from app.web import api, auth, beheer, cases, casework, documents, intake, pages, review, worklists, zaakbeheer
+    from app.web import (api, auth, beheer, cases, casework, documents, intake, pages, review, worklists,
+                         workspace, zaakbeheer)
     from app.web.labels import (
         Labels,
         beslissing_rows,
@@ -39,6 +40,6 @@ def register_blueprints(app: Flask) -> None:
     app.jinja_env.filters["betrokkene_option"] = betrokkene_option
 
     for blueprint in (auth.bp, pages.bp, intake.bp, cases.bp, review.bp, documents.bp, beheer.bp,
-                      casework.bp, zaakbeheer.bp, worklists.bp):
+                      casework.bp, zaakbeheer.bp, worklists.bp, workspace.bp):
         app.register_blueprint(blueprint)
     api.init_app(app)

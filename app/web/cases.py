@@ -27,6 +27,7 @@ from app.services import assessment, cases, drafting, intake, judging
 from app.services.queries import beslissing_of
 from app.web import dispatch as dispatch_web
 from app.web import history as history_web
+from app.web import workspace as workspace_web
 from app.web.access import get_visible_zaak, visible_zaken
 from app.web.auth import role_required
 from app.web.errors import form_errors, status_for
@@ -191,9 +192,14 @@ def _page(zaak_id: int, form: str | None = None, errors: dict[str, list[str]] | 
     view = cases.view_zaak(db, rt, zaak, current_user, request.remote_addr or "")
     spec = rt.power(zaak.zaaktype)
     return render_template("cases/show.html", view=view, zaak=zaak, form=form, errors=errors or {},
-                           values=values or {}, today=date.today(), spec=spec, index=rt.book.index(zaak.zaaktype),
+                           values=values or {}, today=date.today(), saved=request.args.get(workspace_web.SAVED),
+                           summary=workspace_web.summary(rt, zaak, view, date.today()),
+                           judgement_steps=workspace_web.judgement_steps, spec=spec, index=rt.book.index(zaak.zaaktype),
                            fact_fields=fact_fields(spec.case_file_schema, spec.editable_facts), form_value=form_value,
                            history=history_web.view(db, rt, zaak), dispatch=dispatch_web.view(db, zaak))
+
+
+render_case_page = _page  # the workspace blueprint shows its form errors on the same page
 
 
 def _prefixed(form: str, values: dict[str, Any], errors: dict[str, list[str]]) -> dict[str, list[str]]:

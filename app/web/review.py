@@ -113,7 +113,8 @@ def _page(beslissing_id: int, errors: dict[str, list[str]] | None = None) -> str
     procedure = rt.procedure(beslissing.zaak.zaaktype)
     return render_template("review/show.html", beslissing=beslissing, previews=previews, assessment=assessment,
                            judgements=judgements, errors=errors or {}, power=beslissing.zaak.zaaktype,
-                           competence=cases.competence_after(procedure, assessment, judgements))
+                           competence=cases.competence_after(procedure, assessment, judgements),
+                           proposal=rt.power(beslissing.zaak.zaaktype).proposal(assessment))
 
 
 def _rt() -> Any:

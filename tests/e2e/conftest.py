@@ -67,7 +67,8 @@ def browser(playwright_driver: Playwright) -> Iterator[Browser]:
 @pytest.fixture
 def live_app(database_url: str, users: dict[str, User]) -> Iterator[Flask]:
     """The app as in production: CSRF on. `users` has already stored one user per role in this database."""
-    application = create_app({"database_url": database_url, "testing": True, "csrf_enabled": True})
+    application = create_app({"database_url": database_url, "testing": True,
+                              "strict_templates": True, "csrf_enabled": True})
     assert application.config["WTF_CSRF_ENABLED"] is True
     yield application
     application.extensions["db_engine"].dispose()

@@ -130,13 +130,27 @@ def judgements_on_page(page: Page) -> list[JudgementOnPage]:
 
 
 def record_judgement(page: Page, code: str, outcome: str, reasoning: str) -> None:
-    """Fill one judgement form ("<code>.outcome", "<code>.reasoning") and submit it."""
+    """Fill one judgement ("<code>.outcome", "<code>.reasoning") and submit the form of its step; the saved
+    answer is shown in the form afterwards."""
     article = page.locator(f'article[aria-labelledby="j-{code}"]')
+    open_details(page.locator("details.gemeente-stap", has=article))
     choice(article, f"{code}.outcome", outcome).check()
     field(article, f"{code}.reasoning").fill(reasoning)
-    article.get_by_role("button", name=re.compile(r"^Afweging (vastleggen|vervangen)$")).click()
-    flash_ok(page, "De afweging is vastgelegd.")
-    expect(page.locator(f'article[aria-labelledby="j-{code}"] .utrecht-alert--ok')).to_contain_text(reasoning)
+    step_form = page.locator("form", has=article)
+    step_form.get_by_role("button", name="Afwegingen van deze stap vastleggen").click()
+    flash_ok(page, "De afwegingen van deze stap zijn vastgelegd.")
+    saved = page.locator(f'article[aria-labelledby="j-{code}"]')
+    expect(field(saved, f"{code}.reasoning")).to_have_value(reasoning)
+    expect(saved).to_contain_text("Vastgelegd door")
+
+
+def open_details(page: Page | Locator) -> None:
+    """Unfold every folded part (<details>) of the page or of one section, as a person would: by its summary."""
+    if isinstance(page, Locator) and page.evaluate("e => e.tagName === 'DETAILS' && !e.open"):
+        page.locator("summary").first.click()
+    folded = page.locator("details:not([open]) > summary").filter(visible=True)
+    while folded.count():  # re-read after each click: an unfolded part may hold folded parts of its own
+        folded.first.click()
 
 
 def draft(page: Page, soort: str, verzenddatum: str | None = None) -> None:

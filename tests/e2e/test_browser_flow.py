@@ -30,6 +30,7 @@ from tests.e2e.e2e_support import (
     login,
     logout,
     missing_judgements,
+    open_details,
     record_judgement,
     submit_for_review,
 )
@@ -154,6 +155,7 @@ def prepare_voornemen(page: Page, kenmerk: str, found: date) -> None:
     expect(page.locator("h1.utrecht-heading-1")).to_have_text(f"Zaak {kenmerk}")
     advice = page.locator('section[aria-labelledby="advies"]')
     expect(advice).to_contain_text("Opiumwet")
+    open_details(advice)  # the findings are folded by default
     statutes = advice.get_by_role("link", name=f"wettekst (geldend op {found.strftime('%d-%m-%Y')})")
     expect(statutes.first).to_be_visible()
     hrefs = statutes.evaluate_all("links => links.map(a => a.href)")
@@ -181,6 +183,7 @@ def prepare_voornemen(page: Page, kenmerk: str, found: date) -> None:
     # What is closed is the jurist's choice, not the place of the find (a yard find must not close only the yard).
     draft(page, "voornemen_sluiting")
     expect(page.locator("#error-summary")).to_contain_text("Vul dit eerst in bij de feiten")
+    open_details(page.locator('section[aria-labelledby="feiten"]'))  # the form is open after this error
     facts = page.locator("form", has=page.get_by_role("button", name="Feiten opslaan en opnieuw beoordelen"))
     field(facts, "sluitobject").select_option("woning_en_erf")
     field(facts, "sluiting_aanvang").fill("10.00")
@@ -224,6 +227,7 @@ def prepare_sluiting(page: Page, kenmerk: str) -> None:
 def record_zienswijze(page: Page, naam: str, wijze: str, samenvatting: str, reactie: str) -> None:
     """As jurist: one interested party's zienswijze, received today, with the response for the besluit."""
     section = page.locator('section[aria-labelledby="zienswijze"]')
+    open_details(section)  # the form is folded
     choice(section, "zienswijze.outcome", "ontvangen").check()
     party = field(section, "zienswijze.betrokkene_id")
     party.select_option(party.locator("option", has_text=naam).first.get_attribute("value"))

@@ -28,6 +28,7 @@ from tests.e2e.e2e_support import (
     flash_ok,
     login,
     logout,
+    open_details,
     record_judgement,
 )
 from tests.e2e.test_accessibility import REFLOW_WIDTH, assert_no_horizontal_scroll
@@ -145,6 +146,7 @@ def prepare_extension(page: Page, kenmerk: str, new_end: datetime) -> None:
     page.get_by_role("link", name=kenmerk, exact=True).click()
     decisions = page.locator('section[aria-labelledby="beslissingen"]')
     expect(decisions).to_contain_text("Tijdelijk huisverbod — Vastgesteld")
+    open_details(page.locator('section[aria-labelledby="feiten"]'))
     facts = page.locator("form", has=page.get_by_role("button", name="Feiten opslaan en opnieuw beoordelen"))
     field(facts, "extension_new_end_at").fill(new_end.strftime("%Y-%m-%dT%H:%M"))
     field(facts, "extension_decided_by").select_option("orgaan")

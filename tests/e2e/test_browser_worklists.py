@@ -32,13 +32,13 @@ def test_a_jurist_takes_an_unassigned_case_by_keyboard_only(page: Page,
     expect(page.locator("h1.utrecht-heading-1")).to_have_text("Niet toegewezen")
     tab_to(page, f'a[href="/zaken/{zaak.id}"]')
     page.keyboard.press("Enter")
-    expect(page.locator("#behandelaar")).to_contain_text("Behandelaar: niet toegewezen")
+    expect(page.locator("#behandelaar")).to_contain_text("Nog niet toegewezen")
     tab_to(page, "#f-behandelaar_id")
     page.keyboard.press("ArrowDown")  # the first jurist after the placeholder
     tab_to(page, "#behandelaar button[type=submit]")
     page.keyboard.press("Enter")
     expect(page.get_by_role("status").filter(has_text="De zaak wordt nu behandeld door")).to_be_visible()
-    expect(page.locator("#behandelaar")).not_to_contain_text("niet toegewezen")
+    expect(page.locator("#behandelaar")).not_to_contain_text("Nog niet toegewezen")
 
 
 def test_the_signatory_opens_and_marks_a_message_read_by_keyboard(page: Page,

@@ -32,7 +32,8 @@ def app(database_url: str, tmp_path: Path) -> Iterator[Flask]:
     rules = shutil.copytree(ROOT / "rules", tmp_path / "rules")
     path = rules / PARAMETER
     path.write_text(path.read_text(encoding="utf-8").replace("value: buiten_13b", "value: woning"), encoding="utf-8")
-    application = create_app({"database_url": database_url, "testing": True, "csrf_enabled": False,
+    application = create_app({"database_url": database_url, "testing": True,
+                              "strict_templates": True, "csrf_enabled": False,
                               "rules_dir": rules})
     yield application
     application.extensions["db_engine"].dispose()

@@ -67,7 +67,8 @@ def folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path
 
 @pytest.fixture
 def app(database_url: str, folders: dict[str, Path]) -> Iterator[Flask]:
-    application = create_app({"database_url": database_url, "testing": True, "csrf_enabled": False, **folders})
+    application = create_app({"database_url": database_url, "testing": True,
+                              "strict_templates": True, "csrf_enabled": False, **folders})
     yield application
     application.extensions["db_engine"].dispose()
 

@@ -1,0 +1,247 @@
+"""The case page's summary as pure logic: where the case stands, the next step in words, the deadlines that run,
+and which forms are frozen. Input is plain data (built by app/web/workspace.py); output is Dutch text for people.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from app.domain.hearing import ZIENSWIJZE
+
+BEVOEGD, NIET_BEVOEGD = "bevoegd", "niet_bevoegd"
+DECIDED = ("vastgesteld", "verzonden")
+# The stored end dates of a beslissing and what a person calls them.
+DEADLINE_NAMES = (
+    ("zienswijze_tot", "Zienswijzetermijn"),
+    ("begunstigingstermijn_tot", "Begunstigingstermijn"),
+    ("uiterlijke_reactiedatum", "Termijn voor bezwaar of beroep"),
+)
+UNIT_WORDS = {"months": ("maand", "maanden"), "weeks": ("week", "weken"), "days": ("dag", "dagen"),
+              "hours": ("uur", "uur")}
+REVIEW_FREEZE = ("Er ligt een beslissing ter vaststelling bij het kabinet. Feiten en afwegingen zijn bevroren "
+                 "zolang het kabinet de brieven beoordeelt; als het kabinet het concept terugstuurt, kunt u ze "
+                 "weer wijzigen.")
+CLOSED_FREEZE = "Deze zaak is afgesloten. Heropen de zaak (onder Afgesloten) om haar weer te wijzigen."
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One beslissing of the zaak, as the summary needs it."""
+
+    label: str  # the outcome's label, e.g. "Sluiting (last onder bestuursdwang)"
+    status: str  # concept | ter_vaststelling | vastgesteld | verzonden
+    final: bool  # a besluit that is not a voornemen
+    announces: bool  # a voornemen: a zienswijze may follow
+    revoked: bool = False
+    duur: int | None = None
+    eenheid: str | None = None
+    approved_on: date | None = None
+    sent_on: date | None = None
+    zienswijze_tot: date | None = None
+    begunstigingstermijn_tot: date | None = None
+    uiterlijke_reactiedatum: date | None = None
+    vervaldatum: date | None = None
+    einde_at: datetime | None = None
+    measure: str = ""  # what the measure is called, e.g. "sluiting"
+
+
+@dataclass(frozen=True)
+class CaseState:
+    """The zaak's state as far as the summary is concerned; decisions newest first."""
+
+    assessed: bool
+    competence: str | None
+    open_judgements: tuple[str, ...]  # questions of the judgements still to record
+    open_steps: frozenset[str]  # the steps (stap) those judgements belong to
+    recorded: frozenset[str]  # codes of the active judgements
+    decisions: tuple[Decision, ...]
+    further_outcomes: bool  # does the procedure know a decision after a final one (an extension, a withdrawal)?
+    today: date
+    closed: bool = False  # fase afgesloten: read-only until reopened
+
+
+@dataclass(frozen=True)
+class Deadline:
+    label: str
+    ends: date | datetime
+    passed: bool
+
+
+def _day(d: date | datetime) -> str:
+    return d.strftime("%d-%m-%Y %H:%M") if isinstance(d, datetime) else d.strftime("%d-%m-%Y")
+
+
+def duration_text(duur: int | None, eenheid: str | None) -> str:
+    """ "6 maanden", "1 maand"; empty without a duration."""
+    if not duur or not eenheid:
+        return ""
+    one, many = UNIT_WORDS.get(eenheid, (eenheid, eenheid))
+    return f"{duur} {one if duur == 1 else many}"
+
+
+def decision_line(d: Decision) -> str:
+    """What happened to one beslissing, in one sentence: "Besloten: sluiting voor 6 maanden, vastgesteld op ..."."""
+    what = d.label + (f" voor {duration_text(d.duur, d.eenheid)}" if duration_text(d.duur, d.eenheid) else "")
+    if d.revoked:
+        return f"Ingetrokken of vernietigd: {what}."
+    if d.status == "concept":
+        return f"Concept opgesteld: {what}."
+    if d.status == "ter_vaststelling":
+        return f"Ter vaststelling aangeboden: {what}."
+    word = "Besloten" if d.final else "Vastgesteld"
+    approved = f", vastgesteld op {_day(d.approved_on)}" if d.approved_on else ""
+    sent = f", verzonden op {_day(d.sent_on)}" if d.status == "verzonden" and d.sent_on else ""
+    return f"{word}: {what}{approved}{sent}."
+
+
+def outcome_lines(state: CaseState) -> list[str]:
+    """The banner's lines after the advice: the judgements recorded and every beslissing, oldest first."""
+    lines = []
+    if state.recorded:
+        count = len(state.recorded)
+        lines.append(f"{count} {'afweging' if count == 1 else 'afwegingen'} vastgelegd"
+                     + (f", {len(state.open_judgements)} nog open." if state.open_judgements else "."))
+    lines.extend(decision_line(d) for d in reversed(state.decisions))
+    return lines
+
+
+def deadlines(state: CaseState) -> list[Deadline]:
+    """The terms of the approved beslissingen that still count, soonest first."""
+    found: list[Deadline] = []
+    for d in state.decisions:
+        if d.status not in DECIDED or d.revoked:
+            continue
+        for name, text in DEADLINE_NAMES:
+            end = getattr(d, name)
+            if end is not None and (name != "zienswijze_tot" or d.announces):
+                found.append(Deadline(text, end, end < state.today))
+        if d.final and (d.einde_at or d.vervaldatum):
+            end_of = d.einde_at or d.vervaldatum
+            assert end_of is not None  # noqa: S101 - one of them is set
+            found.append(Deadline(f"Einde {d.measure or 'maatregel'}", end_of, _passed(end_of, state.today)))
+    return sorted(found, key=lambda x: _day_of(x.ends))
+
+
+def _day_of(d: date | datetime) -> date:
+    return d.date() if isinstance(d, datetime) else d
+
+
+def _passed(end: date | datetime, today: date) -> bool:
+    return _day_of(end) < today
+
+
+def status_text(state: CaseState) -> str:
+    """Phase and outcome in one line."""
+    if state.closed:
+        return "Afgesloten."
+    if not state.assessed:
+        return "Nog niet beoordeeld."
+    latest = state.decisions[0] if state.decisions else None
+    if latest is not None:
+        return decision_line(latest)
+    if state.competence == NIET_BEVOEGD:
+        return "Beoordeeld: de burgemeester is niet bevoegd."
+    if state.competence == BEVOEGD:
+        return "Beoordeeld: de burgemeester is bevoegd; nog geen beslissing opgesteld."
+    return "Beoordeeld: de bevoegdheid hangt af van een afweging."
+
+
+def next_step(state: CaseState) -> str:
+    """The next thing a person does in this case, in words."""
+    if state.closed:
+        return "Geen: de zaak is afgesloten. Heropen haar als er toch iets moet gebeuren."
+    if not state.assessed:
+        return "Laat de regels de zaak beoordelen door de feiten op te slaan."
+    latest = state.decisions[0] if state.decisions else None
+    if latest is not None and latest.status != "verzonden" and not latest.revoked:
+        return _open_decision_step(latest)
+    if state.open_judgements:
+        return "Leg de afwegingen vast die nog open staan: " + "; ".join(state.open_judgements) + "."
+    if state.competence == NIET_BEVOEGD:
+        return ("Geen beslissing mogelijk: de burgemeester is niet bevoegd. Sluit de zaak af, of corrigeer de "
+                "feiten als die niet kloppen.")
+    if latest is None:
+        return "Stel de beslissing op."
+    return _after_sending(state, latest)
+
+
+def _open_decision_step(d: Decision) -> str:
+    if d.status == "concept":
+        return f"Kies een ondertekenaar en bied het concept ({d.label.lower()}) ter vaststelling aan."
+    if d.status == "ter_vaststelling":
+        return f"Wachten op het kabinet: {d.label.lower()} ligt ter vaststelling."
+    return f"Verstuur de brieven van {d.label.lower()} en leg de verzending per ontvanger vast."
+
+
+def _after_sending(state: CaseState, latest: Decision) -> str:
+    if latest.announces:
+        end = latest.zienswijze_tot
+        if ZIENSWIJZE in state.recorded:
+            return "Stel het besluit op; de zienswijzen zijn vastgelegd."
+        if end is not None and state.today <= end:
+            return (f"Wacht de zienswijzetermijn af (tot en met {_day(end)}); leg een zienswijze vast zodra die "
+                    "binnenkomt.")
+        return "Leg vast of er een zienswijze is ontvangen, en stel daarna het besluit op."
+    if not latest.final:
+        return "Geen verdere stap nodig; een nieuwe overtreding begint met een nieuwe melding."
+    if state.further_outcomes:
+        return "Het besluit is verzonden. Bewaak de termijnen; verleng of trek in als dat nodig is."
+    return "Het besluit is verzonden. Bewaak de termijnen hieronder."
+
+
+def frozen_reason(state: CaseState) -> str | None:
+    """Why facts and judgements cannot be changed now (the services refuse them too), or None."""
+    if state.closed:
+        return CLOSED_FREEZE
+    if any(d.status == "ter_vaststelling" for d in state.decisions):
+        return REVIEW_FREEZE
+    return None
+
+
+def drafting_closed(state: CaseState) -> bool:
+    """No further beslissing can be drafted: a final besluit is decided and the procedure has no follow-up."""
+    return state.closed or not state.further_outcomes and any(
+        d.final and d.status in DECIDED and not d.revoked for d in state.decisions)
+
+
+DONE, CURRENT, NOT_STARTED, NOT_NEEDED = "afgerond", "huidige stap", "nog niet gestart", "niet nodig"
+
+
+def step_states(steps: tuple[str, ...], state: CaseState) -> list[tuple[str, str]]:
+    """Each process step with what is true of it, from the case's data rather than from one stored fase (which
+    goes back to "evenredigheid" after a zienswijze, and so would call a sent voornemen "not started")."""
+    done = _done_steps(state)
+    result, current_seen = [], False
+    for code in steps:
+        if code in done:
+            result.append((code, done[code]))
+        elif state.competence == NIET_BEVOEGD and code not in ("melding", "feiten", "bevoegdheid"):
+            result.append((code, NOT_NEEDED))
+        elif not current_seen:
+            result.append((code, CURRENT))
+            current_seen = True
+        else:
+            result.append((code, NOT_STARTED))
+    return result
+
+
+def _done_steps(state: CaseState) -> dict[str, str]:
+    live = [d for d in state.decisions if not d.revoked]
+    decisive = [d for d in live if not d.announces]
+    decided = [d for d in decisive if d.status in DECIDED]
+    done: dict[str, bool] = {
+        "melding": True,
+        "feiten": state.assessed,
+        "bevoegdheid": state.competence in (BEVOEGD, NIET_BEVOEGD) and "bevoegdheid" not in state.open_steps,
+        "beleid": bool(live) and "beleid" not in state.open_steps,
+        "evenredigheid": bool(live) and "evenredigheid" not in state.open_steps,
+        "voornemen": any(d.announces and d.status in DECIDED for d in live),
+        "besluit": bool(decisive),
+        "review": bool(decided),
+        "verzending": any(d.status == "verzonden" for d in decided),
+    }
+    found = {code: DONE for code, ok in done.items() if ok}
+    if "voornemen" not in found and decisive and not any(d.announces for d in live):
+        found["voornemen"] = NOT_NEEDED  # e.g. a warning, which is not announced
+    return found

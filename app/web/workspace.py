@@ -1,0 +1,145 @@
+"""The case page as a workspace: its summary (built here from the page's data, decided in domain/workspace),
+all judgements of one step in one form, and a GET on every form URL that leads back to the page's section.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from flask import Blueprint, current_app, redirect, request, url_for
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from app.db import get_session
+from app.domain import errors as e
+from app.domain import workspace as w
+from app.domain.workflow import steps
+from app.models import Zaak
+from app.services import judging
+from app.web.access import get_visible_zaak
+from app.web.auth import role_required
+from app.web.errors import form_errors, status_for
+
+bp = Blueprint("workspace", __name__)
+STEP_FORM = "stap-"  # the form (and the section's anchor) of the judgements of one step: "stap-<stap>"
+SAVED = "opgeslagen"  # query parameter naming the form whose answers were just saved
+MAX_REASONING = 10_000
+# Each form URL of the case page and the section a GET of it returns to (after a form error the page is
+# shown at the POST URL; a reload or the address bar must not end in "405 Method Not Allowed").
+SECTIONS = {
+    "/zaken/<int:zaak_id>/feiten": "feiten",
+    "/zaken/<int:zaak_id>/rechthebbende": "feiten-kop",
+    "/zaken/<int:zaak_id>/oordelen": "oordeel",
+    "/zaken/<int:zaak_id>/afwegingen": "oordeel",
+    "/zaken/<int:zaak_id>/zienswijze": "zienswijze",
+    "/zaken/<int:zaak_id>/beslissingen": "concept",
+    "/zaken/<int:zaak_id>/beslissingen/<int:beslissing_id>/aanbieden": "beslissingen",
+    "/zaken/<int:zaak_id>/eerdere-maatregelen": "herhaling",
+    "/zaken/<int:zaak_id>/beslissingen/<int:beslissing_id>/herroeping": "herhaling",
+    "/zaken/<int:zaak_id>/eerdere-maatregelen/<int:maatregel_id>/herroeping": "herhaling",
+    "/zaken/<int:zaak_id>/beslissingen/<int:beslissing_id>/verzending": "verzending",
+}
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the summary header, the outcome banner and the frozen forms show."""
+
+    status: str
+    next_step: str
+    deadlines: list[w.Deadline]
+    outcome_lines: list[str]
+    frozen: str | None  # why facts and judgements are read-only now
+    drafting_closed: bool
+    steps: list[tuple[str, str]]  # each process step of this power and its state in words
+
+
+def summary(rt: Any, zaak: Zaak, view: Any, today: date) -> Summary:
+    """The summary of the case page, from the page's own data (no further queries)."""
+    state = case_state(rt, zaak, view, today)
+    return Summary(status=w.status_text(state), next_step=w.next_step(state), deadlines=w.deadlines(state),
+                   outcome_lines=w.outcome_lines(state), frozen=w.frozen_reason(state),
+                   drafting_closed=w.drafting_closed(state), steps=w.step_states(steps(rt.procedure(zaak.zaaktype)),
+                                                                                   state))
+
+
+def case_state(rt: Any, zaak: Zaak, view: Any, today: date) -> w.CaseState:
+    procedure = rt.procedure(zaak.zaaktype)
+    a = view.assessment
+    required = set(a.judgements_required) if a else set()
+    open_codes = [s for s in procedure.judgements
+                  if s.code not in view.judgements and (s.code in required or s.code in view.lapsed)]
+    return w.CaseState(
+        assessed=a is not None, competence=view.competence, open_judgements=tuple(s.vraag for s in open_codes),
+        open_steps=frozenset(s.stap for s in open_codes),
+        recorded=frozenset(view.judgements), decisions=tuple(_decision(procedure, b) for b, _ in view.beslissingen),
+        further_outcomes=any(o.extends or o.ends for o in procedure.outcomes.values()), today=today,
+        closed=zaak.fase == "afgesloten")
+
+
+def _decision(procedure: Any, b: Any) -> w.Decision:
+    outcome = procedure.outcomes.get(b.soort)
+    maatregel = b.maatregel or {}
+    return w.Decision(
+        label=outcome.label if outcome else b.soort, status=b.status,
+        final=bool(b.besluit and not (outcome and outcome.announces)), announces=bool(outcome and outcome.announces),
+        revoked=b.intrekking_soort is not None, duur=maatregel.get("duur"), eenheid=maatregel.get("eenheid"),
+        approved_on=b.approved_at.date() if b.approved_at else None,
+        sent_on=b.verzonden_at.date() if b.verzonden_at else None, zienswijze_tot=b.zienswijze_tot,
+        begunstigingstermijn_tot=b.begunstigingstermijn_tot, uiterlijke_reactiedatum=b.uiterlijke_reactiedatum,
+        vervaldatum=b.vervaldatum, einde_at=b.einde_at, measure=(outcome.measure if outcome else "") or "")
+
+
+def judgement_steps(specs: Any) -> list[tuple[str, list[Any]]]:
+    """The judgements grouped by their step, in the order the procedure lists them."""
+    steps: dict[str, list[Any]] = {}
+    for spec in specs:
+        steps.setdefault(spec.stap, []).append(spec)
+    return list(steps.items())
+
+
+@bp.post("/zaken/<int:zaak_id>/afwegingen")
+@role_required("jurist")
+def record_judgements(zaak_id: int) -> Any:
+    """All judgements of one step at once: one submit, one transaction, every error on its own field."""
+    from app.web.cases import render_case_page
+
+    db = get_session()
+    zaak = get_visible_zaak(db, current_user, zaak_id)
+    form = STEP_FORM + request.form.get("stap", "")
+    answers = {code: {"outcome": request.form.get(f"{code}.outcome", ""),
+                      "reasoning": request.form.get(f"{code}.reasoning", "")}
+               for code in request.form.getlist("code")}
+    try:
+        _check_lengths(answers)
+        version = int(request.form.get("version", ""))
+        judging.record_judgements(db, current_app.extensions["bevoegd"], zaak, answers, version, current_user)
+    except (ValueError, e.InvalidInput, e.ConcurrentEdit, e.InvalidTransition) as exc:
+        db.rollback()
+        errors = form_errors(exc) if not isinstance(exc, ValueError) else {"_schema": [_STALE]}
+        return render_case_page(zaak_id, form=form, errors=errors, values=answers), (
+            400 if isinstance(exc, ValueError) else status_for(exc, form=True))
+    return redirect(url_for("cases.show", zaak_id=zaak_id, **{SAVED: form}, _anchor=SAVED))
+
+
+_STALE = "Het formulier is onvolledig verstuurd. Laad de pagina opnieuw en probeer het nog eens."
+
+
+def _check_lengths(answers: dict[str, dict[str, str]]) -> None:
+    too_long = {f"{code}.reasoning": f"De motivering is te lang (hoogstens {MAX_REASONING:,} tekens).".replace(",", ".")
+                for code, a in answers.items() if len(a["reasoning"]) > MAX_REASONING}
+    if too_long:
+        raise e.InvalidInput(too_long)
+
+
+@role_required("jurist")
+def back_to_section(zaak_id: int, **_ids: int) -> Response:
+    """A GET of a form URL (a reload after a form error): back to the form's section of the case page."""
+    rule = request.url_rule.rule if request.url_rule else ""
+    return redirect(url_for("cases.show", zaak_id=zaak_id, _anchor=SECTIONS.get(rule, "samenvatting")))
+
+
+for _rule in SECTIONS:
+    bp.add_url_rule(_rule, endpoint="back_to_section", view_func=back_to_section, methods=["GET"])
