@@ -149,10 +149,9 @@ def status_text(state: CaseState) -> str:
 
 def next_step(state: CaseState) -> str:
     """The next thing a person does in this case, in words."""
-    if state.closed:
-        return "Geen: de zaak is afgesloten. Heropen haar als er toch iets moet gebeuren."
-    if not state.assessed:
-        return "Laat de regels de zaak beoordelen door de feiten op te slaan."
+    before = _before_assessment(state)
+    if before:
+        return before
     latest = state.decisions[0] if state.decisions else None
     if latest is not None and latest.status != "verzonden" and not latest.revoked:
         return _open_decision_step(latest)
@@ -164,6 +163,14 @@ def next_step(state: CaseState) -> str:
     if latest is None:
         return "Stel de beslissing op."
     return _after_sending(state, latest)
+
+
+def _before_assessment(state: CaseState) -> str:
+    if state.closed:
+        return "Geen: de zaak is afgesloten. Heropen haar als er toch iets moet gebeuren."
+    if not state.assessed:
+        return "Laat de regels de zaak beoordelen door de feiten op te slaan."
+    return ""
 
 
 def _open_decision_step(d: Decision) -> str:

@@ -9,8 +9,20 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 def register_blueprints(app: Flask) -> None:
     """Register every blueprint explicitly (no import-time side effects)."""
     from app.domain.workflow import steps
-    from app.web import (api, auth, beheer, cases, casework, documents, intake, pages, review, worklists,
-                         workspace, zaakbeheer)
+    from app.web import (
+        api,
+        auth,
+        beheer,
+        cases,
+        casework,
+        documents,
+        intake,
+        pages,
+        review,
+        worklists,
+        workspace,
+        zaakbeheer,
+    )
     from app.web.labels import (
         Labels,
         beslissing_rows,
