@@ -69,7 +69,7 @@ def case_state(rt: Any, zaak: Zaak, view: Any, today: date) -> w.CaseState:
     procedure = rt.procedure(zaak.zaaktype)
     a = view.assessment
     required = set(a.judgements_required) if a else set()
-    open_codes = [s for s in procedure.judgements
+    open_codes = [s for s in view.judgement_specs
                   if s.code not in view.judgements and (s.code in required or s.code in view.lapsed)]
     return w.CaseState(
         assessed=a is not None, competence=view.competence, open_judgements=tuple(s.vraag for s in open_codes),
