@@ -32,7 +32,15 @@ BESLISSINGEN = {
     "ongegrond": "Ongegrond: het besluit blijft in stand",
     "niet_ontvankelijk": "Niet-ontvankelijk",
 }
-REVOKING = ("gegrond",)  # the besluit is herroepen as a whole: it no longer counts for repeat offences
+REVOKING = ("gegrond",)
+
+# Direct beroep where no objection stage exists (Awb 7:1), and interim relief (Awb 8:81): the rulings each can
+# end in; only an annulment in beroep revokes the besluit.
+RULINGS = {"beroep": ("gegrond_vernietigd", "ongegrond", "niet_ontvankelijk", "ingetrokken"),
+           "voorlopige_voorziening": ("toegewezen", "afgewezen", "niet_ontvankelijk", "ingetrokken")}
+BEROEP_SOORTEN = tuple(RULINGS)
+UITSPRAKEN = tuple(dict.fromkeys(r for rulings in RULINGS.values() for r in rulings))
+ANNULS = "gegrond_vernietigd"  # the besluit is herroepen as a whole: it no longer counts for repeat offences
 
 # The Dutch sentence for each verdict, with the article it rests on.
 TEKSTEN = {
@@ -62,8 +70,12 @@ class Tijdigheid:
 
     @property
     def tijdig(self) -> bool:
-        """Not inadmissible for its timing (late needs a recorded 6:11 judgement to be admissible)."""
-        return self.oordeel in ("tijdig", "tijdig_per_post", "prematuur")
+        return is_tijdig(self.oordeel)
+
+
+def is_tijdig(oordeel: str) -> bool:
+    """Not inadmissible for its timing (a late one needs a recorded 6:11 judgement to be admissible)."""
+    return oordeel in ("tijdig", "tijdig_per_post", "prematuur")
 
 
 @dataclass(frozen=True)

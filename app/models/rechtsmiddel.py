@@ -15,13 +15,10 @@ from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import Base
-from app.domain.bezwaar import BESLISSINGEN, TEKSTEN, WIJZEN
+from app.domain.bezwaar import BEROEP_SOORTEN, BESLISSINGEN, TEKSTEN, UITSPRAKEN, WIJZEN
 from app.models.beslissing import Beslissing
 from app.models.types import UtcDateTime, checked_enum, utcnow
 from app.models.user import User
-
-BEROEP_SOORTEN = ("beroep", "voorlopige_voorziening")
-UITSPRAKEN = ("gegrond_vernietigd", "ongegrond", "niet_ontvankelijk", "toegewezen", "afgewezen", "ingetrokken")
 
 
 def _filled(column: str) -> str:

@@ -6,8 +6,7 @@ from typing import Any
 
 from marshmallow import ValidationError, post_load, validates_schema
 
-from app.domain.bezwaar import BESLISSINGEN, WIJZEN
-from app.models.rechtsmiddel import BEROEP_SOORTEN, UITSPRAKEN
+from app.domain.bezwaar import BEROEP_SOORTEN, BESLISSINGEN, UITSPRAKEN, WIJZEN
 from app.schemas.base import StrictSchema
 from app.schemas.fields import Boolean, Date, Integer, List, choice, text
 

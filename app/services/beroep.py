@@ -14,16 +14,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_change
+from app.domain.bezwaar import ANNULS, RULINGS
 from app.domain.errors import InvalidInput, InvalidTransition
 from app.models import Beroep, Beslissing, User, Zaak
 from app.runtime import Runtime
 from app.services.earlier_measures import apply_revocation
 from app.services.queries import APPROVED, check_version, touch
-
-# Rulings per kind of proceeding; only an annulment in beroep revokes the besluit.
-RULINGS = {"beroep": ("gegrond_vernietigd", "ongegrond", "niet_ontvankelijk", "ingetrokken"),
-           "voorlopige_voorziening": ("toegewezen", "afgewezen", "niet_ontvankelijk", "ingetrokken")}
-ANNULS = "gegrond_vernietigd"
 
 
 def has_direct_appeal(rt: Runtime, beslissing: Beslissing) -> bool:

@@ -22,6 +22,7 @@ from app.domain.bezwaar import (
     beslistermijn,
     check_beslissing,
     check_verdaging,
+    is_tijdig,
     tijdigheid,
 )
 from app.domain.errors import InvalidInput, InvalidTransition, MandateMissing
@@ -116,7 +117,7 @@ def record_step(session: Session, rt: Runtime, row: Bezwaar, step: str, data: di
 
 
 def _verschoonbaar(rt: Runtime, row: Bezwaar, data: dict[str, Any], today: date) -> None:
-    if row.tijdigheid not in ("te_laat", "voor_besluit"):
+    if is_tijdig(row.tijdigheid):
         raise InvalidTransition("Dit bezwaar is tijdig; een oordeel over verschoonbaarheid is niet nodig.")
     row.verschoonbaar, row.verschoonbaar_reden = data["verschoonbaar"], data["reden"]
 
@@ -167,8 +168,7 @@ def decide(session: Session, rt: Runtime, row: Bezwaar, data: dict[str, Any], si
     if row.uitkomst is not None:
         raise InvalidTransition("Op dit bezwaar is al beslist.")
     gronden = [{"grond": g["grond"], "reactie": r} for g, r in zip(row.gronden, _responses(row, data), strict=True)]
-    check_beslissing(data["uitkomst"], row.tijdigheid in ("tijdig", "tijdig_per_post", "prematuur"),
-                     row.verschoonbaar, gronden)
+    check_beslissing(data["uitkomst"], is_tijdig(row.tijdigheid), row.verschoonbaar, gronden)
     _check_signer(rt, row, signer, user, data["beslist_op"], today)
     old = _snapshot(row)
     row.gronden, row.uitkomst, row.motivering = gronden, data["uitkomst"], data["motivering"]

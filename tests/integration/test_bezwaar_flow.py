@@ -174,3 +174,19 @@ def test_a_huisverbod_goes_to_the_court_and_an_annulment_revokes_it(db, rt, user
                          users["jurist"], day)
     db.refresh(order)
     assert order.intrekking_soort == "vernietigd_in_beroep"
+
+
+def test_statutory_destruction_also_removes_the_beroepen_of_a_huisverbod(db, rt, users):
+    from app.models import Beroep
+    from app.services.retention import destroy, due_for_destruction
+
+    with time_machine.travel(datetime(2026, 12, 4, 0, 15, tzinfo=AMSTERDAM), tick=False):
+        zaak = submit_melding(db, rt, huisverbod(IMPOSED), users["hovj"], date(2026, 12, 4))
+    order = db.scalars(select(Beslissing).where(Beslissing.zaak_id == zaak.id)).one()
+    day = date(2026, 12, 7)
+    beroep.register(db, rt, zaak, order, {"version": zaak.version_id, "soort": "beroep",
+                                          "rechtbank": "Rechtbank Limburg", "indiener_naam": "U. Huisverbod",
+                                          "ingediend_op": day}, users["jurist"], day)
+    due = [d for d in due_for_destruction(db, rt, date(2031, 12, 8)) if d.zaak_id == zaak.id]
+    destroy(db, rt, due[0], date(2031, 12, 8))
+    assert db.scalars(select(Beroep)).first() is None

@@ -79,3 +79,25 @@ def test_a_huisverbod_offers_beroep_not_bezwaar(app, client, login_as, db, users
         assert done.status_code == 302
         page = client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
     assert "Verzoek om voorlopige voorziening (Awb 8:81)" in page and "ROE 26/77" in page
+
+
+def test_a_bezwaar_of_another_zaak_is_not_found_and_a_step_outside_the_procedure_neither(
+        app, client, login_as, db, users, today):
+    from app.services import bezwaar
+
+    rt = app.extensions["bevoegd"]
+    closure = sent_closure(db, rt, users, today)
+    row = bezwaar.register(db, rt, closure.zaak, closure, {
+        "version": closure.zaak.version_id, "betrokkene_id": None, "indiener_naam": "A. Buurman",
+        "indiener_adres": "Buurstraat 2, 6211 AA Maastricht", "ontvangen_op": today, "wijze": "persoonlijk",
+        "commissie": False, "gronden": ["Overlast blijft."]}, users["jurist"], today)
+    other = sent_closure(db, rt, users, today)
+    login_as("jurist")
+    elsewhere = client.post(f"/zaken/{other.zaak_id}/bezwaren/{row.id}/advies", data={
+        "version": str(row.version_id), f"bezwaar-{row.id}-advies.advies_op": today.isoformat(),
+        f"bezwaar-{row.id}-advies.samenvatting": "Ongegrond."})
+    assert elsewhere.status_code == 404
+    unknown = client.post(f"/zaken/{closure.zaak_id}/bezwaren/{row.id}/intrekken", data={"version": "1"})
+    assert unknown.status_code == 404
+    db.rollback()
+    assert db.get(Bezwaar, row.id).advies_op is None
