@@ -99,7 +99,8 @@ def labels(form: str | None) -> dict[str, str]:
     """The error summary's labels for the fields of the form that was sent."""
     if not form or not form.startswith(PREFIXES):
         return {}
-    return {f"{form}.{name}": text for name, text in FIELDS.items()}
+    names = {**FIELDS, "indiener_naam": "Naam van de indiener"} if form.startswith("beroep-") else FIELDS
+    return {f"{form}.{name}": text for name, text in names.items()}
 
 
 @bp.app_context_processor
