@@ -6,13 +6,14 @@ from app.models.history import EerdereMaatregel
 from app.models.logs import AccessEntry, AuditEntry, ChainHead
 from app.models.notificatie import Notificatie
 from app.models.parameters import ParameterBevestiging
+from app.models.rechtsmiddel import Beroep, Bezwaar
 from app.models.retention import Vernietiging
 from app.models.user import LoginFailure, LoginSession, Mandaat, User
 from app.models.verzending import Verzending
 from app.models.zaak import Betrokkene, Melding, Zaak
 
 __all__ = [
-    "AccessEntry", "AuditEntry", "Beoordeling", "Beslissing", "Betrokkene", "ChainHead", "Document", "EerdereMaatregel",
-    "LoginFailure", "LoginSession", "Mandaat", "Melding", "Notificatie", "Oordeel", "ParameterBevestiging",
-    "Reviewronde", "User", "Verzending", "Vernietiging", "Zaak",
+    "AccessEntry", "AuditEntry", "Beoordeling", "Beroep", "Beslissing", "Betrokkene", "Bezwaar", "ChainHead",
+    "Document", "EerdereMaatregel", "LoginFailure", "LoginSession", "Mandaat", "Melding", "Notificatie", "Oordeel",
+    "ParameterBevestiging", "Reviewronde", "User", "Verzending", "Vernietiging", "Zaak",
 ]

@@ -79,6 +79,14 @@ def revoke_earlier_measure(session: Session, zaak: Zaak, measure: EerdereMaatreg
 
 def _revoke(session: Session, zaak: Zaak, row: Beslissing | EerdereMaatregel, data: dict[str, Any], user: User,
             today: date, earliest: date) -> None:
+    apply_revocation(session, zaak, row, data, user, today, earliest)
+    session.commit()
+
+
+def apply_revocation(session: Session, zaak: Zaak, row: Beslissing | EerdereMaatregel, data: dict[str, Any],  # noqa: PLR0913
+                     user: User, today: date, earliest: date) -> None:
+    """Record the revocation and audit it, without committing: a decision on a bezwaar or a court ruling
+    revokes in its own transaction. Raises ConcurrentEdit, InvalidInput, InvalidTransition."""
     if row.intrekking_soort is not None:
         raise InvalidTransition("Voor deze maatregel is al vastgelegd dat zij is ingetrokken of vernietigd.")
     check_version(row, data["version"])
@@ -92,4 +100,3 @@ def _revoke(session: Session, zaak: Zaak, row: Beslissing | EerdereMaatregel, da
     record_change(session, Actor.of(user), actie="update", hoofd_object=zaak.identificatie, resource=resource,
                   resource_id=row.id, weergave=f"{data['soort']} op {data['datum']}",
                   oud=old, nieuw={k: v for k, v in data.items() if k != "version"})
-    session.commit()

@@ -21,8 +21,10 @@ from app.audit import SYSTEM, record_change, redact_snapshots
 from app.domain.errors import InvalidInput
 from app.models import (
     Beoordeling,
+    Beroep,
     Beslissing,
     Betrokkene,
+    Bezwaar,
     Document,
     Melding,
     Notificatie,
@@ -98,7 +100,7 @@ def _delete_file(session: Session, zaak_id: int) -> int:
     session.execute(delete(Notificatie).where(Notificatie.zaak_id == zaak_id))
     documents = session.execute(delete(Document).where(Document.zaak_id == zaak_id)).rowcount
     session.execute(delete(Reviewronde).where(Reviewronde.beslissing_id.in_(beslissingen)))
-    for model in (Beslissing, Oordeel, Beoordeling, Betrokkene, Melding):
+    for model in (Bezwaar, Beroep, Beslissing, Oordeel, Beoordeling, Betrokkene, Melding):
         session.execute(delete(model).where(model.zaak_id == zaak_id))
     session.execute(delete(Zaak).where(Zaak.id == zaak_id))
     return documents

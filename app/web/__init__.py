@@ -13,6 +13,7 @@ def register_blueprints(app: Flask) -> None:
         api,
         auth,
         beheer,
+        bezwaar,
         cases,
         casework,
         documents,
@@ -52,6 +53,6 @@ def register_blueprints(app: Flask) -> None:
     app.jinja_env.filters["betrokkene_option"] = betrokkene_option
 
     for blueprint in (auth.bp, pages.bp, intake.bp, cases.bp, review.bp, documents.bp, beheer.bp,
-                      casework.bp, zaakbeheer.bp, worklists.bp, workspace.bp):
+                      casework.bp, zaakbeheer.bp, worklists.bp, workspace.bp, bezwaar.bp):
         app.register_blueprint(blueprint)
     api.init_app(app)

@@ -190,3 +190,33 @@ def test_work_lists_deadlines_and_messages_have_no_serious_or_critical_axe_viola
     found["berichten"] = axe_violations(page, axe)
     serious = {name: blocking(v) for name, v in found.items() if blocking(v)}
     assert not serious, "\n".join(describe(name, v) for name, v in serious.items())
+def test_the_bezwaar_section_has_no_serious_axe_violations_works_by_keyboard_and_reflows(
+        page: Page, db: Any, live_app: Any, users: dict[str, User]) -> None:
+    from datetime import date
+
+    from app.services import bezwaar
+    from tests.bezwaar_support import sent_closure
+
+    today = date.today()
+    rt = live_app.extensions["bevoegd"]
+    closure = sent_closure(db, rt, users, today)
+    bezwaar.register(db, rt, closure.zaak, closure, {
+        "version": closure.zaak.version_id, "betrokkene_id": closure.zaak.betrokkenen[0].id, "ontvangen_op": today,
+        "wijze": "digitaal", "commissie": True, "gronden": ["Geen handel.", "Te zwaar."]}, users["jurist"], today)
+    axe, section = Axe(), 'section[aria-labelledby="rechtsmiddelen"]'
+    login(page, "jurist")
+    page.goto(f"/zaken/{closure.zaak_id}#rechtsmiddelen")
+    found = {"bezwaar": axe_violations(page, axe, section)}
+    register = page.locator(f"#bezwaar-b{closure.id} > summary")
+    register.focus()
+    page.keyboard.press("Enter")  # a folded form opens from the keyboard
+    expect(page.locator(f'[name="bezwaar-b{closure.id}.ontvangen_op"]')).to_be_visible()
+    page.get_by_role("button", name="Bezwaar registreren").click()
+    expect(page.locator("#error-summary")).to_be_visible()
+    expect(page.locator(f'[name="bezwaar-b{closure.id}.gronden"][aria-invalid="true"]')).to_be_visible()
+    found["bezwaar met fouten"] = axe_violations(page, axe, f"#error-summary, {section}")
+    page.set_viewport_size({"width": REFLOW_WIDTH, "height": 800})
+    page.locator(section).scroll_into_view_if_needed()
+    assert_no_horizontal_scroll(page, "case page with the bezwaar section")
+    report = "\n".join(describe(name, violations) for name, violations in found.items() if violations)
+    assert not any(blocking(v) for v in found.values()), report

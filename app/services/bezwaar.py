@@ -1,0 +1,222 @@
+"""Use cases for a bezwaar against a sent besluit: register it (with its timeliness), the 6:11 judgement on a
+late one, the hearing or the reason not to hear, the advice, postponing the decision term, and the decision
+on the bezwaar. Each is one transaction, audited; nothing is stored when one fails.
+
+Which besluiten have an objection stage is the power's procedure data (`remedy: bezwaar` in index.yaml).
+A decision that upholds the bezwaar (gegrond) revokes the besluit (`herroepen_in_bezwaar`) in the same
+transaction, so it no longer counts as an earlier measure for repeat offences.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.audit import Actor, record_change
+from app.domain.bezwaar import (
+    REVOKING,
+    Beslistermijn,
+    beslistermijn,
+    check_beslissing,
+    check_verdaging,
+    is_tijdig,
+    tijdigheid,
+)
+from app.domain.errors import InvalidInput, InvalidTransition, MandateMissing
+from app.models import Beslissing, Betrokkene, Bezwaar, Document, User, Verzending, Zaak
+from app.runtime import Runtime
+from app.services.assessment import REMEDY_WEEKS
+from app.services.earlier_measures import apply_revocation
+from app.services.queries import APPROVED, check_version, mandaat_for, touch
+
+
+def has_objection_stage(rt: Runtime, beslissing: Beslissing) -> bool:
+    """The power's procedure data says this outcome is challenged by bezwaar."""
+    outcome = rt.procedure(beslissing.zaak.zaaktype).outcome(beslissing.soort)
+    return outcome.besluit and outcome.remedy == "bezwaar"
+
+
+def bekendmaking(session: Session, beslissing: Beslissing, betrokkene: Betrokkene | None) -> date | None:
+    """The day the besluit was made known to this objector: his own letter's current dispatch record, else
+    (another interested party) the first dispatch of the besluit. None while nothing was sent."""
+    superseded = select(Verzending.vervangt_id).where(Verzending.vervangt_id.is_not(None))
+    rows = list(session.execute(select(Verzending.verzonden_op, Document.ontvanger_naam, Document.ontvanger_rol)
+                                .join(Document, Document.id == Verzending.document_id)
+                                .where(Verzending.beslissing_id == beslissing.id, Verzending.id.not_in(superseded))))
+    own = [r.verzonden_op for r in rows if betrokkene is not None
+           and (r.ontvanger_naam, r.ontvanger_rol) == (betrokkene.naam, betrokkene.roltype)]
+    dates = own or [r.verzonden_op for r in rows]
+    if dates:
+        return min(dates)
+    return beslissing.verzonden_at.date() if beslissing.verzonden_at else None
+
+
+def register(session: Session, rt: Runtime, zaak: Zaak, beslissing: Beslissing, data: dict[str, Any], user: User,
+             today: date) -> Bezwaar:
+    """Register a received bezwaar and judge its timeliness. Raises ConcurrentEdit, InvalidInput,
+    InvalidTransition."""
+    check_version(zaak, data["version"])
+    if beslissing.status not in APPROVED or not has_objection_stage(rt, beslissing):
+        raise InvalidTransition("Tegen deze beslissing staat geen bezwaar open.")
+    betrokkene = _betrokkene(zaak, data.get("betrokkene_id"))
+    known = bekendmaking(session, beslissing, betrokkene)
+    if known is None:
+        raise InvalidTransition("Leg eerst de verzending van het besluit vast; de bezwaartermijn begint de dag "
+                                "na de bekendmaking (Awb 6:8).")
+    if data["ontvangen_op"] > today:
+        raise InvalidInput({"ontvangen_op": "De datum van ontvangst ligt in de toekomst."})
+    weeks = rt.book.parameter("algemeen", REMEDY_WEEKS, known).value
+    verdict = tijdigheid(beslissing.datum or known, known, data["ontvangen_op"], data["wijze"], data.get("gepost_op"),
+                         weeks, rt.calendar(known))
+    term = beslistermijn(verdict.termijn.end_date, data["commissie"], False, None, rt.calendar(known))
+    row = Bezwaar(
+        zaak_id=zaak.id, beslissing_id=beslissing.id, betrokkene_id=betrokkene.id if betrokkene else None,
+        indiener_naam=betrokkene.naam if betrokkene else data["indiener_naam"],
+        indiener_adres=", ".join(betrokkene.adresregels[1:]) if betrokkene else data["indiener_adres"],
+        ontvangen_op=data["ontvangen_op"], wijze=data["wijze"], gepost_op=data.get("gepost_op"),
+        bekendgemaakt_op=known, termijn_einde=verdict.termijn.end_date, tijdigheid=verdict.oordeel,
+        gronden=[{"grond": g, "reactie": ""} for g in data["gronden"]], commissie=data["commissie"],
+        beslistermijn_einde=term.einde, created_by_id=user.id,
+    )
+    session.add(row)
+    touch(zaak)
+    return _done(session, user, zaak, row, "create", f"bezwaar van {row.indiener_naam}", old=None,
+                 new=_snapshot(row))
+
+
+def _betrokkene(zaak: Zaak, betrokkene_id: int | None) -> Betrokkene | None:
+    if betrokkene_id is None:
+        return None
+    found = next((b for b in zaak.betrokkenen if b.id == betrokkene_id), None)
+    if found is None:
+        raise InvalidInput({"betrokkene_id": "Kies een betrokkene van deze zaak, of vul naam en adres in."})
+    return found
+
+
+def decision_term(rt: Runtime, row: Bezwaar) -> Beslistermijn:
+    """The 7:10 term of a bezwaar as it stands (committee, postponement, agreed delay)."""
+    return beslistermijn(row.termijn_einde, row.commissie, row.verdaagd_op is not None, row.uitstel_tot,
+                         rt.calendar(row.termijn_einde))
+
+
+def record_step(session: Session, rt: Runtime, row: Bezwaar, step: str, data: dict[str, Any], user: User,
+                today: date) -> Bezwaar:
+    """One step of the procedure: `verschoonbaar` (6:11), `horen` (7:2, 7:3), `advies` (7:13), `verdaging`
+    (7:10 lid 3) or `uitstel` (7:10 lid 4). Raises ConcurrentEdit, InvalidInput, InvalidTransition."""
+    check_version(row, data["version"])
+    if row.uitkomst is not None:
+        raise InvalidTransition("Op dit bezwaar is al beslist.")
+    old = _snapshot(row)
+    _STEPS[step](rt, row, data, today)
+    row.beslistermijn_einde = decision_term(rt, row).einde
+    return _done(session, user, row.beslissing.zaak, row, "update", f"bezwaar {step}", old=old,
+                 new=_snapshot(row))
+
+
+def _verschoonbaar(rt: Runtime, row: Bezwaar, data: dict[str, Any], today: date) -> None:
+    if is_tijdig(row.tijdigheid):
+        raise InvalidTransition("Dit bezwaar is tijdig; een oordeel over verschoonbaarheid is niet nodig.")
+    row.verschoonbaar, row.verschoonbaar_reden = data["verschoonbaar"], data["reden"]
+
+
+def _horen(rt: Runtime, row: Bezwaar, data: dict[str, Any], today: date) -> None:
+    if data.get("hoorzitting_op") is None:
+        row.hoorzitting_op, row.gehoord, row.niet_horen_reden = None, "", data.get("niet_horen_reden") or ""
+        if not row.niet_horen_reden.strip():
+            raise InvalidInput({"hoorzitting_op": "Vul de datum van de hoorzitting in, of de reden om niet te horen "
+                                                  "(Awb 7:3)."})
+        return
+    if data["hoorzitting_op"] > today or data["hoorzitting_op"] < row.ontvangen_op:
+        raise InvalidInput({"hoorzitting_op": "De hoorzitting ligt tussen de ontvangst van het bezwaar en vandaag."})
+    if not (data.get("gehoord") or "").strip():
+        raise InvalidInput({"gehoord": "Vul in wie is gehoord."})
+    row.hoorzitting_op, row.gehoord, row.niet_horen_reden = data["hoorzitting_op"], data["gehoord"], None
+
+
+def _advies(rt: Runtime, row: Bezwaar, data: dict[str, Any], today: date) -> None:
+    if data["advies_op"] > today:
+        raise InvalidInput({"advies_op": "De datum van het advies ligt in de toekomst."})
+    row.advies_op, row.advies_samenvatting = data["advies_op"], data["samenvatting"]
+
+
+def _verdaging(rt: Runtime, row: Bezwaar, data: dict[str, Any], today: date) -> None:
+    if data["verdaagd_op"] > today:
+        raise InvalidInput({"verdaagd_op": "Leg de verdaging vast als de mededeling is verstuurd."})
+    check_verdaging(decision_term(rt, row), data["verdaagd_op"])
+    row.verdaagd_op = data["verdaagd_op"]
+
+
+def _uitstel(rt: Runtime, row: Bezwaar, data: dict[str, Any], today: date) -> None:
+    beslistermijn(row.termijn_einde, row.commissie, row.verdaagd_op is not None, data["uitstel_tot"],
+                  rt.calendar(row.termijn_einde))  # refuses a date before the current term
+    row.uitstel_tot, row.uitstel_reden = data["uitstel_tot"], data["reden"]
+
+
+_STEPS = {"verschoonbaar": _verschoonbaar, "horen": _horen, "advies": _advies, "verdaging": _verdaging,
+          "uitstel": _uitstel}
+
+
+def decide(session: Session, rt: Runtime, row: Bezwaar, data: dict[str, Any], signer: User | None, user: User,
+           today: date) -> Bezwaar:
+    """The decision on the bezwaar, with a response to every ground and a signatory with a mandate for the
+    besluit it reconsiders (not the one who prepared it). Gegrond revokes the besluit. Raises ConcurrentEdit,
+    InvalidInput, InvalidTransition, MandateMissing."""
+    check_version(row, data["version"])
+    if row.uitkomst is not None:
+        raise InvalidTransition("Op dit bezwaar is al beslist.")
+    gronden = [{"grond": g["grond"], "reactie": r} for g, r in zip(row.gronden, _responses(row, data), strict=True)]
+    check_beslissing(data["uitkomst"], is_tijdig(row.tijdigheid), row.verschoonbaar, gronden)
+    _check_signer(rt, row, signer, user, data["beslist_op"], today)
+    old = _snapshot(row)
+    row.gronden, row.uitkomst, row.motivering = gronden, data["uitkomst"], data["motivering"]
+    row.beslist_op, row.beslist_door_id, row.ondertekenaar_id = data["beslist_op"], user.id, signer.id
+    if row.uitkomst in REVOKING and row.beslissing.intrekking_soort is None:
+        apply_revocation(session, row.beslissing.zaak, row.beslissing, {
+            "soort": "herroepen_in_bezwaar", "datum": row.beslist_op, "version": row.beslissing.version_id,
+            "reden": f"Bezwaar van {row.indiener_naam} gegrond verklaard: {row.motivering}"},
+            user, today, earliest=row.ontvangen_op)
+    return _done(session, user, row.beslissing.zaak, row, "update", f"beslissing op bezwaar: {row.uitkomst}",
+                 old=old, new=_snapshot(row))
+
+
+def _responses(row: Bezwaar, data: dict[str, Any]) -> list[str]:
+    responses = list(data.get("reacties") or [])
+    if len(responses) != len(row.gronden):
+        raise InvalidInput({"gronden": "Beantwoord elke grond van het bezwaar (Awb 7:11)."})
+    return responses
+
+
+def _check_signer(rt: Runtime, row: Bezwaar, signer: User | None, user: User, on: date, today: date) -> None:  # noqa: PLR0913
+    if not row.ontvangen_op <= on <= today:
+        raise InvalidInput({"beslist_op": "De datum van de beslissing ligt tussen de ontvangst van het bezwaar "
+                                          f"({row.ontvangen_op:%d-%m-%Y}) en vandaag."})
+    beslissing = row.beslissing
+    outcome = rt.procedure(beslissing.zaak.zaaktype).outcome(beslissing.soort)
+    if signer is None or signer.id == user.id or mandaat_for(signer, beslissing.zaak.zaaktype, outcome, on) is None:
+        raise MandateMissing("Kies een ondertekenaar, niet uzelf, met mandaat voor het besluit waartegen het "
+                             "bezwaar is gericht.")
+
+
+def bezwaren_of(session: Session, zaak: Zaak) -> list[Bezwaar]:
+    """Every bezwaar of a zaak, oldest first."""
+    return list(session.scalars(select(Bezwaar).where(Bezwaar.zaak_id == zaak.id).order_by(Bezwaar.id)))
+
+
+def _done(session: Session, user: User, zaak: Zaak, row: Bezwaar, actie: str, weergave: str, *,  # noqa: PLR0913
+          old: dict[str, Any] | None, new: dict[str, Any]) -> Bezwaar:
+    session.flush()
+    record_change(session, Actor.of(user), actie=actie, hoofd_object=zaak.identificatie, resource="bezwaar",
+                  resource_id=row.id, weergave=weergave, oud=old, nieuw=new)
+    session.commit()
+    return row
+
+
+def _snapshot(row: Bezwaar) -> dict[str, Any]:
+    fields = ("beslissing_id", "indiener_naam", "ontvangen_op", "wijze", "gepost_op", "bekendgemaakt_op",
+              "termijn_einde", "tijdigheid", "verschoonbaar", "verschoonbaar_reden", "gronden", "commissie",
+              "hoorzitting_op", "gehoord", "niet_horen_reden", "advies_op", "advies_samenvatting", "verdaagd_op",
+              "uitstel_tot", "uitstel_reden", "beslistermijn_einde", "uitkomst", "motivering", "beslist_op")
+    return {f: getattr(row, f) for f in fields}

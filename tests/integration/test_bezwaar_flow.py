@@ -1,0 +1,192 @@
+"""The life of a sent besluit: a bezwaar registered with its timeliness, the hearing, the advice, the decision
+term and its postponement, and the decision on the bezwaar; gegrond revokes the besluit so it no longer counts
+for repeat offences. A huisverbod has no objection stage: direct beroep, and an annulment revokes it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+import time_machine
+from sqlalchemy import func, select
+
+from app.domain.deadlines import AMSTERDAM
+from app.domain.errors import InvalidInput, InvalidTransition, MandateMissing
+from app.models import AuditEntry, Beslissing, Bezwaar
+from app.services import beroep, bezwaar
+from app.services.history import explained
+from app.services.intake import submit_melding
+from tests.bezwaar_support import PERSON, sent_closure
+from tests.factories import huisverbod, melding
+
+
+@pytest.fixture
+def rt(app):
+    return app.extensions["bevoegd"]
+
+
+def _register(db, rt, closure, users, today, **extra):
+    resident = next(b for b in closure.zaak.betrokkenen if b.naam == PERSON["naam"])
+    data = {"version": closure.zaak.version_id, "betrokkene_id": resident.id, "ontvangen_op": today,
+            "wijze": "digitaal", "gepost_op": None, "commissie": False,
+            "gronden": ["Er is geen handel vastgesteld.", "De sluiting is te zwaar voor het gezin."], **extra}
+    return bezwaar.register(db, rt, closure.zaak, closure, data, users["jurist"], today)
+
+
+def test_a_bezwaar_is_registered_on_time_with_its_decision_term_and_audited(db, rt, users, today):
+    closure = sent_closure(db, rt, users, today)
+    same_day = _register(db, rt, closure, users, today)
+    assert same_day.tijdigheid == "prematuur"  # received the day it was sent: before the period (6:10)
+    received = today + timedelta(days=3)
+    with time_machine.travel(received, tick=False):
+        row = _register(db, rt, closure, users, received, ontvangen_op=received)
+    assert row.tijdigheid == "tijdig" and row.bekendgemaakt_op == today
+    assert row.termijn_einde >= today + timedelta(weeks=6)
+    assert row.beslistermijn_einde >= row.termijn_einde + timedelta(weeks=6)
+    assert row.indiener_naam == PERSON["naam"] and row.indiener_adres
+    audited = db.scalars(select(AuditEntry).where(AuditEntry.resource == "bezwaar")).all()
+    assert [a.actie for a in audited] == ["create", "create"]
+
+
+def test_a_waarschuwing_has_no_objection_stage_and_nothing_is_stored(db, rt, users, today):
+    closure = sent_closure(db, rt, users, today)
+    voornemen = db.scalars(select(Beslissing).where(Beslissing.soort == "voornemen_sluiting")).one()
+    with pytest.raises(InvalidTransition, match="geen bezwaar"):
+        _register(db, rt, voornemen, users, today)
+    db.rollback()
+    assert db.scalar(select(func.count()).select_from(Bezwaar)) == 0
+    assert closure.intrekking_soort is None
+
+
+def test_hearing_advice_postponement_and_a_gegrond_decision_revoke_the_closure_for_repeat_offences(
+        db, rt, users, today):
+    closure = sent_closure(db, rt, users, today)
+    later = today + timedelta(days=90)
+    with time_machine.travel(later, tick=False):
+        next_finding = submit_melding(db, rt, melding(pleegdatum=later - timedelta(days=1), bewoners=[PERSON]),
+                                      users["handhaving"], later)
+
+    def counts() -> bool:
+        found = explained(db, rt, next_finding, later)
+        return next(c for c in found if c.item["id"] == closure.id).counts
+
+    assert counts()
+    row = _register(db, rt, closure, users, today, commissie=True)
+    twelve = row.beslistermijn_einde
+    row = bezwaar.record_step(db, rt, row, "horen", {"version": row.version_id, "hoorzitting_op": today,
+                                                     "gehoord": "De bewoner en zijn advocaat"}, users["jurist"], today)
+    row = bezwaar.record_step(db, rt, row, "advies", {"version": row.version_id, "advies_op": today,
+                                                      "samenvatting": "Gegrond: handel niet aangetoond."},
+                              users["jurist"], today)
+    row = bezwaar.record_step(db, rt, row, "verdaging", {"version": row.version_id, "verdaagd_op": today},
+                              users["jurist"], today)
+    assert row.beslistermijn_einde >= twelve + timedelta(weeks=6)
+    with pytest.raises(MandateMissing):  # the jurist cannot sign his own decision
+        bezwaar.decide(db, rt, row, _decision(row, today), users["jurist"], users["jurist"], today)
+    db.rollback()
+    decided = bezwaar.decide(db, rt, row, _decision(row, today), users["kabinet"], users["jurist"], today)
+    assert decided.uitkomst == "gegrond" and all(g["reactie"] for g in decided.gronden)
+    db.refresh(closure)
+    assert closure.intrekking_soort == "herroepen_in_bezwaar" and closure.intrekking_datum == today
+    assert not counts()
+
+
+def _decision(row, today, uitkomst="gegrond"):
+    return {"version": row.version_id, "uitkomst": uitkomst, "motivering": "De handel is niet aangetoond.",
+            "beslist_op": today, "reacties": ["Terecht: geen handel.", "Niet meer aan de orde."]}
+
+
+def test_an_ongegrond_decision_keeps_the_closure_and_every_ground_needs_a_response(db, rt, users, today):
+    closure = sent_closure(db, rt, users, today)
+    row = _register(db, rt, closure, users, today)
+    with pytest.raises(InvalidInput) as unanswered:
+        bezwaar.decide(db, rt, row, {**_decision(row, today, "ongegrond"), "reacties": ["Nee.", " "]},
+                       users["kabinet"], users["jurist"], today)
+    assert "gronden" in unanswered.value.errors
+    db.rollback()
+    bezwaar.decide(db, rt, row, _decision(row, today, "ongegrond"), users["kabinet"], users["jurist"], today)
+    db.refresh(closure)
+    assert closure.intrekking_soort is None
+
+
+def test_a_late_bezwaar_needs_a_6_11_judgement_and_without_excuse_is_niet_ontvankelijk(db, rt, users, today):
+    closure = sent_closure(db, rt, users, today)
+    late = today + timedelta(weeks=8)
+    with time_machine.travel(late, tick=False):
+        row = _register(db, rt, closure, users, late, ontvangen_op=late)
+        assert row.tijdigheid == "te_laat"
+        with pytest.raises(InvalidInput) as first:
+            bezwaar.decide(db, rt, row, _decision(row, late, "ongegrond"), users["kabinet"], users["jurist"], late)
+        assert "6:11" in first.value.errors["uitkomst"]
+        db.rollback()
+        row = bezwaar.record_step(db, rt, row, "verschoonbaar", {
+            "version": row.version_id, "verschoonbaar": False, "reden": "Geen reden voor de late indiening."},
+            users["jurist"], late)
+        decided = bezwaar.decide(db, rt, row, {**_decision(row, late, "niet_ontvankelijk"), "reacties": ["", ""]},
+                                 users["kabinet"], users["jurist"], late)
+    assert decided.uitkomst == "niet_ontvankelijk"
+
+
+def test_not_hearing_needs_a_reason_under_7_3(db, rt, users, today):
+    row = _register(db, rt, sent_closure(db, rt, users, today), users, today)
+    with pytest.raises(InvalidInput) as refused:
+        bezwaar.record_step(db, rt, row, "horen", {"version": row.version_id, "hoorzitting_op": None,
+                                                   "niet_horen_reden": ""}, users["jurist"], today)
+    assert "7:3" in refused.value.errors["hoorzitting_op"]
+    db.rollback()
+    row = bezwaar.record_step(db, rt, row, "horen", {"version": row.version_id, "hoorzitting_op": None,
+                                                     "niet_horen_reden": "Kennelijk ongegrond (Awb 7:3 a)."},
+                              users["jurist"], today)
+    assert row.niet_horen_reden.startswith("Kennelijk")
+
+
+IMPOSED = datetime(2026, 12, 3, 23, 40, tzinfo=AMSTERDAM)
+
+
+def test_a_huisverbod_goes_to_the_court_and_an_annulment_revokes_it(db, rt, users):
+    with time_machine.travel(datetime(2026, 12, 4, 0, 15, tzinfo=AMSTERDAM), tick=False):
+        zaak = submit_melding(db, rt, huisverbod(IMPOSED), users["hovj"], date(2026, 12, 4))
+    order = db.scalars(select(Beslissing).where(Beslissing.zaak_id == zaak.id)).one()
+    day = date(2026, 12, 7)
+    with pytest.raises(InvalidTransition):
+        bezwaar.register(db, rt, zaak, order, {"version": zaak.version_id, "betrokkene_id": None,
+                                               "indiener_naam": "X", "indiener_adres": "Y", "ontvangen_op": day,
+                                               "wijze": "digitaal", "commissie": False, "gronden": ["Z"]},
+                         users["jurist"], day)
+    db.rollback()
+    vovo = beroep.register(db, rt, zaak, order, {"version": zaak.version_id, "soort": "voorlopige_voorziening",
+                                                 "rechtbank": "Rechtbank Limburg", "indiener_naam": "U. Huisverbod",
+                                                 "ingediend_op": day, "zaaknummer": "ROE 26/1234"},
+                           users["jurist"], day)
+    beroep.record_ruling(db, vovo, {"version": vovo.version_id, "uitspraak": "afgewezen", "uitspraak_op": day},
+                         users["jurist"], day)
+    assert order.intrekking_soort is None
+    appeal = beroep.register(db, rt, zaak, order, {"version": zaak.version_id, "soort": "beroep",
+                                                   "rechtbank": "Rechtbank Limburg", "indiener_naam": "U. Huisverbod",
+                                                   "ingediend_op": day, "zaaknummer": "ROE 26/1235"},
+                             users["jurist"], day)
+    with pytest.raises(InvalidInput):
+        beroep.record_ruling(db, appeal, {"version": appeal.version_id, "uitspraak": "toegewezen",
+                                          "uitspraak_op": day}, users["jurist"], day)
+    db.rollback()
+    beroep.record_ruling(db, appeal, {"version": appeal.version_id, "uitspraak": "gegrond_vernietigd",
+                                      "uitspraak_op": day, "toelichting": "Geen ernstig gevaar aangetoond."},
+                         users["jurist"], day)
+    db.refresh(order)
+    assert order.intrekking_soort == "vernietigd_in_beroep"
+
+
+def test_statutory_destruction_also_removes_the_beroepen_of_a_huisverbod(db, rt, users):
+    from app.models import Beroep
+    from app.services.retention import destroy, due_for_destruction
+
+    with time_machine.travel(datetime(2026, 12, 4, 0, 15, tzinfo=AMSTERDAM), tick=False):
+        zaak = submit_melding(db, rt, huisverbod(IMPOSED), users["hovj"], date(2026, 12, 4))
+    order = db.scalars(select(Beslissing).where(Beslissing.zaak_id == zaak.id)).one()
+    day = date(2026, 12, 7)
+    beroep.register(db, rt, zaak, order, {"version": zaak.version_id, "soort": "beroep",
+                                          "rechtbank": "Rechtbank Limburg", "indiener_naam": "U. Huisverbod",
+                                          "ingediend_op": day}, users["jurist"], day)
+    due = [d for d in due_for_destruction(db, rt, date(2031, 12, 8)) if d.zaak_id == zaak.id]
+    destroy(db, rt, due[0], date(2031, 12, 8))
+    assert db.scalars(select(Beroep)).first() is None
