@@ -120,7 +120,7 @@ def report_melding(page: Page, found: date) -> str:
                         "adres.woonplaats": "Maastricht"}.items():
         field(form, name).fill(value)
     field(form, "gegevens.premises_type").select_option("woning")
-    for i, (name, quantity) in enumerate((("MDMA", "2,3"), ("cocaïne", "0.55"))):
+    for i, (name, quantity) in enumerate((("MDMA", "2,3"), ("cocaïne", "0,55"))):
         field(form, f"gegevens.substances.{i}.name").fill(name)
         field(form, f"gegevens.substances.{i}.opiumwet_list").select_option("lijst_i")
         field(form, f"gegevens.substances.{i}.quantity").fill(quantity)

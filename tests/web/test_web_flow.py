@@ -104,7 +104,8 @@ def test_a_judgement_without_reasons_is_refused(app, client, login_as, db, users
         "code": "geschiktheid", "geschiktheid.outcome": "voldaan", "geschiktheid.reasoning": "  ",
         "version": zaak.version_id})
     assert response.status_code == 400
-    assert "Dit veld is verplicht." in response.get_data(as_text=True)
+    assert "Motivering bij: " in response.get_data(as_text=True)
+    assert "vul dit veld in." in response.get_data(as_text=True)
 
 
 def test_concurrent_fact_edit_gets_a_clear_message(app, client, login_as, db, users):

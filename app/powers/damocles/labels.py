@@ -35,6 +35,7 @@ LABELS: dict[str, str] = {
     "premises_type": "Soort pand", "lokaal_subtype": "Soort lokaal", "medical_practice_use": "Praktijkruimte (lid 2)",
     "person_who_dealt": "Wie handelde", "resident_role": "Rol van de bewoner",
     "minors_in_household": "Minderjarigen in het huishouden", "vulnerable_residents": "Kwetsbare bewoners",
+    "minors_count": "Aantal minderjarigen in het huishouden",
     "pets_present": "Huisdieren", "landlord_kind": "Soort verhuurder",
     "lease_dissolution_risk": "Risico op ontbinding huurovereenkomst", "blacklist_risk": "Risico op zwarte lijst",
     "alternative_housing_available": "Vervangende woonruimte beschikbaar",
