@@ -8,9 +8,9 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 
 def register_blueprints(app: Flask) -> None:
     """Register every blueprint explicitly (no import-time side effects)."""
+    from app.domain.numbers import format_number
     from app.domain.workflow import steps
     from app.web import api, auth, beheer, cases, documents, intake, pages, review
-    from app.domain.numbers import format_number
     from app.web.fieldnames import field_label
     from app.web.labels import (
         Labels,

@@ -105,7 +105,8 @@ def test_a_second_order_at_the_address_asks_the_officer_for_new_facts(client, lo
     page = client.post("/meldingen", data={**_form(), "submission_id": "hv-web-000002",
                                            "bron_kenmerk": "PV-SC-2"}).get_data(as_text=True)
     assert 'href="#f-oordelen.nieuw_huisverbod.outcome"' in page and 'id="f-oordelen.nieuw_huisverbod.outcome' in page
-    again = {**_form(), "submission_id": "hv-web-000003", "oordelen.nieuw_huisverbod.outcome": "ja",
+    again = {**_form(), "submission_id": "hv-web-000003", "bron_kenmerk": "PV-SC-2",
+             "oordelen.nieuw_huisverbod.outcome": "ja",
              "oordelen.nieuw_huisverbod.reasoning": "Nieuw incident: hij kwam terug en sloeg de deur in."}
     assert client.post("/meldingen", data=again).status_code == 302
 

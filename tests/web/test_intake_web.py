@@ -157,7 +157,7 @@ def test_the_api_answers_a_duplicate_document_with_a_structured_error(app, clien
 
 
 def _summary_items(page: str) -> list[str]:
-    summary = page.split('id="error-summary"')[1].split("</ul>")[0]
+    summary = page.split('id="error-summary"')[1].split("</ul>", maxsplit=1)[0]
     return [item.split("</li>")[0] for item in summary.split('<li class="utrecht-unordered-list__item">')[1:]]
 
 
