@@ -149,4 +149,5 @@ def _parse(value: str) -> Any:
 
 
 def _filename(beslissing: Beslissing, addressee: str, person: Betrokkene, versie: int) -> str:
-    return f"{beslissing.zaak.identificatie}-{beslissing.soort}-{addressee}-{person.id}-v{versie}.docx"
+    name = f"{beslissing.zaak.identificatie}-{beslissing.soort}-{addressee}-{person.id}-v{versie}.docx"
+    return name.replace("_", "-")  # the name is shown on screen: words, not codes

@@ -11,6 +11,7 @@ def register_blueprints(app: Flask) -> None:
     from app.domain.numbers import format_number
     from app.domain.workflow import steps
     from app.web import api, auth, beheer, cases, documents, intake, pages, review
+    from app.web.codenames import ruleset_label, with_unit
     from app.web.fieldnames import field_label
     from app.web.labels import (
         Labels,
@@ -32,7 +33,8 @@ def register_blueprints(app: Flask) -> None:
                                  moment_kort=moment_kort,
                                  answers=lambda spec: [(o.code, o.label) for o in spec.outcomes],
                                  procedure=rt.procedure, power_title=lambda code: rt.book.index(code).title,
-                                 zaak_steps=steps, field_label=field_label)
+                                 zaak_steps=steps, field_label=field_label,
+                                 ruleset_label=ruleset_label, with_unit=with_unit)
     app.jinja_env.filters["label"] = labels
     app.jinja_env.filters["dutch_number"] = format_number
     app.jinja_env.filters["wettekst_op"] = wettekst_op
