@@ -13,8 +13,7 @@ from app.domain.drafting import DraftRequest
 from app.models import Zaak
 from app.services.intake import submit_melding
 from tests.factories import huisverbod, melding
-from tests.flows import draft, submit
-from tests.flows import judge_one
+from tests.flows import draft, judge_one, submit
 from tests.integration.test_damocles_flow import OUTCOME, WARN
 
 SNAKE = re.compile(r"\b[a-z]+_[a-z0-9_]+\b")
@@ -106,7 +105,4 @@ def test_no_page_of_a_realistic_case_shows_a_code_name(client, login_as, db, cas
     pages = _pages(client, login_as, db, cases)
     assert all(status == 200 for status, _ in pages.values()), {k: s for k, (s, _) in pages.items()}
     found = {name: leaks(page) for name, (_, page) in pages.items()}
-    import json, os  # noqa
-    if os.environ.get("DUMP_LEAKS"):
-        open(os.environ["DUMP_LEAKS"], "w").write(json.dumps(found, indent=1, ensure_ascii=False))
     assert not {name: hits for name, hits in found.items() if hits}, found
