@@ -8,9 +8,10 @@ from datetime import date
 from html.parser import HTMLParser
 
 import pytest
+from sqlalchemy import select
 
 from app.domain.drafting import DraftRequest
-from app.models import Zaak
+from app.models import Beslissing, Zaak
 from app.services.intake import submit_melding
 from tests.factories import huisverbod, melding
 from tests.flows import draft, judge_one, submit
@@ -66,16 +67,17 @@ def cases(app, db, users):
     offered = submit(db, rt, draft(db, rt, zaak, DraftRequest("waarschuwing", today), users["jurist"], today),
                      users["kabinet"], users["jurist"])
     hv = submit_melding(db, rt, huisverbod(), users["hovj"], today)
-    return zaak.id, offered.id, hv.id
+    on_the_spot = db.scalars(select(Beslissing).where(Beslissing.zaak_id == hv.id)).first()
+    return zaak.id, offered.id, hv.id, on_the_spot.id
 
 
 def _pages(client, login_as, db, cases) -> dict[str, tuple[int, str]]:
-    zaak_id, beslissing_id, hv_id = cases
+    zaak_id, beslissing_id, hv_id, hv_beslissing_id = cases
     visits = {
         "handhaving": ["/meldingen", "/meldingen/nieuw/damocles"],
         "hovj": ["/meldingen", "/meldingen/nieuw/huisverbod"],
         "jurist": ["/zaken", f"/zaken/{zaak_id}", f"/zaken/{hv_id}"],
-        "kabinet": ["/vaststelling", f"/vaststelling/{beslissing_id}"],
+        "kabinet": ["/vaststelling", f"/vaststelling/{beslissing_id}", f"/vaststelling/{hv_beslissing_id}"],
         "beheerder": ["/beheer/parameters"],
     }
     pages = {}
@@ -89,6 +91,9 @@ def _pages(client, login_as, db, cases) -> dict[str, tuple[int, str]]:
         response = client.post(f"/zaken/{zaak_id}/beslissingen", data={
             "soort": soort, "verzenddatum": date.today().isoformat(), "version": _version(db, zaak_id)})
         pages[f"jurist concept {soort}"] = (200, response.get_data(as_text=True))
+    response = client.post(f"/zaken/{hv_id}/beslissingen", data={
+        "soort": "verlenging", "verzenddatum": date.today().isoformat(), "version": _version(db, hv_id)})
+    pages["jurist concept verlenging"] = (200, response.get_data(as_text=True))
     login_as("handhaving")
     response = client.post("/meldingen", data={"submission_id": "leeg-formulier-1", "zaaktype": "damocles"})
     pages["handhaving lege melding"] = (200, response.get_data(as_text=True))
@@ -104,5 +109,11 @@ def _version(db, zaak_id: int) -> int:
 def test_no_page_of_a_realistic_case_shows_a_code_name(client, login_as, db, cases):
     pages = _pages(client, login_as, db, cases)
     assert all(status == 200 for status, _ in pages.values()), {k: s for k, (s, _) in pages.items()}
+    assert any("Er is iets niet goed ingevuld" in page for name, (_, page) in pages.items() if "concept" in name)
     found = {name: leaks(page) for name, (_, page) in pages.items()}
     assert not {name: hits for name, hits in found.items() if hits}, found
+
+
+def test_the_check_reads_visible_text_only_and_catches_codes_and_wrong_plurals():
+    assert leaks('<p data-regel="vermoeden_harddrugs">Grens <a href="/x_y">1 stuk</a></p><script>a_b</script>') == []
+    assert leaks("<td>premises_class</td>") and leaks("<td>1 stuks</td>") and leaks("<td>1 klachten</td>")
