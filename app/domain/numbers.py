@@ -43,7 +43,8 @@ def parse_number(text: str, *, whole: bool = False) -> Decimal:
     """
     typed = text.strip()
     if not _PLAIN.match(typed):
-        raise NumberProblem(f"Vul een getal in zonder letters of tekens. {HOW}")
+        kind = "een heel getal" if whole else "een getal"
+        raise NumberProblem(f"Vul {kind} in zonder letters of tekens. {HOW}")
     try:
         value = parse_decimal(typed, LOCALE, strict=True)
     except NumberFormatError:
