@@ -164,6 +164,9 @@ def _summary_items(page: str) -> list[str]:
 def test_every_message_in_the_error_summary_names_its_field(app, client, login_as, db, users):
     login_as("handhaving")
     pages = [client.post("/meldingen", data={"submission_id": "empty-form-0001", "zaaktype": "damocles"})]
+    login_as("hovj")
+    pages.append(client.post("/meldingen", data={"submission_id": "empty-form-0002", "zaaktype": "huisverbod",
+                                                 "gegevens.household.0.naam": "A. Kind"}))
     login_as("jurist")
     login_as("handhaving")
     _post(client)
@@ -172,9 +175,16 @@ def test_every_message_in_the_error_summary_names_its_field(app, client, login_a
     pages.append(client.post(f"/zaken/{zaak.id}/beslissingen", data={"version": version_of(db, zaak.id)}))
     pages.append(client.post(f"/zaken/{zaak.id}/zienswijze", data={"version": version_of(db, zaak.id)}))
     pages.append(client.post(f"/zaken/{zaak.id}/rechthebbende", data={"version": version_of(db, zaak.id)}))
+    rt, zaak = app.extensions["bevoegd"], _only(db)
+    judge(db, zaak, users["jurist"], WARN)
+    beslissing = draft(db, rt, zaak, DraftRequest("waarschuwing", date.today()), users["jurist"], date.today())
+    submit(db, rt, beslissing, users["kabinet"], users["jurist"])
+    login_as("kabinet")
+    pages.append(client.post(f"/vaststelling/{beslissing.id}/terugsturen", data={"version": beslissing.version_id}))
     items = [item for response in pages if 'id="error-summary"' in response.get_data(as_text=True)
              for item in _summary_items(response.get_data(as_text=True))]
     assert len(items) >= 10
     unnamed = [item for item in items if 'href="#f-' in item and ": " not in item.split(">", 1)[1]]
     assert not unnamed, unnamed
     assert any("Kenmerk van het document: vul dit veld in." in item for item in items)
+    assert any("Opmerking: " in item for item in items)  # the kabinet's return without a comment
