@@ -18,9 +18,10 @@ def melding_form(**overrides: Any) -> dict[str, Any]:
                 "substances": [{"name": "MDMA", "opiumwet_list": "lijst_i", "quantity": 2.3, "unit": "g"},
                                {"name": "cocaïne", "opiumwet_list": "lijst_i", "quantity": 0.55, "unit": "g"}]}
     gegevens.update(overrides.pop("gegevens", {}))
-    data = {
-        "submission_id": uuid.uuid4().hex, "zaaktype": "damocles", "bron_soort": "bestuurlijke_rapportage",
-        "bron_kenmerk": "BR-TEST-1",
+    submission = uuid.uuid4().hex
+    data = {  # every report its own document: the same document twice is refused as a duplicate
+        "submission_id": submission, "zaaktype": "damocles", "bron_soort": "bestuurlijke_rapportage",
+        "bron_kenmerk": f"BR-TEST-{submission[:8]}",
         "bron_datum": (found + timedelta(days=1)).isoformat(), "pleegdatum": found.isoformat(),
         "adres": {"straat": "Teststraat", "huisnummer": "1", "postcode": "6200 ZZ", "woonplaats": "Maastricht"},
         "bewoners": [{"naam": "T. Testbewoner", "roltype": "bewoner"}],
@@ -51,9 +52,10 @@ def huisverbod_form(imposed_at: datetime | None = None, **gegevens: Any) -> dict
                       {"naam": "G. Testkind", "relatie": "kind", "geboortedatum": "2016-09-21"}],
         "oral_first": True, **gegevens,
     }
+    submission = uuid.uuid4().hex
     return {
-        "submission_id": uuid.uuid4().hex, "zaaktype": "huisverbod", "bron_soort": "proces_verbaal",
-        "bron_kenmerk": "PV-TEST-1", "gegevens": case,
+        "submission_id": submission, "zaaktype": "huisverbod", "bron_soort": "proces_verbaal",
+        "bron_kenmerk": f"PV-TEST-{submission[:8]}", "gegevens": case,
         "adres": {"straat": "Testlaan", "huisnummer": "3", "postcode": "6200 ZZ", "woonplaats": "Maastricht"},
         "oordelen": {"gevaar": {"outcome": "ja", "reasoning": "Ernstig en onmiddellijk gevaar & <dreiging>."},
                      "horen_mogelijk": {"outcome": "gehoord", "reasoning": "Beiden ter plaatse gehoord."}},

@@ -90,3 +90,13 @@ class InvalidInput(DomainError):
     def __init__(self, errors: dict[str, str], message: str | None = None) -> None:
         super().__init__(message)
         self.errors = errors
+
+
+class DuplicateMelding(InvalidInput):
+    """A melding for this power from this source document is already stored (Back and submit again)."""
+
+    def __init__(self, identificatie: str) -> None:
+        message = (f"Deze melding is al ontvangen als zaak {identificatie}: voor dit document (soort en kenmerk) "
+                   "bestaat al een melding. Er is geen tweede zaak gemaakt.")
+        super().__init__({"bron_kenmerk": message}, message)
+        self.identificatie = identificatie

@@ -9,7 +9,6 @@ evaluation, so a confirmation applies without a restart.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from typing import Any
 
 from app.domain.assessment import CONFIRMED, ParameterValue
 from app.domain.errors import InvalidInput
+from app.domain.numbers import NumberProblem, parse_number
 from app.rulebook.parameters import ParameterSeries
 
 SOURCE_KEYS = ("titel", "artikel", "publicatie", "href")
@@ -71,6 +71,17 @@ def epoch_key(value: ParameterValue, overlay: Overlay | None) -> tuple[Any, ...]
     return (value.name, value.valid_from, keys[-1] if keys else "")
 
 
+def _number(series: ParameterSeries, text: str, *, whole: bool) -> int | float:
+    """A number typed the Dutch way (1.500, 0,5); an ambiguous one is asked about, never guessed."""
+    try:
+        found = parse_number(text, whole=whole)
+    except NumberProblem as problem:
+        raise InvalidInput({"waarde": f"{problem.message} (in {series.unit or 'de eenheid'})"}) from None
+    if found < 0:
+        raise InvalidInput({"waarde": "Vul een getal van 0 of meer in."})
+    return int(found) if whole else float(found)
+
+
 def read_value(series: ParameterSeries, text: str) -> Any:
     """The typed value a beheerder typed, of the same kind as the default (whole number, number, yes/no, text).
 
@@ -85,14 +96,8 @@ def read_value(series: ParameterSeries, text: str) -> Any:
         if text.lower() not in ("ja", "nee"):
             raise InvalidInput({"waarde": "Vul ja of nee in."})
         return text.lower() == "ja"
-    if type(default) is int:
-        if not re.fullmatch(r"\d+", text):
-            raise InvalidInput({"waarde": f"Vul een heel getal in (in {series.unit or 'de eenheid'})."})
-        return int(text)
-    if type(default) is float:
-        if not _NUMBER.match(text) or not math.isfinite(found := float(text.replace(",", "."))) or found < 0:
-            raise InvalidInput({"waarde": f"Vul een getal in, bijvoorbeeld 0,5 (in {series.unit or 'de eenheid'})."})
-        return found
+    if type(default) in (int, float):
+        return _number(series, text, whole=type(default) is int)
     if type(default) is str:
         return _choice(series, text)
     raise InvalidInput({"waarde": "Deze parameter is een tabel of lijst; wijzig die in de regelbestanden."})

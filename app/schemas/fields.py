@@ -6,15 +6,16 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from marshmallow import fields, validate
+from marshmallow import ValidationError, fields, validate
 
 from app.domain.cleaning import clean_text
+from app.domain.numbers import NumberProblem, parse_number
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 _COMMON = {
-    "required": "Dit veld is verplicht.",
-    "null": "Dit veld is verplicht.",
+    "required": "Vul dit veld in.",
+    "null": "Vul dit veld in.",
     "validator_failed": "Deze waarde is niet toegestaan.",
 }
 
@@ -37,17 +38,37 @@ class Date(fields.Date):
 
 
 class Integer(fields.Integer):
+    """A whole number: a JSON number as is, typed text the Dutch way (1.500), never a guess (app/domain/numbers)."""
+
     default_error_messages = {**_COMMON, "invalid": "Vul een heel getal in.", "too_large": "Dit getal is te groot."}
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> int:
+        if isinstance(value, str):
+            value = _dutch(value, whole=True)
+        return super()._deserialize(value, attr, data, **kwargs)
 
 
 class Decimal(fields.Float):
+    """A quantity: a JSON number as is, typed text the Dutch way (35.000 is thirty-five thousand, 2,5)."""
+
     default_error_messages = {**_COMMON, "invalid": "Vul een getal in, bijvoorbeeld 2,5.",
                               "special": "Vul een gewoon getal in."}
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> float:
         if isinstance(value, str):
-            value = value.strip().replace(",", ".")
+            value = _dutch(value, whole=False)
         return super()._deserialize(value, attr, data, **kwargs)
+
+
+def _dutch(text: str, *, whole: bool) -> Any:
+    """Typed text as a number, or the Dutch question back (ValidationError on the field)."""
+    if not text.strip():
+        return text  # marshmallow's own required/invalid message
+    try:
+        number = parse_number(text, whole=whole)
+    except NumberProblem as problem:
+        raise ValidationError(problem.message) from None
+    return int(number) if whole else number
 
 
 class Boolean(fields.Boolean):

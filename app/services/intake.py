@@ -12,11 +12,12 @@ import re
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_change
 from app.domain.addressees import ADDRESS_FIELDS, rechthebbende
+from app.domain.errors import DuplicateMelding
 from app.domain.procedure import Outcome
 from app.domain.serialize import jsonable
 from app.models import Betrokkene, Melding, User, Zaak
@@ -39,6 +40,7 @@ def submit_melding(session: Session, rt: Runtime, data: dict[str, Any], officer:
     known = session.scalars(select(Melding).where(Melding.submission_id == data["submission_id"])).first()
     if known is not None:
         return known.zaak
+    refuse_duplicate(session, data)
     spec, actor = rt.power(data["zaaktype"]), Actor.of(officer)
     on_the_spot = rt.procedure(spec.code).on_the_spot()
     if on_the_spot is not None:
@@ -57,6 +59,26 @@ def submit_melding(session: Session, rt: Runtime, data: dict[str, Any], officer:
         decide_on_the_spot(session, rt, zaak, officer, today)
     session.commit()
     return zaak
+
+
+def refuse_duplicate(session: Session, data: dict[str, Any]) -> None:
+    """One melding per source document and power: a report sent again (Back, a second tab) is not a second case.
+
+    Raises:
+        DuplicateMelding: a melding of this power with the same kind and kenmerk of source document exists.
+    """
+    found = session.scalars(select(Zaak.identificatie).join(Melding, Melding.zaak_id == Zaak.id).where(
+        Zaak.zaaktype == data["zaaktype"], Melding.bron_soort == data["bron_soort"],
+        func.lower(Melding.bron_kenmerk) == data["bron_kenmerk"].strip().lower())).first()
+    if found is not None:
+        raise DuplicateMelding(found)
+
+
+def replayed(session: Session, officer: User, submission_id: str) -> Zaak | None:
+    """The zaak a form with this submission id already created (the same form sent again), if any."""
+    key = submission_key(officer, submission_id)
+    return session.scalars(select(Zaak).join(Melding, Melding.zaak_id == Zaak.id)
+                           .where(Melding.submission_id == key)).first()
 
 
 def reportable(rt: Runtime, officer: User, today: date) -> list[str]:

@@ -8,6 +8,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 
 def register_blueprints(app: Flask) -> None:
     """Register every blueprint explicitly (no import-time side effects)."""
+    from app.domain.numbers import format_number
     from app.domain.workflow import steps
     from app.web import (
         api,
@@ -24,6 +25,8 @@ def register_blueprints(app: Flask) -> None:
         workspace,
         zaakbeheer,
     )
+    from app.web.codenames import ruleset_label, with_unit
+    from app.web.fieldnames import field_label
     from app.web.labels import (
         Labels,
         beslissing_rows,
@@ -44,8 +47,10 @@ def register_blueprints(app: Flask) -> None:
                                  moment_kort=moment_kort,
                                  answers=lambda spec: [(o.code, o.label) for o in spec.outcomes],
                                  procedure=rt.procedure, power_title=lambda code: rt.book.index(code).title,
-                                 zaak_steps=steps)
+                                 zaak_steps=steps, field_label=field_label,
+                                 ruleset_label=ruleset_label, with_unit=with_unit)
     app.jinja_env.filters["label"] = labels
+    app.jinja_env.filters["dutch_number"] = format_number
     app.jinja_env.filters["wettekst_op"] = wettekst_op
     app.jinja_env.filters["status_label"] = status_label
     app.jinja_env.filters["moment"] = moment_kort

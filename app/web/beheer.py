@@ -47,7 +47,8 @@ def bevestig(power: str, name: str) -> Any:
     except e.InvalidInput as exc:
         get_session().rollback()
         return _form(power, name, values, form_errors(exc)), 400
-    flash(f"De waarde van {name} is bevestigd vanaf {row.geldig_vanaf.strftime('%d-%m-%Y')}. "
+    shown = current_app.jinja_env.globals["label"](name, power)
+    flash(f"De waarde van '{shown}' is bevestigd vanaf {row.geldig_vanaf.strftime('%d-%m-%Y')}. "
           "Nieuwe beoordelingen en concepten gebruiken haar.", "ok")
     return redirect(url_for("beheer.overzicht") + f"#p-{power}-{name}")
 

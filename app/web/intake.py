@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 from typing import Any
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user
 from marshmallow import ValidationError
 from marshmallow.fields import List, Nested
@@ -15,7 +15,7 @@ from app.db import get_session
 from app.domain import errors as e
 from app.schemas.melding import MeldingSchema
 from app.services.cases import decided_on_the_spot, letters_to_serve, list_zaken
-from app.services.intake import reportable, submit_melding
+from app.services.intake import replayed, reportable, submit_melding
 from app.web.access import visible_zaken
 from app.web.auth import role_required
 from app.web.errors import form_errors, status_for
@@ -24,6 +24,7 @@ from app.web.forms import flatten_errors, nest
 bp = Blueprint("intake", __name__)
 FORM_ERRORS = (ValidationError, e.InvalidInput, e.JudgementMissing, e.MandateMissing, e.RulesNotInForce,
                e.ParameterNotInForce)
+PENDING = "intake_forms"  # session key: the submission id of each power's open intake form
 
 
 @bp.get("/meldingen")
@@ -46,7 +47,22 @@ def choose_power() -> Any:
 @bp.get("/meldingen/nieuw/<code>")
 @role_required("handhaving")
 def new_melding(code: str) -> str:
-    return _form(_spec(code), {"submission_id": uuid.uuid4().hex, "zaaktype": code}, {})
+    return _form(_spec(code), {"submission_id": form_submission_id(code), "zaaktype": code}, {})
+
+
+def form_submission_id(code: str) -> str:
+    """One submission id per form in the session until that form is sent: a reload or Back shows the same
+    id, so sending it again is recognised as the same report instead of a new case."""
+    pending = dict(session.get(PENDING, {}))
+    if code not in pending:
+        pending[code] = uuid.uuid4().hex
+        session[PENDING] = pending
+    return str(pending[code])
+
+
+def _sent(code: str) -> None:
+    """The form was sent and stored: the next new report of this power gets a fresh id."""
+    session[PENDING] = {k: v for k, v in session.get(PENDING, {}).items() if k != code}
 
 
 @bp.post("/meldingen")
@@ -58,11 +74,21 @@ def create_melding() -> Any:
         data = MeldingSchema().load(without_blank_rows(raw, spec.form.rows))
         if not data.get("submission_id"):
             raise ValidationError({"_schema": ["Het formulier is onvolledig; laad de pagina opnieuw."]})
+        if (earlier := replayed(get_session(), current_user, data["submission_id"])) is not None:
+            return _already_received(spec.code, earlier)
         zaak = submit_melding(get_session(), _rt(), data, current_user, date.today())
     except FORM_ERRORS as exc:
         get_session().rollback()
-        return _form(spec, raw, field_errors(exc, spec)), status_for(exc, form=True)
+        duplicate = exc.identificatie if isinstance(exc, e.DuplicateMelding) else None
+        return _form(spec, raw, field_errors(exc, spec), duplicate), status_for(exc, form=True)
+    _sent(spec.code)
     flash(_received(zaak), "ok")
+    return redirect(url_for("intake.my_meldingen"))
+
+
+def _already_received(code: str, zaak: Any) -> Any:
+    _sent(code)
+    flash(f"Deze melding was al ontvangen als zaak {zaak.identificatie}; er is geen tweede zaak gemaakt.", "ok")
     return redirect(url_for("intake.my_meldingen"))
 
 
@@ -147,9 +173,9 @@ def _spec(code: str) -> Any:
     return _rt().power(code)
 
 
-def _form(spec: Any, values: dict[str, Any], errors: dict[str, list[str]]) -> str:
+def _form(spec: Any, values: dict[str, Any], errors: dict[str, list[str]], duplicate: str | None = None) -> str:
     return render_template("intake/new.html", spec=spec, values=values, errors=errors, rows=spec.form.rows,
-                           today=date.today())
+                           today=date.today(), duplicate=duplicate)
 
 
 def _rt() -> Any:

@@ -196,6 +196,6 @@ def test_an_incomplete_intake_shows_dutch_errors_and_stores_nothing(code, client
     response = client.post("/meldingen", data={"submission_id": f"flow-{code}-00002", "zaaktype": code})
     page = response.get_data(as_text=True)
     assert response.status_code == 400 and "Er is iets niet goed ingevuld" in page
-    assert 'href="#f-adres.straat"' in page and "Dit veld is verplicht." in page
+    assert 'href="#f-adres.straat"' in page and "Straat: vul dit veld in." in page
     db.rollback()
     assert db.scalars(select(Zaak)).first() is None

@@ -75,3 +75,16 @@ def test_a_confirmation_without_csrf_token_is_refused(csrf_app, users, db):
     client.post("/login", data={"username": "beheerder", "password": PASSWORD, "csrf_token": token})
     assert client.post(URL, data=GOOD).status_code == 400
     assert db.scalar(select(func.count()).select_from(ParameterBevestiging)) == 0
+
+
+def test_a_value_is_typed_the_dutch_way_and_an_ambiguous_one_is_asked_about(client, login_as, db):
+    login_as("beheerder")
+    page = client.post(URL, data={**GOOD, "waarde": "1,500"}).get_data(as_text=True)
+    assert "Waarde: wat bedoelt u met &#39;1,500&#39;: 1.500 of 1,5?" in page
+    drempel = "/beheer/parameters/damocles/drempel_harddrugs_g"
+    page = client.post(drempel, data={**GOOD, "waarde": "0.5"}).get_data(as_text=True)
+    assert "wat bedoelt u met &#39;0.5&#39;: 0,5 of 5?" in page
+    assert db.scalar(select(func.count()).select_from(ParameterBevestiging)) == 0
+    assert client.post(drempel, data={**GOOD, "waarde": "0,5"}).status_code == 302
+    db.rollback()
+    assert db.scalars(select(ParameterBevestiging)).one().waarde == 0.5

@@ -102,9 +102,11 @@ def test_a_refused_imposition_says_why_without_a_dead_link(client, login_as):
 
 def test_a_second_order_at_the_address_asks_the_officer_for_new_facts(client, login_as, db):
     _impose(client, login_as, db)
-    page = client.post("/meldingen", data={**_form(), "submission_id": "hv-web-000002"}).get_data(as_text=True)
+    page = client.post("/meldingen", data={**_form(), "submission_id": "hv-web-000002",
+                                           "bron_kenmerk": "PV-SC-2"}).get_data(as_text=True)
     assert 'href="#f-oordelen.nieuw_huisverbod.outcome"' in page and 'id="f-oordelen.nieuw_huisverbod.outcome' in page
-    again = {**_form(), "submission_id": "hv-web-000003", "oordelen.nieuw_huisverbod.outcome": "ja",
+    again = {**_form(), "submission_id": "hv-web-000003", "bron_kenmerk": "PV-SC-2",
+             "oordelen.nieuw_huisverbod.outcome": "ja",
              "oordelen.nieuw_huisverbod.reasoning": "Nieuw incident: hij kwam terug en sloeg de deur in."}
     assert client.post("/meldingen", data=again).status_code == 302
 

@@ -67,8 +67,10 @@ def test_case_page_says_why_the_mayor_is_not_competent(app, client, login_as, db
     zaak = submit_melding(db, app.extensions["bevoegd"], small, users["handhaving"], date.today())
     login_as("jurist")
     page = client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
-    assert "Waarom niet bevoegd" in page and "geen_grond_onder_grens_eigen_gebruik" in page
-    assert "niet meer dan de grenzen voor eigen gebruik" in page and "drempel_harddrugs_g" in page
+    assert "Waarom niet bevoegd" in page and 'data-regel="geen_grond_onder_grens_eigen_gebruik"' in page
+    reasons = page.split('id="waarom-niet-bevoegd"')[1].split("</section>")[0]
+    assert "grens voor eigen gebruik van harddrugs, in gram: 0,5 g" in reasons, reasons
+    assert "niet meer dan de grenzen voor eigen gebruik" in page
 
 
 @pytest.mark.unconfirmed_policy  # the defaults must be labelled as defaults
@@ -104,7 +106,8 @@ def test_a_judgement_without_reasons_is_refused(app, client, login_as, db, users
         "code": "geschiktheid", "geschiktheid.outcome": "voldaan", "geschiktheid.reasoning": "  ",
         "version": zaak.version_id})
     assert response.status_code == 400
-    assert "Dit veld is verplicht." in response.get_data(as_text=True)
+    assert "Motivering bij: " in response.get_data(as_text=True)
+    assert "vul dit veld in." in response.get_data(as_text=True)
 
 
 def test_concurrent_fact_edit_gets_a_clear_message(app, client, login_as, db, users):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from app.domain.addressees import ADDRESS_FIELDS, rechthebbende
+from app.domain.addressees import ADDRESS_FIELDS, is_minor, rechthebbende
 from app.domain.assessment import ParameterValue
 
 _LANDLORD = {"woningcorporatie": "woningcorporatie", "verhuurder": "particulier"}
@@ -13,7 +13,16 @@ _LANDLORD = {"woningcorporatie": "woningcorporatie", "verhuurder": "particulier"
 
 def case_file(data: Mapping[str, Any]) -> dict[str, Any]:
     """The case file as stored: the report's gegevens, the finding date, and the kind of landlord."""
-    return {**data["gegevens"], "finding_date": data["pleegdatum"].isoformat(), "landlord_kind": _landlord_kind(data)}
+    return {**data["gegevens"], "finding_date": data["pleegdatum"].isoformat(), "landlord_kind": _landlord_kind(data),
+            "minors_in_household": _minors(data)}
+
+
+def _minors(data: Mapping[str, Any]) -> str:
+    """A resident under 18 on the finding date answers the question the report left open (the dates of birth
+    are in the report; the rules would otherwise ask the jurist to find out what is already known)."""
+    said = data["gegevens"].get("minors_in_household", "unknown")
+    born = [p.get("geboortedatum") for p in data.get("bewoners", [])]
+    return "yes" if said == "unknown" and any(is_minor(b, data["pleegdatum"]) for b in born) else said
 
 
 def _landlord_kind(data: Mapping[str, Any]) -> str:

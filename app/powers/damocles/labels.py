@@ -35,6 +35,7 @@ LABELS: dict[str, str] = {
     "premises_type": "Soort pand", "lokaal_subtype": "Soort lokaal", "medical_practice_use": "Praktijkruimte (lid 2)",
     "person_who_dealt": "Wie handelde", "resident_role": "Rol van de bewoner",
     "minors_in_household": "Minderjarigen in het huishouden", "vulnerable_residents": "Kwetsbare bewoners",
+    "minors_count": "Aantal minderjarigen in het huishouden",
     "pets_present": "Huisdieren", "landlord_kind": "Soort verhuurder",
     "lease_dissolution_risk": "Risico op ontbinding huurovereenkomst", "blacklist_risk": "Risico op zwarte lijst",
     "alternative_housing_available": "Vervangende woonruimte beschikbaar",
@@ -94,3 +95,32 @@ LABELS: dict[str, str] = {
     "afschrift_inhoud": "Wat krijgt de ontvanger van het afschrift",
     "mededeling": "Alleen de mededeling dat er een besluit is", "volledig": "Het volledige besluit",
 }
+
+# The policy's parameters, as screens name them (rules/damocles/parameters; the description says more).
+_SLUITING = {"woning": "woning", "lokaal": "lokaal"}
+_MIDDEL = {"harddrugs": "harddrugs", "softdrugs": "softdrugs", "lijst_ia": "stoffen van lijst IA",
+           "voorbereiding": "alleen voorbereidingshandelingen (lid 1 onder b)"}
+_KEER = {"eerste": "eerste overtreding", "tweede": "tweede overtreding",
+         "derde_of_later": "derde of latere overtreding"}
+PARAMETER_LABELS: dict[str, str] = {
+    "begunstigingstermijn_dagen": "Begunstigingstermijn van de last (Awb 5:24 lid 2)",
+    "beleid_woning_softdrugs_eerste": "Voorstel bij een eerste overtreding met softdrugs in een woning",
+    "drempel_harddrugs_eenheden": "Grens voor eigen gebruik van harddrugs, in stuks",
+    "drempel_harddrugs_g": "Grens voor eigen gebruik van harddrugs, in gram",
+    "drempel_hennepplanten": "Grens voor eigen gebruik bij hennepplanten",
+    "drempel_lachgas_eenheden": "Grens voor eigen gebruik van lachgas, in patronen of cilinders",
+    "drempel_lijst_ia_eenheden": "Grens voor eigen gebruik bij lijst IA, in stuks",
+    "drempel_lijst_ia_g": "Grens voor eigen gebruik bij lijst IA, in gram",
+    "drempel_softdrugs_g": "Grens voor eigen gebruik van softdrugs, in gram",
+    "klachten_signaal_aantal": "Aantal klachten vanaf waarvan klachten een aandachtspunt zijn",
+    "max_sluiting_maanden": "Langste sluitingsduur die het beleid voorstelt",
+    "niet_bewoonde_woning_als": "Hoe een niet-bewoonde woning in het beleid telt",
+    "recidive_telt_per": "Waarop de herhaling wordt geteld",
+    "recidive_termijn_jaren": "Termijn waarbinnen een eerdere maatregel meetelt (recidivetermijn)",
+    "sluiting_voorbehouden_bij": "Sluitingen die de burgemeester aan zichzelf voorbehoudt",
+    "tijdsverloop_signaal_dagen": "Aantal dagen sinds de vondst vanaf waarvan het tijdsverloop een aandachtspunt is",
+    "zienswijze_termijn_dagen": "Termijn voor een zienswijze op het voornemen (Awb 4:8)",
+    **{f"sluiting_{p}_{m}_{k}_maanden": f"Sluitingsduur {pw}, {mw}, {kw}" for p, pw in _SLUITING.items()
+       for m, mw in _MIDDEL.items() for k, kw in _KEER.items()},
+}
+LABELS.update(PARAMETER_LABELS)

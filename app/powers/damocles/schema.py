@@ -6,6 +6,7 @@ from typing import Any
 
 from marshmallow import ValidationError, validate, validates_schema
 
+from app.domain.addressees import is_minor
 from app.schemas.base import YES_NO_UNKNOWN, RechthebbendeSchema, StrictSchema
 from app.schemas.fields import Boolean, CleanString, Date, Decimal, Integer, List, Nested, choice, text
 from app.schemas.melding import MeldingEnvelope
@@ -70,7 +71,13 @@ class DamoclesCaseFileSchema(StrictSchema):
                                "unknown"), load_default="unknown")
     resident_role = choice(("overtreder", "huurder_onwetend", "eigenaar_bewoner", "verhuurder_eigenaar",
                             "unknown"), load_default="unknown")
-    minors_in_household = choice(YES_NO_UNKNOWN, load_default="unknown")
+    # Whether minors live in the dwelling, as the officer found it (Harderwijk: the household is known before a
+    # closure), and how many where known; weighed in J5 and in the effect of a closure on the children.
+    minors_in_household = choice(YES_NO_UNKNOWN, load_default="unknown", metadata={
+        "description": "Wonen er minderjarigen in de woning: yes (ja), no (nee) of unknown (onbekend)."})
+    minors_count = Integer(load_default=None, allow_none=True, validate=validate.Range(
+        min=0, max=30, error="Vul een aantal van 0 tot en met 30 in."), metadata={
+        "description": "Aantal minderjarigen in het huishouden, als dat bekend is (leeg: onbekend)."})
     vulnerable_residents = choice(YES_NO_UNKNOWN, load_default="unknown")
     pets_present = choice(YES_NO_UNKNOWN, load_default="unknown")
     landlord_kind = choice(("particulier", "woningcorporatie", "eigenaar_bewoner", "unknown"), load_default="unknown")
@@ -101,6 +108,14 @@ class DamoclesCaseFileSchema(StrictSchema):
     afschrift_ontvanger = text(200, load_default=None, allow_none=True)
     afschrift_inhoud = choice(("mededeling", "volledig"), load_default="mededeling")
 
+    @validates_schema
+    def _minors_agree(self, data: dict[str, Any], **_: Any) -> None:
+        """A number of minors must agree with whether minors live there: the rules read only the latter."""
+        count, minors = data.get("minors_count"), data.get("minors_in_household", "unknown")
+        if count is not None and minors != ("yes" if count > 0 else "no"):
+            raise ValidationError("Dit aantal past niet bij het antwoord op de vraag of er minderjarigen wonen.",
+                                  "minors_count")
+
 
 class DamoclesMeldingSchema(MeldingEnvelope):
     """A police report (or BOA report) of drugs found in premises, as submitted by handhaving."""
@@ -110,10 +125,18 @@ class DamoclesMeldingSchema(MeldingEnvelope):
     rechthebbende = Nested(RechthebbendeSchema, load_default=None, allow_none=True)
     gegevens = Nested(DamoclesCaseFileSchema, required=True)
 
+    @validates_schema
+    def _no_minors_but_a_minor(self, data: dict[str, Any], **_: Any) -> None:
+        """A resident under 18 on the finding date contradicts "no minors" (a closure would pass them by)."""
+        born = [p.get("geboortedatum") for p in data.get("bewoners", [])]
+        if data["gegevens"].get("minors_in_household") == "no" and any(is_minor(b, data["pleegdatum"]) for b in born):
+            raise ValidationError({"gegevens": {"minors_in_household": [
+                "Een van de bewoners is volgens de geboortedatum minderjarig: kies 'Ja'."]}})
+
 
 # The jurist completes the proportionality facts on the case page.
 EDITABLE_FACTS = (
-    "person_who_dealt", "resident_role", "minors_in_household", "vulnerable_residents", "pets_present",
+    "person_who_dealt", "resident_role", "minors_in_household", "minors_count", "vulnerable_residents", "pets_present",
     "landlord_kind", "lease_dissolution_risk", "blacklist_risk", "alternative_housing_available",
     "gezinsvoorziening_offered", "bekendheid_drugsmilieu", "complaints_count", "sensitive_area",
     "eigen_gebruik_explanation", "financial_hardship_documented", "closure_effect_on_children",

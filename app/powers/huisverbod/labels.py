@@ -53,3 +53,14 @@ LABELS: dict[str, str] = {
     "burgemeester_informeren": "Burgemeester informeren", "bereikbaarheid": "Bereikbaarheid opgeven",
     "huisverbod": "Tijdelijk huisverbod", "verlenging": "Verlenging", "intrekking": "Intrekking",
 }
+
+# The parameters of the Wet tijdelijk huisverbod, as screens name them (rules/huisverbod/parameters).
+PARAMETER_LABELS: dict[str, str] = {
+    "bereikbaarheid_uren": "Uren waarbinnen de uithuisgeplaatste zijn bereikbaarheid opgeeft",
+    "bewaartermijn_jaren": "Bewaartermijn van de stukken",
+    "duur_dagen": "Duur van het tijdelijk huisverbod",
+    "max_totaal_dagen": "Langste duur met verlenging",
+    "minimumleeftijd_jaren": "Minimumleeftijd van de uithuisgeplaatste",
+    "veilig_thuis_adres": "Naam en postadres van Veilig Thuis",
+}
+LABELS.update(PARAMETER_LABELS)

@@ -1,0 +1,119 @@
+"""No code name in the Dutch UI: every page a realistic Damocles and huisverbod case reaches, for each role,
+shows proper Dutch from the power's vocabulary, never a fact, parameter, rule or outcome code."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from html.parser import HTMLParser
+
+import pytest
+from sqlalchemy import select
+
+from app.domain.drafting import DraftRequest
+from app.models import Beslissing, Zaak
+from app.services.intake import submit_melding
+from tests.factories import huisverbod, melding
+from tests.flows import draft, judge_one, submit
+from tests.integration.test_damocles_flow import OUTCOME, WARN
+
+SNAKE = re.compile(r"\b[a-z]+_[a-z0-9_]+\b")
+ONE_PLURAL = re.compile(r"\b1 (stuks|klachten|maanden|weken|dagen|planten|stekken|patronen|gram)\b")
+BARE_CODES = re.compile(r"\b(regelset|niet_aannemelijk|judgement_required|unknown|true|false|None)\b")
+
+
+class _Text(HTMLParser):
+    """The text a person sees: tag contents without attributes, scripts or styles."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self._skip += tag in ("script", "style")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._skip -= tag in ("script", "style")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def visible_text(page: str) -> str:
+    parser = _Text()
+    parser.feed(page)
+    return " ".join(" ".join(parser.parts).split())
+
+
+def leaks(page: str) -> list[str]:
+    """The code names and wrong plurals in a page's visible text, each with a little context."""
+    text = visible_text(page)
+    found = []
+    for pattern in (SNAKE, ONE_PLURAL, BARE_CODES):
+        found += [text[max(0, m.start() - 40):m.end() + 20] for m in pattern.finditer(text)]
+    return found
+
+
+@pytest.fixture
+def cases(app, db, users):
+    """A Damocles case offered for review and a huisverbod imposed on the spot."""
+    rt, today = app.extensions["bevoegd"], date.today()
+    zaak = submit_melding(db, rt, melding(toelichting="Zie proces-verbaal."), users["handhaving"], today)
+    for code in WARN:  # reasons in the jurist's own words (a code typed by a person is not the UI's doing)
+        outcome = "niet_ernstig" if code == "ernstig_geval_eerste_overtreding" else OUTCOME[code]
+        judge_one(db, zaak, code, outcome, "Afgewogen aan de hand van het rapport.", users["jurist"])
+    offered = submit(db, rt, draft(db, rt, zaak, DraftRequest("waarschuwing", today), users["jurist"], today),
+                     users["kabinet"], users["jurist"])
+    hv = submit_melding(db, rt, huisverbod(), users["hovj"], today)
+    on_the_spot = db.scalars(select(Beslissing).where(Beslissing.zaak_id == hv.id)).first()
+    return zaak.id, offered.id, hv.id, on_the_spot.id
+
+
+def _pages(client, login_as, db, cases) -> dict[str, tuple[int, str]]:
+    zaak_id, beslissing_id, hv_id, hv_beslissing_id = cases
+    visits = {
+        "handhaving": ["/meldingen", "/meldingen/nieuw/damocles"],
+        "hovj": ["/meldingen", "/meldingen/nieuw/huisverbod"],
+        "jurist": ["/zaken", f"/zaken/{zaak_id}", f"/zaken/{hv_id}"],
+        "kabinet": ["/vaststelling", f"/vaststelling/{beslissing_id}", f"/vaststelling/{hv_beslissing_id}"],
+        "beheerder": ["/beheer/parameters"],
+    }
+    pages = {}
+    for role, urls in visits.items():
+        login_as(role)
+        for url in urls:
+            response = client.get(url)
+            pages[f"{role} {url}"] = (response.status_code, response.get_data(as_text=True))
+    login_as("jurist")
+    for soort in ("voornemen", "sluiting", "waarschuwing"):  # refused drafting shows why, in Dutch
+        response = client.post(f"/zaken/{zaak_id}/beslissingen", data={
+            "soort": soort, "verzenddatum": date.today().isoformat(), "version": _version(db, zaak_id)})
+        pages[f"jurist concept {soort}"] = (200, response.get_data(as_text=True))
+    response = client.post(f"/zaken/{hv_id}/beslissingen", data={
+        "soort": "verlenging", "verzenddatum": date.today().isoformat(), "version": _version(db, hv_id)})
+    pages["jurist concept verlenging"] = (200, response.get_data(as_text=True))
+    login_as("handhaving")
+    response = client.post("/meldingen", data={"submission_id": "leeg-formulier-1", "zaaktype": "damocles"})
+    pages["handhaving lege melding"] = (200, response.get_data(as_text=True))
+    return pages
+
+
+def _version(db, zaak_id: int) -> int:
+    db.rollback()
+    db.expire_all()
+    return db.get(Zaak, zaak_id).version_id
+
+
+def test_no_page_of_a_realistic_case_shows_a_code_name(client, login_as, db, cases):
+    pages = _pages(client, login_as, db, cases)
+    assert all(status == 200 for status, _ in pages.values()), {k: s for k, (s, _) in pages.items()}
+    assert any("Er is iets niet goed ingevuld" in page for name, (_, page) in pages.items() if "concept" in name)
+    found = {name: leaks(page) for name, (_, page) in pages.items()}
+    assert not {name: hits for name, hits in found.items() if hits}, found
+
+
+def test_the_check_reads_visible_text_only_and_catches_codes_and_wrong_plurals():
+    assert leaks('<p data-regel="vermoeden_harddrugs">Grens <a href="/x_y">1 stuk</a></p><script>a_b</script>') == []
+    assert leaks("<td>premises_class</td>") and leaks("<td>1 stuks</td>") and leaks("<td>1 klachten</td>")
