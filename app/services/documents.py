@@ -166,6 +166,6 @@ def letter_filename(beslissing: Beslissing, person: Betrokkene, versie: int) -> 
 
 
 def ascii_slug(text: str) -> str:
-    """ASCII letters, digits and hyphens (the name is shown on screen: words, not codes) (accents dropped: "Daniëlle" -> "Danielle")."""
+    """ASCII letters, digits and hyphens: shown on screen as words, not codes ("Daniëlle" -> "Danielle")."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-") or "x"

@@ -47,7 +47,7 @@ def test_a_letter_to_the_overtreder_is_named_after_his_role(db, rt, users, warni
 
 def test_file_name_parts_are_ascii_safe():
     assert ascii_slug("Daniëlle / ’s-Hertogenbosch") == "Danielle-s-Hertogenbosch"
-    assert ascii_slug("veilig_thuis") == "veilig_thuis"
+    assert ascii_slug("veilig_thuis") == "veilig-thuis"  # shown on screen: words, not codes
 
 
 def test_the_preview_renders_the_letters_the_offer_stores_and_stores_nothing(db, rt, users, warning, today):

@@ -119,7 +119,7 @@ def test_a_niet_bevoegd_case_is_closed_shown_as_closed_and_reopened(app, client,
     assert 'name="onderzoek_omstandigheden.outcome"' not in page and 'name="geschiktheid.outcome"' not in page
     url = f"/zaken/{zaak.id}/afsluiten"
     missing = client.post(url, data={"version": zaak.version_id, "afsluitreden": "niet_bevoegd"})
-    assert missing.status_code == 400 and "Dit veld is verplicht." in missing.get_data(as_text=True)
+    assert missing.status_code == 400 and "Motivering: vul dit veld in." in missing.get_data(as_text=True)
     done = client.post(url, data={"version": zaak.version_id, "afsluitreden": "niet_bevoegd",
                                   "toelichting": "Hoeveelheid voor eigen gebruik."})
     assert done.status_code == 302
