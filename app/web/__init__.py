@@ -9,7 +9,20 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 def register_blueprints(app: Flask) -> None:
     """Register every blueprint explicitly (no import-time side effects)."""
     from app.domain.workflow import steps
-    from app.web import api, auth, beheer, cases, documents, intake, pages, review
+    from app.web import (
+        admin_mandates,
+        admin_users,
+        api,
+        auditor,
+        auth,
+        beheer,
+        cases,
+        documents,
+        intake,
+        kabinet,
+        pages,
+        review,
+    )
     from app.web.labels import (
         Labels,
         beslissing_rows,
@@ -38,6 +51,7 @@ def register_blueprints(app: Flask) -> None:
     app.jinja_env.filters["zienswijze_row"] = zienswijze_row
     app.jinja_env.filters["betrokkene_option"] = betrokkene_option
 
-    for blueprint in (auth.bp, pages.bp, intake.bp, cases.bp, review.bp, documents.bp, beheer.bp):
+    for blueprint in (auth.bp, pages.bp, intake.bp, cases.bp, review.bp, documents.bp, beheer.bp, kabinet.bp,
+                      admin_users.bp, admin_mandates.bp, auditor.bp):
         app.register_blueprint(blueprint)
     api.init_app(app)

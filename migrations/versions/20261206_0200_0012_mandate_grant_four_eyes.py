@@ -1,0 +1,54 @@
+"""four eyes on granting a mandate
+
+A mandate a beheerder grants on the beheer pages is pending (status `aangevraagd`) and gives no power to sign
+until a second beheerder approves it (`actief`); a grant can also be refused (`afgewezen`). The database
+refuses an active granted mandate without an approver, or approved by its own granter. Existing mandates
+(seeded or migrated, without a granter) stay active as they are.
+
+Revision ID: 0012
+Revises: 0010
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+from app.models.types import UtcDateTime
+
+revision = "0012"
+down_revision = "0010"
+branch_labels = None
+depends_on = None
+
+FOUR_EYES_GRANT = ("status <> 'actief' OR verleend_door_id IS NULL OR "
+                   "(goedgekeurd_door_id IS NOT NULL AND goedgekeurd_door_id <> verleend_door_id)")
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("mandaten") as batch:
+        batch.add_column(sa.Column(
+            "status", sa.Enum("aangevraagd", "actief", "afgewezen", name="mandaat_status", native_enum=False,
+                              create_constraint=True, length=40),
+            nullable=False, server_default="actief"))
+        batch.add_column(sa.Column("verleend_door_id", sa.Integer(), nullable=True))
+        batch.add_column(sa.Column("goedgekeurd_door_id", sa.Integer(), nullable=True))
+        batch.add_column(sa.Column("goedgekeurd_at", UtcDateTime(), nullable=True))
+    with op.batch_alter_table("mandaten") as batch:
+        batch.alter_column("status", server_default=None, existing_type=sa.String(40), existing_nullable=False)
+        batch.create_foreign_key("fk_mandaten_verleend_door_id_users", "users", ["verleend_door_id"], ["id"])
+        batch.create_foreign_key("fk_mandaten_goedgekeurd_door_id_users", "users", ["goedgekeurd_door_id"], ["id"])
+        batch.create_check_constraint("mandaat_four_eyes", FOUR_EYES_GRANT)
+        batch.create_check_constraint("mandaat_approval_complete",
+                                      "(goedgekeurd_door_id IS NULL) = (goedgekeurd_at IS NULL)")
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("mandaten") as batch:
+        batch.drop_constraint("mandaat_approval_complete", type_="check")
+        batch.drop_constraint("mandaat_four_eyes", type_="check")
+        batch.drop_constraint("mandaat_status", type_="check")
+        batch.drop_constraint("fk_mandaten_goedgekeurd_door_id_users", type_="foreignkey")
+        batch.drop_constraint("fk_mandaten_verleend_door_id_users", type_="foreignkey")
+        batch.drop_column("goedgekeurd_at")
+        batch.drop_column("goedgekeurd_door_id")
+        batch.drop_column("verleend_door_id")
+        batch.drop_column("status")
