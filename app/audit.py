@@ -155,4 +155,5 @@ _ACTIE_WEERGAVE = {
     "approve_mandate": "Mandaat goedgekeurd door een tweede beheerder",
     "refuse_mandate": "Mandaat afgewezen",
     "end_mandate": "Mandaat beëindigd",
+    "password": "Wachtwoord gewijzigd",
 }

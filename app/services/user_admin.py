@@ -28,7 +28,7 @@ def create_user(session: Session, rt: Runtime, data: dict[str, Any], actor: User
         errors["username"] = "Deze gebruikersnaam bestaat al; kies een andere."
     if errors:
         raise InvalidInput(errors)
-    user = User(username=data["username"], password_hash=hash_password(data["password"]),
+    user = User(username=data["username"], password_hash=hash_password(data["password"]), wachtwoord_wijzigen=True,
                 **{name: data[name] for name in EDITABLE})
     session.add(user)
     session.flush()

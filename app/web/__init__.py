@@ -21,6 +21,7 @@ def register_blueprints(app: Flask) -> None:
         intake,
         kabinet,
         pages,
+        password,
         review,
     )
     from app.web.labels import (
@@ -52,6 +53,6 @@ def register_blueprints(app: Flask) -> None:
     app.jinja_env.filters["betrokkene_option"] = betrokkene_option
 
     for blueprint in (auth.bp, pages.bp, intake.bp, cases.bp, review.bp, documents.bp, beheer.bp, kabinet.bp,
-                      admin_users.bp, admin_mandates.bp, auditor.bp):
+                      admin_users.bp, admin_mandates.bp, auditor.bp, password.bp):
         app.register_blueprint(blueprint)
     api.init_app(app)

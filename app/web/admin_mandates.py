@@ -27,7 +27,7 @@ CAPACITY_LABELS = {"orgaan": "Bestuursorgaan zelf (burgemeester)",
                    "plaatsvervanger": "Plaatsvervanger (locoburgemeester)",
                    "gemandateerde": "Gemandateerde (in mandaat)",
                    "hulpofficier_van_justitie": "Hulpofficier van justitie"}
-STATUS_LABELS = {"aangevraagd": "Wacht op goedkeuring", "actief": "Goedgekeurd", "afgewezen": "Afgewezen"}
+STATUS_LABELS = {"aangevraagd": "wacht op goedkeuring", "actief": "verleend", "afgewezen": "afgewezen"}
 LABELS = {"user_id": "Medewerker", "besluittype": "Bevoegdheid", "uitkomsten": "Beslissingen die het mandaat dekt",
           "hoedanigheid": "Hoedanigheid", "valid_from": "Geldig vanaf", "valid_until": "Geldig tot en met",
           "mandaatbesluit": "Mandaatbesluit", "functie": "Functie", "laatste_dag": "Laatste dag", "reden": "Reden"}

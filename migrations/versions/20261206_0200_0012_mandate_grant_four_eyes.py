@@ -1,9 +1,12 @@
-"""four eyes on granting a mandate
+"""four eyes on granting a mandate; a new account's first password must be changed
 
 A mandate a beheerder grants on the beheer pages is pending (status `aangevraagd`) and gives no power to sign
 until a second beheerder approves it (`actief`); a grant can also be refused (`afgewezen`). The database
 refuses an active granted mandate without an approver, or approved by its own granter. Existing mandates
 (seeded or migrated, without a granter) stay active as they are.
+
+users.wachtwoord_wijzigen: set for an account a beheerder created with an initial password; that user chooses
+their own password before doing anything else. Existing accounts are not affected (false).
 
 Revision ID: 0012
 Revises: 0010
@@ -24,6 +27,9 @@ FOUR_EYES_GRANT = ("status <> 'actief' OR verleend_door_id IS NULL OR "
 
 
 def upgrade() -> None:
+    # A plain ADD COLUMN (no table copy): other tables reference users.
+    op.add_column("users", sa.Column("wachtwoord_wijzigen", sa.Boolean(), nullable=False,
+                                     server_default=sa.false()))
     with op.batch_alter_table("mandaten") as batch:
         batch.add_column(sa.Column(
             "status", sa.Enum("aangevraagd", "actief", "afgewezen", name="mandaat_status", native_enum=False,
@@ -52,3 +58,5 @@ def downgrade() -> None:
         batch.drop_column("goedgekeurd_door_id")
         batch.drop_column("verleend_door_id")
         batch.drop_column("status")
+    with op.batch_alter_table("users") as batch:
+        batch.drop_column("wachtwoord_wijzigen")

@@ -96,3 +96,28 @@ def test_a_beheerder_cannot_lock_themself_out(client, login_as, db, users):
     db.refresh(users["beheerder"])
     assert (users["beheerder"].active, users["beheerder"].role) == (True, "beheerder")
     assert audit_rows(db, "deactivate") == [] and audit_rows(db, "update") == []
+
+
+def test_a_new_user_must_replace_the_initial_password_before_anything_else(client, login_as, db):
+    login_as("beheerder")
+    client.post("/beheer/gebruikers/nieuw", data=NEW)
+    client.post("/logout")
+    client.post("/login", data={"username": "j.jansen", "password": NEW["password"]})
+    assert client.get("/zaken").headers["Location"].endswith("/wachtwoord")
+    blocked = client.post("/api/v1/evaluaties", json={})  # no API either before the password is changed
+    assert blocked.status_code == 403 and "eigen wachtwoord" in blocked.get_data(as_text=True)
+    assert "eerste wachtwoord van de beheerder" in client.get("/wachtwoord").get_data(as_text=True)
+    wrong = client.post("/wachtwoord", data={"huidig": "fout", "nieuw": "kort", "herhaling": "kort"})
+    page = wrong.get_data(as_text=True)
+    assert wrong.status_code == 400 and 'href="#f-huidig"' in page and 'href="#f-nieuw"' in page
+    mine = "mijn-eigen-wachtwoord-2026"
+    assert client.post("/wachtwoord", data={"huidig": NEW["password"], "nieuw": mine,
+                                            "herhaling": mine}).status_code == 302
+    assert client.get("/zaken").status_code == 200
+    db.rollback()
+    user = db.scalars(select(User).where(User.username == "j.jansen")).one()
+    assert user.wachtwoord_wijzigen is False
+    row = db.scalars(select(AuditEntry).where(AuditEntry.actie == "password")).one()
+    assert row.wijzigingen == {"oud": None, "nieuw": None}  # no password material in the trail
+    client.post("/logout")
+    assert client.post("/login", data={"username": "j.jansen", "password": NEW["password"]}).status_code == 400
