@@ -39,7 +39,7 @@ def role_pages(zaak_id: int) -> dict[str, list[tuple[str, str]]]:
                       ("mandaten", "/beheer/mandaten"), ("nieuw mandaat", "/beheer/mandaten/nieuw"),
                       ("nieuw mandaat damocles", "/beheer/mandaten/nieuw?bevoegdheid=damocles"),
                       ("parameters", "/beheer/parameters")],
-        "auditor": [("logboeken", "/audit"), ("toegangslog", "/audit?log=toegang")],
+        "auditor": [("logboeken", "/audit"), ("toegangslog", "/audit?log=toegang"), ("wachtwoord", "/wachtwoord")],
     }
 
 
