@@ -8,20 +8,16 @@ from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Index, String, f
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import Base
+from app.domain.codes import ROLES, VERTROUWELIJKHEID
 from app.domain.procedure import CAPACITIES, ORGAAN, PLAATSVERVANGER
 from app.models.types import UtcDateTime, checked_enum, utcnow
 
-ROLES = ("handhaving", "jurist", "kabinet", "beheerder", "auditor")
 SIGNS_AS_BODY = f"('{ORGAAN}', '{PLAATSVERVANGER}')"  # the body itself or its substitute: no mandate decision
 AANGEVRAAGD, ACTIEF, AFGEWEZEN = "aangevraagd", "actief", "afgewezen"
 MANDAAT_STATUSSEN = (AANGEVRAAGD, ACTIEF, AFGEWEZEN)
 # A mandate a beheerder granted holds only once a second beheerder approved it (the database refuses otherwise).
 FOUR_EYES_GRANT = ("status <> 'actief' OR verleend_door_id IS NULL OR "
                    "(goedgekeurd_door_id IS NOT NULL AND goedgekeurd_door_id <> verleend_door_id)")
-VERTROUWELIJKHEID = (
-    "openbaar", "beperkt_openbaar", "intern", "zaakvertrouwelijk",
-    "vertrouwelijk", "confidentieel", "geheim", "zeer_geheim",
-)
 
 
 class User(Base):

@@ -6,8 +6,8 @@ from typing import Any
 
 from marshmallow import ValidationError, validate, validates_schema
 
+from app.domain.codes import ROLES, VERTROUWELIJKHEID
 from app.domain.procedure import CAPACITIES
-from app.models.user import ROLES, VERTROUWELIJKHEID
 from app.schemas.base import StrictSchema
 from app.schemas.fields import CleanString, Date, Integer, List, choice, text
 

@@ -22,6 +22,7 @@ down_revision = "0010"
 branch_labels = None
 depends_on = None
 
+STATUSES = "status IN ('aangevraagd', 'actief', 'afgewezen')"
 FOUR_EYES_GRANT = ("status <> 'actief' OR verleend_door_id IS NULL OR "
                    "(goedgekeurd_door_id IS NOT NULL AND goedgekeurd_door_id <> verleend_door_id)")
 
@@ -31,15 +32,14 @@ def upgrade() -> None:
     op.add_column("users", sa.Column("wachtwoord_wijzigen", sa.Boolean(), nullable=False,
                                      server_default=sa.false()))
     with op.batch_alter_table("mandaten") as batch:
-        batch.add_column(sa.Column(
-            "status", sa.Enum("aangevraagd", "actief", "afgewezen", name="mandaat_status", native_enum=False,
-                              create_constraint=True, length=40),
-            nullable=False, server_default="actief"))
+        # A VARCHAR with its own CHECK (as checked_enum renders it), named explicitly so downgrade finds it.
+        batch.add_column(sa.Column("status", sa.String(40), nullable=False, server_default="actief"))
         batch.add_column(sa.Column("verleend_door_id", sa.Integer(), nullable=True))
         batch.add_column(sa.Column("goedgekeurd_door_id", sa.Integer(), nullable=True))
         batch.add_column(sa.Column("goedgekeurd_at", UtcDateTime(), nullable=True))
     with op.batch_alter_table("mandaten") as batch:
         batch.alter_column("status", server_default=None, existing_type=sa.String(40), existing_nullable=False)
+        batch.create_check_constraint("mandaat_status", STATUSES)
         batch.create_foreign_key("fk_mandaten_verleend_door_id_users", "users", ["verleend_door_id"], ["id"])
         batch.create_foreign_key("fk_mandaten_goedgekeurd_door_id_users", "users", ["goedgekeurd_door_id"], ["id"])
         batch.create_check_constraint("mandaat_four_eyes", FOUR_EYES_GRANT)
@@ -49,14 +49,11 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table("mandaten") as batch:
-        batch.drop_constraint("mandaat_approval_complete", type_="check")
-        batch.drop_constraint("mandaat_four_eyes", type_="check")
-        batch.drop_constraint("mandaat_status", type_="check")
-        batch.drop_constraint("fk_mandaten_goedgekeurd_door_id_users", type_="foreignkey")
-        batch.drop_constraint("fk_mandaten_verleend_door_id_users", type_="foreignkey")
-        batch.drop_column("goedgekeurd_at")
-        batch.drop_column("goedgekeurd_door_id")
-        batch.drop_column("verleend_door_id")
-        batch.drop_column("status")
+        for name in ("mandaat_approval_complete", "mandaat_four_eyes", "mandaat_status"):
+            batch.drop_constraint(op.f(f"ck_mandaten_{name}"), type_="check")
+        batch.drop_constraint(op.f("fk_mandaten_goedgekeurd_door_id_users"), type_="foreignkey")
+        batch.drop_constraint(op.f("fk_mandaten_verleend_door_id_users"), type_="foreignkey")
+        for name in ("goedgekeurd_at", "goedgekeurd_door_id", "verleend_door_id", "status"):
+            batch.drop_column(name)
     with op.batch_alter_table("users") as batch:
         batch.drop_column("wachtwoord_wijzigen")
