@@ -154,4 +154,11 @@ _ACTIE_WEERGAVE = {
     "destroy": "Vernietigd na de bewaartermijn",
     "login": "Ingelogd",
     "logout": "Uitgelogd",
+    "activate": "Account geactiveerd",
+    "deactivate": "Account gedeactiveerd",
+    "grant": "Mandaat verleend (wacht op goedkeuring)",
+    "approve_mandate": "Mandaat goedgekeurd door een tweede beheerder",
+    "refuse_mandate": "Mandaat afgewezen",
+    "end_mandate": "Mandaat beëindigd",
+    "password": "Wachtwoord gewijzigd",
 }

@@ -30,6 +30,7 @@ DEMO_USERS = (
     ("kabinet", "kabinet", "K. Kabinet (demo)", "gemandateerde"),
     ("burgemeester", "kabinet", "M. Burgemeester (demo)", "orgaan"),
     ("beheerder", "beheerder", "B. Beheerder (demo)", None),
+    ("beheerder2", "beheerder", "C. Beheerder (demo)", None),  # the second pair of eyes on a mandate grant
     ("auditor", "auditor", "A. Auditor (demo)", None),
 )
 # The function each capacity signs under (Awb 10:10: "namens deze" with the function); the mayor signs in person.

@@ -17,6 +17,7 @@ from typing import Protocol
 from app.domain.assessment import Assessment, TraceEntry
 from app.domain.procedure import ORGAAN, PLAATSVERVANGER, Outcome
 
+ACTIEF = "actief"  # models.user.ACTIEF: the status of a mandate that holds
 VOORBEHOUDEN = "voorbehouden"  # finding kind: the outcome is reserved to the body itself (or its substitute)
 AS_BODY = (ORGAAN, PLAATSVERVANGER)
 
@@ -50,6 +51,11 @@ def recorded(mandate: MandateLike) -> bool:
     return TO_RECORD not in (getattr(mandate, "mandaatbesluit", "") or "") + (getattr(mandate, "functie", "") or "")
 
 
+def in_force(mandate: MandateLike) -> bool:
+    """Granted and, where a beheerder granted it, approved by a second one (a pending grant gives no power)."""
+    return getattr(mandate, "status", ACTIEF) == ACTIEF
+
+
 def valid_on(mandate: MandateLike, on: date) -> bool:
     """True when `on` lies within the mandate's validity (valid_until is the last day it holds)."""
     return mandate.valid_from <= on and (mandate.valid_until is None or on <= mandate.valid_until)
@@ -59,6 +65,7 @@ def allows(mandate: MandateLike, besluittype: str, outcome: Outcome, on: date, r
     """May the holder decide `outcome` of `besluittype` on `on` under this mandate?"""
     return (mandate.besluittype == besluittype and outcome.code in (mandate.uitkomsten or ())
             and outcome.may_decide(mandate.hoedanigheid) and valid_on(mandate, on) and recorded(mandate)
+            and in_force(mandate)
             and (not reserved or mandate.hoedanigheid in AS_BODY))
 
 
@@ -87,10 +94,18 @@ def refusal(mandates: Iterable[MandateLike], besluittype: str, outcome: Outcome,
     capable = [m for m in covering if outcome.may_decide(m.hoedanigheid)]
     if not capable:
         return f"Een {subject} kan niet in mandaat worden genomen; alleen de {outcome.body} of zijn plaatsvervanger."
-    if not any(recorded(m) for m in capable):
+    return _unrecorded(capable, who) or _dates([m for m in capable if in_force(m)], on, who)
+
+
+def _unrecorded(mandates: list[MandateLike], who: str) -> str | None:
+    """Why none of these mandates holds yet, whatever the date: not recorded in full, or not yet approved."""
+    if not any(recorded(m) for m in mandates):
         return (f"In het mandaat van {_of(who)} ontbreken nog het mandaatbesluit of de functie. Een beheerder "
                 "legt die eerst vast.")
-    return _dates(capable, on, who)
+    if not any(in_force(m) for m in mandates):
+        return (f"Het mandaat van {_of(who)} wacht nog op goedkeuring door een tweede beheerder; tot dan geldt "
+                "het niet.")
+    return None
 
 
 def _dates(mandates: list[MandateLike], on: date, who: str) -> str:

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Index, String
+from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Index, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import Base
+from app.domain.codes import ROLES, VERTROUWELIJKHEID
 from app.domain.procedure import CAPACITIES, ORGAAN, PLAATSVERVANGER
 from app.models.types import UtcDateTime, checked_enum, utcnow
 
-ROLES = ("handhaving", "jurist", "kabinet", "beheerder", "auditor")
 SIGNS_AS_BODY = f"('{ORGAAN}', '{PLAATSVERVANGER}')"  # the body itself or its substitute: no mandate decision
-VERTROUWELIJKHEID = (
-    "openbaar", "beperkt_openbaar", "intern", "zaakvertrouwelijk",
-    "vertrouwelijk", "confidentieel", "geheim", "zeer_geheim",
-)
+AANGEVRAAGD, ACTIEF, AFGEWEZEN = "aangevraagd", "actief", "afgewezen"
+MANDAAT_STATUSSEN = (AANGEVRAAGD, ACTIEF, AFGEWEZEN)
+# A mandate a beheerder granted holds only once a second beheerder approved it (the database refuses otherwise).
+FOUR_EYES_GRANT = ("status <> 'actief' OR verleend_door_id IS NULL OR "
+                   "(goedgekeurd_door_id IS NOT NULL AND goedgekeurd_door_id <> verleend_door_id)")
 
 
 class User(Base):
@@ -37,9 +38,11 @@ class User(Base):
     phone: Mapped[str] = mapped_column(String(40), default="")
     email: Mapped[str] = mapped_column(String(200), default="")  # for notifications; empty: no e-mail
     active: Mapped[bool] = mapped_column(default=True)
+    # Set when a beheerder chose the password (a new account): the user must choose their own before anything else.
+    wachtwoord_wijzigen: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
-    mandaten: Mapped[list[Mandaat]] = relationship(back_populates="user")
+    mandaten: Mapped[list[Mandaat]] = relationship(back_populates="user", foreign_keys="Mandaat.user_id")
 
     # Flask-Login protocol; the session id, not the user id, goes into the cookie (see web/auth.py).
     @property
@@ -103,6 +106,8 @@ class Mandaat(Base):
                         name="mandaatbesluit_required"),
         CheckConstraint(f"hoedanigheid IN {SIGNS_AS_BODY} OR length(trim(functie)) > 0", name="functie_required"),
         CheckConstraint("valid_until IS NULL OR valid_until >= valid_from", name="valid_until_after_from"),
+        CheckConstraint(FOUR_EYES_GRANT, name="mandaat_four_eyes"),
+        CheckConstraint("(goedgekeurd_door_id IS NULL) = (goedgekeurd_at IS NULL)", name="mandaat_approval_complete"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -114,4 +119,12 @@ class Mandaat(Base):
     valid_until: Mapped[date | None] = mapped_column(Date)  # the last day it holds; None: until revoked
     mandaatbesluit: Mapped[str] = mapped_column(String(200), default="")  # the mandate decision it rests on
     functie: Mapped[str] = mapped_column(String(200), default="")  # e.g. hoofd Kabinet en Veiligheid
-    user: Mapped[User] = relationship(back_populates="mandaten")
+    # Four eyes on a grant: a beheerder grants (aangevraagd), another approves (actief). Rows without a
+    # granter predate the beheer pages (seed, migrations) and hold as they are.
+    status: Mapped[str] = mapped_column(checked_enum("mandaat_status", *MANDAAT_STATUSSEN), default=ACTIEF)
+    verleend_door_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    goedgekeurd_door_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    goedgekeurd_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    user: Mapped[User] = relationship(back_populates="mandaten", foreign_keys=[user_id])
+    verleend_door: Mapped[User | None] = relationship(foreign_keys=[verleend_door_id])
+    goedgekeurd_door: Mapped[User | None] = relationship(foreign_keys=[goedgekeurd_door_id])

@@ -37,7 +37,7 @@ def login(session: Session, config: Config, username: str, password: str, ip: st
     if _recent_failures(session, config, username, ip) >= config.login_max_failures:
         raise TooManyAttempts()
     user = session.scalars(select(User).where(User.username == username)).first()
-    if user is None or not user.active or not _verify(user, password):
+    if user is None or not user.active or not verify(user, password):
         session.add(LoginFailure(username=username[:80], ip=ip[:64]))
         session.commit()
         raise LoginFailed()
@@ -82,7 +82,8 @@ def recently_authenticated(row: LoginSession, config: Config, now: datetime | No
     return (now or utcnow()) - row.auth_at <= timedelta(minutes=config.reauth_minutes)
 
 
-def _verify(user: User, password: str) -> bool:
+def verify(user: User, password: str) -> bool:
+    """Does the password match the user's stored hash?"""
     try:
         return _hasher.verify(user.password_hash, password)
     except (VerifyMismatchError, InvalidHashError):

@@ -14,7 +14,7 @@ from app.audit import Actor, record_access
 from app.domain.assessment import Assessment
 from app.domain.closure import judgements_to_ask
 from app.domain.judgements import competence
-from app.domain.mandates import reservation, valid_on
+from app.domain.mandates import in_force, reservation, valid_on
 from app.domain.procedure import Outcome, Procedure
 from app.models import Beslissing, Document, Mandaat, Oordeel, Reviewronde, User, Zaak
 from app.models.types import utcnow
@@ -110,11 +110,11 @@ def signatories(session: Session, besluittype: str, outcome: Outcome | None, on:
                 assessment: Assessment | None = None) -> list[User]:
     """Kabinet members with a mandate for this besluittype that allows `outcome` on `on` (honouring a
     reservation to the body itself that the assessment concludes); without an outcome, any valid mandate."""
-    users = session.scalars(select(User).join(Mandaat).where(
+    users = session.scalars(select(User).join(Mandaat, Mandaat.user_id == User.id).where(
         Mandaat.besluittype == besluittype, User.active.is_(True), User.role == "kabinet").order_by(User.display_name))
     if outcome is None:
         return [u for u in dict.fromkeys(users) if any(m.besluittype == besluittype and valid_on(m, on)
-                                                       for m in u.mandaten)]
+                                                       and in_force(m) for m in u.mandaten)]
     reserved = reservation(assessment, outcome.code) is not None
     return [u for u in dict.fromkeys(users) if mandaat_for(u, besluittype, outcome, on, reserved) is not None]
 

@@ -11,7 +11,10 @@ def register_blueprints(app: Flask) -> None:
     from app.domain.numbers import format_number
     from app.domain.workflow import steps
     from app.web import (
+        admin_mandates,
+        admin_users,
         api,
+        auditor,
         auth,
         beheer,
         bezwaar,
@@ -19,7 +22,9 @@ def register_blueprints(app: Flask) -> None:
         casework,
         documents,
         intake,
+        kabinet,
         pages,
+        password,
         review,
         worklists,
         workspace,
@@ -58,6 +63,7 @@ def register_blueprints(app: Flask) -> None:
     app.jinja_env.filters["betrokkene_option"] = betrokkene_option
 
     for blueprint in (auth.bp, pages.bp, intake.bp, cases.bp, review.bp, documents.bp, beheer.bp,
-                      casework.bp, zaakbeheer.bp, worklists.bp, workspace.bp, bezwaar.bp):
+                      casework.bp, zaakbeheer.bp, worklists.bp, workspace.bp, bezwaar.bp, kabinet.bp,
+                      admin_users.bp, admin_mandates.bp, auditor.bp, password.bp):
         app.register_blueprint(blueprint)
     api.init_app(app)

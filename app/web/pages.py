@@ -13,7 +13,7 @@ from app.db import get_session
 bp = Blueprint("pages", __name__)
 
 HOME_BY_ROLE = {"handhaving": "intake.my_meldingen", "jurist": "worklists.index", "kabinet": "review.queue",
-                "beheerder": "beheer.overzicht"}
+                "beheerder": "beheerder.start", "auditor": "auditor.logboek"}
 
 
 @bp.get("/")

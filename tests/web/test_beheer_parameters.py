@@ -20,7 +20,7 @@ GOOD = {"waarde": "6", "geldig_vanaf": "2010-05-03",
 def test_the_beheerder_sees_every_parameter_with_defaults_marked_as_defaults(client, login_as):
     login_as("beheerder")
     home = client.get("/")
-    assert home.status_code == 302 and home.headers["Location"].endswith("/beheer/parameters")
+    assert home.status_code == 302 and home.headers["Location"].endswith("/beheer")  # the beheerder landing page
     page = client.get("/beheer/parameters").get_data(as_text=True)
     assert 'href="/beheer/parameters"' in page and ">Parameters</a>" in page  # in the navigation
     row = page.split('id="p-damocles-sluiting_woning_harddrugs_eerste_maanden"')[0].rsplit("<tr", 1)[1]

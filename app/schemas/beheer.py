@@ -1,0 +1,81 @@
+"""Schemas of the beheerder's pages: users and mandates; and the filters of the auditor's and kabinet's lists."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marshmallow import ValidationError, validate, validates_schema
+
+from app.domain.codes import ROLES, VERTROUWELIJKHEID
+from app.domain.procedure import CAPACITIES
+from app.schemas.base import StrictSchema
+from app.schemas.fields import CleanString, Date, Integer, List, choice, text
+
+USERNAME = validate.Regexp(r"^[a-z0-9][a-z0-9._-]{2,79}$",
+                           error="Gebruik 3 tot 80 kleine letters, cijfers, punt, streepje of liggend streepje.")
+TEAM = validate.Regexp(r"^[a-z0-9][a-z0-9_-]{1,79}$",
+                       error="Gebruik 2 tot 80 kleine letters, cijfers, streepje of liggend streepje.")
+MIN_PASSWORD = 12
+
+
+class GebruikerSchema(StrictSchema):
+    """What a beheerder may change of a user (the zaaktypes are checked against the registered powers)."""
+
+    display_name = text(200, required=True)
+    role = choice(ROLES, required=True)
+    team = CleanString(required=True, validate=TEAM)
+    zaaktypes = List(text(40), load_default=list)
+    max_vertrouwelijkheid = choice(VERTROUWELIJKHEID, required=True)
+    phone = text(40, load_default="")
+
+
+class NieuweGebruikerSchema(GebruikerSchema):
+    username = CleanString(required=True, validate=USERNAME)
+    password = CleanString(required=True, validate=validate.Length(
+        min=MIN_PASSWORD, max=200, error=f"Kies een wachtwoord van minstens {MIN_PASSWORD} tekens."))
+
+
+class MandaatSchema(StrictSchema):
+    """A grant; power, outcomes and capacity are checked against the power's procedure data by the use case."""
+
+    user_id = Integer(required=True)
+    besluittype = text(40, required=True)
+    hoedanigheid = choice(CAPACITIES, required=True)
+    uitkomsten = List(text(60), load_default=list)
+    valid_from = Date(required=True)
+    valid_until = Date(load_default=None, allow_none=True)
+    mandaatbesluit = text(200, load_default="")
+    functie = text(200, load_default="")
+
+    @validates_schema(skip_on_field_errors=False)
+    def _dates(self, data: dict[str, Any], **_: Any) -> None:
+        start, end = data.get("valid_from"), data.get("valid_until")
+        if start and end and end < start:
+            raise ValidationError("De einddatum ligt vóór de begindatum.", "valid_until")
+
+
+class BeeindigenSchema(StrictSchema):
+    laatste_dag = Date(required=True)
+
+
+class AfwijzenSchema(StrictSchema):
+    reden = text(2000, required=True)
+
+
+class PeriodeSchema(StrictSchema):
+    """A period filter and a page number (both optional); unknown query parameters are refused."""
+
+    van = Date(load_default=None, allow_none=True)
+    tot = Date(load_default=None, allow_none=True)
+    pagina = Integer(load_default=1, validate=validate.Range(min=1, max=100000, error="Kies een geldige pagina."))
+
+    @validates_schema(skip_on_field_errors=False)
+    def _order(self, data: dict[str, Any], **_: Any) -> None:
+        if data.get("van") and data.get("tot") and data["tot"] < data["van"]:
+            raise ValidationError("De einddatum ligt vóór de begindatum.", "tot")
+
+
+class LogFilterSchema(PeriodeSchema):
+    log = choice(("audit", "toegang"), load_default="audit")
+    kenmerk = text(100, load_default="")
+    persoon = text(200, load_default="")
