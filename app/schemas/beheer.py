@@ -27,6 +27,9 @@ class GebruikerSchema(StrictSchema):
     zaaktypes = List(text(40), load_default=list)
     max_vertrouwelijkheid = choice(VERTROUWELIJKHEID, required=True)
     phone = text(40, load_default="")
+    # Notifications are mailed here when SMTP is configured; empty: in-app only.
+    email = CleanString(load_default="", validate=validate.Regexp(
+        r"^$|^[^@\s]+@[^@\s]+\.[^@\s]+$", error="Vul een e-mailadres in als naam@gemeente.nl, of laat het leeg."))
 
 
 class NieuweGebruikerSchema(GebruikerSchema):

@@ -18,7 +18,7 @@ from app.models.types import utcnow
 from app.runtime import Runtime
 from app.services.accounts import hash_password
 
-EDITABLE = ("display_name", "role", "team", "zaaktypes", "max_vertrouwelijkheid", "phone")
+EDITABLE = ("display_name", "role", "team", "zaaktypes", "max_vertrouwelijkheid", "phone", "email")
 
 
 def create_user(session: Session, rt: Runtime, data: dict[str, Any], actor: User) -> User:

@@ -30,7 +30,8 @@ VERTROUWELIJKHEID_LABELS = {
 # The form's fields in order, with the label the error summary links to.
 LABELS = {"username": "Gebruikersnaam", "password": "Eerste wachtwoord", "display_name": "Naam", "role": "Rol",
           "team": "Team", "zaaktypes": "Bevoegdheden (zaaktypes)",
-          "max_vertrouwelijkheid": "Hoogste vertrouwelijkheid", "phone": "Telefoonnummer"}
+          "max_vertrouwelijkheid": "Hoogste vertrouwelijkheid", "phone": "Telefoonnummer",
+          "email": "E-mailadres voor berichten"}
 
 
 @bp.get("/beheer")

@@ -121,3 +121,19 @@ def test_a_new_user_must_replace_the_initial_password_before_anything_else(clien
     assert row.wijzigingen == {"oud": None, "nieuw": None}  # no password material in the trail
     client.post("/logout")
     assert client.post("/login", data={"username": "j.jansen", "password": NEW["password"]}).status_code == 400
+
+
+def test_a_beheerder_sets_the_address_notifications_are_mailed_to(client, login_as, db, users):
+    login_as("beheerder")
+    target = users["jurist"]
+    form = {"display_name": "Jurist (test)", "role": "jurist", "team": "oov", "zaaktypes": ["damocles"],
+            "max_vertrouwelijkheid": "vertrouwelijk", "phone": ""}
+    bad = client.post(f"/beheer/gebruikers/{target.id}", data={**form, "email": "geen adres"})
+    assert bad.status_code == 400 and 'href="#f-email"' in bad.get_data(as_text=True)
+    saved = client.post(f"/beheer/gebruikers/{target.id}", data={**form, "email": "jurist@gemeente.test"})
+    assert saved.status_code == 302
+    db.rollback()
+    db.expire_all()
+    assert db.get(User, target.id).email == "jurist@gemeente.test"
+    [row] = audit_rows(db, "update")
+    assert (row.wijzigingen["oud"]["email"], row.wijzigingen["nieuw"]["email"]) == ("", "jurist@gemeente.test")
