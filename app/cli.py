@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from pathlib import Path
 
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
+from app import clock
 from app.db import session_scope
 from app.domain.errors import DomainError
 
@@ -72,7 +72,7 @@ def rules_evaluate(file: Path) -> None:
     rt = current_app.extensions["bevoegd"]
     try:
         data = EvaluatieSchema().load(json.loads(file.read_text(encoding="utf-8")))
-        verzenddatum = data.get("verzenddatum") or date.today()
+        verzenddatum = data.get("verzenddatum") or clock.today()
         with session_scope(current_app.extensions["db_engine"]) as session:  # confirmed policy values
             overlay = overlay_for(session, data["power"])
         body = evaluation_body(rt, run_evaluation(rt, data, verzenddatum, overlay), verzenddatum, overlay)
@@ -94,7 +94,7 @@ def seed_demo_command() -> None:
     from app.seed import seed_demo
 
     with session_scope(current_app.extensions["db_engine"]) as session:
-        logins = seed_demo(session, current_app.extensions["bevoegd"], date.today())
+        logins = seed_demo(session, current_app.extensions["bevoegd"], clock.today())
     click.echo("Demo-inloggegevens (fictief):")
     width = max((len(username) for username, _ in logins), default=0)
     for username, password in logins:
@@ -119,7 +119,7 @@ def retention_due(today: object) -> None:
     """List the zaken whose retention period has ended (kenmerk, bevoegdheid, bewaren tot)."""
     from app.services.retention import due_for_destruction
 
-    on = today.date() if today else date.today()  # type: ignore[attr-defined]
+    on = today.date() if today else clock.today()  # type: ignore[attr-defined]
     with session_scope(current_app.extensions["db_engine"]) as session:
         due = due_for_destruction(session, current_app.extensions["bevoegd"], on)
     for item in due:
@@ -133,7 +133,7 @@ def retention_destroy(today: object) -> None:
     """Destroy every zaak whose retention period has ended, one transaction each (run by a scheduler)."""
     from app.services.retention import destroy, due_for_destruction
 
-    rt, on = current_app.extensions["bevoegd"], today.date() if today else date.today()  # type: ignore[attr-defined]
+    rt, on = current_app.extensions["bevoegd"], today.date() if today else clock.today()  # type: ignore[attr-defined]
     with session_scope(current_app.extensions["db_engine"]) as session:
         for item in due_for_destruction(session, rt, on):
             record = destroy(session, rt, item, on)

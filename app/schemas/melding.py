@@ -8,11 +8,11 @@ power's schema, so the forms, the API, the CLI and the seed share one request sh
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 from marshmallow import Schema, ValidationError, validate, validates_schema
 
+from app import clock
 from app.domain.codes import BRON_SOORTEN
 from app.schemas.base import AdresSchema, StrictSchema
 from app.schemas.fields import CleanString, Date, Nested, choice, text
@@ -35,7 +35,7 @@ class MeldingEnvelope(StrictSchema):
     @validates_schema
     def _dates_in_order(self, data: dict[str, Any], **_: Any) -> None:
         errors = {}
-        if data["pleegdatum"] > date.today():
+        if data["pleegdatum"] > clock.today():
             errors["pleegdatum"] = ["De datum van het aantreffen ligt in de toekomst."]
         if data["bron_datum"] < data["pleegdatum"]:
             errors["bron_datum"] = ["Het rapport kan niet dateren van vóór het aantreffen."]

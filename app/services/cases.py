@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.audit import Actor, record_access
 from app.domain.assessment import Assessment
 from app.domain.closure import judgements_to_ask
@@ -101,8 +102,8 @@ def review_queue(session: Session, visible: Any, actor: User, origin: str) -> tu
 def _signers(session: Session, zaak: Zaak, procedure: Procedure, concept: Beslissing | None) -> list[User]:
     """Who may sign the concept today (any kabinet member with a valid mandate for the power without one)."""
     if concept is None:
-        return signatories(session, zaak.zaaktype, None, date.today())
-    return signatories(session, zaak.zaaktype, procedure.outcome(concept.soort), date.today(),
+        return signatories(session, zaak.zaaktype, None, clock.today())
+    return signatories(session, zaak.zaaktype, procedure.outcome(concept.soort), clock.today(),
                        Assessment.from_dict(concept.beoordeling.assessment))
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.domain.addressees import recipients
 from app.domain.assessment import Assessment
 from app.domain.hearing import HEARD, ZIENSWIJZE
@@ -95,7 +96,7 @@ def _document(session: Session, rt: Runtime, beslissing: Beslissing, signer: Sig
         titel=str(context["onderwerp"])[:300], bestandsnaam=letter_filename(beslissing, person, versie),
         vertrouwelijkheidaanduiding=beslissing.zaak.vertrouwelijkheidaanduiding, status=status,
         inhoud=content, sha256=hashlib.sha256(content).hexdigest(), context=jsonable(used),
-        library_versions=dict(LIBRARY_VERSIONS), creatiedatum=date.today(),
+        library_versions=dict(LIBRARY_VERSIONS), creatiedatum=clock.today(),
     )
 
 

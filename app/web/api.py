@@ -7,7 +7,6 @@ one of them, chosen by `zaaktype`.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from flask import Flask, current_app, request, url_for
@@ -16,6 +15,7 @@ from flask_smorest import Api, Blueprint
 from flask_wtf.csrf import generate_csrf
 from marshmallow import Schema, fields
 
+from app import clock
 from app.db import get_session
 from app.domain import errors as e
 from app.powers import registry
@@ -99,7 +99,7 @@ def create_melding() -> dict[str, str]:
     if data["zaaktype"] not in (current_user.zaaktypes or ()):
         raise e.InvalidInput({"zaaktype": "U mag voor deze bevoegdheid geen meldingen doen."})
     try:
-        zaak = submit_melding(get_session(), current_app.extensions["bevoegd"], data, current_user, date.today())
+        zaak = submit_melding(get_session(), current_app.extensions["bevoegd"], data, current_user, clock.today())
     except (e.RulesNotInForce, e.ParameterNotInForce) as exc:
         raise e.InvalidInput({"pleegdatum": exc.message}, exc.message) from exc
     return {"identificatie": zaak.identificatie, "url": url_for("intake.my_meldingen")}
@@ -117,7 +117,7 @@ def evaluate(data: dict[str, Any]) -> dict[str, Any]:
     deadlines, the parameters used and the full trace.
     """
     rt = current_app.extensions["bevoegd"]
-    verzenddatum = data.get("verzenddatum") or date.today()
+    verzenddatum = data.get("verzenddatum") or clock.today()
     overlay = overlay_for(get_session(), data["power"])  # confirmed policy values, read per evaluation
     result = run_evaluation(rt, data, verzenddatum, overlay)
     get_session().rollback()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from app import clock
 from app.db import get_session
 from app.domain import errors as e
 from app.services import parameters
@@ -25,7 +25,7 @@ LABELS = {"waarde": "Waarde", "geldig_vanaf": "Geldig vanaf", "titel": "Officië
 @bp.get("/beheer/parameters")
 @role_required("beheerder")
 def overzicht() -> str:
-    rt, today = _rt(), date.today()
+    rt, today = _rt(), clock.today()
     powers = [(code, rt.book.index(code).title, parameters.overview(get_session(), rt, code, today))
               for code in rt.book.powers]
     return render_template("beheer/parameters.html", powers=powers, today=today)
@@ -65,7 +65,7 @@ def _row(power: str, name: str) -> parameters.ParameterRow:
     rt = _rt()
     if power not in rt.book.powers:
         abort(404)
-    found = [r for r in parameters.overview(get_session(), rt, power, date.today()) if r.series.name == name]
+    found = [r for r in parameters.overview(get_session(), rt, power, clock.today()) if r.series.name == name]
     if not found:
         abort(404)
     return found[0]

@@ -14,6 +14,7 @@ from flask_login import current_user
 from marshmallow import Schema
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.db import get_session
 from app.domain.bezwaar import BESLISSINGEN, TEKSTEN, WIJZEN, Beslistermijn
 from app.models import Beroep, Beslissing, Bezwaar, User, Zaak
@@ -105,7 +106,7 @@ def labels(form: str | None) -> dict[str, str]:
 
 @bp.app_context_processor
 def _globals() -> dict[str, Any]:
-    return {"remedy_view": lambda zaak: view(get_session(), _rt(), zaak, date.today()), "remedy_labels": labels}
+    return {"remedy_view": lambda zaak: view(get_session(), _rt(), zaak, clock.today()), "remedy_labels": labels}
 
 
 @bp.post("/zaken/<int:zaak_id>/beslissingen/<int:beslissing_id>/bezwaren")
@@ -113,7 +114,7 @@ def _globals() -> dict[str, Any]:
 def register(zaak_id: int, beslissing_id: int) -> Any:
     def action(zaak: Zaak, data: dict[str, Any]) -> Any:
         return bezwaar.register(get_session(), _rt(), zaak, _beslissing(zaak, beslissing_id), data, current_user,
-                                date.today())
+                                clock.today())
     return _handle(zaak_id, f"bezwaar-b{beslissing_id}", BezwaarSchema(), action, "Het bezwaar is geregistreerd.")
 
 
@@ -125,7 +126,7 @@ def record_step(zaak_id: int, bezwaar_id: int, step: str) -> Any:
 
     def action(zaak: Zaak, data: dict[str, Any]) -> Any:
         return bezwaar.record_step(get_session(), _rt(), _bezwaar(zaak, bezwaar_id), step, data, current_user,
-                                   date.today())
+                                   clock.today())
     return _handle(zaak_id, f"bezwaar-{bezwaar_id}-{step}", STEPS[step](), action, "Vastgelegd.")
 
 
@@ -136,7 +137,7 @@ def decide(zaak_id: int, bezwaar_id: int) -> Any:
         db = get_session()
         signer_id = data.pop("ondertekenaar_id")
         signer = db.get(User, signer_id) if 0 < signer_id < 2**63 else None
-        return bezwaar.decide(db, _rt(), _bezwaar(zaak, bezwaar_id), data, signer, current_user, date.today())
+        return bezwaar.decide(db, _rt(), _bezwaar(zaak, bezwaar_id), data, signer, current_user, clock.today())
     return _handle(zaak_id, f"bezwaar-{bezwaar_id}-besluit", BesluitOpBezwaarSchema(), action,
                    "De beslissing op het bezwaar is vastgelegd.")
 
@@ -146,7 +147,7 @@ def decide(zaak_id: int, bezwaar_id: int) -> Any:
 def register_beroep(zaak_id: int, beslissing_id: int) -> Any:
     def action(zaak: Zaak, data: dict[str, Any]) -> Any:
         return beroep.register(get_session(), _rt(), zaak, _beslissing(zaak, beslissing_id), data, current_user,
-                               date.today())
+                               clock.today())
     return _handle(zaak_id, f"beroep-b{beslissing_id}", BeroepSchema(), action, "Het beroep is geregistreerd.")
 
 
@@ -157,7 +158,7 @@ def record_ruling(zaak_id: int, beroep_id: int) -> Any:
         row = get_session().get(Beroep, beroep_id)
         if row is None or row.zaak_id != zaak.id:
             abort(404)
-        return beroep.record_ruling(get_session(), row, data, current_user, date.today())
+        return beroep.record_ruling(get_session(), row, data, current_user, clock.today())
     return _handle(zaak_id, f"beroep-{beroep_id}-uitspraak", UitspraakSchema(), action,
                    "De uitspraak is vastgelegd.")
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from marshmallow import Schema, ValidationError
 
+from app import clock
 from app.db import get_session
 from app.domain import errors as e
 from app.domain.drafting import DraftRequest
@@ -77,7 +77,7 @@ def record_judgement(zaak_id: int) -> Any:
 @role_required("jurist")
 def record_zienswijze(zaak_id: int) -> Any:
     return _handle(zaak_id, "zienswijze", ZienswijzeSchema(), lambda z, d: judging.record_zienswijze(
-        get_session(), _rt(), z, d, current_user, date.today()), "De zienswijze is vastgelegd.")
+        get_session(), _rt(), z, d, current_user, clock.today()), "De zienswijze is vastgelegd.")
 
 
 @bp.post("/zaken/<int:zaak_id>/beslissingen")
@@ -150,7 +150,7 @@ def _add_rechthebbende(zaak: Any, data: dict[str, Any]) -> Any:
 def _draft(zaak: Any, data: dict[str, Any]) -> Any:
     version = data.pop("version")
     return drafting.draft_beslissing(get_session(), _rt(), zaak, DraftRequest(**data), version, current_user,
-                                     date.today())
+                                     clock.today())
 
 
 def _form_values(form: str) -> dict[str, Any]:
@@ -170,7 +170,7 @@ def _form_values(form: str) -> dict[str, Any]:
 
 def _update_facts(zaak: Any, data: dict[str, Any]) -> Any:
     version = data.pop("version")
-    return assessment.update_facts(get_session(), _rt(), zaak, data, version, current_user, date.today())
+    return assessment.update_facts(get_session(), _rt(), zaak, data, version, current_user, clock.today())
 
 
 def _submit(zaak: Any, beslissing_id: int, data: dict[str, Any]) -> Any:
@@ -182,7 +182,7 @@ def _submit(zaak: Any, beslissing_id: int, data: dict[str, Any]) -> Any:
     if ondertekenaar is None:  # same answer as a user without a mandate: no user enumeration
         raise e.MandateMissing("Kies een ondertekenaar van het kabinet met mandaat voor dit type besluit.")
     return drafting.submit_for_review(db, _rt(), beslissing, ondertekenaar, data["version"], current_user,
-                                      date.today())
+                                      clock.today())
 
 
 def _page(zaak_id: int, form: str | None = None, errors: dict[str, list[str]] | None = None,
@@ -192,8 +192,8 @@ def _page(zaak_id: int, form: str | None = None, errors: dict[str, list[str]] | 
     view = cases.view_zaak(db, rt, zaak, current_user, request.remote_addr or "")
     spec = rt.power(zaak.zaaktype)
     return render_template("cases/show.html", view=view, zaak=zaak, form=form, errors=errors or {},
-                           values=values or {}, today=date.today(), saved=request.args.get(workspace_web.SAVED),
-                           summary=workspace_web.summary(rt, zaak, view, date.today()),
+                           values=values or {}, today=clock.today(), saved=request.args.get(workspace_web.SAVED),
+                           summary=workspace_web.summary(rt, zaak, view, clock.today()),
                            judgement_steps=workspace_web.judgement_steps, spec=spec, index=rt.book.index(zaak.zaaktype),
                            fact_fields=fact_fields(spec.case_file_schema, spec.editable_facts), form_value=form_value,
                            history=history_web.view(db, rt, zaak), dispatch=dispatch_web.view(db, zaak))

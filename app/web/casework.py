@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from datetime import date
 from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
@@ -11,6 +10,7 @@ from flask_login import current_user
 from markupsafe import Markup
 from marshmallow import ValidationError
 
+from app import clock
 from app.db import get_session
 from app.domain import errors as e
 from app.letters.preview import to_html
@@ -89,7 +89,7 @@ def _letters(beslissing: Beslissing) -> list[letter_preview.PreviewLetter]:
     ondertekenaar = db.get(User, signer_id) if signer_id is not None and 0 < signer_id < 2**63 else None
     if ondertekenaar is None:  # same answer as a user without a mandate: no user enumeration
         raise e.MandateMissing("Kies een ondertekenaar van het kabinet met mandaat voor dit type besluit.")
-    return letter_preview.preview_letters(db, _rt(), beslissing, ondertekenaar, current_user, date.today(),
+    return letter_preview.preview_letters(db, _rt(), beslissing, ondertekenaar, current_user, clock.today(),
                                           request.remote_addr or "")
 
 

@@ -4,13 +4,13 @@ the letter, and the last day to object or appeal from it), and recording it. Rou
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from flask import abort, current_app
 from flask_login import current_user
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.db import get_session
 from app.domain.dispatch import METHOD_LABELS
 from app.models import Document, Verzending, Zaak
@@ -69,4 +69,4 @@ def record(zaak: Zaak, beslissing_id: int, data: dict[str, Any]) -> Any:
         abort(404)
     version = data.pop("version")
     return dispatch.record_dispatch(db, current_app.extensions["bevoegd"], beslissing,
-                                    dispatch.DispatchRequest(**data), version, current_user, date.today())
+                                    dispatch.DispatchRequest(**data), version, current_user, clock.today())

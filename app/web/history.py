@@ -12,6 +12,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.db import get_session
 from app.domain.history import Counted
 from app.models import Beslissing, EerdereMaatregel, Zaak
@@ -59,7 +60,7 @@ class HistoryView:
 
 
 def view(session: Session, rt: Any, zaak: Zaak) -> HistoryView:
-    counted = history.explained(session, rt, zaak, date.today())
+    counted = history.explained(session, rt, zaak, clock.today())
     ids = [c.item["id"] for c in counted or () if c.item.get("bron") == ENTERED]
     entered = {m.id: m for m in session.scalars(select(EerdereMaatregel).where(EerdereMaatregel.id.in_(ids)))}
     revocable = [b for b in approved_beslissingen(session, zaak) if b.intrekking_soort is None]
@@ -72,14 +73,14 @@ def is_nested(form: str) -> bool:
 
 
 def record(zaak: Zaak, data: dict[str, Any]) -> Any:
-    return earlier_measures.record_earlier_measure(_db(), _rt(), zaak, data, current_user, date.today())
+    return earlier_measures.record_earlier_measure(_db(), _rt(), zaak, data, current_user, clock.today())
 
 
 def revoke_beslissing(zaak: Zaak, beslissing_id: int, data: dict[str, Any]) -> Any:
     row = beslissing_of(_db(), zaak, beslissing_id)
     if row is None:
         abort(404)
-    return earlier_measures.revoke_beslissing(_db(), zaak, row, data, current_user, date.today())
+    return earlier_measures.revoke_beslissing(_db(), zaak, row, data, current_user, clock.today())
 
 
 def revoke_earlier_measure(zaak: Zaak, maatregel_id: int, data: dict[str, Any]) -> Any:
@@ -87,7 +88,7 @@ def revoke_earlier_measure(zaak: Zaak, maatregel_id: int, data: dict[str, Any]) 
     shown = {item.get("id") for item in history.history_items(_db(), _rt(), zaak) if item.get("bron") == ENTERED}
     if row is None or row.id not in shown:  # only a measure this zaak's history lists (no other zaak's)
         abort(404)
-    return earlier_measures.revoke_earlier_measure(_db(), zaak, row, data, current_user, date.today())
+    return earlier_measures.revoke_earlier_measure(_db(), zaak, row, data, current_user, clock.today())
 
 
 def _db() -> Session:

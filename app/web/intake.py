@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
@@ -11,6 +10,7 @@ from flask_login import current_user
 from marshmallow import ValidationError
 from marshmallow.fields import List, Nested
 
+from app import clock
 from app.db import get_session
 from app.domain import errors as e
 from app.schemas.melding import MeldingSchema
@@ -76,7 +76,7 @@ def create_melding() -> Any:
             raise ValidationError({"_schema": ["Het formulier is onvolledig; laad de pagina opnieuw."]})
         if (earlier := replayed(get_session(), current_user, data["submission_id"])) is not None:
             return _already_received(spec.code, earlier)
-        zaak = submit_melding(get_session(), _rt(), data, current_user, date.today())
+        zaak = submit_melding(get_session(), _rt(), data, current_user, clock.today())
     except FORM_ERRORS as exc:
         get_session().rollback()
         duplicate = exc.identificatie if isinstance(exc, e.DuplicateMelding) else None
@@ -164,7 +164,7 @@ def _first_leaf(nested: Any) -> str:
 
 
 def _reportable() -> list[str]:
-    return reportable(_rt(), current_user, date.today())
+    return reportable(_rt(), current_user, clock.today())
 
 
 def _spec(code: str) -> Any:
@@ -175,7 +175,7 @@ def _spec(code: str) -> Any:
 
 def _form(spec: Any, values: dict[str, Any], errors: dict[str, list[str]], duplicate: str | None = None) -> str:
     return render_template("intake/new.html", spec=spec, values=values, errors=errors, rows=spec.form.rows,
-                           today=date.today(), duplicate=duplicate)
+                           today=clock.today(), duplicate=duplicate)
 
 
 def _rt() -> Any:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
@@ -10,6 +9,7 @@ from flask_login import current_user
 from markupsafe import Markup
 from marshmallow import ValidationError
 
+from app import clock
 from app.db import get_session
 from app.domain import errors as e
 from app.domain.assessment import Assessment
@@ -49,7 +49,7 @@ def approve(beslissing_id: int) -> Any:
     beslissing = _beslissing(beslissing_id)
     try:
         data = ApproveSchema().load({"version": request.form.get("version"), "sha256": request.form.getlist("sha256")})
-        review.approve(get_session(), _rt(), beslissing, data["sha256"], data["version"], current_user, date.today())
+        review.approve(get_session(), _rt(), beslissing, data["sha256"], data["version"], current_user, clock.today())
     except (e.FourEyesViolation, e.MandateMissing) as exc:
         review.record_denial(get_session(), _beslissing(beslissing_id), current_user, exc.message)
         return _page(beslissing_id, errors={"_schema": [exc.message]}), 403

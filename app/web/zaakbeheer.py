@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from marshmallow import ValidationError
 
+from app import clock
 from app.db import get_session
 from app.domain import errors as e
 from app.domain.assessment import NIET_BEVOEGD
@@ -44,7 +44,7 @@ def save_betrokkene(zaak_id: int, betrokkene_id: int) -> Any:
     try:
         data = BetrokkeneSchema().load(values)
         changed = betrokkenen.edit_betrokkene(get_session(), _rt(), zaak, person, data, data.pop("version"),
-                                              current_user, date.today())
+                                              current_user, clock.today())
     except FAILURES as exc:
         get_session().rollback()
         return _form(zaak, person, form_errors(exc), values), status_for(exc, form=True)
@@ -63,7 +63,7 @@ def closure(zaak_id: int) -> Any:
 @role_required("jurist")
 def close(zaak_id: int) -> Any:
     return _zaak_action(zaak_id, AfsluitenSchema(), lambda z, d: zaak_closure.close_zaak(
-        get_session(), _rt(), z, d, d["version"], current_user, date.today()), "De zaak is afgesloten.")
+        get_session(), _rt(), z, d, d["version"], current_user, clock.today()), "De zaak is afgesloten.")
 
 
 @bp.post("/zaken/<int:zaak_id>/heropenen")

@@ -6,11 +6,12 @@ the minute; a time that does not exist (the hour skipped when summer time starts
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from marshmallow import ValidationError, pre_load, validate, validates_schema
 
+from app import clock
 from app.schemas.base import YES_NO_UNKNOWN, StrictSchema
 from app.schemas.fields import Boolean, Date, List, Moment, Nested, choice, text
 from app.schemas.melding import MeldingEnvelope
@@ -134,7 +135,7 @@ class HuisverbodMeldingSchema(MeldingEnvelope):
         except ValidationError:
             # The moment's own field reports the problem; the dates derived from it must not report it again
             # under fields this form does not have. The load fails anyway, so nothing is stored.
-            imposed = date.today().isoformat()
+            imposed = clock.today().isoformat()
         if not data.get("pleegdatum"):
             data = {**data, "pleegdatum": imposed}
         if not data.get("bron_datum"):
