@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from app.domain.deadlines import AMSTERDAM
 from app.domain.errors import FourEyesViolation, InvalidInput, InvalidTransition, MandateMissing, StaleDocument
 from app.models import AuditEntry, Beslissing, Bezwaar
-from app.services import beroep, bezwaar, objection_decision, review
+from app.services import beroep, bezwaar, dispatch, objection_decision, review
 from app.services.history import explained
 from app.services.intake import submit_melding
 from tests.bezwaar_support import PERSON, sent_closure
@@ -145,6 +145,11 @@ def test_hearing_advice_postponement_and_a_gegrond_decision_revoke_the_closure_f
     assert all(g["reactie"] for g in row.gronden)
     assert closure.intrekking_soort == "herroepen_in_bezwaar" and closure.intrekking_datum == today
     assert not counts()
+    for letter in review.current_documents(db, besluit):  # dispatched per recipient like any other letter
+        record = dispatch.record_dispatch(db, rt, besluit, dispatch.DispatchRequest(letter.id, today, "post"),
+                                          besluit.version_id, users["jurist"], today)
+        assert record.uiterlijke_reactiedatum >= today + timedelta(weeks=6)  # the beroep term (Awb 6:7)
+    assert besluit.status == "verzonden"
     with pytest.raises(InvalidTransition):
         _offer(db, rt, row, {**_decision(row, today), "version": row.version_id}, users["kabinet"],
                users["jurist"], today)
