@@ -60,7 +60,7 @@ class Objection:
     stand: str
     signers: list[User]
     returned: str | None = None  # the kabinet's comment when the decision came back for changes
-    draft: dict[str, Any] = field(default_factory=dict)  # the returned decision, to change and offer again
+    draft: dict[str, Any] = field(default_factory=dict)  # a returned or withdrawn decision, to change and offer again
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ def view(session: Session, rt: Any, zaak: Zaak, today: date) -> RemedyView:
         back = objection_decision.last_return(session, row.besluit)
         objections.setdefault(row.beslissing_id, []).append(
             Objection(row, term, term.stand(today), signers, back.opmerking if back else None,
-                      _form_values(row.besluit.maatregel) if back else {}))
+                      _form_values(row.besluit.maatregel) if row.besluit and row.besluit.status == "concept" else {}))
     appeals: dict[int, list[Beroep]] = {}
     for row in beroep.beroepen_of(session, zaak):
         appeals.setdefault(row.beslissing_id, []).append(row)

@@ -126,17 +126,7 @@ def test_hearing_advice_postponement_and_a_gegrond_decision_revoke_the_closure_f
                                    "nieuw_besluit": "Een schriftelijke waarschuwing."},
                      users["kabinet"], users["jurist"], today)
     assert besluit.status == "ter_vaststelling" and besluit.maatregel["nieuw_besluit"]
-    letters = review.current_documents(db, besluit)
-    # The objector, and the closure's other addressee (the owner), since a gegrond decision changes the besluit.
-    assert [d.ontvanger_naam for d in letters] == [PERSON["naam"], "Woonstichting Test"]
-    assert f"het bezwaarschrift van {PERSON['naam']}" in _text(letters[1])
-    text = _text(letters[0])
-    for ground in row.gronden:
-        assert ground["grond"] in text
-    assert "Terecht: geen handel." in text and "Niet meer aan de orde." in text
-    assert "rechtbank Limburg" in text and "zes weken" in text and "voorlopige voorziening" in text
-    assert "7:11" in text and "gegrond" in text and "Een schriftelijke waarschuwing." in text
-    assert "volgt het advies van de commissie." in text and "hoorzitting" in text
+    _assert_letters(db, besluit, row)
 
     # Approved: only now is the bezwaar decided and the closure revoked, in the approval's transaction.
     _approve(db, rt, besluit, users, today)
@@ -153,6 +143,20 @@ def test_hearing_advice_postponement_and_a_gegrond_decision_revoke_the_closure_f
     with pytest.raises(InvalidTransition):
         _offer(db, rt, row, {**_decision(row, today), "version": row.version_id}, users["kabinet"],
                users["jurist"], today)
+
+
+def _assert_letters(db, besluit, row) -> None:
+    letters = review.current_documents(db, besluit)
+    # The objector, and the closure's other addressee (the owner), since a gegrond decision changes the besluit.
+    assert [d.ontvanger_naam for d in letters] == [PERSON["naam"], "Woonstichting Test"]
+    assert f"het bezwaarschrift van {PERSON['naam']}" in _text(letters[1])
+    text = _text(letters[0])
+    for ground in row.gronden:
+        assert ground["grond"] in text
+    assert "Terecht: geen handel." in text and "Niet meer aan de orde." in text
+    assert "rechtbank Limburg" in text and "zes weken" in text and "voorlopige voorziening" in text
+    assert "7:11" in text and "gegrond" in text and "Een schriftelijke waarschuwing." in text
+    assert "volgt het advies van de commissie." in text and "hoorzitting" in text
 
 
 def _decision(row, today, uitkomst="gegrond"):
