@@ -16,6 +16,7 @@ from pathlib import Path
 
 from app.config import Config
 from app.domain.deadlines import Calendar, calendar_from_parameter
+from app.domain.objection_decision import CORE_LETTERS
 from app.domain.procedure import Outcome, Procedure
 from app.letters.render import TemplateStore
 from app.powers import PowerSpec, check_agreement, power, registry
@@ -60,7 +61,7 @@ def build_runtime(config: Config) -> Runtime:
             book = Rulebook.load(config.rules_dir)
             _cache[key] = (book, RulesEngine(book), TemplateStore.load(config.letter_templates_dir))
         book, engine, letters = _cache[key]
-    check_agreement(book.powers, {e.power for e in letters.entries})
+    check_agreement(book.powers, {e.power for e in letters.entries} - {CORE_LETTERS})  # the core's own letters
     check_letters(book, letters)
     return Runtime(config=config, book=book, engine=engine, letters=letters)
 
@@ -74,16 +75,24 @@ def check_letters(book: Rulebook, letters: TemplateStore) -> None:
     """
     problems = []
     for entry in letters.entries:
-        outcome = book.index(entry.power).outcomes.get(entry.outcome)
+        outcome = _core_outcome(book, entry.outcome) if entry.power == CORE_LETTERS else \
+            book.index(entry.power).outcomes.get(entry.outcome)
         if outcome is None:
             problems.append(f"{entry.template}: {entry.power} kent geen uitkomst {entry.outcome!r}")
-        elif entry.besluit != (outcome.besluit and not _notice_only(power(entry.power), outcome, entry.addressee)):
+        elif entry.besluit != (outcome.besluit and (entry.power == CORE_LETTERS or not _notice_only(
+                power(entry.power), outcome, entry.addressee))):
             problems.append(f"{entry.template}: besluit wijkt af van rules/{entry.power}/index.yaml")
         elif entry.clause and letters.clauses[entry.clause].remedy != outcome.remedy:
             problems.append(f"{entry.template}: clausule {entry.clause} past niet bij rechtsmiddel {outcome.remedy}")
     problems += _missing_letters(book, letters)
     if problems:
         raise RuntimeError("Brieven passen niet bij de procedure: " + "; ".join(problems))
+
+
+def _core_outcome(book: Rulebook, code: str) -> Outcome | None:
+    """An outcome the core gives every power that needs it (the decision on a bezwaar), as one power has it."""
+    found = (book.index(p).outcomes.get(code) for p in book.powers)
+    return next((o for o in found if o is not None and o.reconsiders), None)
 
 
 def _notice_only(spec: PowerSpec, outcome: Outcome, addressee: str) -> bool:
@@ -100,4 +109,6 @@ def _missing_letters(book: Rulebook, letters: TemplateStore) -> list[str]:
         for outcome in book.index(code).outcomes.values():
             missing += [f"{code}/{outcome.code}: geen brief voor {rol}" for rol in outcome.recipients
                         if (code, outcome.code, kit.addressee(rol)) not in have]
+            if outcome.reconsiders and not any(p == CORE_LETTERS and o == outcome.code for p, o, _ in have):
+                missing.append(f"{code}/{outcome.code}: geen brief in {CORE_LETTERS}/")
     return missing

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from app.config import ROOT
+from app.domain.objection_decision import CORE_LETTERS
 from app.letters.manifest import load_manifest
 from app.powers import registry
 from app.rulebook import Rulebook
@@ -89,7 +90,7 @@ def test_modules_stay_under_the_size_limit():
 
 
 def test_powers_are_discovered_and_agree_with_rules_and_manifest():
-    manifest = {e.power for e in load_manifest(ROOT / "letter_templates")}
+    manifest = {e.power for e in load_manifest(ROOT / "letter_templates")} - {CORE_LETTERS}  # the core's own letters
     packages = {p.parent.name for p in (APP / "powers").glob("*/__init__.py")}
     assert set(registry()) == set(BOOK.powers) == manifest == packages
 
@@ -147,7 +148,8 @@ def test_the_core_never_names_a_power():
 
 def _vocabulary(code: str) -> set[str]:
     index, spec = BOOK.index(code), registry()[code]
-    words = {code, *index.outcomes, *index.facts, *index.roles, *(j.code for j in index.judgements)}
+    own = (c for c, o in index.outcomes.items() if not o.reconsiders)  # the decision on a bezwaar is the core's
+    words = {code, *own, *index.facts, *index.roles, *(j.code for j in index.judgements)}
     words |= set(BOOK.parameter_series(code)) | set(spec.case_file_schema._declared_fields)
     return words | {name for name in spec.melding_schema._declared_fields if name not in _envelope()}
 

@@ -91,6 +91,9 @@ class Outcome:
     # The Awb 4:11 grounds a person may record instead of hearing before this outcome (domain/hearing.py).
     # A closure announced in advance cannot claim surprise (4:11 c), so a power may narrow the list.
     hearing_exceptions: tuple[str, ...] = ()
+    # The decision on a bezwaar (Awb 7:11): it reconsiders an earlier besluit of the same power, is drafted in
+    # the bezwaar stage (not the drafting form) and signed under the mandate for the besluit it reconsiders.
+    reconsiders: bool = False
 
     @property
     def parameters(self) -> tuple[str, ...]:

@@ -33,7 +33,10 @@ def next_status(status: str, action: str) -> str:
 
 def fase_after(outcome: Outcome, action: str) -> str:
     """The zaak fase after a step on one of its beslissingen (domain README §3), from the outcome's procedure:
-    a voornemen waits for the zienswijze, a decision goes out for dispatch, a warning stays with the policy."""
+    a voornemen waits for the zienswijze, a decision goes out for dispatch, a warning stays with the policy.
+    The decision on a bezwaar belongs to the aftercare: only its approval sends the zaak back to dispatch."""
+    if outcome.reconsiders:
+        return "verzending" if action == "approve" else "nazorg"
     if action == "submit":
         return "review"
     if action in ("return", "withdraw"):

@@ -21,8 +21,9 @@ BEGUNSTIGING = "begunstigingstermijn"
 BEZWAAR = "bezwaartermijn"
 EINDE_MAATREGEL = "einde_maatregel"
 TAAK = "taak"
+BESLISTERMIJN = "beslistermijn_bezwaar"
 KIND_LABELS = {ZIENSWIJZE: "Zienswijzetermijn", BEGUNSTIGING: "Begunstigingstermijn", BEZWAAR: "Bezwaartermijn",
-               EINDE_MAATREGEL: "Einde van de maatregel", TAAK: "Taak"}
+               EINDE_MAATREGEL: "Einde van de maatregel", TAAK: "Taak", BESLISTERMIJN: "Beslistermijn bezwaar"}
 # An expired deadline stays visible this long: the jurist must still act on it (draft the besluit after the
 # zienswijze term, check compliance after the begunstigingstermijn), but a months-old one is history.
 SHOW_EXPIRED_DAYS = 30
@@ -44,6 +45,17 @@ class DecisionFacts:
     vervaldatum: date | None = None
     einde_at: datetime | None = None
     remedy_dates: tuple[date, ...] = ()  # each current dispatch record's last day to object or appeal
+    remedy: str = "bezwaar"  # bezwaar | beroep: what the recipients may do until those days (index.yaml)
+
+
+@dataclass(frozen=True)
+class ObjectionFacts:
+    """A bezwaar on which no decision is approved yet, with its 7:10 term as stored (bezwaren.beslistermijn_einde)."""
+
+    id: int
+    zaak_id: int
+    indiener: str
+    beslistermijn_einde: date
 
 
 @dataclass(frozen=True)
@@ -110,7 +122,8 @@ def _remedy(d: DecisionFacts) -> list[Deadline]:
     if not d.remedy_dates:
         return []
     last = max(d.remedy_dates)
-    return [Deadline(d.zaak_id, BEZWAAR, f"Bezwaartermijn ({d.label.lower()})", last, None,
+    what = "Beroepstermijn" if d.remedy == "beroep" else "Bezwaartermijn"
+    return [Deadline(d.zaak_id, BEZWAAR, f"{what} ({d.label.lower()})", last, None,
                      f"b{d.id}:{BEZWAAR}:{last.isoformat()}")]
 
 
@@ -139,6 +152,13 @@ def _end_of(zaak_id: int, d: DecisionFacts) -> Deadline:
     assert d.vervaldatum is not None  # noqa: S101 - _measure_ends passes only decisions with an end
     return Deadline(zaak_id, EINDE_MAATREGEL, f"Einde {d.label.lower()}", d.vervaldatum, None,
                     f"b{d.id}:{EINDE_MAATREGEL}:{d.vervaldatum.isoformat()}")
+
+
+def objection_deadlines(objections: Iterable[ObjectionFacts]) -> list[Deadline]:
+    """The term to decide on each open bezwaar (Awb 7:10), until the decision on it is approved."""
+    return [Deadline(o.zaak_id, BESLISTERMIJN, f"Beslistermijn bezwaar van {o.indiener} (Awb 7:10)",
+                     o.beslistermijn_einde, None, f"z{o.id}:{BESLISTERMIJN}:{o.beslistermijn_einde.isoformat()}")
+            for o in objections]
 
 
 def task_deadlines(tasks: Iterable[TaskFacts]) -> list[Deadline]:

@@ -59,6 +59,8 @@ class CaseState:
     further_outcomes: bool  # does the procedure know a decision after a final one (an extension, a withdrawal)?
     today: date
     closed: bool = False  # fase afgesloten: read-only until reopened
+    # Each bezwaar without an approved decision: the objector and the 7:10 term (bezwaren.beslistermijn_einde).
+    objections: tuple[tuple[str, date], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,8 @@ def deadlines(state: CaseState) -> list[Deadline]:
             end_of = d.einde_at or d.vervaldatum
             assert end_of is not None  # noqa: S101 - one of them is set
             found.append(Deadline(f"Einde {d.measure or 'maatregel'}", end_of, _passed(end_of, state.today)))
+    found += [Deadline(f"Beslistermijn bezwaar van {who} (Awb 7:10)", end, end < state.today)
+              for who, end in state.objections]
     return sorted(found, key=lambda x: _day_of(x.ends))
 
 

@@ -69,6 +69,9 @@ class LetterInput:
     deadlines: Mapping[str, date | datetime | None] = field(default_factory=dict)
     parties: tuple[Party, ...] = ()
     afwijking_beleid: str | None = None
+    # The decision on a bezwaar (letters/objection.py): the contested besluit, the bezwaar as recorded and the
+    # decision with a response per ground; None for every other letter.
+    bezwaar: Mapping[str, Any] | None = None
 
     def party(self, rol: str) -> Party | None:
         """The first other betrokkene with this role."""

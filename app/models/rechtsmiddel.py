@@ -3,7 +3,8 @@ no objection stage, a beroep or a verzoek om voorlopige voorziening at the court
 
 The database guards the steps: a posted bezwaar has its postmark, a 6:11 judgement has its reasoning, not
 hearing needs a reason (Awb 7:3), a decision has its date, reasoning and a signatory other than the one who
-prepared it, and a court ruling has its date.
+prepared it and is taken through the beslissing that carries it (`besluit_id`), and a court ruling has its
+date.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ class Bezwaar(Base):
                         f" AND (uitkomst IS NULL OR {_filled('motivering')})", name="beslissing_volledig"),
         CheckConstraint("ondertekenaar_id IS NULL OR ondertekenaar_id <> beslist_door_id", name="four_eyes"),
         CheckConstraint("termijn_einde >= bekendgemaakt_op", name="termijn_after_bekendmaking"),
+        # The decision is taken only by approving its beslissing (review by the kabinet, Awb 7:11).
+        CheckConstraint("uitkomst IS NULL OR besluit_id IS NOT NULL", name="beslist_via_besluit"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -73,13 +76,16 @@ class Bezwaar(Base):
     beslist_op: Mapped[date | None] = mapped_column(Date)
     beslist_door_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     ondertekenaar_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # The beslissing that carries the decision on this bezwaar through review, letters and dispatch.
+    besluit_id: Mapped[int | None] = mapped_column(ForeignKey("beslissingen.id"), unique=True)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     version_id: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version_id}
 
-    beslissing: Mapped[Beslissing] = relationship()
+    beslissing: Mapped[Beslissing] = relationship(foreign_keys=[beslissing_id])
+    besluit: Mapped[Beslissing | None] = relationship(foreign_keys=[besluit_id])
     ondertekenaar: Mapped[User | None] = relationship(foreign_keys=[ondertekenaar_id])
 
 

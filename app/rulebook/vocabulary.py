@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.errors import RulebookError
+from app.domain.objection_decision import with_objection_decision
 from app.domain.procedure import BODIES, JudgementSpec, Outcome, Procedure
 from app.rulebook.procedure import parse_judgements, parse_outcomes
 from app.rulebook.yamlio import (
@@ -85,7 +86,7 @@ def load_index(path: Path, shown: str, power: str) -> PowerIndex:
         raise RulebookError(f"{shown}: key 'power' is {data['power']!r}, the folder is {power!r}")
     orgaan = one_of(data["orgaan"], BODIES, f"{shown}: key 'orgaan'")
     roles = _roles(data["roles"], f"{shown}: key 'roles'")
-    outcomes = parse_outcomes(data["outcomes"], shown, orgaan, tuple(roles))
+    outcomes = with_objection_decision(parse_outcomes(data["outcomes"], shown, orgaan, tuple(roles)))
     retention = data.get("retention")
     return PowerIndex(
         power=power,

@@ -74,9 +74,11 @@ class BesluitOpBezwaarSchema(StrictSchema):
     version = Integer(required=True)
     uitkomst = choice(tuple(BESLISSINGEN), required=True)
     motivering = text(8000, required=True)
-    beslist_op = Date(required=True)
+    verzenddatum = Date(required=True)  # the date of the letter; the decision is taken when it is approved
     ondertekenaar_id = Integer(required=True)
     reacties = List(text(4000, load_default=""), load_default=list)
+    nieuw_besluit = text(4000, load_default="")
+    advies_gevolgd = Boolean(load_default=None, allow_none=True)
 
 
 class BeroepSchema(StrictSchema):

@@ -3,8 +3,8 @@ late one, the hearing or the reason not to hear, the advice, postponing the deci
 on the bezwaar. Each is one transaction, audited; nothing is stored when one fails.
 
 Which besluiten have an objection stage is the power's procedure data (`remedy: bezwaar` in index.yaml).
-A decision that upholds the bezwaar (gegrond) revokes the besluit (`herroepen_in_bezwaar`) in the same
-transaction, so it no longer counts as an earlier measure for repeat offences.
+The decision on the bezwaar is a beslissing of its own, reviewed by the kabinet (services/objection_decision.py):
+its approval revokes a besluit the bezwaar upholds (gegrond) in the same transaction.
 """
 
 from __future__ import annotations
@@ -17,20 +17,17 @@ from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_change
 from app.domain.bezwaar import (
-    REVOKING,
     Beslistermijn,
     beslistermijn,
-    check_beslissing,
     check_verdaging,
     is_tijdig,
     tijdigheid,
 )
-from app.domain.errors import InvalidInput, InvalidTransition, MandateMissing
+from app.domain.errors import InvalidInput, InvalidTransition
 from app.models import Beslissing, Betrokkene, Bezwaar, Document, User, Verzending, Zaak
 from app.runtime import Runtime
 from app.services.assessment import REMEDY_WEEKS
-from app.services.earlier_measures import apply_revocation
-from app.services.queries import APPROVED, check_version, mandaat_for, touch
+from app.services.queries import APPROVED, check_version, touch
 
 
 def has_objection_stage(rt: Runtime, beslissing: Beslissing) -> bool:
@@ -109,6 +106,9 @@ def record_step(session: Session, rt: Runtime, row: Bezwaar, step: str, data: di
     check_version(row, data["version"])
     if row.uitkomst is not None:
         raise InvalidTransition("Op dit bezwaar is al beslist.")
+    if row.besluit is not None and row.besluit.status == "ter_vaststelling":
+        raise InvalidTransition("De beslissing op dit bezwaar ligt ter vaststelling bij het kabinet; de brief "
+                                "rust op wat nu is vastgelegd. Laat haar eerst terugsturen.")
     old = _snapshot(row)
     _STEPS[step](rt, row, data, today)
     row.beslistermijn_einde = decision_term(rt, row).einde
@@ -157,47 +157,6 @@ def _uitstel(rt: Runtime, row: Bezwaar, data: dict[str, Any], today: date) -> No
 
 _STEPS = {"verschoonbaar": _verschoonbaar, "horen": _horen, "advies": _advies, "verdaging": _verdaging,
           "uitstel": _uitstel}
-
-
-def decide(session: Session, rt: Runtime, row: Bezwaar, data: dict[str, Any], signer: User | None, user: User,
-           today: date) -> Bezwaar:
-    """The decision on the bezwaar, with a response to every ground and a signatory with a mandate for the
-    besluit it reconsiders (not the one who prepared it). Gegrond revokes the besluit. Raises ConcurrentEdit,
-    InvalidInput, InvalidTransition, MandateMissing."""
-    check_version(row, data["version"])
-    if row.uitkomst is not None:
-        raise InvalidTransition("Op dit bezwaar is al beslist.")
-    gronden = [{"grond": g["grond"], "reactie": r} for g, r in zip(row.gronden, _responses(row, data), strict=True)]
-    check_beslissing(data["uitkomst"], is_tijdig(row.tijdigheid), row.verschoonbaar, gronden)
-    _check_signer(rt, row, signer, user, data["beslist_op"], today)
-    old = _snapshot(row)
-    row.gronden, row.uitkomst, row.motivering = gronden, data["uitkomst"], data["motivering"]
-    row.beslist_op, row.beslist_door_id, row.ondertekenaar_id = data["beslist_op"], user.id, signer.id
-    if row.uitkomst in REVOKING and row.beslissing.intrekking_soort is None:
-        apply_revocation(session, row.beslissing.zaak, row.beslissing, {
-            "soort": "herroepen_in_bezwaar", "datum": row.beslist_op, "version": row.beslissing.version_id,
-            "reden": f"Bezwaar van {row.indiener_naam} gegrond verklaard: {row.motivering}"},
-            user, today, earliest=row.ontvangen_op)
-    return _done(session, user, row.beslissing.zaak, row, "update", f"beslissing op bezwaar: {row.uitkomst}",
-                 old=old, new=_snapshot(row))
-
-
-def _responses(row: Bezwaar, data: dict[str, Any]) -> list[str]:
-    responses = list(data.get("reacties") or [])
-    if len(responses) != len(row.gronden):
-        raise InvalidInput({"gronden": "Beantwoord elke grond van het bezwaar (Awb 7:11)."})
-    return responses
-
-
-def _check_signer(rt: Runtime, row: Bezwaar, signer: User | None, user: User, on: date, today: date) -> None:  # noqa: PLR0913
-    if not row.ontvangen_op <= on <= today:
-        raise InvalidInput({"beslist_op": "De datum van de beslissing ligt tussen de ontvangst van het bezwaar "
-                                          f"({row.ontvangen_op:%d-%m-%Y}) en vandaag."})
-    beslissing = row.beslissing
-    outcome = rt.procedure(beslissing.zaak.zaaktype).outcome(beslissing.soort)
-    if signer is None or signer.id == user.id or mandaat_for(signer, beslissing.zaak.zaaktype, outcome, on) is None:
-        raise MandateMissing("Kies een ondertekenaar, niet uzelf, met mandaat voor het besluit waartegen het "
-                             "bezwaar is gericht.")
 
 
 def bezwaren_of(session: Session, zaak: Zaak) -> list[Bezwaar]:

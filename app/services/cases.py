@@ -49,7 +49,8 @@ def view_zaak(session: Session, rt: Runtime, zaak: Zaak, actor: User, origin: st
     beslissingen = list(session.scalars(select(Beslissing).where(Beslissing.zaak_id == zaak.id)
                                         .order_by(Beslissing.id.desc())))
     spec, procedure = rt.power(zaak.zaaktype), rt.procedure(zaak.zaaktype)
-    concept = next((b for b in beslissingen if b.status == "concept"), None)
+    concept = next((b for b in beslissingen if b.status == "concept" and not procedure.outcome(b.soort).reconsiders),
+                   None)
     judgements = active_judgements(session, zaak)
     competence = competence_after(procedure, assessment, judgements) if assessment else None
     view = CaseView(

@@ -21,6 +21,7 @@ from app import clock
 from app.domain.addressees import recipients
 from app.domain.assessment import Assessment
 from app.domain.hearing import HEARD, ZIENSWIJZE
+from app.domain.objection_decision import mandate_outcome
 from app.domain.procedure import Procedure
 from app.domain.serialize import jsonable
 from app.letters.input import LetterInput, Party, Recipient
@@ -50,6 +51,9 @@ def build_letters(session: Session, rt: Runtime, beslissing: Beslissing, onderte
     """Each recipient with his letter as it would be stored, not added to the session (the jurist's preview
     shows them unstored)."""
     signer = signature(rt, beslissing, ondertekenaar, today)
+    if rt.procedure(beslissing.zaak.zaaktype).outcome(beslissing.soort).reconsiders:
+        from app.services.objection_letters import objection_letters  # noqa: PLC0415 - it builds on this module
+        return objection_letters(session, rt, beslissing, signer, versie, status)
     return [(person, _document(session, rt, beslissing, signer, person, versie, status))
             for person in letter_recipients(rt, beslissing)]
 
@@ -73,8 +77,10 @@ def letter_recipients(rt: Runtime, beslissing: Beslissing) -> list[Betrokkene]:
 def signature(rt: Runtime, beslissing: Beslissing, ondertekenaar: User, today: date) -> Signer:
     """Who decides and how the letters sign: the body in person, its substitute, or "namens deze" (Awb 10:10)."""
     zaak = beslissing.zaak
-    outcome = rt.procedure(zaak.zaaktype).outcome(beslissing.soort)
-    mandaat = require_mandaat(ondertekenaar, zaak.zaaktype, outcome, today,
+    procedure = rt.procedure(zaak.zaaktype)
+    outcome = procedure.outcome(beslissing.soort)
+    mandaat = require_mandaat(ondertekenaar, zaak.zaaktype, mandate_outcome(procedure, outcome, beslissing.maatregel),
+                              today,
                               Assessment.from_dict(beslissing.beoordeling.assessment), who=ondertekenaar.display_name)
     beslisser = {"naam": ondertekenaar.display_name, "hoedanigheid": mandaat.hoedanigheid,
                  "mandaatbesluit": mandaat.mandaatbesluit, "functie": mandaat.functie}

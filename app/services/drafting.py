@@ -172,6 +172,8 @@ def _checked_outcome(state: DraftState, request: DraftRequest) -> DraftOutcome:
     """A besluit or a voornemen may not rest on a default the municipality has not confirmed (InvalidInput,
     before the judgements are checked); then the pure drafting."""
     outcome = state.procedure.outcome(request.soort)
+    if outcome.reconsiders:
+        raise InvalidInput({"soort": "Een beslissing op bezwaar stelt u op bij het bezwaar."})
     require_confirmed_policy(state.procedure, outcome, state.assessment, state.proposal)
     return draft_outcome(state, request)
 

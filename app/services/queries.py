@@ -12,6 +12,7 @@ from app.domain.assessment import Assessment
 from app.domain.errors import ConcurrentEdit, InvalidTransition, MandateMissing
 from app.domain.mandates import refusal, reservation, usable
 from app.domain.measures import Measure
+from app.domain.objection_decision import CODE as OBJECTION_DECISION
 from app.domain.procedure import Outcome, Procedure
 from app.models import Beslissing, Mandaat, Oordeel, User, Zaak
 
@@ -95,9 +96,11 @@ def check_version(row: object, version: int) -> None:
 
 
 def open_beslissing(session: Session, zaak: Zaak) -> Beslissing | None:
-    """The beslissing still being drafted or reviewed, if any (there is at most one)."""
+    """The beslissing still being drafted or reviewed, if any (there is at most one). A decision on a bezwaar
+    is drafted in the bezwaar stage and neither is, nor blocks, the zaak's own drafting."""
     return session.scalars(select(Beslissing).where(
-        Beslissing.zaak_id == zaak.id, Beslissing.status.in_(("concept", "ter_vaststelling")))).first()
+        Beslissing.zaak_id == zaak.id, Beslissing.status.in_(("concept", "ter_vaststelling")),
+        Beslissing.soort != OBJECTION_DECISION)).first()
 
 
 def refuse_when_closed(zaak: Zaak) -> None:

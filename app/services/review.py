@@ -13,12 +13,13 @@ from app.audit import Actor, record_change
 from app.domain.assessment import Assessment
 from app.domain.drafting import still_possible
 from app.domain.errors import FourEyesViolation, InvalidInput, InvalidTransition, MandateMissing, StaleDocument
-from app.domain.procedure import Outcome
+from app.domain.objection_decision import mandate_outcome
+from app.domain.procedure import Outcome, Procedure
 from app.domain.workflow import fase_after, next_status
 from app.models import Beslissing, Document, Reviewronde, User
 from app.models.types import utcnow
 from app.runtime import Runtime
-from app.services import notifications
+from app.services import notifications, objection_decision
 from app.services.judging import reopen
 from app.services.queries import check_version, earlier_measures, require_mandaat
 
@@ -39,7 +40,7 @@ def approve(session: Session, rt: Runtime, beslissing: Beslissing, shown_hashes:
     next_status(beslissing.status, "approve")
     procedure = rt.procedure(beslissing.zaak.zaaktype)
     outcome = procedure.outcome(beslissing.soort)
-    _check_approver(beslissing, outcome, actor, today)
+    _check_approver(beslissing, procedure, outcome, actor, today)
     documents = current_documents(session, beslissing)
     if sorted(shown_hashes) != sorted(d.sha256 for d in documents):
         raise StaleDocument()
@@ -52,6 +53,8 @@ def approve(session: Session, rt: Runtime, beslissing: Beslissing, shown_hashes:
     if outcome.ends and beslissing.ingang_at is None:
         beslissing.ingang_at = now  # a withdrawal without a chosen moment takes effect when it is decided
     _set_approved(beslissing, documents, actor, today, outcome)
+    if outcome.reconsiders:
+        objection_decision.take_effect(session, beslissing, actor, today)
     reopen(session, beslissing.zaak, actor, tuple(j.code for j in procedure.judgements
                                                   if j.per_decision and outcome.code in j.required_for),
            reason=f"gebruikt voor {outcome.label.lower()}")
@@ -66,15 +69,16 @@ def approve(session: Session, rt: Runtime, beslissing: Beslissing, shown_hashes:
     return beslissing
 
 
-def _check_approver(beslissing: Beslissing, outcome: Outcome, actor: User, today: date) -> None:
+def _check_approver(beslissing: Beslissing, procedure: Procedure, outcome: Outcome, actor: User,
+                    today: date) -> None:
     """Four eyes, and only the named signatory with a mandate for this outcome, valid today, in a capacity the
     outcome allows (the body itself where the rules reserve it)."""
     if actor.id == beslissing.drafter_id:
         raise FourEyesViolation()
     if actor.id != beslissing.ondertekenaar_id:
         raise MandateMissing("Alleen de aangewezen ondertekenaar met mandaat kan deze beslissing vaststellen.")
-    require_mandaat(actor, beslissing.zaak.zaaktype, outcome, today,
-                    Assessment.from_dict(beslissing.beoordeling.assessment))
+    require_mandaat(actor, beslissing.zaak.zaaktype, mandate_outcome(procedure, outcome, beslissing.maatregel),
+                    today, Assessment.from_dict(beslissing.beoordeling.assessment))
 
 
 def _check_takes_effect(beslissing: Beslissing, outcome: Outcome, now: datetime) -> None:

@@ -19,13 +19,15 @@ from app.domain.dispatch import current_records
 from app.domain.worklists import (
     Deadline,
     DecisionFacts,
+    ObjectionFacts,
     TaskFacts,
     decision_deadlines,
     expiring_within,
+    objection_deadlines,
     overview,
     task_deadlines,
 )
-from app.models import Beslissing, User, Verzending, Zaak
+from app.models import Beslissing, Bezwaar, User, Verzending, Zaak
 from app.runtime import Runtime
 from app.services import cases, notifications
 from app.services.assignment import may_handle
@@ -75,7 +77,9 @@ def running_deadlines(session: Session, rt: Runtime, zaken_query: Select[Any],
         Verzending.beslissing_id.in_([b.id for b in decisions]))))
     facts = [_facts(rt, zaken[b.zaak_id], b, records) for b in decisions]
     tasks = [t for z in zaken.values() for t in _tasks(rt, z, now)]
-    return zaken, decision_deadlines(facts) + task_deadlines(tasks)
+    objections = [ObjectionFacts(o.id, o.zaak_id, o.indiener_naam, o.beslistermijn_einde) for o in session.scalars(
+        select(Bezwaar).where(Bezwaar.zaak_id.in_(list(zaken)), Bezwaar.uitkomst.is_(None)))]
+    return zaken, decision_deadlines(facts) + task_deadlines(tasks) + objection_deadlines(objections)
 
 
 def notify_expiring(session: Session, rt: Runtime, now: datetime, days: int) -> int:
@@ -104,6 +108,7 @@ def _facts(rt: Runtime, zaak: Zaak, b: Beslissing, records: list[Verzending]) ->
         ends=outcome.ends, revoked=b.intrekking_soort is not None, zienswijze_tot=b.zienswijze_tot,
         begunstigingstermijn_tot=b.begunstigingstermijn_tot, vervaldatum=b.vervaldatum, einde_at=b.einde_at,
         remedy_dates=tuple(r.uiterlijke_reactiedatum for r in current.values() if r.uiterlijke_reactiedatum),
+        remedy=outcome.remedy,
     )
 
 

@@ -19,7 +19,7 @@ from app.db import get_session
 from app.domain.bezwaar import BESLISSINGEN, TEKSTEN, WIJZEN, Beslistermijn
 from app.models import Beroep, Beslissing, Bezwaar, User, Zaak
 from app.schemas.bezwaar import STEPS, BeroepSchema, BesluitOpBezwaarSchema, BezwaarSchema, UitspraakSchema
-from app.services import beroep, bezwaar
+from app.services import beroep, bezwaar, objection_decision
 from app.services.cases import signatories
 from app.services.queries import approved_beslissingen, beslissing_of
 from app.web import cases as cases_web
@@ -40,6 +40,8 @@ FIELDS = {
     "samenvatting": "Samenvatting van het advies", "verdaagd_op": "Datum van de mededeling van verdaging",
     "uitstel_tot": "Verder uitgesteld tot", "uitkomst": "Beslissing op het bezwaar", "motivering": "Motivering",
     "beslist_op": "Datum van de beslissing", "ondertekenaar_id": "Ondertekenaar (met mandaat)",
+    "verzenddatum": "Datum van de brief", "nieuw_besluit": "Wat komt er in de plaats van het besluit of wat verandert",
+    "advies_gevolgd": "Volgt de beslissing het advies van de commissie?",
     "gronden_antwoord": "Reactie op de grond", "soort": "Soort procedure", "rechtbank": "Rechtbank",
     "ingediend_op": "Datum van indiening", "zaaknummer": "Zaaknummer van de rechtbank",
     "zitting_op": "Datum van de zitting", "uitspraak": "Uitspraak", "uitspraak_op": "Datum van de uitspraak",
@@ -58,6 +60,8 @@ class Objection:
     term: Beslistermijn
     stand: str
     signers: list[User]
+    returned: str | None = None  # the kabinet's comment when the decision came back for changes
+    draft: dict[str, Any] = field(default_factory=dict)  # a returned or withdrawn decision, to change and offer again
 
 
 @dataclass(frozen=True)
@@ -88,12 +92,22 @@ def view(session: Session, rt: Any, zaak: Zaak, today: date) -> RemedyView:
         term = bezwaar.decision_term(rt, row)
         outcome = rt.procedure(zaak.zaaktype).outcome(row.beslissing.soort)
         signers = [] if row.uitkomst else signatories(session, zaak.zaaktype, outcome, today)
-        objections.setdefault(row.beslissing_id, []).append(Objection(row, term, term.stand(today), signers))
+        back = objection_decision.last_return(session, row.besluit)
+        objections.setdefault(row.beslissing_id, []).append(
+            Objection(row, term, term.stand(today), signers, back.opmerking if back else None,
+                      _form_values(row.besluit.maatregel) if row.besluit and row.besluit.status == "concept" else {}))
     appeals: dict[int, list[Beroep]] = {}
     for row in beroep.beroepen_of(session, zaak):
         appeals.setdefault(row.beslissing_id, []).append(row)
     return RemedyView([b for b in approved if bezwaar.has_objection_stage(rt, b)],
                       [b for b in approved if beroep.has_direct_appeal(rt, b)], objections, appeals)
+
+
+def _form_values(draft: dict[str, Any]) -> dict[str, Any]:
+    gevolgd = draft.get("advies_gevolgd")
+    return {"uitkomst": draft["uitkomst"], "motivering": draft["motivering"], "nieuw_besluit": draft["nieuw_besluit"],
+            "reacties": [g["reactie"] for g in draft["gronden"]],
+            "advies_gevolgd": "" if gevolgd is None else str(gevolgd).lower()}
 
 
 def labels(form: str | None) -> dict[str, str]:
@@ -137,9 +151,10 @@ def decide(zaak_id: int, bezwaar_id: int) -> Any:
         db = get_session()
         signer_id = data.pop("ondertekenaar_id")
         signer = db.get(User, signer_id) if 0 < signer_id < 2**63 else None
-        return bezwaar.decide(db, _rt(), _bezwaar(zaak, bezwaar_id), data, signer, current_user, clock.today())
+        return objection_decision.offer(db, _rt(), _bezwaar(zaak, bezwaar_id), data, signer, current_user,
+                                        clock.today())
     return _handle(zaak_id, f"bezwaar-{bezwaar_id}-besluit", BesluitOpBezwaarSchema(), action,
-                   "De beslissing op het bezwaar is vastgelegd.")
+                   "De beslissing op het bezwaar is ter vaststelling aangeboden aan het kabinet.")
 
 
 @bp.post("/zaken/<int:zaak_id>/beslissingen/<int:beslissing_id>/beroepen")

@@ -36,6 +36,7 @@ LABELS: dict[str, str] = {
     "schriftelijk": "Schriftelijk", "mondeling": "Mondeling",
     "months": "maanden", "weeks": "weken", "days": "dagen", "hours": "uur",
     "afgezien": "Afgezien van een maatregel", "afgedaan": "Afgedaan",
+    "indiener": "Indiener van het bezwaar",
 }
 
 

@@ -17,7 +17,7 @@ from app.domain import errors as e
 from app.domain import workspace as w
 from app.domain.workflow import steps
 from app.models import Zaak
-from app.services import judging
+from app.services import bezwaar, judging
 from app.web.access import get_visible_zaak
 from app.web.auth import role_required
 from app.web.errors import form_errors, status_for
@@ -74,9 +74,18 @@ def case_state(rt: Any, zaak: Zaak, view: Any, today: date) -> w.CaseState:
     return w.CaseState(
         assessed=a is not None, competence=view.competence, open_judgements=tuple(s.vraag for s in open_codes),
         open_steps=frozenset(s.stap for s in open_codes),
-        recorded=frozenset(view.judgements), decisions=tuple(_decision(procedure, b) for b, _ in view.beslissingen),
+        recorded=frozenset(view.judgements), decisions=tuple(_decision(procedure, b) for b, _ in view.beslissingen
+                                                             if not _reconsiders(procedure, b)),
         further_outcomes=any(o.extends or o.ends for o in procedure.outcomes.values()), today=today,
-        closed=zaak.fase == "afgesloten")
+        closed=zaak.fase == "afgesloten",
+        objections=tuple((r.indiener_naam, r.beslistermijn_einde) for r in bezwaar.bezwaren_of(get_session(), zaak)
+                         if r.uitkomst is None))
+
+
+def _reconsiders(procedure: Any, b: Any) -> bool:
+    """A decision on a bezwaar is shown, with its term, in the bezwaar section, not as the zaak's own step."""
+    outcome = procedure.outcomes.get(b.soort)
+    return bool(outcome and outcome.reconsiders)
 
 
 def _decision(procedure: Any, b: Any) -> w.Decision:

@@ -220,3 +220,38 @@ def test_the_bezwaar_section_has_no_serious_axe_violations_works_by_keyboard_and
     assert_no_horizontal_scroll(page, "case page with the bezwaar section")
     report = "\n".join(describe(name, violations) for name, violations in found.items() if violations)
     assert not any(blocking(v) for v in found.values()), report
+
+
+def test_the_review_page_of_a_decision_on_a_bezwaar_has_no_serious_axe_violations_and_is_approved(
+        page: Page, db: Any, live_app: Any, users: dict[str, User]) -> None:
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from app.services import bezwaar, objection_decision
+    from tests.bezwaar_support import sent_closure
+
+    today = date.today()
+    rt = live_app.extensions["bevoegd"]
+    closure = sent_closure(db, rt, users, today)
+    row = bezwaar.register(db, rt, closure.zaak, closure, {
+        "version": closure.zaak.version_id, "betrokkene_id": closure.zaak.betrokkenen[0].id, "ontvangen_op": today,
+        "wijze": "digitaal", "commissie": False, "gronden": ["Geen handel <b>gezien</b>.", "Te zwaar."]},
+        users["jurist"], today)
+    besluit = objection_decision.offer(db, rt, row, {
+        "version": row.version_id, "uitkomst": "ongegrond", "motivering": "De sluiting blijft nodig.",
+        "verzenddatum": today, "reacties": ["Er is wel gehandeld.", "Niet te zwaar."]},
+        users["kabinet"], users["jurist"], today)
+    login(page, "kabinet")
+    page.goto("/vaststelling")
+    page.get_by_role("link", name=f"{closure.zaak.identificatie}: Beslissing op bezwaar").click()
+    expect(page.get_by_role("heading", level=1).first).to_contain_text("Beslissing op bezwaar")
+    expect(page.get_by_text("Geen handel <b>gezien</b>.", exact=False).first).to_be_visible()
+    found = {"vaststellen beslissing op bezwaar": axe_violations(page, Axe())}
+    page.get_by_role("button", name="Vaststellen").click()
+    expect(page.get_by_text("De beslissing is vastgesteld.")).to_be_visible()
+    found["vastgesteld"] = axe_violations(page, Axe())
+    db.rollback()
+    assert db.scalar(select(Beslissing.status).where(Beslissing.id == besluit.id)) == "vastgesteld"
+    report = "\n".join(describe(name, violations) for name, violations in found.items() if violations)
+    assert not any(blocking(v) for v in found.values()), report

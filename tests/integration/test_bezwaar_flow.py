@@ -1,19 +1,22 @@
 """The life of a sent besluit: a bezwaar registered with its timeliness, the hearing, the advice, the decision
-term and its postponement, and the decision on the bezwaar; gegrond revokes the besluit so it no longer counts
+term and its postponement, and the decision on the bezwaar, offered to the kabinet, returned, offered again and
+approved; only its approval decides the bezwaar, and gegrond then revokes the besluit so it no longer counts
 for repeat offences. A huisverbod has no objection stage: direct beroep, and an annulment revokes it."""
 
 from __future__ import annotations
 
+import io
 from datetime import date, datetime, timedelta
 
 import pytest
 import time_machine
+from docx import Document
 from sqlalchemy import func, select
 
 from app.domain.deadlines import AMSTERDAM
-from app.domain.errors import InvalidInput, InvalidTransition, MandateMissing
+from app.domain.errors import FourEyesViolation, InvalidInput, InvalidTransition, MandateMissing, StaleDocument
 from app.models import AuditEntry, Beslissing, Bezwaar
-from app.services import beroep, bezwaar
+from app.services import beroep, bezwaar, dispatch, objection_decision, review
 from app.services.history import explained
 from app.services.intake import submit_melding
 from tests.bezwaar_support import PERSON, sent_closure
@@ -58,6 +61,19 @@ def test_a_waarschuwing_has_no_objection_stage_and_nothing_is_stored(db, rt, use
     assert closure.intrekking_soort is None
 
 
+def _offer(db, rt, row, data, signer, user, today):
+    return objection_decision.offer(db, rt, row, data, signer, user, today)
+
+
+def _approve(db, rt, besluit, users, today):
+    hashes = [d.sha256 for d in review.current_documents(db, besluit)]
+    return review.approve(db, rt, besluit, hashes, besluit.version_id, users["kabinet"], today)
+
+
+def _text(document) -> str:
+    return "\n".join(p.text for p in Document(io.BytesIO(document.inhoud)).paragraphs)
+
+
 def test_hearing_advice_postponement_and_a_gegrond_decision_revoke_the_closure_for_repeat_offences(
         db, rt, users, today):
     closure = sent_closure(db, rt, users, today)
@@ -82,31 +98,89 @@ def test_hearing_advice_postponement_and_a_gegrond_decision_revoke_the_closure_f
                               users["jurist"], today)
     assert row.beslistermijn_einde >= twelve + timedelta(weeks=6)
     with pytest.raises(MandateMissing):  # the jurist cannot sign his own decision
-        bezwaar.decide(db, rt, row, _decision(row, today), users["jurist"], users["jurist"], today)
+        _offer(db, rt, row, _decision(row, today), users["jurist"], users["jurist"], today)
     db.rollback()
-    decided = bezwaar.decide(db, rt, row, _decision(row, today), users["kabinet"], users["jurist"], today)
-    assert decided.uitkomst == "gegrond" and all(g["reactie"] for g in decided.gronden)
-    db.refresh(closure)
+    with pytest.raises(InvalidInput) as advice:  # with a committee's advice, say whether it is followed (7:13)
+        _offer(db, rt, row, {**_decision(row, today), "advies_gevolgd": None}, users["kabinet"], users["jurist"],
+               today)
+    assert "advies_gevolgd" in advice.value.errors
+    db.rollback()
+
+    # Offered: a draft beslissing with letters for the kabinet; nothing is decided or revoked yet.
+    besluit = _offer(db, rt, row, _decision(row, today), users["kabinet"], users["jurist"], today)
+    assert besluit.status == "ter_vaststelling" and besluit.soort == "beslissing_op_bezwaar"
+    assert besluit.ondertekenaar_id == users["kabinet"].id and row.besluit_id == besluit.id
+    db.refresh(row), db.refresh(closure)
+    assert row.uitkomst is None and closure.intrekking_soort is None and counts()
+    with pytest.raises(InvalidTransition):  # frozen while the kabinet reviews the letters built from it
+        bezwaar.record_step(db, rt, row, "horen", {"version": row.version_id, "hoorzitting_op": None,
+                                                   "niet_horen_reden": "Toch niet."}, users["jurist"], today)
+    db.rollback()
+
+    # Returned with a comment: back to the jurist, who changes it and offers it again.
+    review.return_for_changes(db, rt, besluit, "Noem wat er in de plaats komt.", besluit.version_id,
+                              users["kabinet"])
+    db.refresh(row), db.refresh(closure)
+    assert besluit.status == "concept" and row.uitkomst is None and closure.intrekking_soort is None
+    besluit = _offer(db, rt, row, {**_decision(row, today), "version": row.version_id,
+                                   "nieuw_besluit": "Een schriftelijke waarschuwing."},
+                     users["kabinet"], users["jurist"], today)
+    assert besluit.status == "ter_vaststelling" and besluit.maatregel["nieuw_besluit"]
+    _assert_letters(db, besluit, row)
+
+    # Approved: only now is the bezwaar decided and the closure revoked, in the approval's transaction.
+    _approve(db, rt, besluit, users, today)
+    db.refresh(row), db.refresh(closure)
+    assert row.uitkomst == "gegrond" and row.beslist_op == today and row.ondertekenaar_id == users["kabinet"].id
+    assert all(g["reactie"] for g in row.gronden)
     assert closure.intrekking_soort == "herroepen_in_bezwaar" and closure.intrekking_datum == today
     assert not counts()
+    for letter in review.current_documents(db, besluit):  # dispatched per recipient like any other letter
+        record = dispatch.record_dispatch(db, rt, besluit, dispatch.DispatchRequest(letter.id, today, "post"),
+                                          besluit.version_id, users["jurist"], today)
+        assert record.uiterlijke_reactiedatum >= today + timedelta(weeks=6)  # the beroep term (Awb 6:7)
+    assert besluit.status == "verzonden"
+    with pytest.raises(InvalidTransition):
+        _offer(db, rt, row, {**_decision(row, today), "version": row.version_id}, users["kabinet"],
+               users["jurist"], today)
+
+
+def _assert_letters(db, besluit, row) -> None:
+    letters = review.current_documents(db, besluit)
+    # The objector, and the closure's other addressee (the owner), since a gegrond decision changes the besluit.
+    assert [d.ontvanger_naam for d in letters] == [PERSON["naam"], "Woonstichting Test"]
+    assert f"het bezwaarschrift van {PERSON['naam']}" in _text(letters[1])
+    text = _text(letters[0])
+    for ground in row.gronden:
+        assert ground["grond"] in text
+    assert "Terecht: geen handel." in text and "Niet meer aan de orde." in text
+    assert "rechtbank Limburg" in text and "zes weken" in text and "voorlopige voorziening" in text
+    assert "7:11" in text and "gegrond" in text and "Een schriftelijke waarschuwing." in text
+    assert "volgt het advies van de commissie." in text and "hoorzitting" in text
 
 
 def _decision(row, today, uitkomst="gegrond"):
     return {"version": row.version_id, "uitkomst": uitkomst, "motivering": "De handel is niet aangetoond.",
-            "beslist_op": today, "reacties": ["Terecht: geen handel.", "Niet meer aan de orde."]}
+            "verzenddatum": today, "reacties": ["Terecht: geen handel.", "Niet meer aan de orde."],
+            "advies_gevolgd": True if row.advies_op else None}
 
 
 def test_an_ongegrond_decision_keeps_the_closure_and_every_ground_needs_a_response(db, rt, users, today):
     closure = sent_closure(db, rt, users, today)
     row = _register(db, rt, closure, users, today)
     with pytest.raises(InvalidInput) as unanswered:
-        bezwaar.decide(db, rt, row, {**_decision(row, today, "ongegrond"), "reacties": ["Nee.", " "]},
-                       users["kabinet"], users["jurist"], today)
+        _offer(db, rt, row, {**_decision(row, today, "ongegrond"), "reacties": ["Nee.", " "]},
+               users["kabinet"], users["jurist"], today)
     assert "gronden" in unanswered.value.errors
     db.rollback()
-    bezwaar.decide(db, rt, row, _decision(row, today, "ongegrond"), users["kabinet"], users["jurist"], today)
-    db.refresh(closure)
-    assert closure.intrekking_soort is None
+    assert db.scalar(select(func.count()).select_from(Beslissing)
+                     .where(Beslissing.soort == "beslissing_op_bezwaar")) == 0
+    besluit = _offer(db, rt, row, _decision(row, today, "ongegrond"), users["kabinet"], users["jurist"], today)
+    _approve(db, rt, besluit, users, today)
+    db.refresh(closure), db.refresh(row)
+    assert row.uitkomst == "ongegrond" and closure.intrekking_soort is None
+    letters = review.current_documents(db, besluit)
+    assert len(letters) == 1 and "blijft in stand" in _text(letters[0])  # unchanged: only the objector
 
 
 def test_a_late_bezwaar_needs_a_6_11_judgement_and_without_excuse_is_niet_ontvankelijk(db, rt, users, today):
@@ -116,15 +190,33 @@ def test_a_late_bezwaar_needs_a_6_11_judgement_and_without_excuse_is_niet_ontvan
         row = _register(db, rt, closure, users, late, ontvangen_op=late)
         assert row.tijdigheid == "te_laat"
         with pytest.raises(InvalidInput) as first:
-            bezwaar.decide(db, rt, row, _decision(row, late, "ongegrond"), users["kabinet"], users["jurist"], late)
+            _offer(db, rt, row, _decision(row, late, "ongegrond"), users["kabinet"], users["jurist"], late)
         assert "6:11" in first.value.errors["uitkomst"]
         db.rollback()
         row = bezwaar.record_step(db, rt, row, "verschoonbaar", {
             "version": row.version_id, "verschoonbaar": False, "reden": "Geen reden voor de late indiening."},
             users["jurist"], late)
-        decided = bezwaar.decide(db, rt, row, {**_decision(row, late, "niet_ontvankelijk"), "reacties": ["", ""]},
-                                 users["kabinet"], users["jurist"], late)
-    assert decided.uitkomst == "niet_ontvankelijk"
+        besluit = _offer(db, rt, row, {**_decision(row, late, "niet_ontvankelijk"), "reacties": ["", ""]},
+                         users["kabinet"], users["jurist"], late)
+        _approve(db, rt, besluit, users, late)
+        text = _text(review.current_documents(db, besluit)[0])
+    db.refresh(row)
+    assert row.uitkomst == "niet_ontvankelijk"
+    assert "niet-ontvankelijk" in text and "6:11" in text and "Geen reden voor de late indiening." in text
+
+
+def test_the_kabinet_approves_only_as_the_named_signatory_with_four_eyes(db, rt, users, today):
+    row = _register(db, rt, sent_closure(db, rt, users, today), users, today)
+    besluit = _offer(db, rt, row, _decision(row, today, "ongegrond"), users["kabinet"], users["jurist"], today)
+    hashes = [d.sha256 for d in review.current_documents(db, besluit)]
+    with pytest.raises(FourEyesViolation):
+        review.approve(db, rt, besluit, hashes, besluit.version_id, users["jurist"], today)
+    db.rollback()
+    with pytest.raises(StaleDocument):
+        review.approve(db, rt, besluit, ["0" * 64], besluit.version_id, users["kabinet"], today)
+    db.rollback()
+    db.refresh(row)
+    assert row.uitkomst is None
 
 
 def test_not_hearing_needs_a_reason_under_7_3(db, rt, users, today):

@@ -15,9 +15,11 @@ import docx
 from app.config import ROOT as PROJECT
 from app.domain.assessment import CONFIRMED, Assessment, ParameterValue, TraceEntry
 from app.domain.deadlines import AMSTERDAM
+from app.domain.objection_decision import CORE_LETTERS
 from app.letters import kit
 from app.letters.input import LetterInput, Party, Recipient
 from app.letters.manifest import ManifestEntry, find_entry, load_clauses, load_manifest
+from app.letters.objection import ObjectionKit
 from app.letters.render import TemplateStore
 from app.letters.render import render as render_named
 from app.powers import power
@@ -26,7 +28,8 @@ ROOT = PROJECT / "letter_templates"
 STORE = TemplateStore.load(ROOT)
 CLAUSES = load_clauses(ROOT)
 ROLE_FOR_ADDRESSEE = {"bewoner": "overtreder", "rechthebbende": "rechthebbende", "uithuisgeplaatste":
-                      "uithuisgeplaatste", "achterblijver": "achterblijver", "veilig_thuis": "veilig_thuis"}
+                      "uithuisgeplaatste", "achterblijver": "achterblijver", "veilig_thuis": "veilig_thuis",
+                      "belanghebbende": "overtreder"}
 DEADLINES = {
     "zienswijze_tot": date(2026, 4, 15),
     "begunstigingstermijn_tot": date(2026, 4, 15),
@@ -186,16 +189,44 @@ def huisverbod_input(outcome: str = "huisverbod", rol: str = "uithuisgeplaatste"
     return replace(base, **overrides)
 
 
-SAMPLES = {"damocles": letter_input, "huisverbod": huisverbod_input}
+BEZWAAR = {  # a decision on a bezwaar against the closure of letter_input(): gegrond, heard, with advice
+    "orgaan": "burgemeester", "indiener": "J. Jansen", "aan_indiener": True, "besluit_datum": date(2026, 4, 20),
+    "besluit_kenmerk": "Z-2026-0042-B1", "besluit_onderwerp": "Sluiting van de woning Voorbeeldstraat 12 A",
+    "bekendgemaakt_op": date(2026, 4, 20), "ontvangen_op": date(2026, 5, 6), "termijn_einde": date(2026, 6, 1),
+    "tijdigheid": "tijdig", "verschoonbaar": None, "verschoonbaar_reden": None, "hoorzitting_op": date(2026, 6, 3),
+    "gehoord": "J. Jansen en zijn advocaat", "niet_horen_reden": None, "advies_op": date(2026, 6, 20),
+    "advies_samenvatting": "Gegrond verklaren: de handel is niet aangetoond.", "advies_gevolgd": True,
+    "bezwaar_id": 7, "bestreden": "sluiting", "uitkomst": "gegrond", "motivering": "De handel is niet aangetoond.",
+    "nieuw_besluit": "Een schriftelijke waarschuwing.",
+    "gronden": [{"grond": "Er is geen handel vastgesteld.", "reactie": "Dat is juist; de rapportage zegt het niet."},
+                {"grond": "De sluiting treft het gezin te zwaar.",
+                 "reactie": "Dat weegt mee, maar is niet meer nodig."}],
+}
+
+
+def bezwaar_input(outcome: str = "beslissing_op_bezwaar", rol: str = "overtreder", **overrides: Any) -> LetterInput:
+    """The decision on a bezwaar against the closure, to the objector; its beroep term ends on 14 August."""
+    base = replace(letter_input("sluiting", rol), power=CORE_LETTERS, outcome=outcome, verzenddatum=date(2026, 7, 2),
+                   deadlines={"uiterlijke_reactiedatum": date(2026, 8, 13)}, bezwaar=BEZWAAR, judgements={},
+                   zienswijze=None)
+    return replace(base, **overrides)
+
+
+SAMPLES = {"damocles": letter_input, "huisverbod": huisverbod_input, CORE_LETTERS: bezwaar_input}
+
+
+def kit_of(code: str) -> Any:
+    """A power's letter kit; the core's own letters (the decision on a bezwaar) have the core's kit."""
+    return ObjectionKit() if code == CORE_LETTERS else power(code).letters
 
 
 def build_context(letter: LetterInput) -> dict[str, object]:
     """The checked context of a letter, with its power's kit and the vetted clauses."""
-    return kit.build_context(letter, power(letter.power).letters, CLAUSES)
+    return kit.build_context(letter, kit_of(letter.power), CLAUSES)
 
 
 def context_keys(entry: ManifestEntry) -> frozenset[str]:
-    return power(entry.power).letters.keys(entry.outcome, entry.addressee)
+    return kit_of(entry.power).keys(entry.outcome, entry.addressee)
 
 
 def required_keys_by_outcome(code: str = "damocles") -> dict[tuple[str, str], frozenset[str]]:
@@ -203,7 +234,7 @@ def required_keys_by_outcome(code: str = "damocles") -> dict[tuple[str, str], fr
 
 
 def addressee_for(rol: str, code: str = "damocles") -> str:
-    return power(code).letters.addressee(rol)
+    return kit_of(code).addressee(rol)
 
 
 def render(template: str, context: dict[str, object]) -> bytes:

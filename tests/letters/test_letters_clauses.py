@@ -16,7 +16,8 @@ ENTRIES = entries()
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=[e.template for e in ENTRIES])
 def test_besluit_iff_clause(entry: ManifestEntry) -> None:
-    clause_of = {"damocles": phrases.CLAUSE.get(entry.outcome), "huisverbod": "rechtstreeks_beroep_huisverbod"}
+    clause_of = {"damocles": phrases.CLAUSE.get(entry.outcome), "huisverbod": "rechtstreeks_beroep_huisverbod",
+                 "algemeen": "beroep_na_bezwaar"}
     if entry.besluit:
         assert CLAUSE_KEY in entry.required
         assert entry.clause == clause_of[entry.power]

@@ -78,12 +78,29 @@ def _damocles_hostile(entry: ManifestEntry):
     )
 
 
-HOSTILE_INPUT = {"damocles": _damocles_hostile, "huisverbod": _huisverbod_hostile}
+def _bezwaar_hostile(entry: ManifestEntry):
+    base = input_for(entry)
+    bezwaar = {**base.bezwaar, "indiener": hostile("indiener"), "besluit_onderwerp": hostile("onderwerp"),
+               "gehoord": hostile("gehoord"), "advies_samenvatting": hostile("advies"), "aan_indiener": False,
+               "motivering": hostile("motivering"), "nieuw_besluit": hostile("nieuw"),
+               "gronden": [{"grond": hostile("grond"), "reactie": hostile("reactie")}]}
+    return input_for(
+        entry, kenmerk=hostile("kenmerk"),
+        recipient=Recipient(naam=hostile("naam"), rol=base.recipient.rol,
+                            adresregels=(hostile("straat"), hostile("plaats")), aanhef=hostile("aanhef")),
+        ondertekening=(hostile("functie"), hostile("ondertekenaar")), behandeld_door=hostile("behandeld"),
+        bezwaar=bezwaar,
+    )
+
+
+HOSTILE_INPUT = {"damocles": _damocles_hostile, "huisverbod": _huisverbod_hostile, "algemeen": _bezwaar_hostile}
 # Fields every letter of the power prints; a huisverbod letter to the household omits the protected
 # persons and the risk assessment on purpose (minimisation), so only the head and signature are common.
 LABELS_IN_EVERY_LETTER = {
     "damocles": ("naam", "aanhef", "behandeld", "samenvatting", "stof", "voorwerp", "ondertekenaar", "inrichting"),
     "huisverbod": ("naam", "aanhef", "behandeld", "ondertekenaar", "pandstraat"),
+    "algemeen": ("naam", "aanhef", "behandeld", "ondertekenaar", "indiener", "onderwerp", "gehoord", "advies",
+                 "motivering", "nieuw", "grond", "reactie"),
 }
 
 

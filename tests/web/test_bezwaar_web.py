@@ -1,5 +1,6 @@
 """The case page's bezwaar section: register a bezwaar against a sent closure (Dutch errors at the field,
-nothing half-stored), see its timeliness and decision term, and decide on it; a huisverbod offers beroep."""
+nothing half-stored), see its timeliness and decision term, and offer the decision on it to the kabinet, who sees it
+in the review queue and approves or returns it; a huisverbod offers beroep."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from sqlalchemy import func, select
 from app.domain.deadlines import AMSTERDAM
 from app.models import AuditEntry, Beslissing, Bezwaar
 from app.services.intake import submit_melding
+from app.services.review import current_documents as besluit_documents
 from tests.bezwaar_support import PERSON, sent_closure
 from tests.factories import huisverbod
 
@@ -49,15 +51,65 @@ def test_a_bezwaar_is_registered_and_decided_from_the_case_page(app, client, log
         db.rollback()  # a fresh snapshot: the page wrote in its own connection
         row = db.scalars(select(Bezwaar)).one()
         step = f"bezwaar-{row.id}-besluit"
-        decided = client.post(f"/zaken/{zaak_id}/bezwaren/{row.id}/beslissing", data={
+        assert "Beslistermijn bezwaar van B. Bezwaarmaker (Awb 7:10)" in page  # in the summary's deadlines
+        offered = client.post(f"/zaken/{zaak_id}/bezwaren/{row.id}/beslissing", data={
             "version": str(row.version_id), f"{step}.uitkomst": "gegrond", f"{step}.motivering": "Niet aangetoond.",
-            f"{step}.beslist_op": received.isoformat(), f"{step}.ondertekenaar_id": str(users["kabinet"].id),
+            f"{step}.verzenddatum": received.isoformat(), f"{step}.ondertekenaar_id": str(users["kabinet"].id),
             f"{step}.reacties": ["Terecht.", "Niet meer aan de orde."]})
-        assert decided.status_code == 302
+        assert offered.status_code == 302
         page = client.get(f"/zaken/{zaak_id}").get_data(as_text=True)
+        assert "Ter vaststelling aangeboden aan" in page and "Beslistermijn bezwaar van" in page
+        assert "Termijnen" in client.get("/termijnen").get_data(as_text=True)
+        assert "Beslistermijn bezwaar van B. Bezwaarmaker" in client.get("/termijnen").get_data(as_text=True)
+        db.rollback()
+        assert db.get(Beslissing, closure.id).intrekking_soort is None  # nothing takes effect before approval
+        besluit = db.scalars(select(Beslissing).where(Beslissing.soort == "beslissing_op_bezwaar")).one()
+
+        _kabinet_approves(client, login_as, db, besluit)
+        login_as("jurist")
+        page = client.get(f"/zaken/{zaak_id}").get_data(as_text=True)
+        assert "Beslistermijn bezwaar van" not in page  # decided: the 7:10 term no longer runs
+        assert "Beslistermijn bezwaar van" not in client.get("/termijnen").get_data(as_text=True)
     assert "Gegrond: het besluit wordt herroepen" in page and "Terecht." in page
     db.rollback()
     assert db.get(Beslissing, closure.id).intrekking_soort == "herroepen_in_bezwaar"
+    assert db.get(Beslissing, besluit.id).status == "vastgesteld"
+
+
+def _kabinet_approves(client, login_as, db, besluit) -> None:
+    """The kabinet finds the decision in its queue, reads its letters (the grounds, the beroep clause) and
+    approves exactly those."""
+    login_as("kabinet")
+    queue = client.get("/vaststelling").get_data(as_text=True)
+    assert f"/vaststelling/{besluit.id}" in queue and "Beslissing op bezwaar" in queue
+    review_page = client.get(f"/vaststelling/{besluit.id}").get_data(as_text=True)
+    assert "Geen handel &lt;script&gt;" in review_page and "Terecht." in review_page
+    assert "rechtbank Limburg" in review_page and "beslissing_op_bezwaar" not in review_page
+    hashes = [d.sha256 for d in besluit_documents(db, besluit)]
+    approved = client.post(f"/vaststelling/{besluit.id}/vaststellen",
+                           data={"version": str(besluit.version_id), "sha256": hashes})
+    assert approved.status_code == 302
+
+
+def test_a_returned_decision_on_a_bezwaar_shows_the_comment_and_its_draft_to_change(
+        app, client, login_as, db, users, today):
+    from app.services import bezwaar, objection_decision, review
+
+    rt = app.extensions["bevoegd"]
+    closure = sent_closure(db, rt, users, today)
+    row = bezwaar.register(db, rt, closure.zaak, closure, {
+        "version": closure.zaak.version_id, "betrokkene_id": None, "indiener_naam": "A. Buurman",
+        "indiener_adres": "Buurstraat 2, 6211 AA Maastricht", "ontvangen_op": today, "wijze": "persoonlijk",
+        "commissie": False, "gronden": ["Overlast blijft."]}, users["jurist"], today)
+    besluit = objection_decision.offer(db, rt, row, {
+        "version": row.version_id, "uitkomst": "ongegrond", "motivering": "De sluiting blijft nodig.",
+        "verzenddatum": today, "reacties": ["Dat klopt niet <b>echt</b>."]}, users["kabinet"], users["jurist"], today)
+    assert [d.ontvanger_rol for d in besluit_documents(db, besluit)] == ["indiener"]
+    review.return_for_changes(db, rt, besluit, "Schrijf de reactie uit.", besluit.version_id, users["kabinet"])
+    login_as("jurist")
+    page = client.get(f"/zaken/{closure.zaak_id}").get_data(as_text=True)
+    assert "Het kabinet stuurde de beslissing op dit bezwaar terug" in page and "Schrijf de reactie uit." in page
+    assert "Dat klopt niet &lt;b&gt;echt&lt;/b&gt;." in page and "De sluiting blijft nodig." in page
 
 
 def test_a_huisverbod_offers_beroep_not_bezwaar(app, client, login_as, db, users):
