@@ -53,6 +53,7 @@ class Bezwaarstand:
     verschoonbaar: bool | None
     gronden: tuple[str, ...]
     advies: bool  # a bezwaarcommissie advised (Awb 7:13)
+    commissie: bool = False  # the bezwaar was put to a bezwaarcommissie: its advice comes before the decision
 
 
 def draft(stand: Bezwaarstand, data: Mapping[str, Any]) -> dict[str, Any]:
@@ -72,13 +73,22 @@ def draft(stand: Bezwaarstand, data: Mapping[str, Any]) -> dict[str, Any]:
     nieuw = (data.get("nieuw_besluit") or "").strip()
     if uitkomst == "deels_gegrond" and not nieuw:
         raise InvalidInput({"nieuw_besluit": "Schrijf op wat er van het besluit verandert (Awb 7:11 lid 2)."})
-    gevolgd = data.get("advies_gevolgd")
-    if stand.advies and gevolgd is None:
-        raise InvalidInput({"advies_gevolgd": "Geef aan of de beslissing het advies van de bezwaarcommissie "
-                                              "volgt (Awb 7:13 lid 7)."})
+    gevolgd = _advice_followed(stand, uitkomst, data.get("advies_gevolgd"))
     return {"bezwaar_id": stand.bezwaar_id, "bestreden": stand.bestreden, "uitkomst": uitkomst,
             "motivering": data["motivering"].strip(), "gronden": gronden, "nieuw_besluit": nieuw,
             "advies_gevolgd": gevolgd if stand.advies else None}
+
+
+def _advice_followed(stand: Bezwaarstand, uitkomst: str | None, gevolgd: bool | None) -> bool | None:
+    """With a committee, its advice comes first (Awb 7:13; a plainly inadmissible bezwaar needs none, 7:3),
+    and the decision says whether it follows it (7:13 lid 7)."""
+    if stand.commissie and not stand.advies and uitkomst != "niet_ontvankelijk":
+        raise InvalidInput({"advies_gevolgd": "De bezwaarcommissie heeft nog niet geadviseerd: leg eerst haar "
+                                              "advies vast (Awb 7:13)."})
+    if stand.advies and gevolgd is None:
+        raise InvalidInput({"advies_gevolgd": "Geef aan of de beslissing het advies van de bezwaarcommissie "
+                                              "volgt (Awb 7:13 lid 7)."})
+    return gevolgd
 
 
 def uitkomst_label(uitkomst: str) -> str:

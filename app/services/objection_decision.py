@@ -73,7 +73,7 @@ def _open_draft(row: Bezwaar) -> Beslissing | None:
 def _stand(row: Bezwaar) -> Bezwaarstand:
     return Bezwaarstand(bezwaar_id=row.id, bestreden=row.beslissing.soort, tijdig=is_tijdig(row.tijdigheid),
                         verschoonbaar=row.verschoonbaar, gronden=tuple(g["grond"] for g in row.gronden),
-                        advies=row.advies_op is not None)
+                        advies=row.advies_op is not None, commissie=row.commissie)
 
 
 def _check_signer(rt: Runtime, contested: Beslissing, signer: User | None, user: User, today: date) -> None:

@@ -53,6 +53,17 @@ def test_the_draft_answers_every_ground_and_says_what_changes_and_whether_the_ad
     assert "motivering" in reasons.value.errors
 
 
+def test_with_a_committee_its_advice_comes_before_the_decision():
+    waiting = Bezwaarstand(**{**STAND.__dict__, "commissie": True})
+    with pytest.raises(InvalidInput) as early:
+        draft(waiting, DATA)
+    assert "nog niet geadviseerd" in early.value.errors["advies_gevolgd"]
+    late = Bezwaarstand(**{**STAND.__dict__, "commissie": True, "tijdig": False, "verschoonbaar": False})
+    assert draft(late, {**DATA, "uitkomst": "niet_ontvankelijk"})["uitkomst"] == "niet_ontvankelijk"  # 7:3
+    advised = Bezwaarstand(**{**STAND.__dict__, "commissie": True, "advies": True})
+    assert draft(advised, {**DATA, "advies_gevolgd": True})["advies_gevolgd"] is True
+
+
 def test_the_7_10_term_runs_in_the_summary_and_the_team_overview():
     state = w.CaseState(assessed=True, competence="bevoegd", open_judgements=(), open_steps=frozenset(),
                         recorded=frozenset(), decisions=(), further_outcomes=False, today=date(2026, 12, 6),

@@ -52,10 +52,20 @@ def test_a_bezwaar_is_registered_and_decided_from_the_case_page(app, client, log
         row = db.scalars(select(Bezwaar)).one()
         step = f"bezwaar-{row.id}-besluit"
         assert "Beslistermijn bezwaar van B. Bezwaarmaker (Awb 7:10)" in page  # in the summary's deadlines
+        decision = {f"{step}.uitkomst": "gegrond", f"{step}.motivering": "Niet aangetoond.",
+                    f"{step}.verzenddatum": received.isoformat(), f"{step}.ondertekenaar_id": str(users["kabinet"].id),
+                    f"{step}.reacties": ["Terecht.", "Niet meer aan de orde."]}
+        early = client.post(f"/zaken/{zaak_id}/bezwaren/{row.id}/beslissing",
+                            data={"version": str(row.version_id), **decision})
+        assert early.status_code == 400 and "nog niet geadviseerd" in early.get_data(as_text=True)  # Awb 7:13
+        advies = f"bezwaar-{row.id}-advies"
+        assert client.post(f"/zaken/{zaak_id}/bezwaren/{row.id}/advies", data={
+            "version": str(row.version_id), f"{advies}.advies_op": received.isoformat(),
+            f"{advies}.samenvatting": "De commissie adviseert het bezwaar gegrond te verklaren."}).status_code == 302
+        db.rollback()
+        row = db.scalars(select(Bezwaar)).one()
         offered = client.post(f"/zaken/{zaak_id}/bezwaren/{row.id}/beslissing", data={
-            "version": str(row.version_id), f"{step}.uitkomst": "gegrond", f"{step}.motivering": "Niet aangetoond.",
-            f"{step}.verzenddatum": received.isoformat(), f"{step}.ondertekenaar_id": str(users["kabinet"].id),
-            f"{step}.reacties": ["Terecht.", "Niet meer aan de orde."]})
+            "version": str(row.version_id), **decision, f"{step}.advies_gevolgd": "true"})
         assert offered.status_code == 302
         page = client.get(f"/zaken/{zaak_id}").get_data(as_text=True)
         assert "Ter vaststelling aangeboden aan" in page and "Beslistermijn bezwaar van" in page
