@@ -21,6 +21,15 @@ def _form(prefix: str, version: int, **fields: str) -> dict[str, str]:
     return {"version": str(version), **{f"{prefix}.{k}": v for k, v in fields.items()}}
 
 
+def _committee_advises(client, db, zaak_id: int, row: Bezwaar, on: date) -> Bezwaar:
+    advies = f"bezwaar-{row.id}-advies"
+    assert client.post(f"/zaken/{zaak_id}/bezwaren/{row.id}/advies", data={
+        "version": str(row.version_id), f"{advies}.advies_op": on.isoformat(),
+        f"{advies}.samenvatting": "De commissie adviseert het bezwaar gegrond te verklaren."}).status_code == 302
+    db.rollback()
+    return db.scalars(select(Bezwaar)).one()
+
+
 def test_a_bezwaar_is_registered_and_decided_from_the_case_page(app, client, login_as, db, users, today):
     closure = sent_closure(db, app.extensions["bevoegd"], users, today)
     zaak_id, prefix = closure.zaak_id, f"bezwaar-b{closure.id}"
@@ -58,12 +67,7 @@ def test_a_bezwaar_is_registered_and_decided_from_the_case_page(app, client, log
         early = client.post(f"/zaken/{zaak_id}/bezwaren/{row.id}/beslissing",
                             data={"version": str(row.version_id), **decision})
         assert early.status_code == 400 and "nog niet geadviseerd" in early.get_data(as_text=True)  # Awb 7:13
-        advies = f"bezwaar-{row.id}-advies"
-        assert client.post(f"/zaken/{zaak_id}/bezwaren/{row.id}/advies", data={
-            "version": str(row.version_id), f"{advies}.advies_op": received.isoformat(),
-            f"{advies}.samenvatting": "De commissie adviseert het bezwaar gegrond te verklaren."}).status_code == 302
-        db.rollback()
-        row = db.scalars(select(Bezwaar)).one()
+        row = _committee_advises(client, db, zaak_id, row, received)
         offered = client.post(f"/zaken/{zaak_id}/bezwaren/{row.id}/beslissing", data={
             "version": str(row.version_id), **decision, f"{step}.advies_gevolgd": "true"})
         assert offered.status_code == 302
