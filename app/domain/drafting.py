@@ -58,6 +58,7 @@ class DraftState:
     zienswijze_voor: int | None = None  # the voornemen the recorded zienswijze answered
     roles: frozenset[str] = frozenset()  # roles of the betrokkenen on record
     role_labels: Mapping[str, str] = field(default_factory=dict)
+    labels: Mapping[str, str] = field(default_factory=dict)  # the power's Dutch words (parameter labels)
     case_file: Mapping[str, Any] = field(default_factory=dict)
     measure_fields: tuple[str, ...] = ()  # case-file fields that say what the measure is (PowerSpec)
 
