@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from app.domain.deadlines import AMSTERDAM
 from app.domain.hearing import ZIENSWIJZE
 
 BEVOEGD, NIET_BEVOEGD = "bevoegd", "niet_bevoegd"
@@ -71,7 +72,10 @@ class Deadline:
 
 
 def _day(d: date | datetime) -> str:
-    return d.strftime("%d-%m-%Y %H:%M") if isinstance(d, datetime) else d.strftime("%d-%m-%Y")
+    """A day, or a moment on the Amsterdam wall clock in the screens' one format (04-12-2026 23.40 uur)."""
+    if isinstance(d, datetime):
+        return d.astimezone(AMSTERDAM).strftime("%d-%m-%Y %H.%M uur")
+    return d.strftime("%d-%m-%Y")
 
 
 def duration_text(duur: int | None, eenheid: str | None) -> str:

@@ -90,8 +90,14 @@ class Labels:
         return [(code, self(code, power)) for code in codes]
 
 
-def kort(d: date | None) -> str:
-    """A date in the short Dutch form for screens (letters write dates out in words)."""
+def kort(d: date | str | None) -> str:
+    """A date in the short Dutch form for screens (letters write dates out in words); a case file's ISO text
+    too, so no screen prints 1985-06-14. Text that is no date is shown as it is."""
+    if isinstance(d, str):
+        try:
+            d = date.fromisoformat(d)
+        except ValueError:
+            return d
     return d.strftime("%d-%m-%Y") if d else ""
 
 
