@@ -9,6 +9,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 def register_blueprints(app: Flask) -> None:
     """Register every blueprint explicitly (no import-time side effects)."""
     from app.domain.numbers import format_number
+    from app.domain.wording import with_article
     from app.domain.workflow import steps
     from app.web import (
         admin_mandates,
@@ -55,7 +56,7 @@ def register_blueprints(app: Flask) -> None:
                                  procedure=rt.procedure, power_title=lambda code: rt.book.index(code).title,
                                  zaak_steps=steps, field_label=field_label,
                                  ruleset_label=ruleset_label, with_unit=with_unit,
-                                 unit_word=unit_word)
+                                 unit_word=unit_word, with_article=with_article)
     app.jinja_env.filters["label"] = labels
     app.jinja_env.filters["dutch_number"] = format_number
     app.jinja_env.filters["wettekst_op"] = wettekst_op

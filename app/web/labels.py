@@ -37,6 +37,7 @@ LABELS: dict[str, str] = {
     "months": "maanden", "weeks": "weken", "days": "dagen", "hours": "uur",
     "afgezien": "Afgezien van een maatregel", "afgedaan": "Afgedaan",
     "indiener": "Indiener van het bezwaar",
+    "procedure": "Procedure",  # a judgement step (index.yaml `stap`), as "Stap: Procedure"
 }
 
 
@@ -128,8 +129,8 @@ def zienswijze_row(entry: dict[str, Any]) -> list[str]:
 
 
 def betrokkene_option(person: Any, words: dict[str, str]) -> tuple[int, str]:
-    """A betrokkene as a select option: name and role."""
-    return person.id, f"{person.naam} ({words.get(person.roltype, person.roltype).lower()})"
+    """A betrokkene as a select option: name and role, the role capitalised as the betrokkenen table writes it."""
+    return person.id, f"{person.naam} ({words.get(person.roltype, person.roltype)})"
 
 
 def moment_kort(moment: datetime | str | None) -> str:

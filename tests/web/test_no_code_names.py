@@ -11,9 +11,10 @@ import pytest
 from sqlalchemy import select
 
 from app.domain.drafting import DraftRequest
+from app.domain.wording import term_of, with_article
 from app.models import AuditEntry, Beslissing, Zaak
 from app.services.intake import submit_melding
-from app.web.labels import moment_kort
+from app.web.labels import Labels, betrokkene_option, moment_kort
 from tests.factories import huisverbod, melding
 from tests.flows import draft, judge_one, submit
 from tests.integration.test_damocles_flow import OUTCOME, WARN
@@ -180,3 +181,44 @@ def test_a_number_prefilled_in_a_form_reads_back_unchanged(client, login_as, db)
         "artikel": "artikel 1", "publicatie": "Gemeenteblad 2026 (test)",
         "href": "https://lokaleregelgeving.overheid.nl/CVDR110009"})
     assert response.status_code == 302, response.get_data(as_text=True)
+
+
+def test_the_words_around_an_offered_decision_read_as_dutch_sentences(client, login_as, db, cases):
+    """Browser trial: "Weet u zeker dat u voornemen tot sluiting terugtrekt", "Stap: beleid" beside "Stap: Beleid",
+    the preview heading "Brieven bekijken voor het aanbieden" after offering, "Begunstigingstermijn (sluiting (last
+    onder bestuursdwang))" and a button "Gelezen" that names no action."""
+    zaak_id, beslissing_id = cases[0], cases[1]
+    login_as("jurist")
+    page = visible_text(client.get(f"/zaken/{zaak_id}").get_data(as_text=True))
+    assert "Aangeboden ter vaststelling" in page and "Brieven bekijken voor het aanbieden" not in page
+    assert re.findall(r"Stap: \w", page) and not re.findall(r"Stap: [a-z]", page), re.findall(r"Stap: \w+", page)
+    withdraw = visible_text(client.get(f"/zaken/{zaak_id}/beslissingen/{beslissing_id}/terugtrekken")
+                            .get_data(as_text=True))
+    assert "Weet u zeker dat u de waarschuwing terugtrekt" in withdraw
+    login_as("kabinet")
+    berichten = client.get("/berichten").get_data(as_text=True)
+    assert ">Markeer als gelezen</button>" in berichten and ">Gelezen</button>" not in berichten
+
+
+def test_a_label_in_a_sentence_gets_its_article_and_no_nested_brackets():
+    assert with_article("Voornemen tot sluiting") == "het voornemen tot sluiting"
+    assert with_article("Tijdelijk huisverbod") == "het tijdelijk huisverbod"
+    assert with_article("Waarschuwing") == "de waarschuwing"
+    assert term_of("Begunstigingstermijn", "Sluiting (last onder bestuursdwang)") == \
+        "Begunstigingstermijn van de sluiting (last onder bestuursdwang)"
+
+
+def test_the_zienswijze_list_names_roles_as_the_betrokkenen_table_does(app, db, users):
+    zaak = submit_melding(db, app.extensions["bevoegd"], melding(), users["handhaving"], date.today())
+    words = Labels(app.extensions["bevoegd"]).namespace("damocles")
+    person = zaak.betrokkenen[0]
+    assert betrokkene_option(person, words) == (person.id, f"{person.naam} ({words[person.roltype]})")
+    assert words[person.roltype][0].isupper()
+
+
+def test_the_value_field_of_a_parameter_gets_a_hint_that_fits_its_kind(client, login_as):
+    login_as("beheerder")
+    page = visible_text(client.get("/beheer/parameters/damocles/drempel_harddrugs_g").get_data(as_text=True))
+    assert "Decimalen met een komma, bijvoorbeeld 0,5." in page and "Ja of nee" not in page
+    whole = visible_text(client.get("/beheer/parameters/damocles/zienswijze_termijn_dagen").get_data(as_text=True))
+    assert "Een heel getal" in whole and "0,5" not in whole

@@ -1,0 +1,28 @@
+"""Small pieces of Dutch grammar for sentences built around a label (pure).
+
+A label such as "Voornemen tot sluiting" is a heading; in a sentence it needs its article ("het voornemen tot
+sluiting") and is written in lower case. Outcome labels are few and known, so the article of the first noun
+is looked up, not guessed: "de" unless the noun is a het-word.
+"""
+
+from __future__ import annotations
+
+# First words of labels that take "het" (the outcomes and measures of the powers built so far).
+HET_WORDS = frozenset({"voornemen", "besluit", "huisverbod", "tijdelijk", "bevel", "advies", "verbod", "aanbod"})
+
+
+def with_article(label: str) -> str:
+    """ "Voornemen tot sluiting" -> "het voornemen tot sluiting"; "Sluiting (last ...)" -> "de sluiting (last ...)"."""
+    text = label.strip()
+    if not text:
+        return text
+    words = text.split()
+    first = words[0].lower()
+    article = "het" if first in HET_WORDS else "de"
+    return f"{article} {first} {' '.join(words[1:])}".strip()
+
+
+def term_of(term: str, label: str) -> str:
+    """A deadline named after its decision without nested brackets: "Begunstigingstermijn van de sluiting (last
+    onder bestuursdwang)", never "Begunstigingstermijn (sluiting (last onder bestuursdwang))"."""
+    return f"{term} van {with_article(label)}"
