@@ -26,3 +26,10 @@ def term_of(term: str, label: str) -> str:
     """A deadline named after its decision without nested brackets: "Begunstigingstermijn van de sluiting (last
     onder bestuursdwang)", never "Begunstigingstermijn (sluiting (last onder bestuursdwang))"."""
     return f"{term} van {with_article(label)}"
+
+
+def bracketed(text: str) -> str:
+    """ "(text)" for a phrase put after a name, without brackets inside brackets: a role such as "Rechthebbende
+    (eigenaar of verhuurder)" becomes "(Rechthebbende – eigenaar of verhuurder)"."""
+    inner = " ".join(str(text).replace("(", "– ").replace(")", " ").split())
+    return f"({inner})"

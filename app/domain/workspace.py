@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from app.domain.deadlines import AMSTERDAM
 from app.domain.hearing import ZIENSWIJZE
+from app.domain.wording import term_of, with_article
 
 BEVOEGD, NIET_BEVOEGD = "bevoegd", "niet_bevoegd"
 DECIDED = ("vastgesteld", "verzonden")
@@ -183,10 +184,10 @@ def _before_assessment(state: CaseState) -> str:
 
 def _open_decision_step(d: Decision) -> str:
     if d.status == "concept":
-        return f"Kies een ondertekenaar en bied het concept ({d.label.lower()}) ter vaststelling aan."
+        return f"Kies een ondertekenaar en bied {term_of('het concept', d.label)} ter vaststelling aan."
     if d.status == "ter_vaststelling":
-        return f"Wachten op het kabinet: {d.label.lower()} ligt ter vaststelling."
-    return f"Verstuur de brieven van {d.label.lower()} en leg de verzending per ontvanger vast."
+        return f"Wachten op het kabinet: {with_article(d.label)} ligt ter vaststelling."
+    return f"Verstuur {term_of('de brieven', d.label)} en leg de verzending per ontvanger vast."
 
 
 def _after_sending(state: CaseState, latest: Decision) -> str:

@@ -9,7 +9,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 def register_blueprints(app: Flask) -> None:
     """Register every blueprint explicitly (no import-time side effects)."""
     from app.domain.numbers import format_number
-    from app.domain.wording import with_article
+    from app.domain.wording import bracketed, with_article
     from app.domain.workflow import steps
     from app.web import (
         admin_mandates,
@@ -63,6 +63,7 @@ def register_blueprints(app: Flask) -> None:
     app.jinja_env.filters["status_label"] = status_label
     app.jinja_env.filters["moment"] = moment_kort
     app.jinja_env.filters["datum"] = kort
+    app.jinja_env.filters["bracketed"] = bracketed
     app.jinja_env.filters["zienswijze_row"] = zienswijze_row
     app.jinja_env.filters["betrokkene_option"] = betrokkene_option
 

@@ -9,6 +9,7 @@ from babel.numbers import format_decimal
 
 from app.domain.links import wettekst_op
 from app.domain.measures import parse_moment
+from app.domain.wording import bracketed
 
 __all__ = ["LABELS", "Labels", "beslissing_rows", "betrokkene_option", "kort", "moment_kort", "status_label",
            "wettekst_op", "zienswijze_row"]
@@ -130,7 +131,7 @@ def zienswijze_row(entry: dict[str, Any]) -> list[str]:
 
 def betrokkene_option(person: Any, words: dict[str, str]) -> tuple[int, str]:
     """A betrokkene as a select option: name and role, the role capitalised as the betrokkenen table writes it."""
-    return person.id, f"{person.naam} ({words.get(person.roltype, person.roltype)})"
+    return person.id, f"{person.naam} {bracketed(words.get(person.roltype, person.roltype))}"
 
 
 def moment_kort(moment: datetime | str | None) -> str:

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from app.domain.drafting import DraftRequest
-from app.domain.wording import term_of, with_article
+from app.domain.wording import bracketed, term_of, with_article
 from app.models import AuditEntry, Beslissing, Zaak
 from app.services.intake import submit_melding
 from app.web.labels import Labels, betrokkene_option, moment_kort
@@ -26,6 +26,7 @@ FILE_NAMES = re.compile(r"\b[\w-]+\.(yaml|yml|json|py)\b")  # "zie rules-2025-07
 ISO_DATES = re.compile(r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])")  # screens write 14-06-1985
 # A clock time with a colon after a date or before "uur" (the app's one format is "04-12-2026 23.40 uur",
 # labels.moment_kort); a bare 5:24 is an Awb article.
+NESTED_BRACKETS = re.compile(r"\([^()]*\([^()]*\)[^()]*\)")  # "(sluiting (last onder bestuursdwang))"
 CLOCK_COLON = re.compile(r"\d{2}-\d{2}-\d{4},?\s+(om\s+)?\d{1,2}:\d{2}\b|\b\d{1,2}:\d{2}(:\d{2}|\s*uur)\b")
 
 
@@ -58,7 +59,7 @@ def leaks(page: str) -> list[str]:
     """The code names and wrong plurals in a page's visible text, each with a little context."""
     text = visible_text(page)
     found = []
-    for pattern in (SNAKE, ONE_PLURAL, BARE_CODES, FILE_NAMES, ISO_DATES, CLOCK_COLON):
+    for pattern in (SNAKE, ONE_PLURAL, BARE_CODES, FILE_NAMES, ISO_DATES, CLOCK_COLON, NESTED_BRACKETS):
         found += [text[max(0, m.start() - 40):m.end() + 20] for m in pattern.finditer(text)]
     return found
 
@@ -126,6 +127,7 @@ def test_the_check_reads_visible_text_only_and_catches_codes_and_wrong_plurals()
     assert leaks('<p data-regel="vermoeden_harddrugs">Grens <a href="/x_y">1 stuk</a></p><script>a_b</script>') == []
     assert leaks("<td>premises_class</td>") and leaks("<td>1 stuks</td>") and leaks("<td>1 klachten</td>")
     assert leaks("<p>zie rules-2025-07-01.yaml</p>") and leaks("<p>geboren 1985-06-14</p>")
+    assert leaks("<td>Begunstigingstermijn (sluiting (last onder bestuursdwang))</td>")
     assert leaks("<td>06-12-2026 03:06</td>") and not leaks("<td>06-12-2026 04.06 uur, 1.500 g</td>")
 
 
@@ -206,6 +208,7 @@ def test_a_label_in_a_sentence_gets_its_article_and_no_nested_brackets():
     assert with_article("Waarschuwing") == "de waarschuwing"
     assert term_of("Begunstigingstermijn", "Sluiting (last onder bestuursdwang)") == \
         "Begunstigingstermijn van de sluiting (last onder bestuursdwang)"
+    assert bracketed("Achterblijver (huisgenoot)") == "(Achterblijver – huisgenoot)" and bracketed("Bewoner") == "(Bewoner)"
 
 
 def test_the_zienswijze_list_names_roles_as_the_betrokkenen_table_does(app, db, users):
