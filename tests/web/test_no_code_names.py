@@ -208,7 +208,8 @@ def test_a_label_in_a_sentence_gets_its_article_and_no_nested_brackets():
     assert with_article("Waarschuwing") == "de waarschuwing"
     assert term_of("Begunstigingstermijn", "Sluiting (last onder bestuursdwang)") == \
         "Begunstigingstermijn van de sluiting (last onder bestuursdwang)"
-    assert bracketed("Achterblijver (huisgenoot)") == "(Achterblijver – huisgenoot)" and bracketed("Bewoner") == "(Bewoner)"
+    assert bracketed("Achterblijver (huisgenoot)") == "(Achterblijver – huisgenoot)"
+    assert bracketed("Bewoner") == "(Bewoner)"
 
 
 def test_the_zienswijze_list_names_roles_as_the_betrokkenen_table_does(app, db, users):
