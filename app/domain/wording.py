@@ -7,8 +7,9 @@ is looked up, not guessed: "de" unless the noun is a het-word.
 
 from __future__ import annotations
 
-# First words of labels that take "het" (the outcomes and measures of the powers built so far).
-HET_WORDS = frozenset({"voornemen", "besluit", "huisverbod", "tijdelijk", "bevel", "advies", "verbod", "aanbod"})
+# First words of labels that take "het" (the outcomes and measures of the powers built so far; a compound
+# takes the article of its last part, so every "...verbod" is a het-word too).
+HET_WORDS = frozenset({"voornemen", "besluit", "tijdelijk", "bevel", "advies", "verbod", "aanbod"})
 
 
 def with_article(label: str) -> str:
@@ -18,7 +19,7 @@ def with_article(label: str) -> str:
         return text
     words = text.split()
     first = words[0].lower()
-    article = "het" if first in HET_WORDS else "de"
+    article = "het" if first in HET_WORDS or first.endswith("verbod") else "de"
     return f"{article} {first} {' '.join(words[1:])}".strip()
 
 
