@@ -26,10 +26,12 @@ def needs_confirmed_policy(outcome: Outcome) -> bool:
 
 
 def require_confirmed_policy(procedure: Procedure, outcome: Outcome, assessment: Assessment,
-                             proposal: Mapping[str, Any]) -> None:
+                             proposal: Mapping[str, Any], labels: Mapping[str, str] | None = None) -> None:
     """Refuse drafting `outcome` while a value it rests on is still to confirm: one used by a rule that decides
     (competence, exception, policy), the proposal's parameters (`parameter`, `steunt_op`), the outcome's own
     duration and periods, and for a voornemen the terms of the besluit it announces (the begunstigingstermijn).
+
+    `labels` are the power's Dutch words: the message names each parameter by its label, never its code.
 
     Raises:
         InvalidInput: {"soort": Dutch message naming the parameters and the date they must hold on}.
@@ -40,7 +42,7 @@ def require_confirmed_policy(procedure: Procedure, outcome: Outcome, assessment:
     rests_on = (proposal.get("parameter"), *proposal.get("steunt_op", ()), *announced, *outcome.parameters)
     names = assessment.unconfirmed(rests_on)
     if names:
-        listed = "; ".join(_named(assessment, n) for n in names)
+        listed = "; ".join(_named(assessment, n, labels or {}) for n in names)
         raise InvalidInput({FIELD: (
             f"Een {outcome.label.lower()} kan nog niet worden opgesteld: het steunt op waarden die de gemeente "
             f"nog niet heeft bevestigd: {listed}. Het zijn standaardwaarden, geen vastgesteld beleid. Vraag een "
@@ -49,11 +51,12 @@ def require_confirmed_policy(procedure: Procedure, outcome: Outcome, assessment:
             "Het concept steunt op beleid dat nog niet is bevestigd.")
 
 
-def _named(assessment: Assessment, name: str) -> str:
-    """"Grens voor eigen gebruik van harddrugs (lijst I) in gram (drempel_harddrugs_g), op 18-11-2026"."""
+def _named(assessment: Assessment, name: str, labels: Mapping[str, str]) -> str:
+    """"Grens voor eigen gebruik van harddrugs (lijst I), op 18-11-2026": the power's label, else the first
+    sentence of the parameter's description; a person never reads the code."""
     value = assessment.parameters[name]
-    what = value.description.split(". ")[0].rstrip(".") if value.description else name
-    return f"{what} ({name}), op {value_date(assessment, name).strftime('%d-%m-%Y')}"
+    what = labels.get(name) or (value.description.split(". ")[0].rstrip(".") if value.description else "")
+    return f"{what or 'een waarde zonder naam'}, op {value_date(assessment, name).strftime('%d-%m-%Y')}"
 
 
 def value_date(assessment: Assessment, name: str) -> date:

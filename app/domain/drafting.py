@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from app.domain.assessment import BEVOEGD, JUDGEMENT_REQUIRED, NIET_BEVOEGD, Assessment, ParameterValue
-from app.domain.deadlines import Calendar, einde_op_klok, einde_termijn
+from app.domain.deadlines import AMSTERDAM, Calendar, einde_op_klok, einde_termijn
 from app.domain.deviation import AWB_4_84, check_deviation, deviates
 from app.domain.errors import InvalidInput, JudgementMissing
 from app.domain.hearing import answering, check_as_announced, current_voornemen, hearing_judgements
@@ -58,6 +58,7 @@ class DraftState:
     zienswijze_voor: int | None = None  # the voornemen the recorded zienswijze answered
     roles: frozenset[str] = frozenset()  # roles of the betrokkenen on record
     role_labels: Mapping[str, str] = field(default_factory=dict)
+    labels: Mapping[str, str] = field(default_factory=dict)  # the power's Dutch words (parameter labels)
     case_file: Mapping[str, Any] = field(default_factory=dict)
     measure_fields: tuple[str, ...] = ()  # case-file fields that say what the measure is (PowerSpec)
 
@@ -261,6 +262,7 @@ def _extension(state: DraftState, outcome: Outcome) -> tuple[datetime, datetime]
         days = int(state.params[duration.maximum_total].value)
         latest = einde_op_klok(current.first_start, days)
         if new_end > latest:
+            shown = latest.astimezone(AMSTERDAM)
             raise InvalidInput({duration.ends_at or "einde": "Het nieuwe einde ligt later dan "
-                                f"{days} dagen na de eerste oplegging ({latest.strftime('%d-%m-%Y %H.%M')} uur)."})
+                                f"{days} dagen na de eerste oplegging ({shown:%d-%m-%Y %H.%M} uur)."})
     return current.end, new_end

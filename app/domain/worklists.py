@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from app.domain.deadlines import AMSTERDAM
+from app.domain.wording import term_of
 
 # Kinds of deadline with the words the overview shows ("what runs out").
 ZIENSWIJZE = "zienswijzetermijn"
@@ -106,14 +107,14 @@ def _hearing(d: DecisionFacts, rows: list[DecisionFacts]) -> list[Deadline]:
     decided = any(o.zaak_id == d.zaak_id and o.soort == d.announces and o.id > d.id for o in rows)
     if d.announces is None or d.zienswijze_tot is None or decided:
         return []
-    return [Deadline(d.zaak_id, ZIENSWIJZE, f"Zienswijzetermijn ({d.label.lower()})", d.zienswijze_tot, None,
+    return [Deadline(d.zaak_id, ZIENSWIJZE, term_of("Zienswijzetermijn", d.label), d.zienswijze_tot, None,
                      f"b{d.id}:{ZIENSWIJZE}:{d.zienswijze_tot.isoformat()}")]
 
 
 def _compliance(d: DecisionFacts) -> list[Deadline]:
     if d.begunstigingstermijn_tot is None:
         return []
-    return [Deadline(d.zaak_id, BEGUNSTIGING, f"Begunstigingstermijn ({d.label.lower()})",
+    return [Deadline(d.zaak_id, BEGUNSTIGING, term_of("Begunstigingstermijn", d.label),
                      d.begunstigingstermijn_tot, None, f"b{d.id}:{BEGUNSTIGING}:{d.begunstigingstermijn_tot}")]
 
 
@@ -123,7 +124,7 @@ def _remedy(d: DecisionFacts) -> list[Deadline]:
         return []
     last = max(d.remedy_dates)
     what = "Beroepstermijn" if d.remedy == "beroep" else "Bezwaartermijn"
-    return [Deadline(d.zaak_id, BEZWAAR, f"{what} ({d.label.lower()})", last, None,
+    return [Deadline(d.zaak_id, BEZWAAR, term_of(what, d.label), last, None,
                      f"b{d.id}:{BEZWAAR}:{last.isoformat()}")]
 
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from app.domain.deadlines import AMSTERDAM
 from app.domain.hearing import ZIENSWIJZE
+from app.domain.wording import term_of, with_article
 
 BEVOEGD, NIET_BEVOEGD = "bevoegd", "niet_bevoegd"
 DECIDED = ("vastgesteld", "verzonden")
@@ -71,7 +73,10 @@ class Deadline:
 
 
 def _day(d: date | datetime) -> str:
-    return d.strftime("%d-%m-%Y %H:%M") if isinstance(d, datetime) else d.strftime("%d-%m-%Y")
+    """A day, or a moment on the Amsterdam wall clock in the screens' one format (04-12-2026 23.40 uur)."""
+    if isinstance(d, datetime):
+        return d.astimezone(AMSTERDAM).strftime("%d-%m-%Y %H.%M uur")
+    return d.strftime("%d-%m-%Y")
 
 
 def duration_text(duur: int | None, eenheid: str | None) -> str:
@@ -179,10 +184,10 @@ def _before_assessment(state: CaseState) -> str:
 
 def _open_decision_step(d: Decision) -> str:
     if d.status == "concept":
-        return f"Kies een ondertekenaar en bied het concept ({d.label.lower()}) ter vaststelling aan."
+        return f"Kies een ondertekenaar en bied {term_of('het concept', d.label)} ter vaststelling aan."
     if d.status == "ter_vaststelling":
-        return f"Wachten op het kabinet: {d.label.lower()} ligt ter vaststelling."
-    return f"Verstuur de brieven van {d.label.lower()} en leg de verzending per ontvanger vast."
+        return f"Wachten op het kabinet: {with_article(d.label)} ligt ter vaststelling."
+    return f"Verstuur {term_of('de brieven', d.label)} en leg de verzending per ontvanger vast."
 
 
 def _after_sending(state: CaseState, latest: Decision) -> str:

@@ -18,6 +18,7 @@ from typing import Any
 from app.domain.assessment import CONFIRMED, ParameterValue
 from app.domain.errors import InvalidInput
 from app.domain.numbers import NumberProblem, parse_number
+from app.domain.wording import bracketed
 from app.rulebook.parameters import ParameterSeries
 
 SOURCE_KEYS = ("titel", "artikel", "publicatie", "href")
@@ -44,7 +45,7 @@ def confirmed_value(series: ParameterSeries, found: Confirmation) -> ParameterVa
     shown = ", ".join(p for p in (source["titel"], source["artikel"]) if p)
     return ParameterValue(
         name=series.name, value=found.value, valid_from=found.valid_from, status=CONFIRMED,
-        reference={"title": f"{shown} ({source['publicatie']})" if source["publicatie"] else shown,
+        reference={"title": f"{shown} {bracketed(source['publicatie'])}" if source["publicatie"] else shown,
                    "href": source["href"]},
         unit=series.unit, description=series.description, applies_at=series.applies_at, source=source,
     )

@@ -165,6 +165,7 @@ def draft_state(session: Session, rt: Runtime, zaak: Zaak, beoordeling: Beoordel
         zienswijze_voor=zienswijze.details.get("voornemen_id") if zienswijze else None,
         roles=frozenset(b.roltype for b in zaak.betrokkenen), role_labels=index.roles,
         case_file=zaak.melding.gegevens, measure_fields=rt.power(zaak.zaaktype).measure_fields,
+        labels=rt.power(zaak.zaaktype).labels,
     )
 
 
@@ -174,7 +175,7 @@ def _checked_outcome(state: DraftState, request: DraftRequest) -> DraftOutcome:
     outcome = state.procedure.outcome(request.soort)
     if outcome.reconsiders:
         raise InvalidInput({"soort": "Een beslissing op bezwaar stelt u op bij het bezwaar."})
-    require_confirmed_policy(state.procedure, outcome, state.assessment, state.proposal)
+    require_confirmed_policy(state.procedure, outcome, state.assessment, state.proposal, state.labels)
     return draft_outcome(state, request)
 
 

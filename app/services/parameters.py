@@ -96,7 +96,7 @@ def confirm(session: Session, rt: Runtime, power: str, name: str, fields: Mappin
     session.add(row)
     session.flush()
     record_change(session, Actor.of(user), actie="confirm", hoofd_object=f"{power}.{name}", resource="parameter",
-                  resource_id=row.id, weergave=f"{power}.{name} bevestigd vanaf {valid_from.isoformat()}",
+                  resource_id=row.id, weergave=f"{power}.{name} bevestigd vanaf {valid_from:%d-%m-%Y}",
                   oud=_default_at(series, valid_from),
                   nieuw={"waarde": value, "geldig_vanaf": valid_from, **source})
     session.commit()

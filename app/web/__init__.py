@@ -9,6 +9,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 def register_blueprints(app: Flask) -> None:
     """Register every blueprint explicitly (no import-time side effects)."""
     from app.domain.numbers import format_number
+    from app.domain.wording import bracketed, with_article
     from app.domain.workflow import steps
     from app.web import (
         admin_mandates,
@@ -30,12 +31,13 @@ def register_blueprints(app: Flask) -> None:
         workspace,
         zaakbeheer,
     )
-    from app.web.codenames import ruleset_label, with_unit
+    from app.web.codenames import ruleset_label, unit_word, with_unit
     from app.web.fieldnames import field_label
     from app.web.labels import (
         Labels,
         beslissing_rows,
         betrokkene_option,
+        kort,
         moment_kort,
         status_label,
         wettekst_op,
@@ -53,12 +55,15 @@ def register_blueprints(app: Flask) -> None:
                                  answers=lambda spec: [(o.code, o.label) for o in spec.outcomes],
                                  procedure=rt.procedure, power_title=lambda code: rt.book.index(code).title,
                                  zaak_steps=steps, field_label=field_label,
-                                 ruleset_label=ruleset_label, with_unit=with_unit)
+                                 ruleset_label=ruleset_label, with_unit=with_unit,
+                                 unit_word=unit_word, with_article=with_article)
     app.jinja_env.filters["label"] = labels
     app.jinja_env.filters["dutch_number"] = format_number
     app.jinja_env.filters["wettekst_op"] = wettekst_op
     app.jinja_env.filters["status_label"] = status_label
     app.jinja_env.filters["moment"] = moment_kort
+    app.jinja_env.filters["datum"] = kort
+    app.jinja_env.filters["bracketed"] = bracketed
     app.jinja_env.filters["zienswijze_row"] = zienswijze_row
     app.jinja_env.filters["betrokkene_option"] = betrokkene_option
 

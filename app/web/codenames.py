@@ -15,15 +15,24 @@ from app.domain.numbers import format_number
 SINGULAR = {"stuks": "stuk", "klachten": "klacht", "maanden": "maand", "weken": "week", "dagen": "dag",
             "jaren": "jaar", "uren": "uur", "planten": "plant", "stekken": "stek", "patronen": "patroon",
             "cilinders": "cilinder"}
+# Units some parameter files write in English, and "klasse" (a class-valued parameter: its value is a word
+# that needs no unit; "Dezelfde persoon op hetzelfde adres klasse" reads as a broken sentence).
+UNIT_WORDS = {"days": "dagen", "weeks": "weken", "months": "maanden", "hours": "uur", "klasse": "", "dates": ""}
 _RULESET = re.compile(r"^(?P<power>[a-z]+)__(?P<day>\d{8})(?:_r(?P<revision>\d+))?$")
 
 
 def with_unit(value: Any, unit: str | None) -> str:
     """A number with its unit, the Dutch way: 1.500 g, 1 stuk, 3 maanden."""
     shown = format_number(value) if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
+    unit = unit_word(unit)
     if not unit:
         return shown
     return f"{shown} {SINGULAR.get(unit, unit) if value == 1 else unit}"
+
+
+def unit_word(unit: str | None) -> str:
+    """A parameter file's unit as a screen writes it after a number; empty where no unit belongs."""
+    return UNIT_WORDS.get(unit or "", unit or "")
 
 
 def ruleset_label(ruleset: str) -> str:

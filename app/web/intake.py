@@ -51,8 +51,9 @@ def new_melding(code: str) -> str:
 
 
 def form_submission_id(code: str) -> str:
-    """One submission id per form in the session until that form is sent: a reload or Back shows the same
-    id, so sending it again is recognised as the same report instead of a new case."""
+    """One submission id per power's form in the session: a reload, or Back after sending (the page is not
+    cached, so Back loads it again), shows the same id, so sending it again is recognised by that id as the
+    same report instead of a new case. A form sent again for another document gets a fresh id on arrival."""
     pending = dict(session.get(PENDING, {}))
     if code not in pending:
         pending[code] = uuid.uuid4().hex
@@ -60,9 +61,16 @@ def form_submission_id(code: str) -> str:
     return str(pending[code])
 
 
-def _sent(code: str) -> None:
-    """The form was sent and stored: the next new report of this power gets a fresh id."""
-    session[PENDING] = {k: v for k, v in session.get(PENDING, {}).items() if k != code}
+def _sent(code: str, submission_id: str) -> None:
+    """The form was sent and stored under this id: the form keeps it, so Back and resend is recognised."""
+    session[PENDING] = {**session.get(PENDING, {}), code: submission_id}
+
+
+def same_document(melding: Any, data: dict[str, Any]) -> bool:
+    """Whether a form sent again under a used id reports the same source document (a resend after Back), not
+    a new report typed into the form that was already sent."""
+    return (melding.bron_soort == data.get("bron_soort")
+            and melding.bron_kenmerk.strip().lower() == str(data.get("bron_kenmerk") or "").strip().lower())
 
 
 @bp.post("/meldingen")
@@ -75,21 +83,24 @@ def create_melding() -> Any:
         if not data.get("submission_id"):
             raise ValidationError({"_schema": ["Het formulier is onvolledig; laad de pagina opnieuw."]})
         if (earlier := replayed(get_session(), current_user, data["submission_id"])) is not None:
-            return _already_received(spec.code, earlier)
+            if same_document(earlier.melding, data):
+                return _already_received(spec.code, earlier)
+            data = {**data, "submission_id": uuid.uuid4().hex}  # a new report in the form already sent
         zaak = submit_melding(get_session(), _rt(), data, current_user, clock.today())
+    except e.DuplicateMelding as exc:  # information with a link to the case, not a field to correct
+        get_session().rollback()
+        return _form(spec, raw, {}, exc.identificatie), status_for(exc, form=True)
     except FORM_ERRORS as exc:
         get_session().rollback()
-        duplicate = exc.identificatie if isinstance(exc, e.DuplicateMelding) else None
-        return _form(spec, raw, field_errors(exc, spec), duplicate), status_for(exc, form=True)
-    _sent(spec.code)
+        return _form(spec, raw, field_errors(exc, spec)), status_for(exc, form=True)
+    _sent(spec.code, data["submission_id"])
     flash(_received(zaak), "ok")
     return redirect(url_for("intake.my_meldingen"))
 
 
 def _already_received(code: str, zaak: Any) -> Any:
-    _sent(code)
-    flash(f"Deze melding was al ontvangen als zaak {zaak.identificatie}; er is geen tweede zaak gemaakt.", "ok")
-    return redirect(url_for("intake.my_meldingen"))
+    flash(f"Deze melding was al ontvangen als zaak {zaak.identificatie}; er is geen tweede zaak gemaakt.", "info")
+    return redirect(url_for("intake.my_meldingen", _anchor=f"zaak-{zaak.identificatie}"))
 
 
 def _received(zaak: Any) -> str:

@@ -9,6 +9,7 @@ from babel.numbers import format_decimal
 
 from app.domain.links import wettekst_op
 from app.domain.measures import parse_moment
+from app.domain.wording import bracketed
 
 __all__ = ["LABELS", "Labels", "beslissing_rows", "betrokkene_option", "kort", "moment_kort", "status_label",
            "wettekst_op", "zienswijze_row"]
@@ -37,6 +38,7 @@ LABELS: dict[str, str] = {
     "months": "maanden", "weeks": "weken", "days": "dagen", "hours": "uur",
     "afgezien": "Afgezien van een maatregel", "afgedaan": "Afgedaan",
     "indiener": "Indiener van het bezwaar",
+    "procedure": "Procedure",  # a judgement step (index.yaml `stap`), as "Stap: Procedure"
 }
 
 
@@ -90,8 +92,14 @@ class Labels:
         return [(code, self(code, power)) for code in codes]
 
 
-def kort(d: date | None) -> str:
-    """A date in the short Dutch form for screens (letters write dates out in words)."""
+def kort(d: date | str | None) -> str:
+    """A date in the short Dutch form for screens (letters write dates out in words); a case file's ISO text
+    too, so no screen prints 1985-06-14. Text that is no date is shown as it is."""
+    if isinstance(d, str):
+        try:
+            d = date.fromisoformat(d)
+        except ValueError:
+            return d
     return d.strftime("%d-%m-%Y") if d else ""
 
 
@@ -122,8 +130,8 @@ def zienswijze_row(entry: dict[str, Any]) -> list[str]:
 
 
 def betrokkene_option(person: Any, words: dict[str, str]) -> tuple[int, str]:
-    """A betrokkene as a select option: name and role."""
-    return person.id, f"{person.naam} ({words.get(person.roltype, person.roltype).lower()})"
+    """A betrokkene as a select option: name and role, the role capitalised as the betrokkenen table writes it."""
+    return person.id, f"{person.naam} {bracketed(words.get(person.roltype, person.roltype))}"
 
 
 def moment_kort(moment: datetime | str | None) -> str:

@@ -15,6 +15,7 @@ from werkzeug.wrappers import Response
 from app.db import get_session
 from app.domain import errors as e
 from app.domain import workspace as w
+from app.domain.deadlines import AMSTERDAM
 from app.domain.workflow import steps
 from app.models import Zaak
 from app.services import bezwaar, judging
@@ -95,8 +96,9 @@ def _decision(procedure: Any, b: Any) -> w.Decision:
         label=outcome.label if outcome else b.soort, status=b.status,
         final=bool(b.besluit and not (outcome and outcome.announces)), announces=bool(outcome and outcome.announces),
         revoked=b.intrekking_soort is not None, duur=maatregel.get("duur"), eenheid=maatregel.get("eenheid"),
-        approved_on=b.approved_at.date() if b.approved_at else None,
-        sent_on=b.verzonden_at.date() if b.verzonden_at else None, zienswijze_tot=b.zienswijze_tot,
+        approved_on=b.approved_at.astimezone(AMSTERDAM).date() if b.approved_at else None,
+        sent_on=b.verzonden_at.astimezone(AMSTERDAM).date() if b.verzonden_at else None,
+        zienswijze_tot=b.zienswijze_tot,
         begunstigingstermijn_tot=b.begunstigingstermijn_tot, uiterlijke_reactiedatum=b.uiterlijke_reactiedatum,
         vervaldatum=b.vervaldatum, einde_at=b.einde_at, measure=(outcome.measure if outcome else "") or "")
 

@@ -20,6 +20,7 @@ from app.web.access import get_visible_zaak
 from app.web.auth import role_required
 from app.web.errors import form_errors, status_for
 from app.web.forms import fields_of
+from app.web.labels import moment_kort
 
 bp = Blueprint("zaakbeheer", __name__)
 FAILURES = (ValidationError, e.InvalidInput, e.InvalidTransition, e.ConcurrentEdit, e.FactsRejected)
@@ -122,7 +123,7 @@ def betrokkene_correcties(zaak: Zaak) -> list[list[str]]:
     for entry in betrokkenen.corrections(get_session(), zaak):
         old, new = entry.wijzigingen.get("oud") or {}, entry.wijzigingen.get("nieuw") or {}
         for field, value in new.items():
-            rows.append([entry.aanmaakdatum.strftime("%d-%m-%Y %H:%M"), entry.gebruikers_weergave,
+            rows.append([moment_kort(entry.aanmaakdatum), entry.gebruikers_weergave,
                          names.get(entry.resource_id, ""), BETROKKENE_LABELS.get(field, field),
                          _shown(old.get(field)), _shown(value)])
     return rows

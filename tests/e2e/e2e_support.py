@@ -125,7 +125,7 @@ def judgements_on_page(page: Page) -> list[JudgementOnPage]:
         meta = article.locator("p.utrecht-paragraph--small").first.inner_text()
         step = re.search(r"Stap:\s*(\w+)", meta)
         asked = "de regels vragen om deze afweging" in meta
-        found.append(JudgementOnPage(code, step.group(1) if step else "", asked))
+        found.append(JudgementOnPage(code, step.group(1).lower() if step else "", asked))
     return found
 
 

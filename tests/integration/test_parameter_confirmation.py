@@ -3,6 +3,7 @@ default, confirmation by a beheerder as a new dated value, and policy values on 
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -12,6 +13,7 @@ from app.domain.assessment import Assessment
 from app.domain.drafting import DraftRequest
 from app.domain.errors import InvalidInput
 from app.models import AuditEntry, Beslissing, ParameterBevestiging
+from app.powers.damocles.labels import PARAMETER_LABELS
 from app.services import parameters
 from app.services.assessment import latest
 from app.services.intake import submit_melding
@@ -71,7 +73,9 @@ def test_a_voornemen_on_an_unconfirmed_policy_value_is_refused_naming_it(db, rt,
         with pytest.raises(InvalidInput) as caught:
             draft(db, rt, zaak, DraftRequest(soort, today, 3), users["jurist"], today)
         message = caught.value.errors["soort"]
-        assert MONTHS in message and "drempel_harddrugs_g" in message and "beheerder" in message
+        assert "Sluitingsduur woning, harddrugs, eerste overtreding" in message and "beheerder" in message
+        assert "Grens voor eigen gebruik van harddrugs, in gram" in message  # the power's labels, never a code:
+        assert not re.search(r"\b[a-z]+_[a-z0-9_]+\b", message), message
         assert "nog niet heeft bevestigd" in message
     assert db.scalar(select(func.count()).select_from(Beslissing)) == 0
 
@@ -145,8 +149,8 @@ def test_the_outcomes_own_terms_must_be_confirmed_too(db, rt, zaak, users, today
     with pytest.raises(InvalidInput) as caught:
         drafted(db, rt, zaak, users, DraftRequest("voornemen_sluiting", today, 3), today)
     message = caught.value.errors["soort"]
-    assert "(zienswijze_termijn_dagen), op " + today.strftime("%d-%m-%Y") in message
-    assert "drempel_harddrugs_g" not in message
+    assert "Termijn voor een zienswijze op het voornemen (Awb 4:8), op " + today.strftime("%d-%m-%Y") in message
+    assert "Grens voor eigen gebruik van harddrugs" not in message
 
 
 def test_a_voornemen_asks_in_one_go_for_everything_the_closure_rests_on(db, rt, zaak, users, today):
@@ -157,5 +161,6 @@ def test_a_voornemen_asks_in_one_go_for_everything_the_closure_rests_on(db, rt, 
     message = caught.value.errors["soort"]
     for name in ("begunstigingstermijn_dagen", "recidive_termijn_jaren", "recidive_telt_per",
                  "zienswijze_termijn_dagen"):
-        assert f"({name})" in message, name
-    assert "drempel_lachgas_eenheden" not in message and "drempel_lijst_ia_g" not in message
+        assert PARAMETER_LABELS[name] in message, name
+    assert PARAMETER_LABELS["drempel_lachgas_eenheden"] not in message
+    assert PARAMETER_LABELS["drempel_lijst_ia_g"] not in message

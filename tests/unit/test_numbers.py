@@ -21,14 +21,29 @@ def test_dutch_notation_is_read_the_dutch_way(typed, whole, expected):
 
 
 @pytest.mark.parametrize(("typed", "whole", "readings"), [
-    ("1.5", False, ("1,5", "15")), ("1.50", False, ("1,5", "150")), ("1,500", True, ("1.500", "1,5")),
-    ("0.55", False, ("0,55", "55")),
+    ("1,500", True, ("1.500", "1,5")), ("1,500.25", False, ("1.500,25", "1,50025")),
 ])
 def test_two_readings_get_a_question_naming_both(typed, whole, readings):
     with pytest.raises(NumberProblem) as problem:
         parse_number(typed, whole=whole)
     assert problem.value.message.startswith(f"Wat bedoelt u met '{typed}'")
     assert all(f" {r}" in problem.value.message for r in readings)
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("1.5", "1,5"), ("0.55", "0,55"), ("12.25", "12,25")])
+def test_a_point_that_cannot_group_thousands_is_asked_about_as_a_decimal_point(typed, meant):
+    """Browser trial: "1.5" was answered with "1,5 of 15?", a reading nobody meant."""
+    with pytest.raises(NumberProblem) as problem:
+        parse_number(typed)
+    assert problem.value.message == f"Bedoelt u {meant}? Schrijf decimalen met een komma."
+
+
+@pytest.mark.parametrize("typed", ["1.5", "1,500", "veel", "2,5", "1.2.3"])
+def test_a_whole_number_field_never_suggests_a_decimal(typed):
+    """Browser trial: the error on "Aantal minderjarigen" suggested writing "2,5"."""
+    with pytest.raises(NumberProblem) as problem:
+        parse_number(typed, whole=True)
+    assert "2,5" not in problem.value.message, problem.value.message
 
 
 @pytest.mark.parametrize("typed", ["1,5e3", "1e3", "1E3", "inf", "-inf", "nan", "NaN", "Infinity", "veel", "1 000",

@@ -77,4 +77,4 @@ def test_the_7_10_term_runs_in_the_summary_and_the_team_overview():
 def test_a_decision_open_to_beroep_shows_a_beroep_term_not_a_bezwaar_term():
     facts = DecisionFacts(id=5, zaak_id=10, soort=CODE, label="Beslissing op bezwaar", announces=None, ends=None,
                           revoked=False, remedy_dates=(date(2027, 2, 1),), remedy="beroep")
-    assert [d.what for d in decision_deadlines([facts])] == ["Beroepstermijn (beslissing op bezwaar)"]
+    assert [d.what for d in decision_deadlines([facts])] == ["Beroepstermijn van de beslissing op bezwaar"]

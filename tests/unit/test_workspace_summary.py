@@ -37,8 +37,8 @@ def test_next_step_follows_the_decisions():
     assert "Wacht de zienswijzetermijn af (tot en met 16-12-2026)" in w.next_step(state(VOORNEMEN))
     assert w.next_step(state(VOORNEMEN, recorded=frozenset({"zienswijze"}))).startswith("Stel het besluit op")
     review = w.Decision(label="Sluiting", status="ter_vaststelling", final=True, announces=False)
-    assert w.next_step(state(review, VOORNEMEN)) == "Wachten op het kabinet: sluiting ligt ter vaststelling."
-    assert w.next_step(state(SLUITING, VOORNEMEN)).startswith("Verstuur de brieven van sluiting")
+    assert w.next_step(state(review, VOORNEMEN)) == "Wachten op het kabinet: de sluiting ligt ter vaststelling."
+    assert w.next_step(state(SLUITING, VOORNEMEN)).startswith("Verstuur de brieven van de sluiting")
     assert "niet bevoegd" in w.next_step(state(competence="niet_bevoegd"))
 
 
@@ -94,3 +94,10 @@ def test_a_closed_case_is_read_only_and_asks_for_nothing():
     assert w.drafting_closed(closed)
     assert w.frozen_reason(state(competence="niet_bevoegd")) is None
     assert "Sluit de zaak af" in w.next_step(state(competence="niet_bevoegd"))
+
+
+def test_a_next_step_names_the_decision_with_its_article_and_no_nested_brackets():
+    """Browser trial: "bied het concept (sluiting (last onder bestuursdwang)) ter vaststelling aan"."""
+    concept = w.Decision(label="Sluiting (last onder bestuursdwang)", status="concept", final=True, announces=False)
+    assert w.next_step(state(concept)) == ("Kies een ondertekenaar en bied het concept van de sluiting (last onder "
+                                           "bestuursdwang) ter vaststelling aan.")

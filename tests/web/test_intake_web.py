@@ -41,7 +41,7 @@ def test_a_quantity_typed_the_dutch_way_is_read_as_thousands(client, login_as, d
 def test_an_ambiguous_or_exponent_quantity_gets_a_question_and_nothing_is_stored(client, login_as, db):
     login_as("handhaving")
     page = _post(client, **{"gegevens.substances.0.quantity": "1.5"}).get_data(as_text=True)
-    assert "Middel 1: hoeveelheid: wat bedoelt u met &#39;1.5&#39;: 1,5 of 15?" in page
+    assert "Middel 1: hoeveelheid: bedoelt u 1,5? Schrijf decimalen met een komma." in page
     page = _post(client, **{"gegevens.substances.0.quantity": "1,5e3"}).get_data(as_text=True)
     assert "Middel 1: hoeveelheid: vul een getal in zonder letters" in page
     assert _zaken(db) == 0
@@ -117,7 +117,9 @@ def test_the_api_documents_the_minors_fields_in_dutch(client, login_as):
     assert "minderjarigen" in case_file["minors_in_household"]["description"]
 
 
-def test_the_form_keeps_its_submission_id_across_reloads_until_it_is_sent(client, login_as, db):
+def test_the_form_keeps_its_submission_id_across_reloads_and_back_after_sending(client, login_as, db):
+    """Browser trial: Back after sending loaded the form again (no-store) with a new id, so the resend was
+    refused as a duplicate document (a red field error) instead of being recognised by its id."""
     login_as("handhaving")
     first = client.get("/meldingen/nieuw/damocles").get_data(as_text=True)
     again = client.get("/meldingen/nieuw/damocles").get_data(as_text=True)
@@ -125,10 +127,16 @@ def test_the_form_keeps_its_submission_id_across_reloads_until_it_is_sent(client
     assert len(sid) == 32 and f'value="{sid}"' in again
     response = _post(client, submission_id=sid)
     assert response.status_code == 302
-    replay = client.post("/meldingen", data=form_data(submission_id=sid), follow_redirects=True)
-    assert "Deze melding was al ontvangen als zaak BEV-" in replay.get_data(as_text=True)
+    back = client.get("/meldingen/nieuw/damocles").get_data(as_text=True)  # Back reloads the page
+    assert f'value="{sid}"' in back
+    replay = client.post("/meldingen", data=form_data(submission_id=sid))
+    anchor = "/meldingen#zaak-" + _only(db).identificatie
+    assert replay.status_code == 302 and replay.headers["Location"].endswith(anchor)
+    page = client.get("/meldingen").get_data(as_text=True)
+    assert "Deze melding was al ontvangen als zaak BEV-" in page and "utrecht-alert--info" in page
     assert _zaken(db) == 1
-    assert f'value="{sid}"' not in client.get("/meldingen/nieuw/damocles").get_data(as_text=True)
+    other = _post(client, submission_id=sid, bron_kenmerk="BR-2026-78")  # a new report in the same form
+    assert other.status_code == 302 and _zaken(db) == 2
 
 
 def test_the_same_source_document_again_is_refused_with_a_link_to_the_first(client, login_as, db):
@@ -137,9 +145,9 @@ def test_the_same_source_document_again_is_refused_with_a_link_to_the_first(clie
     zaak = _only(db)
     response = _post(client, submission_id="another-form-0002", bron_kenmerk=" br-2026-77 ")
     page = response.get_data(as_text=True)
-    assert response.status_code == 400 and f"Dit document is al gemeld als zaak {zaak.identificatie}" in page
-    assert f'href="/meldingen#zaak-{zaak.identificatie}"' in page
-    assert "Kenmerk van het document: deze melding is al ontvangen" in page
+    assert response.status_code == 400 and f"Deze melding is al ontvangen als zaak {zaak.identificatie}" in page
+    assert f'href="/meldingen#zaak-{zaak.identificatie}"' in page and "utrecht-alert--info" in page
+    assert "Er is iets niet goed ingevuld" not in page and 'id="error-summary"' not in page
     assert _zaken(db) == 1
     assert f'id="zaak-{zaak.identificatie}"' in client.get("/meldingen").get_data(as_text=True)
 
