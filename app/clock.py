@@ -12,3 +12,8 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 def today() -> date:
     """Today's date on the Dutch wall clock."""
     return datetime.now(AMSTERDAM).date()
+
+
+def dutch_date(moment: datetime) -> date:
+    """The Dutch calendar day of a stored (UTC) moment: a letter sent at 00:30 is sent on that Dutch day."""
+    return moment.astimezone(AMSTERDAM).date()

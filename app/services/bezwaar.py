@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.audit import Actor, record_change
 from app.domain.bezwaar import (
     Beslistermijn,
@@ -48,7 +49,7 @@ def bekendmaking(session: Session, beslissing: Beslissing, betrokkene: Betrokken
     dates = own or [r.verzonden_op for r in rows]
     if dates:
         return min(dates)
-    return beslissing.verzonden_at.date() if beslissing.verzonden_at else None
+    return clock.dutch_date(beslissing.verzonden_at) if beslissing.verzonden_at else None
 
 
 def register(session: Session, rt: Runtime, zaak: Zaak, beslissing: Beslissing, data: dict[str, Any], user: User,

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.audit import Actor, record_change
 from app.domain.errors import InvalidInput, InvalidTransition
 from app.models import Beslissing, EerdereMaatregel, User, Zaak
@@ -64,7 +65,7 @@ def revoke_beslissing(session: Session, zaak: Zaak, beslissing: Beslissing, data
     Raises ConcurrentEdit, InvalidInput, InvalidTransition."""
     if beslissing.status not in APPROVED:
         raise InvalidTransition("Alleen een vastgestelde of verzonden beslissing kan ingetrokken of vernietigd zijn.")
-    approved = beslissing.approved_at.date() if beslissing.approved_at else today
+    approved = clock.dutch_date(beslissing.approved_at) if beslissing.approved_at else today
     _revoke(session, zaak, beslissing, data, user, today, earliest=approved)
     return beslissing
 

@@ -28,3 +28,8 @@ def test_a_report_of_tonight_is_not_in_the_future():
     tonight = {**melding_form(pleegdatum=date(2027, 1, 1)), "bron_datum": "2027-01-01"}
     with time_machine.travel(JUST_AFTER_DUTCH_MIDNIGHT, tick=False):
         assert MeldingSchema().load(tonight)["pleegdatum"] == date(2027, 1, 1)
+
+
+def test_a_stored_moment_falls_on_its_dutch_day():
+    assert clock.dutch_date(JUST_AFTER_DUTCH_MIDNIGHT) == date(2027, 1, 1)
+    assert clock.dutch_date(datetime(2026, 7, 1, 12, 0, tzinfo=UTC)) == date(2026, 7, 1)
