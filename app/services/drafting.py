@@ -63,7 +63,7 @@ def _draft(session: Session, rt: Runtime, zaak: Zaak, request: DraftRequest, act
     session.add(row)
     session.flush()
     if every_fact:
-        missing = {**dict.fromkeys(outcome.missing_facts, MISSING_MEASURE), **missing_letter_facts(session, rt, row)}
+        missing = {**missing_letter_facts(session, rt, row), **dict.fromkeys(outcome.missing_facts, MISSING_MEASURE)}
         if missing:
             raise InvalidInput(missing)
     zaak.fase = fase_after(rt.procedure(zaak.zaaktype).outcome(request.soort), "draft")
