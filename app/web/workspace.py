@@ -16,6 +16,7 @@ from app.db import get_session
 from app.domain import errors as e
 from app.domain import workspace as w
 from app.domain.workflow import steps
+from app.domain.workspace_steps import step_states
 from app.models import Zaak
 from app.services import bezwaar, judging
 from app.services.case_state import concept_is_stale, first_sent
@@ -67,7 +68,7 @@ def summary(rt: Any, zaak: Zaak, view: Any, today: date) -> Summary:
     state = case_state(rt, zaak, view, today)
     return Summary(status=w.status_text(state), next_step=w.next_step(state), deadlines=w.deadlines(state),
                    outcome_lines=w.outcome_lines(state), frozen=w.frozen_reason(state),
-                   drafting_closed=w.drafting_closed(state), steps=w.step_states(steps(rt.procedure(zaak.zaaktype)),
+                   drafting_closed=w.drafting_closed(state), steps=step_states(steps(rt.procedure(zaak.zaaktype)),
                                                                                    state),
                    next_anchor=w.next_step_anchor(state), locked=w.edit_lock(state),
                    hearing_closed=w.hearing_closed(state), first_send_day=w.first_send_day(state),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from app.domain import workspace as w
+from app.domain import workspace_steps as ws
 
 TODAY = date(2026, 12, 6)
 STEPS = ("melding", "feiten", "bevoegdheid", "beleid", "evenredigheid", "voornemen", "besluit", "review",
@@ -74,13 +75,13 @@ def test_deadlines_of_approved_decisions_soonest_first():
 
 def test_process_steps_say_what_is_true_after_a_zienswijze():
     # The stored fase goes back to "evenredigheid" after a zienswijze; the sent voornemen is still done.
-    steps = dict(w.step_states(STEPS, state(VOORNEMEN, recorded=frozenset({"zienswijze"}))))
-    assert steps["voornemen"] == w.DONE and steps["evenredigheid"] == w.DONE
-    assert steps["besluit"] == w.CURRENT and steps["review"] == w.NOT_STARTED
-    decided = dict(w.step_states(STEPS, state(SLUITING, VOORNEMEN)))
-    assert decided["review"] == w.DONE and decided["verzending"] == w.CURRENT
-    refused = dict(w.step_states(STEPS, state(competence="niet_bevoegd")))
-    assert refused["bevoegdheid"] == w.DONE and refused["besluit"] == w.NOT_NEEDED
+    steps = dict(ws.step_states(STEPS, state(VOORNEMEN, recorded=frozenset({"zienswijze"}))))
+    assert steps["voornemen"] == ws.DONE and steps["evenredigheid"] == ws.DONE
+    assert steps["besluit"] == ws.CURRENT and steps["review"] == ws.NOT_STARTED
+    decided = dict(ws.step_states(STEPS, state(SLUITING, VOORNEMEN)))
+    assert decided["review"] == ws.DONE and decided["verzending"] == ws.CURRENT
+    refused = dict(ws.step_states(STEPS, state(competence="niet_bevoegd")))
+    assert refused["bevoegdheid"] == ws.DONE and refused["besluit"] == ws.NOT_NEEDED
 
 
 def test_frozen_while_in_review_and_drafting_closed_after_the_final_besluit():
