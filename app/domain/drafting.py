@@ -74,10 +74,16 @@ class DraftOutcome:
     required_judgements: tuple[str, ...]
     schedule: Schedule
     review_mode: str
+    missing_facts: tuple[str, ...] = ()  # measure fields still empty, when the caller reports them with others
 
 
-def draft_outcome(state: DraftState, request: DraftRequest) -> DraftOutcome:
-    """Check the request against the case and return the outcome. Raises JudgementMissing, InvalidInput."""
+MISSING_MEASURE = "Vul dit eerst in bij de feiten: het bepaalt wat de maatregel treft."
+
+
+def draft_outcome(state: DraftState, request: DraftRequest, defer_missing_facts: bool = False) -> DraftOutcome:
+    """Check the request against the case and return the outcome. Raises JudgementMissing, InvalidInput.
+    With `defer_missing_facts`, empty measure fields are returned (to be listed with every other missing fact)
+    instead of raised."""
     outcome = state.procedure.outcome(request.soort)
     _check_competence(state, outcome)
     _check_basics(state, request, outcome)
@@ -92,11 +98,10 @@ def draft_outcome(state: DraftState, request: DraftRequest) -> DraftOutcome:
     check_recorded(required, state.recorded, outcome, state.procedure.judgements)
     check_deviation(state, request.duur, outcome, deviation)
     missing = [f for f in state.measure_fields if outcome.duration and not state.case_file.get(f)]
-    if missing:
-        raise InvalidInput(dict.fromkeys(missing, "Vul dit eerst in bij de feiten: het bepaalt wat de maatregel "
-                                                  "treft."))
+    if missing and not defer_missing_facts:
+        raise InvalidInput(dict.fromkeys(missing, MISSING_MEASURE))
     return DraftOutcome(outcome.code, outcome.besluit, maatregel, deviation, tuple(required),
-                        schedule(state, request, outcome), outcome.review)
+                        schedule(state, request, outcome), outcome.review, tuple(missing))
 
 
 def still_possible(procedure: Procedure, outcome: Outcome, earlier: tuple[Measure, ...], now: datetime) -> None:

@@ -5,7 +5,7 @@ and which forms are frozen. Input is plain data (built by app/web/workspace.py);
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from app.domain.deadlines import AMSTERDAM
 from app.domain.hearing import ZIENSWIJZE
@@ -22,9 +22,13 @@ DEADLINE_NAMES = (
 UNIT_WORDS = {"months": ("maand", "maanden"), "weeks": ("week", "weken"), "days": ("dag", "dagen"),
               "hours": ("uur", "uur")}
 REVIEW_FREEZE = ("Er ligt een beslissing ter vaststelling bij het kabinet. Feiten en afwegingen zijn bevroren "
-                 "zolang het kabinet de brieven beoordeelt; als het kabinet het concept terugstuurt, kunt u ze "
-                 "weer wijzigen.")
+                 "zolang het kabinet de brieven beoordeelt. Trek het aanbod in of laat het kabinet het concept "
+                 "terugsturen; daarna kunt u ze weer wijzigen.")
 CLOSED_FREEZE = "Deze zaak is afgesloten. Heropen de zaak (onder Afgesloten) om haar weer te wijzigen."
+DECIDED_FREEZE = ("Het besluit is vastgesteld. Feiten, afwegingen en zienswijzen liggen daarmee vast; een nieuwe "
+                  "maatregel begint met een nieuwe melding.")
+HEARING_CLOSED = ("Het besluit na het voornemen is vastgesteld; een zienswijze op dat voornemen kan het niet meer "
+                  "veranderen.")
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,9 @@ class CaseState:
     closed: bool = False  # fase afgesloten: read-only until reopened
     # Each bezwaar without an approved decision: the objector and the 7:10 term (bezwaren.beslistermijn_einde).
     objections: tuple[tuple[str, date], ...] = ()
+    # The steps with open judgements, in the procedure's order: (anchor code, name a person reads).
+    open_step_names: tuple[tuple[str, str], ...] = ()
+    stale_concept: bool = False  # the open concept rests on facts or judgements that changed since drafting
 
 
 @dataclass(frozen=True)
@@ -148,7 +155,8 @@ def status_text(state: CaseState) -> str:
         return "Nog niet beoordeeld."
     latest = state.decisions[0] if state.decisions else None
     if latest is not None:
-        return decision_line(latest)
+        return " ".join([decision_line(latest), *(f"Bezwaar van {who} in behandeling; beslissen uiterlijk {_day(end)}."
+                                                  for who, end in state.objections)])
     if state.competence == NIET_BEVOEGD:
         return "Beoordeeld: de burgemeester is niet bevoegd."
     if state.competence == BEVOEGD:
@@ -163,9 +171,9 @@ def next_step(state: CaseState) -> str:
         return before
     latest = state.decisions[0] if state.decisions else None
     if latest is not None and latest.status != "verzonden" and not latest.revoked:
-        return _open_decision_step(latest)
+        return _open_decision_step(latest, state.stale_concept)
     if state.open_judgements:
-        return "Leg de afwegingen vast die nog open staan: " + "; ".join(state.open_judgements) + "."
+        return _open_judgements_step(state)
     if state.competence == NIET_BEVOEGD:
         return ("Geen beslissing mogelijk: de burgemeester is niet bevoegd. Sluit de zaak af, of corrigeer de "
                 "feiten als die niet kloppen.")
@@ -182,7 +190,28 @@ def _before_assessment(state: CaseState) -> str:
     return ""
 
 
-def _open_decision_step(d: Decision) -> str:
+def _open_judgements_step(state: CaseState) -> str:
+    """Short: how many, and in which steps (the page links to the first one)."""
+    count = len(state.open_judgements)
+    steps = ", ".join(f"stap {name}" for _, name in state.open_step_names)
+    return f"Leg {count} {'afweging' if count == 1 else 'afwegingen'} vast" + (f" ({steps})." if steps else ".")
+
+
+def next_step_anchor(state: CaseState) -> str | None:
+    """The section of the page the next step is done in, when that is the first step with open judgements."""
+    before = _before_assessment(state)
+    latest = state.decisions[0] if state.decisions else None
+    if before or (latest is not None and latest.status != "verzonden" and not latest.revoked):
+        return None
+    return f"stap-{state.open_step_names[0][0]}" if state.open_judgements and state.open_step_names else None
+
+
+STALE_CONCEPT = "Stel het concept opnieuw op: de feiten zijn gewijzigd."
+
+
+def _open_decision_step(d: Decision, stale: bool = False) -> str:
+    if d.status == "concept" and stale:
+        return STALE_CONCEPT
     if d.status == "concept":
         return f"Kies een ondertekenaar en bied {term_of('het concept', d.label)} ter vaststelling aan."
     if d.status == "ter_vaststelling":
@@ -190,15 +219,24 @@ def _open_decision_step(d: Decision) -> str:
     return f"Verstuur {term_of('de brieven', d.label)} en leg de verzending per ontvanger vast."
 
 
+def _after_voornemen(state: CaseState, latest: Decision) -> str:
+    end = latest.zienswijze_tot
+    runs = end is not None and state.today <= end
+    if ZIENSWIJZE in state.recorded and runs:
+        assert end is not None  # noqa: S101 - runs says so
+        return (f"De zienswijzen zijn vastgelegd, maar de zienswijzetermijn loopt tot en met {_day(end)}. Stel "
+                f"het besluit op met een verzenddatum vanaf {_day(end + timedelta(days=1))}, of wacht tot dan.")
+    if ZIENSWIJZE in state.recorded:
+        return "Stel het besluit op; de zienswijzen zijn vastgelegd."
+    if runs:
+        assert end is not None  # noqa: S101 - runs says so
+        return f"Wacht de zienswijzetermijn af (tot en met {_day(end)}); leg een zienswijze vast zodra die binnenkomt."
+    return "Leg vast of er een zienswijze is ontvangen, en stel daarna het besluit op."
+
+
 def _after_sending(state: CaseState, latest: Decision) -> str:
     if latest.announces:
-        end = latest.zienswijze_tot
-        if ZIENSWIJZE in state.recorded:
-            return "Stel het besluit op; de zienswijzen zijn vastgelegd."
-        if end is not None and state.today <= end:
-            return (f"Wacht de zienswijzetermijn af (tot en met {_day(end)}); leg een zienswijze vast zodra die "
-                    "binnenkomt.")
-        return "Leg vast of er een zienswijze is ontvangen, en stel daarna het besluit op."
+        return _after_voornemen(state, latest)
     if not latest.final:
         return "Geen verdere stap nodig; een nieuwe overtreding begint met een nieuwe melding."
     if state.further_outcomes:
@@ -212,52 +250,39 @@ def frozen_reason(state: CaseState) -> str | None:
         return CLOSED_FREEZE
     if any(d.status == "ter_vaststelling" for d in state.decisions):
         return REVIEW_FREEZE
+    if drafting_closed(state):
+        return DECIDED_FREEZE
     return None
+
+
+def edit_lock(state: CaseState) -> str | None:
+    """Why betrokkenen and earlier measures cannot be changed now: under review or closed (after the besluit
+    they still can, e.g. a new address for the decision on a bezwaar)."""
+    reason = frozen_reason(state)
+    return reason if reason in (CLOSED_FREEZE, REVIEW_FREEZE) else None
+
+
+def hearing_closed(state: CaseState) -> bool:
+    """The besluit after the newest approved voornemen is decided: no zienswijze can change it any more."""
+    for d in state.decisions:  # newest first
+        if d.revoked:
+            continue
+        if d.announces and d.status in DECIDED:
+            return False
+        if d.final and d.status in DECIDED:
+            return True
+    return False
+
+
+def first_send_day(state: CaseState) -> date | None:
+    """While the zienswijzetermijn of the newest approved voornemen runs, the first day a besluit may be sent."""
+    voornemen = next((d for d in state.decisions if d.announces and d.status in DECIDED and not d.revoked), None)
+    if voornemen is None or voornemen.zienswijze_tot is None or state.today > voornemen.zienswijze_tot:
+        return None
+    return voornemen.zienswijze_tot + timedelta(days=1)
 
 
 def drafting_closed(state: CaseState) -> bool:
     """No further beslissing can be drafted: a final besluit is decided and the procedure has no follow-up."""
     return state.closed or not state.further_outcomes and any(
         d.final and d.status in DECIDED and not d.revoked for d in state.decisions)
-
-
-DONE, CURRENT, NOT_STARTED, NOT_NEEDED = "afgerond", "huidige stap", "nog niet gestart", "niet nodig"
-
-
-def step_states(steps: tuple[str, ...], state: CaseState) -> list[tuple[str, str]]:
-    """Each process step with what is true of it, from the case's data rather than from one stored fase (which
-    goes back to "evenredigheid" after a zienswijze, and so would call a sent voornemen "not started")."""
-    done = _done_steps(state)
-    result, current_seen = [], False
-    for code in steps:
-        if code in done:
-            result.append((code, done[code]))
-        elif state.competence == NIET_BEVOEGD and code not in ("melding", "feiten", "bevoegdheid"):
-            result.append((code, NOT_NEEDED))
-        elif not current_seen:
-            result.append((code, CURRENT))
-            current_seen = True
-        else:
-            result.append((code, NOT_STARTED))
-    return result
-
-
-def _done_steps(state: CaseState) -> dict[str, str]:
-    live = [d for d in state.decisions if not d.revoked]
-    decisive = [d for d in live if not d.announces]
-    decided = [d for d in decisive if d.status in DECIDED]
-    done: dict[str, bool] = {
-        "melding": True,
-        "feiten": state.assessed,
-        "bevoegdheid": state.competence in (BEVOEGD, NIET_BEVOEGD) and "bevoegdheid" not in state.open_steps,
-        "beleid": bool(live) and "beleid" not in state.open_steps,
-        "evenredigheid": bool(live) and "evenredigheid" not in state.open_steps,
-        "voornemen": any(d.announces and d.status in DECIDED for d in live),
-        "besluit": bool(decisive),
-        "review": bool(decided),
-        "verzending": any(d.status == "verzonden" for d in decided),
-    }
-    found = {code: DONE for code, ok in done.items() if ok}
-    if "voornemen" not in found and decisive and not any(d.announces for d in live):
-        found["voornemen"] = NOT_NEEDED  # e.g. a warning, which is not announced
-    return found

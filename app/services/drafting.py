@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from app.audit import Actor, record_change
 from app.domain.assessment import Assessment
 from app.domain.confirmation import require_confirmed_policy
-from app.domain.drafting import DraftOutcome, DraftRequest, DraftState, draft_outcome
+from app.domain.drafting import MISSING_MEASURE, DraftOutcome, DraftRequest, DraftState, draft_outcome
 from app.domain.errors import InvalidInput, MandateMissing
 from app.domain.judgements import Recorded
 from app.domain.serialize import jsonable
@@ -26,6 +26,7 @@ from app.runtime import Runtime
 from app.services import notifications
 from app.services.assessment import REMEDY_WEEKS, current_assessment
 from app.services.documents import render_documents
+from app.services.letter_facts import check_letter_facts, missing_letter_facts
 from app.services.queries import (
     active_judgements,
     check_version,
@@ -43,14 +44,17 @@ def draft_beslissing(session: Session, rt: Runtime, zaak: Zaak, request: DraftRe
     InvalidInput, InvalidTransition, ConcurrentEdit."""
     refuse_while_in_review(session, zaak)
     check_version(zaak, version)
-    row = _draft(session, rt, zaak, request, actor, today)
+    row = _draft(session, rt, zaak, request, actor, today, every_fact=True)
     session.commit()
     return row
 
 
-def _draft(session: Session, rt: Runtime, zaak: Zaak, request: DraftRequest, actor: User, today: date) -> Beslissing:
+def _draft(session: Session, rt: Runtime, zaak: Zaak, request: DraftRequest, actor: User, today: date,  # noqa: PLR0913 - the drafting use case's inputs
+           every_fact: bool = False) -> Beslissing:
+    """With `every_fact`, a concept is refused (InvalidInput) while any fact its letters need is missing, all
+    listed at once (the jurist's drafting; an officer's on-the-spot decision is checked by its letters)."""
     beoordeling = current_assessment(session, rt, zaak, Actor.of(actor), today, request.verzenddatum)
-    outcome = _checked_outcome(draft_state(session, rt, zaak, beoordeling, request, today), request)
+    outcome = _checked_outcome(draft_state(session, rt, zaak, beoordeling, request, today), request, every_fact)
     row = open_beslissing(session, zaak) or Beslissing(zaak_id=zaak.id, status="concept")
     old = {"soort": row.soort, "maatregel": row.maatregel, "verzenddatum": row.verzenddatum} if row.id else None
     if row.id is not None:
@@ -58,6 +62,10 @@ def _draft(session: Session, rt: Runtime, zaak: Zaak, request: DraftRequest, act
     _apply(row, outcome, request, beoordeling.id, actor)
     session.add(row)
     session.flush()
+    if every_fact:
+        missing = {**missing_letter_facts(session, rt, row), **dict.fromkeys(outcome.missing_facts, MISSING_MEASURE)}
+        if missing:
+            raise InvalidInput(missing)
     zaak.fase = fase_after(rt.procedure(zaak.zaaktype).outcome(request.soort), "draft")
     touch(zaak)
     record_change(session, Actor.of(actor), actie="draft", hoofd_object=zaak.identificatie, resource="beslissing",
@@ -91,6 +99,7 @@ def check_offer(session: Session, rt: Runtime, beslissing: Beslissing, onderteke
     next_status(beslissing.status, "submit")
     _check_signatory(rt, beslissing, ondertekenaar, today)
     _recheck(session, rt, beslissing, actor, today)
+    check_letter_facts(session, rt, beslissing)
 
 
 def decide_on_the_spot(session: Session, rt: Runtime, zaak: Zaak, officer: User, today: date) -> Beslissing:
@@ -169,14 +178,14 @@ def draft_state(session: Session, rt: Runtime, zaak: Zaak, beoordeling: Beoordel
     )
 
 
-def _checked_outcome(state: DraftState, request: DraftRequest) -> DraftOutcome:
+def _checked_outcome(state: DraftState, request: DraftRequest, defer_missing_facts: bool = False) -> DraftOutcome:
     """A besluit or a voornemen may not rest on a default the municipality has not confirmed (InvalidInput,
     before the judgements are checked); then the pure drafting."""
     outcome = state.procedure.outcome(request.soort)
     if outcome.reconsiders:
         raise InvalidInput({"soort": "Een beslissing op bezwaar stelt u op bij het bezwaar."})
     require_confirmed_policy(state.procedure, outcome, state.assessment, state.proposal, state.labels)
-    return draft_outcome(state, request)
+    return draft_outcome(state, request, defer_missing_facts)
 
 
 def _outcome(rt: Runtime, beslissing: Beslissing) -> Any:

@@ -22,6 +22,7 @@ from app.models.types import utcnow
 from app.runtime import Runtime
 from app.services.queries import (
     active_judgements,
+    approved_beslissingen,
     check_version,
     lapsed_judgements,
     last_announcing,
@@ -49,16 +50,28 @@ def record_judgements(session: Session, rt: Runtime, zaak: Zaak, answers: Mappin
     """Record every changed answer ({code: {outcome, reasoning}}) atomically. Raises InvalidInput with one
     message per field ("<code>.outcome", "<code>.reasoning"), ConcurrentEdit, InvalidTransition."""
     _guard(session, zaak, version)
-    changed = _changed(active_judgements(session, zaak), lapsed_judgements(session, zaak), answers)
+    active = active_judgements(session, zaak)
+    changed = _changed(active, lapsed_judgements(session, zaak), answers)
     _validate(rt, zaak, changed)
     if not changed:
         session.rollback()
-        raise InvalidInput({"_schema": NOTHING})
+        raise InvalidInput(_nothing_errors(rt, zaak, answers, active))
     rows = [_replace(session, zaak, actor, code=code, outcome=a["outcome"], reasoning=a["reasoning"])
             for code, a in changed.items()]
     zaak.fase = "evenredigheid"
     session.commit()
     return rows
+
+
+OPEN_FIELD = "Kies een uitkomst en vul een motivering in (of bevestig de eerdere), en sla dan op."
+
+
+def _nothing_errors(rt: Runtime, zaak: Zaak, answers: Mapping[str, Mapping[str, str]],
+                    active: Mapping[str, Oordeel]) -> dict[str, str]:
+    """Nothing to save: name each open judgement's outcome field of this form, so the person sees where."""
+    procedure = rt.procedure(zaak.zaaktype)
+    open_codes = [c for c in answers if c not in active and procedure.judgement(c) is not None]
+    return {"_schema": NOTHING, **{f"{code}.outcome": OPEN_FIELD for code in open_codes}}
 
 
 def _changed(active: Mapping[str, Oordeel], lapsed: Mapping[str, Oordeel],
@@ -97,6 +110,7 @@ def record_zienswijze(session: Session, rt: Runtime, zaak: Zaak, data: dict[str,
     _guard(session, zaak, data["version"])
     procedure = rt.procedure(zaak.zaaktype)
     voornemen = last_announcing(session, procedure, zaak)
+    _refuse_after_besluit(session, procedure, voornemen)
     current = active_judgements(session, zaak).get(ZIENSWIJZE)
     check_exception(data["outcome"], procedure.hearing_exceptions())
     _check_zienswijze(data, voornemen, today)
@@ -108,6 +122,22 @@ def record_zienswijze(session: Session, rt: Runtime, zaak: Zaak, data: dict[str,
     zaak.fase = "evenredigheid"
     session.commit()
     return row
+
+
+AFTER_BESLUIT = ("Het besluit dat op dit voornemen volgde is al vastgesteld; een zienswijze op het voornemen kan "
+                 "het niet meer veranderen. Een reactie op het besluit is een bezwaar: leg dat vast bij Bezwaar "
+                 "en beroep.")
+
+
+def _refuse_after_besluit(session: Session, procedure: Any, voornemen: Beslissing | None) -> None:
+    """Once the besluit the voornemen announced is approved, a zienswijze would reopen judgements behind a
+    decision already taken."""
+    if voornemen is None:
+        return
+    announced = procedure.outcome(voornemen.soort).announces
+    if any(b.soort == announced and b.id > voornemen.id and b.intrekking_soort is None
+           for b in approved_beslissingen(session, voornemen.zaak)):
+        raise InvalidInput({"outcome": AFTER_BESLUIT})
 
 
 def _hearing_record(zaak: Zaak, data: dict[str, Any], voornemen: Beslissing | None, current: Oordeel | None,

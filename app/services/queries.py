@@ -115,8 +115,9 @@ def refuse_while_in_review(session: Session, zaak: Zaak) -> None:
     refuse_when_closed(zaak)
     row = open_beslissing(session, zaak)
     if row is not None and row.status == "ter_vaststelling":
-        raise InvalidTransition("Er ligt een beslissing ter vaststelling bij het kabinet. Laat die eerst "
-                                "terugsturen voordat u feiten of afwegingen wijzigt.")
+        raise InvalidTransition("Er ligt een beslissing ter vaststelling bij het kabinet. Trek het aanbod in of "
+                                "laat het kabinet het terugsturen voordat u feiten, afwegingen of betrokkenen "
+                                "wijzigt.")
 
 
 def touch(zaak: Zaak) -> None:

@@ -17,8 +17,10 @@ from app.domain import errors as e
 from app.domain import workspace as w
 from app.domain.deadlines import AMSTERDAM
 from app.domain.workflow import steps
+from app.domain.workspace_steps import step_states
 from app.models import Zaak
 from app.services import bezwaar, judging
+from app.services.case_state import concept_is_stale, first_sent
 from app.web.access import get_visible_zaak
 from app.web.auth import role_required
 from app.web.errors import form_errors, status_for
@@ -55,6 +57,11 @@ class Summary:
     frozen: str | None  # why facts and judgements are read-only now
     drafting_closed: bool
     steps: list[tuple[str, str]]  # each process step of this power and its state in words
+    next_anchor: str | None = None  # the section the next step is done in, linked from the summary
+    locked: str | None = None  # why betrokkenen and earlier measures cannot be changed now
+    hearing_closed: bool = False  # the besluit after the voornemen is decided: no zienswijze form
+    first_send_day: date | None = None  # while a zienswijzetermijn runs: the drafting form's default date
+    stale_concept: bool = False
 
 
 def summary(rt: Any, zaak: Zaak, view: Any, today: date) -> Summary:
@@ -62,8 +69,11 @@ def summary(rt: Any, zaak: Zaak, view: Any, today: date) -> Summary:
     state = case_state(rt, zaak, view, today)
     return Summary(status=w.status_text(state), next_step=w.next_step(state), deadlines=w.deadlines(state),
                    outcome_lines=w.outcome_lines(state), frozen=w.frozen_reason(state),
-                   drafting_closed=w.drafting_closed(state), steps=w.step_states(steps(rt.procedure(zaak.zaaktype)),
-                                                                                   state))
+                   drafting_closed=w.drafting_closed(state), steps=step_states(steps(rt.procedure(zaak.zaaktype)),
+                                                                                   state),
+                   next_anchor=w.next_step_anchor(state), locked=w.edit_lock(state),
+                   hearing_closed=w.hearing_closed(state), first_send_day=w.first_send_day(state),
+                   stale_concept=state.stale_concept)
 
 
 def case_state(rt: Any, zaak: Zaak, view: Any, today: date) -> w.CaseState:
@@ -75,7 +85,10 @@ def case_state(rt: Any, zaak: Zaak, view: Any, today: date) -> w.CaseState:
     return w.CaseState(
         assessed=a is not None, competence=view.competence, open_judgements=tuple(s.vraag for s in open_codes),
         open_steps=frozenset(s.stap for s in open_codes),
-        recorded=frozenset(view.judgements), decisions=tuple(_decision(procedure, b) for b, _ in view.beslissingen
+        open_step_names=tuple((stap, _step_name(stap)) for stap in dict.fromkeys(s.stap for s in open_codes)),
+        stale_concept=concept_is_stale(get_session(), zaak),
+        recorded=frozenset(view.judgements), decisions=tuple(_decision(procedure, b, first_sent(get_session(), b))
+                                                             for b, _ in view.beslissingen
                                                              if not _reconsiders(procedure, b)),
         further_outcomes=any(o.extends or o.ends for o in procedure.outcomes.values()), today=today,
         closed=zaak.fase == "afgesloten",
@@ -89,7 +102,7 @@ def _reconsiders(procedure: Any, b: Any) -> bool:
     return bool(outcome and outcome.reconsiders)
 
 
-def _decision(procedure: Any, b: Any) -> w.Decision:
+def _decision(procedure: Any, b: Any, sent_on: date | None) -> w.Decision:
     outcome = procedure.outcomes.get(b.soort)
     maatregel = b.maatregel or {}
     return w.Decision(
@@ -97,8 +110,7 @@ def _decision(procedure: Any, b: Any) -> w.Decision:
         final=bool(b.besluit and not (outcome and outcome.announces)), announces=bool(outcome and outcome.announces),
         revoked=b.intrekking_soort is not None, duur=maatregel.get("duur"), eenheid=maatregel.get("eenheid"),
         approved_on=b.approved_at.astimezone(AMSTERDAM).date() if b.approved_at else None,
-        sent_on=b.verzonden_at.astimezone(AMSTERDAM).date() if b.verzonden_at else None,
-        zienswijze_tot=b.zienswijze_tot,
+        sent_on=sent_on, zienswijze_tot=b.zienswijze_tot,
         begunstigingstermijn_tot=b.begunstigingstermijn_tot, uiterlijke_reactiedatum=b.uiterlijke_reactiedatum,
         vervaldatum=b.vervaldatum, einde_at=b.einde_at, measure=(outcome.measure if outcome else "") or "")
 
@@ -154,3 +166,9 @@ def back_to_section(zaak_id: int, **_ids: int) -> Response:
 
 for _rule in SECTIONS:
     bp.add_url_rule(_rule, endpoint="back_to_section", view_func=back_to_section, methods=["GET"])
+
+
+def _step_name(stap: str) -> str:
+    """A step's Dutch name as it reads inside a sentence ("stap evenredigheid")."""
+    name = current_app.jinja_env.globals["label"](stap)
+    return name[:1].lower() + name[1:]

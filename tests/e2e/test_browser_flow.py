@@ -217,6 +217,8 @@ def prepare_sluiting(page: Page, kenmerk: str) -> None:
         missing = missing_judgements(page)
         reopened += missing
         for code in missing:
+            if page.locator(f'article[aria-labelledby="j-{code}"]').get_by_text("Vastgelegd door").count():
+                continue  # saved with its step: a reopened judgement shows its earlier outcome and reasons
             reasoning = HOSTILE if code == HOSTILE_STEP else f"Na de zienswijzen opnieuw gewogen: {code}."
             record_judgement(page, code, OUTCOMES[code], reasoning)
     assert {"eigen_gebruik_aannemelijk", "geschiktheid", "evenwichtigheid", "tijdsverloop"} <= set(reopened), reopened

@@ -30,7 +30,8 @@ from tests.factories import melding
 pytestmark = pytest.mark.e2e
 
 MAX_FOLDED_HEIGHT_PX = 6000
-# skip link, the main menu (work lists, deadlines, messages), the summary's assign form, then "Op deze pagina"
+# skip link, the main menu (work lists, deadlines, messages), the summary's assign form and its next-step link
+# (a shorter way to the first open step), then "Op deze pagina"
 MAX_TABS_TO_FIRST_JUDGEMENT = 18
 FOCUSED = "() => ({id: document.activeElement.id, name: document.activeElement.getAttribute('name') || '',"\
           " text: (document.activeElement.textContent || '').trim().slice(0, 40)})"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from app.domain import workspace as w
+from app.domain import workspace_steps as ws
 
 TODAY = date(2026, 12, 6)
 STEPS = ("melding", "feiten", "bevoegdheid", "beleid", "evenredigheid", "voornemen", "besluit", "review",
@@ -27,15 +28,23 @@ SLUITING = w.Decision(label="Sluiting", status="vastgesteld", final=True, announ
                       uiterlijke_reactiedatum=date(2027, 2, 1), vervaldatum=date(2027, 7, 5), measure="sluiting")
 
 
-def test_open_judgements_come_first():
-    text = w.next_step(state(open_judgements=("Is de sluiting geschikt?",), open_steps=frozenset({"evenredigheid"})))
-    assert text == "Leg de afwegingen vast die nog open staan: Is de sluiting geschikt?."
+def test_open_judgements_come_first_in_a_short_line_linked_to_the_first_open_step():
+    """Browser trial: "Volgende stap" strung the full judgement questions together."""
+    open_state = w.CaseState(
+        assessed=True, competence="bevoegd", open_judgements=("Is de sluiting geschikt?", "Is zij nodig?", "Duur?"),
+        open_steps=frozenset({"evenredigheid", "beleid"}), recorded=frozenset(), decisions=(), further_outcomes=False,
+        today=TODAY, open_step_names=(("beleid", "beleid"), ("evenredigheid", "evenredigheid")))
+    assert w.next_step(open_state) == "Leg 3 afwegingen vast (stap beleid, stap evenredigheid)."
+    assert w.next_step_anchor(open_state) == "stap-beleid"
+    assert w.next_step_anchor(state()) is None
 
 
 def test_next_step_follows_the_decisions():
     assert w.next_step(state()) == "Stel de beslissing op."
     assert "Wacht de zienswijzetermijn af (tot en met 16-12-2026)" in w.next_step(state(VOORNEMEN))
-    assert w.next_step(state(VOORNEMEN, recorded=frozenset({"zienswijze"}))).startswith("Stel het besluit op")
+    after_term = w.Decision(label="Voornemen tot sluiting", status="verzonden", final=False, announces=True,
+                            zienswijze_tot=date(2026, 12, 1))
+    assert w.next_step(state(after_term, recorded=frozenset({"zienswijze"}))).startswith("Stel het besluit op")
     review = w.Decision(label="Sluiting", status="ter_vaststelling", final=True, announces=False)
     assert w.next_step(state(review, VOORNEMEN)) == "Wachten op het kabinet: de sluiting ligt ter vaststelling."
     assert w.next_step(state(SLUITING, VOORNEMEN)).startswith("Verstuur de brieven van de sluiting")
@@ -66,19 +75,20 @@ def test_deadlines_of_approved_decisions_soonest_first():
 
 def test_process_steps_say_what_is_true_after_a_zienswijze():
     # The stored fase goes back to "evenredigheid" after a zienswijze; the sent voornemen is still done.
-    steps = dict(w.step_states(STEPS, state(VOORNEMEN, recorded=frozenset({"zienswijze"}))))
-    assert steps["voornemen"] == w.DONE and steps["evenredigheid"] == w.DONE
-    assert steps["besluit"] == w.CURRENT and steps["review"] == w.NOT_STARTED
-    decided = dict(w.step_states(STEPS, state(SLUITING, VOORNEMEN)))
-    assert decided["review"] == w.DONE and decided["verzending"] == w.CURRENT
-    refused = dict(w.step_states(STEPS, state(competence="niet_bevoegd")))
-    assert refused["bevoegdheid"] == w.DONE and refused["besluit"] == w.NOT_NEEDED
+    steps = dict(ws.step_states(STEPS, state(VOORNEMEN, recorded=frozenset({"zienswijze"}))))
+    assert steps["voornemen"] == ws.DONE and steps["evenredigheid"] == ws.DONE
+    assert steps["besluit"] == ws.CURRENT and steps["review"] == ws.NOT_STARTED
+    decided = dict(ws.step_states(STEPS, state(SLUITING, VOORNEMEN)))
+    assert decided["review"] == ws.DONE and decided["verzending"] == ws.CURRENT
+    refused = dict(ws.step_states(STEPS, state(competence="niet_bevoegd")))
+    assert refused["bevoegdheid"] == ws.DONE and refused["besluit"] == ws.NOT_NEEDED
 
 
 def test_frozen_while_in_review_and_drafting_closed_after_the_final_besluit():
     review = w.Decision(label="Sluiting", status="ter_vaststelling", final=True, announces=False)
     assert w.frozen_reason(state(review)) == w.REVIEW_FREEZE
-    assert w.frozen_reason(state(SLUITING)) is None
+    assert w.frozen_reason(state(SLUITING)) == w.DECIDED_FREEZE
+    assert w.frozen_reason(state(SLUITING, further=True)) is None  # facts may matter for an extension
     assert w.drafting_closed(state(SLUITING, VOORNEMEN))
     assert not w.drafting_closed(state(VOORNEMEN))
     assert not w.drafting_closed(state(SLUITING, further=True))  # an extension or withdrawal may follow
@@ -101,3 +111,41 @@ def test_a_next_step_names_the_decision_with_its_article_and_no_nested_brackets(
     concept = w.Decision(label="Sluiting (last onder bestuursdwang)", status="concept", final=True, announces=False)
     assert w.next_step(state(concept)) == ("Kies een ondertekenaar en bied het concept van de sluiting (last onder "
                                            "bestuursdwang) ter vaststelling aan.")
+
+
+def test_next_step_while_the_zienswijzetermijn_runs_says_what_drafting_allows():
+    """Browser trial: "Stel het besluit op" while drafting refused any date within the term."""
+    text = w.next_step(state(VOORNEMEN, recorded=frozenset({"zienswijze"})))
+    assert "loopt tot en met 16-12-2026" in text and "verzenddatum vanaf 17-12-2026" in text
+    assert "wacht tot dan" in text
+    assert w.first_send_day(state(VOORNEMEN)) == date(2026, 12, 17)
+    assert w.first_send_day(state()) is None
+
+
+def test_everything_is_read_only_once_the_announced_besluit_is_decided():
+    """Browser trial: after sending, the zienswijze, judgement and fact forms stayed open."""
+    sent = w.Decision(label="Sluiting", status="verzonden", final=True, announces=False)
+    decided = state(sent, VOORNEMEN)
+    assert w.frozen_reason(decided) == w.DECIDED_FREEZE and w.hearing_closed(decided)
+    assert w.edit_lock(decided) is None  # betrokkenen may still be corrected, e.g. for a bezwaar
+    assert not w.hearing_closed(state(VOORNEMEN)) and w.frozen_reason(state(VOORNEMEN)) is None
+    review = w.Decision(label="Sluiting", status="ter_vaststelling", final=True, announces=False)
+    assert w.edit_lock(state(review)) == w.REVIEW_FREEZE and "Trek het aanbod in" in w.REVIEW_FREEZE
+
+
+def test_a_stale_concept_is_the_next_step():
+    concept = w.Decision(label="Sluiting", status="concept", final=True, announces=False)
+    stale = w.CaseState(assessed=True, competence="bevoegd", open_judgements=(), open_steps=frozenset(),
+                        recorded=frozenset(), decisions=(concept,), further_outcomes=False, today=TODAY,
+                        stale_concept=True)
+    assert w.next_step(stale) == "Stel het concept opnieuw op: de feiten zijn gewijzigd."
+    assert w.next_step(state(concept)).startswith("Kies een ondertekenaar")
+
+
+def test_the_status_names_an_open_bezwaar_and_its_term():
+    sent = w.Decision(label="Sluiting", status="verzonden", final=True, announces=False)
+    pending = w.CaseState(assessed=True, competence="bevoegd", open_judgements=(), open_steps=frozenset(),
+                          recorded=frozenset(), decisions=(sent,), further_outcomes=False, today=TODAY,
+                          objections=(("B. Bezwaarmaker", date(2027, 2, 15)),))
+    assert w.status_text(pending) == ("Besloten: Sluiting. Bezwaar van B. Bezwaarmaker in behandeling; beslissen "
+                                      "uiterlijk 15-02-2027.")

@@ -108,7 +108,9 @@ def test_forms_are_read_only_while_the_kabinet_reviews(app, client, login_as, db
     zaak, _ = _voornemen_in_review(app, db, users)
     login_as("jurist")
     page = _page(client, zaak.id)
-    assert "Alleen lezen" in page and "als het kabinet het concept terugstuurt" in page
+    assert "Alleen lezen" in page and "Trek het aanbod in of laat het kabinet het concept terugsturen" in page
+    # Browser trial: the corrections of betrokkenen and earlier measures looked editable and were refused.
+    assert "corrigeren</a>" not in page and "Eerdere maatregel vastleggen" not in page
     assert ".reasoning" not in page  # no editable judgement fields
     assert "Concept opstellen" not in page and "Feiten opslaan en opnieuw beoordelen" not in page
     assert "Zienswijze vastleggen" not in page

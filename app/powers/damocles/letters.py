@@ -72,7 +72,9 @@ class DamoclesLetters:
                 not letter.case_file.get("bevindingen_handel"):
             errors["bevindingen_handel"] = ("Beschrijf bij de feiten wat de politie zag of wat is toegegeven, met "
                                             "datum en bladzijde van de rapportage; dat komt in de brief.")
-        return errors or _closure_errors(letter)
+        if letter.outcome not in OUTCOME_KEYS:
+            return errors
+        return {**_closure_errors(letter), **errors}  # all at once: a person fixes every fact in one go
 
     def context(self, letter: LetterInput, clauses: Mapping[str, Clause]) -> dict[str, object]:
         words = words_for(letter)
