@@ -3,7 +3,8 @@
 The beslissing returns to concept; the letters of that offer stay stored (append-only) but can no longer be
 approved: approval needs the status ter_vaststelling and the hashes of the newest rendering, and offering
 again renders a new version. The version column makes a withdrawal and an approval of the same offer
-exclude each other: whichever commits second gets ConcurrentEdit.
+exclude each other: whichever commits second gets ConcurrentEdit. The signatory's review message is marked
+read and a withdrawal notice takes its place, in the same transaction.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from app.domain.errors import InvalidTransition
 from app.domain.workflow import fase_after, next_status
 from app.models import Beslissing, User
 from app.runtime import Runtime
+from app.services import notifications
 from app.services.queries import check_version
 from app.services.review import current_documents
 
@@ -31,6 +33,7 @@ def withdraw_offer(session: Session, rt: Runtime, beslissing: Beslissing, versio
         raise InvalidTransition(NOT_OFFERED)
     documents = current_documents(session, beslissing)
     ondertekenaar = beslissing.ondertekenaar_id
+    signatory = session.get(User, ondertekenaar) if ondertekenaar is not None else None
     beslissing.status = next_status(beslissing.status, "withdraw")
     beslissing.ondertekenaar_id = None
     beslissing.zaak.fase = fase_after(rt.procedure(beslissing.zaak.zaaktype).outcome(beslissing.soort), "withdraw")
@@ -39,5 +42,6 @@ def withdraw_offer(session: Session, rt: Runtime, beslissing: Beslissing, versio
                   oud={"status": "ter_vaststelling", "ondertekenaar_id": ondertekenaar,
                        "documenten": [d.sha256 for d in documents]},
                   nieuw={"status": beslissing.status}, toelichting=reason)
+    notifications.on_withdrawn(session, rt, beslissing, signatory)
     session.commit()
     return beslissing
