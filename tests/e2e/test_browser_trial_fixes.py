@@ -1,0 +1,39 @@
+"""What a browser trial found: the deadlines table at 320 px and focus on the confirmation after saving."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from flask import Flask
+from playwright.sync_api import Page, expect
+from sqlalchemy.orm import Session
+
+from app.models import User, Zaak
+from app.schemas.melding import MeldingSchema
+from app.services.intake import submit_melding
+from tests.e2e.e2e_support import login
+from tests.e2e.test_accessibility import REFLOW_WIDTH, assert_no_horizontal_scroll
+from tests.factories import huisverbod_form
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def huisverbod(db: Session, live_app: Flask, users: dict[str, User], today: date) -> Zaak:
+    """A huisverbod imposed on the spot: its end and the reachability task run as deadlines."""
+    rt = live_app.extensions["bevoegd"]
+    return submit_melding(db, rt, MeldingSchema().load(huisverbod_form(None)), users["hovj"], today)
+
+
+def test_the_deadlines_table_shows_every_column_at_320_px(page: Page, huisverbod: Zaak) -> None:
+    page.set_viewport_size({"width": REFLOW_WIDTH, "height": 800})
+    login(page, "jurist")
+    page.goto("/termijnen")
+    assert_no_horizontal_scroll(page, "/termijnen")
+    cells = page.locator("table tbody tr").first.locator("td")
+    assert cells.count() == 4
+    for i in range(cells.count()):
+        box = cells.nth(i).bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= REFLOW_WIDTH + 1, \
+            f"column {i + 1} of the deadlines table is off-screen at 320 px: {box}"
