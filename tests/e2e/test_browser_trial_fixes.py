@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from flask import Flask
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
 from sqlalchemy.orm import Session
 
 from app.models import User, Zaak
