@@ -9,12 +9,16 @@ read and a withdrawal notice takes its place, in the same transaction.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_change
 from app.domain.errors import InvalidTransition
 from app.domain.workflow import fase_after, next_status
-from app.models import Beslissing, User
+from app.models import AuditEntry, Beslissing, User, Zaak
 from app.runtime import Runtime
 from app.services import notifications
 from app.services.queries import check_version
@@ -45,3 +49,29 @@ def withdraw_offer(session: Session, rt: Runtime, beslissing: Beslissing, versio
     notifications.on_withdrawn(session, rt, beslissing, signatory)
     session.commit()
     return beslissing
+
+
+@dataclass(frozen=True)
+class Withdrawn:
+    """One withdrawn offer as its audit row recorded it: who, when, why, and the letters it took back."""
+
+    beslissing_id: int
+    door: str
+    op: datetime
+    reden: str
+    documenten: frozenset[str]  # SHA-256 of the letters of that offer
+
+
+def withdrawals_of(session: Session, zaak: Zaak) -> dict[int, list[Withdrawn]]:
+    """Every withdrawal in the zaak per beslissing, oldest first, read from the audit trail (the one record of
+    it: the beslissing itself just returns to concept)."""
+    rows = session.scalars(select(AuditEntry).where(
+        AuditEntry.hoofd_object == zaak.identificatie, AuditEntry.actie == "withdraw",
+        AuditEntry.resource == "beslissing").order_by(AuditEntry.id))
+    found: dict[int, list[Withdrawn]] = {}
+    for row in rows:
+        old = (row.wijzigingen or {}).get("oud") or {}  # redacted after destruction: no letters to mark
+        item = Withdrawn(int(row.resource_id), row.gebruikers_weergave, row.aanmaakdatum, row.toelichting,
+                         frozenset(old.get("documenten") or ()))
+        found.setdefault(item.beslissing_id, []).append(item)
+    return found
