@@ -10,7 +10,9 @@ import pytest
 
 from app.domain.drafting import DraftRequest
 from app.models import Beslissing
+from app.services import dispatch, review
 from app.services.intake import submit_melding
+from app.services.review import current_documents
 from app.services.withdrawal import withdraw_offer
 from tests.factories import melding
 from tests.flows import draft, submit
@@ -46,3 +48,37 @@ def test_after_a_withdrawal_the_drafts_show_who_withdrew_when_and_why_and_mark_i
     assert "Naam van de overtreder klopt niet." in drafts
     letters = re.findall(r"<th[^>]*scope=\"row\">([^<]*)</th>", drafts)
     assert letters and all(title.endswith("(ingetrokken aanbod)") for title in letters), letters
+
+
+def _approved(db, rt, users, warning) -> Beslissing:
+    submit(db, rt, warning, users["kabinet"], users["jurist"])
+    review.approve(db, rt, warning, [d.sha256 for d in current_documents(db, warning)], warning.version_id,
+                   users["kabinet"], date.today())
+    return warning
+
+
+def _send(db, rt, users, beslissing, document) -> None:
+    db.rollback()  # a fresh snapshot: the page's request wrote to the access log since
+    dispatch.record_dispatch(db, rt, beslissing, dispatch.DispatchRequest(document.id, date.today(), "post"),
+                             beslissing.version_id, users["jurist"], date.today())
+
+
+def test_the_dispatch_form_offers_the_first_letter_not_yet_sent_and_folds_once_all_are_sent(
+        client, login_as, db, rt, users, warning):
+    b = _approved(db, rt, users, warning)
+    first, second = current_documents(db, b)
+    db.rollback()  # end the read: the page's request needs the write lock (BEGIN IMMEDIATE)
+    login_as("jurist")
+    select = f'id="f-verzending-b{b.id}.document_id"'
+    page = client.get(f"/zaken/{b.zaak_id}").get_data(as_text=True)
+    assert re.search(rf'<option value="{first.id}" selected>', _section(page, "verzending"))
+    assert "Verzending corrigeren" not in page
+    _send(db, rt, users, b, first)
+    section = _section(client.get(f"/zaken/{b.zaak_id}").get_data(as_text=True), "verzending")
+    assert select in section and re.search(rf'<option value="{second.id}" selected>', section)
+    assert not re.search(rf'<option value="{first.id}" selected>', section)
+    _send(db, rt, users, b, second)
+    section = _section(client.get(f"/zaken/{b.zaak_id}").get_data(as_text=True), "verzending")
+    folded = section.index("<summary>Verzending corrigeren</summary>")
+    assert section.rfind("<details", 0, folded) > section.rfind("</details>", 0, folded)
+    assert folded < section.index(select)  # the form is inside the folded part
