@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 from flask import Flask
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 from sqlalchemy.orm import Session
 
-from app.models import User, Zaak
+from app.models import Beslissing, User, Zaak
 from app.schemas.melding import MeldingSchema
 from app.services.intake import submit_melding
 from tests.e2e.e2e_support import login
@@ -37,3 +37,16 @@ def test_the_deadlines_table_shows_every_column_at_320_px(page: Page, huisverbod
         box = cells.nth(i).bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= REFLOW_WIDTH + 1, \
             f"column {i + 1} of the deadlines table is off-screen at 320 px: {box}"
+
+
+def test_the_review_page_reaches_its_decision_without_unfolded_tables(page: Page,
+                                                                      voornemen_ter_vaststelling: Beslissing) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    login(page, "kabinet")
+    page.goto(f"/vaststelling/{voornemen_ter_vaststelling.id}")
+    expect(page.get_by_role("heading", name="Brieven (de opgeslagen versie)")).to_be_visible()
+    expect(page.get_by_role("table", name="Afwegingen")).to_be_hidden()
+    # the letters are what is approved and stay open; everything around them must be short
+    height = page.evaluate("document.documentElement.scrollHeight")
+    letters = page.evaluate("document.getElementById('brieven').parentElement.getBoundingClientRect().height")
+    assert height - letters < 2000, f"the review page is {height}px tall, {height - letters}px besides the letters"

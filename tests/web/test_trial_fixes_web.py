@@ -82,3 +82,17 @@ def test_the_dispatch_form_offers_the_first_letter_not_yet_sent_and_folds_once_a
     folded = section.index("<summary>Verzending corrigeren</summary>")
     assert section.rfind("<details", 0, folded) > section.rfind("</details>", 0, folded)
     assert folded < section.index(select)  # the form is inside the folded part
+
+
+def test_the_review_page_shows_the_letters_first_and_folds_the_advice_and_the_judgements(
+        client, login_as, db, rt, users, warning):
+    submit(db, rt, warning, users["kabinet"], users["jurist"])
+    login_as("kabinet")
+    page = client.get(f"/vaststelling/{warning.id}").get_data(as_text=True)
+    letters, advice, judgements = (page.index('id="brieven"'), page.index('id="advies"'),
+                                   page.index('<caption class="utrecht-table__caption">Afwegingen</caption>'))
+    assert letters < advice < judgements
+    for position in (advice, judgements):  # each inside a closed <details>
+        opened = page.rfind("<details", 0, position)
+        assert opened > page.rfind("</details>", 0, position) and opened > letters
+        assert " open" not in page[opened:page.index(">", opened)]
