@@ -14,7 +14,7 @@ from app.schemas.melding import MeldingSchema
 from app.services.intake import submit_melding
 from tests.e2e.e2e_support import login
 from tests.e2e.test_accessibility import REFLOW_WIDTH, assert_no_horizontal_scroll
-from tests.factories import huisverbod_form
+from tests.factories import huisverbod_form, melding
 
 pytestmark = pytest.mark.e2e
 
@@ -50,3 +50,34 @@ def test_the_review_page_reaches_its_decision_without_unfolded_tables(page: Page
     height = page.evaluate("document.documentElement.scrollHeight")
     letters = page.evaluate("document.getElementById('brieven').parentElement.getBoundingClientRect().height")
     assert height - letters < 2000, f"the review page is {height}px tall, {height - letters}px besides the letters"
+
+
+def _focused_confirmation(page: Page, section: str) -> str:
+    """The focused element's text, after checking it is the confirmation inside `section` and on screen."""
+    expect(page.locator(f"#{section} #bevestiging, #{section} ~ #bevestiging")).to_be_focused()
+    focused = page.evaluate("""(section) => {
+        const el = document.activeElement, box = el.getBoundingClientRect();
+        return {id: el.id, inView: box.top >= 0 && box.top < window.innerHeight, text: el.innerText};
+    }""", section)
+    assert focused["id"] == "bevestiging" and focused["inView"], focused
+    return focused["text"]
+
+
+def test_assigning_moves_focus_to_its_confirmation_in_the_summary(page: Page,
+                                                                   voornemen_ter_vaststelling: Beslissing) -> None:
+    zaak_id = voornemen_ter_vaststelling.zaak_id
+    login(page, "jurist")
+    page.goto(f"/zaken/{zaak_id}")
+    page.locator("#behandelaar select").select_option(label="Jurist2 (test)")
+    page.locator("#behandelaar button").click()
+    assert "De zaak wordt nu behandeld door Jurist2 (test)" in _focused_confirmation(page, "behandelaar")
+
+
+def test_correcting_a_betrokkene_moves_focus_to_its_confirmation(page: Page, db: Session, live_app: Flask,
+                                                                 users: dict[str, User], today: date) -> None:
+    zaak = submit_melding(db, live_app.extensions["bevoegd"], melding(), users["handhaving"], today)
+    login(page, "jurist")
+    page.goto(f"/zaken/{zaak.id}/betrokkenen/{zaak.betrokkenen[0].id}")
+    page.get_by_role("button", name="Correctie opslaan").click()
+    page.wait_for_url(f"**/zaken/{zaak.id}#bevestiging")
+    assert "Er is niets gewijzigd." in _focused_confirmation(page, "correcties")

@@ -96,3 +96,41 @@ def test_the_review_page_shows_the_letters_first_and_folds_the_advice_and_the_ju
         opened = page.rfind("<details", 0, position)
         assert opened > page.rfind("</details>", 0, position) and opened > letters
         assert " open" not in page[opened:page.index(">", opened)]
+
+
+def _confirmed_in(page: str, anchor: str, message: str) -> bool:
+    """The confirmation sits after the section's anchor, takes focus, and is the only one on the page."""
+    found = page.find(f'id="{anchor}"')
+    box = page.find('id="bevestiging" tabindex="-1" autofocus', found)
+    return found >= 0 and box > found and message in page[box:box + 600] and page.count('id="bevestiging"') == 1
+
+
+def test_withdrawing_confirms_in_the_beslissing_with_focus(client, login_as, db, rt, users, warning):
+    submit(db, rt, warning, users["kabinet"], users["jurist"])
+    db.rollback()
+    login_as("jurist")
+    url = f"/zaken/{warning.zaak_id}/beslissingen/{warning.id}/terugtrekken"
+    done = client.post(url, data={"version": db.get(Beslissing, warning.id).version_id, "reden": "Naam."})
+    assert done.headers["Location"].endswith("#bevestiging")
+    page = client.get(f"/zaken/{warning.zaak_id}").get_data(as_text=True)
+    assert _confirmed_in(page, f"b-{warning.id}", "Het aanbod is teruggetrokken")
+
+
+def test_assigning_confirms_in_the_summary_with_focus(client, login_as, db, rt, users):
+    zaak = submit_melding(db, rt, melding(), users["handhaving"], date.today())
+    login_as("jurist")
+    client.post(f"/zaken/{zaak.id}/behandelaar", data={"behandelaar_id": users["jurist2"].id,
+                                                       "version": zaak.version_id})
+    page = client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
+    assert _confirmed_in(page, "behandelaar", "De zaak wordt nu behandeld door")
+
+
+def test_a_confirmation_for_a_section_elsewhere_still_shows_on_top_with_focus(app, client, login_as):
+    from app.web.confirmation import confirm
+
+    login_as("jurist")
+    with client.session_transaction() as session:
+        session["_flashes"] = [("ok@behandelaar", "Opgeslagen.")]
+    page = client.get("/werkvoorraad").get_data(as_text=True)
+    assert 'id="bevestiging" tabindex="-1" autofocus' in page and "Opgeslagen." in page
+    assert callable(confirm)
