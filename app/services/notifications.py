@@ -36,10 +36,10 @@ def notify(session: Session, users: Iterable[User | None], soort: str, zaak: Zaa
 
 
 def decision_name(rt: Runtime, beslissing: Beslissing) -> str:
-    """Which decision a message is about: the outcome's label, the zaak's kenmerk and the letter date, so two
+    """Which decision a message is about: the zaak's kenmerk, the outcome's label and the letter date, so two
     decisions of one zaak (a voornemen and its besluit, or an offer and its re-offer) read apart."""
     label = rt.procedure(beslissing.zaak.zaaktype).outcome(beslissing.soort).label
-    return f"{label} (kenmerk {beslissing.zaak.identificatie}, brief van {beslissing.verzenddatum:%d-%m-%Y})"
+    return f"Zaak {beslissing.zaak.identificatie}: {label.lower()} (brief van {beslissing.verzenddatum:%d-%m-%Y})"
 
 
 def on_submitted(session: Session, rt: Runtime, beslissing: Beslissing, signatory: User) -> None:

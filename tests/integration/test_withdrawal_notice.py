@@ -46,8 +46,7 @@ def test_withdrawing_makes_the_review_message_obsolete_and_tells_the_signatory(d
 
 def test_a_message_names_the_outcome_and_the_kenmerk(db, rt, users, offered):
     (message,) = _messages(db, users["kabinet"])
-    assert "Voornemen tot sluiting" in message.tekst
-    assert f"kenmerk {offered.zaak.identificatie}" in message.tekst
+    assert message.tekst.startswith(f"Zaak {offered.zaak.identificatie}: voornemen tot sluiting (brief van ")
     assert offered.verzenddatum.strftime("%d-%m-%Y") in message.tekst
 
 
