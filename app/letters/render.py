@@ -240,30 +240,16 @@ CONCEPT_MARK = "CONCEPT – niet verzenden"
 
 
 def mark_concept(content: bytes, mark: str = CONCEPT_MARK) -> bytes:
-    """A rendered letter marked as a concept: `mark` in bold as its first line and atop its header, and
-    "Concept" as its content status. Only the jurist's preview uses it; the letters stored when offering are
-    rendered without it, so they stay byte-identical to a plain render.
-
-    Why after rendering: the mark is not the template's text, and a flag in the context would have to reach
-    every template's required keys (and so every stored letter's context).
-    """
+    """A rendered letter marked as a concept (the preview only): `mark` in bold as the first line of body and
+    header, content status "Concept". Added after rendering, so the stored letters stay byte-identical."""
     document = DocxTemplate(io.BytesIO(content)).get_docx()
-    _mark_first_line(document.paragraphs, mark)
-    if document.sections:
-        _mark_first_line(document.sections[0].header.paragraphs, mark)
-    props = document.core_properties
-    sent = (props.created or datetime.now(UTC)).date()
-    props.content_status = "Concept"
+    parts = [document.paragraphs, document.sections[0].header.paragraphs if document.sections else []]
+    for paragraphs in (p for p in parts if p):
+        paragraphs[0].insert_paragraph_before().add_run(mark).bold = True
+    document.core_properties.content_status = "Concept"
     out = io.BytesIO()
     document.save(out)
-    return fixed_zip(out.getvalue(), sent)
-
-
-def _mark_first_line(paragraphs: list[Any], mark: str) -> None:
-    if not paragraphs:
-        return
-    line = paragraphs[0].insert_paragraph_before()
-    line.add_run(mark).bold = True
+    return fixed_zip(out.getvalue(), (document.core_properties.created or datetime.now(UTC)).date())
 
 
 def _has_unwritable(value: object) -> bool:
