@@ -4,7 +4,8 @@ Everything comes from what the stored decisions and dispatch records already hol
 each term under the Algemene termijnenwet when the letter was made (zienswijze_tot,
 begunstigingstermijn_tot, the end of a closure or huisverbod), and the dispatch computed each recipient's
 last day to object (Awb 6:7, 6:8). Nothing is counted again here, so the overview always shows the date
-the letter itself names.
+the letter itself names. A term that runs from sending (zienswijze, begunstiging) counts only once a dispatch
+record shows the letter went out.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ class DecisionFacts:
     einde_at: datetime | None = None
     remedy_dates: tuple[date, ...] = ()  # each current dispatch record's last day to object or appeal
     remedy: str = "bezwaar"  # bezwaar | beroep: what the recipients may do until those days (index.yaml)
+    sent: bool = True  # a dispatch record exists: the terms that run from sending have started
 
 
 @dataclass(frozen=True)
@@ -103,16 +105,17 @@ def decision_deadlines(decisions: Iterable[DecisionFacts]) -> list[Deadline]:
 
 
 def _hearing(d: DecisionFacts, rows: list[DecisionFacts]) -> list[Deadline]:
-    """A voornemen's zienswijze term, until the besluit it announces is taken."""
+    """A voornemen's zienswijze term, once the voornemen was sent (the term runs from sending; an approved but
+    unsent voornemen sets nothing running) and until the besluit it announces is taken."""
     decided = any(o.zaak_id == d.zaak_id and o.soort == d.announces and o.id > d.id for o in rows)
-    if d.announces is None or d.zienswijze_tot is None or decided:
+    if d.announces is None or d.zienswijze_tot is None or decided or not d.sent:
         return []
     return [Deadline(d.zaak_id, ZIENSWIJZE, term_of("Zienswijzetermijn", d.label), d.zienswijze_tot, None,
                      f"b{d.id}:{ZIENSWIJZE}:{d.zienswijze_tot.isoformat()}")]
 
 
 def _compliance(d: DecisionFacts) -> list[Deadline]:
-    if d.begunstigingstermijn_tot is None:
+    if d.begunstigingstermijn_tot is None or not d.sent:
         return []
     return [Deadline(d.zaak_id, BEGUNSTIGING, term_of("Begunstigingstermijn", d.label),
                      d.begunstigingstermijn_tot, None, f"b{d.id}:{BEGUNSTIGING}:{d.begunstigingstermijn_tot}")]

@@ -236,6 +236,22 @@ def render_template(template: ActiveTemplate, context: Mapping[str, object]) -> 
     return fixed_zip(out.getvalue(), sent)
 
 
+CONCEPT_MARK = "CONCEPT – niet verzenden"
+
+
+def mark_concept(content: bytes, mark: str = CONCEPT_MARK) -> bytes:
+    """A rendered letter marked as a concept (the preview only): `mark` in bold as the first line of body and
+    header, content status "Concept". Added after rendering, so the stored letters stay byte-identical."""
+    document = DocxTemplate(io.BytesIO(content)).get_docx()
+    parts = [document.paragraphs, document.sections[0].header.paragraphs if document.sections else []]
+    for paragraphs in (p for p in parts if p):
+        paragraphs[0].insert_paragraph_before().add_run(mark).bold = True
+    document.core_properties.content_status = "Concept"
+    out = io.BytesIO()
+    document.save(out)
+    return fixed_zip(out.getvalue(), (document.core_properties.created or datetime.now(UTC)).date())
+
+
 def _has_unwritable(value: object) -> bool:
     if isinstance(value, str):
         return _UNWRITABLE.search(value) is not None

@@ -19,7 +19,7 @@ from app.models.types import UtcDateTime, checked_enum, utcnow
 from app.models.user import User
 from app.models.zaak import Zaak
 
-SOORTEN = ("ter_vaststelling", "vastgesteld", "teruggestuurd", "termijn", "toegewezen")
+SOORTEN = ("ter_vaststelling", "vastgesteld", "teruggestuurd", "termijn", "toegewezen", "ingetrokken")
 
 
 class Notificatie(Base):

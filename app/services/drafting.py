@@ -87,7 +87,7 @@ def submit_for_review(session: Session, rt: Runtime, beslissing: Beslissing, ond
     record_change(session, Actor.of(actor), actie="submit", hoofd_object=beslissing.zaak.identificatie,
                   resource="beslissing", resource_id=beslissing.id, weergave=beslissing.soort,
                   nieuw={"status": beslissing.status, "documenten": [d.sha256 for d in documents]})
-    notifications.on_submitted(session, beslissing, ondertekenaar)
+    notifications.on_submitted(session, rt, beslissing, ondertekenaar)
     session.commit()
     return beslissing
 

@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_access
+from app.letters.render import mark_concept
 from app.models import Beslissing, Document, User
 from app.runtime import Runtime
 from app.services.documents import build_letters
@@ -23,7 +24,8 @@ CONCEPT_VERSIE = 0  # no stored letter has version 0: the preview is no version 
 
 @dataclass(frozen=True)
 class PreviewLetter:
-    """One recipient's concept letter: the bytes as they would be stored, and a file name marking a concept."""
+    """One recipient's concept letter: the bytes as they would be stored plus a concept mark on the first line
+    and in the header (letters/render.mark_concept), and a file name marking a concept."""
 
     betrokkene_id: int
     ontvanger_naam: str
@@ -55,4 +57,4 @@ def _letter(betrokkene_id: int, document: Document) -> PreviewLetter:
     stem = document.bestandsnaam.removesuffix(f"-v{CONCEPT_VERSIE}.docx")
     return PreviewLetter(betrokkene_id=betrokkene_id, ontvanger_naam=document.ontvanger_naam,
                          ontvanger_rol=document.ontvanger_rol, titel=document.titel,
-                         bestandsnaam=f"CONCEPT-{stem}.docx", inhoud=document.inhoud)
+                         bestandsnaam=f"CONCEPT-{stem}.docx", inhoud=mark_concept(document.inhoud))

@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 RETRY_DAYS = 7  # an older unsent message is no longer news: the person sees it in the app
 SUBJECTS = {"ter_vaststelling": "Nieuwe beslissing ter vaststelling", "vastgesteld": "Beslissing vastgesteld",
             "teruggestuurd": "Beslissing teruggestuurd", "termijn": "Termijn loopt bijna af",
-            "toegewezen": "Zaak aan u toegewezen"}
+            "toegewezen": "Zaak aan u toegewezen", "ingetrokken": "Aanbod ingetrokken"}
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from app.domain.worklists import Deadline
 from app.models import Beslissing, Notificatie, User, Zaak
 from app.models.types import utcnow
+from app.runtime import Runtime
 
 PENDING = "bevoegd_notificaties"  # session.info key: ids created in this session, mailed after the commit
 
@@ -34,19 +35,41 @@ def notify(session: Session, users: Iterable[User | None], soort: str, zaak: Zaa
     return rows
 
 
-def on_submitted(session: Session, beslissing: Beslissing, signatory: User) -> None:
+def decision_name(rt: Runtime, beslissing: Beslissing) -> str:
+    """Which decision a message is about: the zaak's kenmerk, the outcome's label and the letter date, so two
+    decisions of one zaak (a voornemen and its besluit, or an offer and its re-offer) read apart."""
+    label = rt.procedure(beslissing.zaak.zaaktype).outcome(beslissing.soort).label
+    return f"Zaak {beslissing.zaak.identificatie}: {label.lower()} (brief van {beslissing.verzenddatum:%d-%m-%Y})"
+
+
+def on_submitted(session: Session, rt: Runtime, beslissing: Beslissing, signatory: User) -> None:
     """A new item for review: the named signatory is told."""
-    zaak = beslissing.zaak
-    notify(session, [signatory], "ter_vaststelling", zaak,
-           f"Zaak {zaak.identificatie}: een beslissing ligt ter vaststelling bij u.", f"/vaststelling/{beslissing.id}")
+    notify(session, [signatory], "ter_vaststelling", beslissing.zaak,
+           f"{decision_name(rt, beslissing)} ligt ter vaststelling bij u.", review_link(beslissing))
 
 
-def on_reviewed(session: Session, beslissing: Beslissing, soort: str) -> None:
+def on_reviewed(session: Session, rt: Runtime, beslissing: Beslissing, soort: str) -> None:
     """Approved ("vastgesteld") or returned ("teruggestuurd"): the drafter and the behandelaar are told."""
     zaak = beslissing.zaak
     wat = "is vastgesteld" if soort == "vastgesteld" else "is teruggestuurd door het kabinet"
     notify(session, [beslissing.drafter, zaak.behandelaar], soort, zaak,
-           f"Zaak {zaak.identificatie}: de beslissing {wat}.", f"/zaken/{zaak.id}")
+           f"{decision_name(rt, beslissing)} {wat}.", f"/zaken/{zaak.id}")
+
+
+def on_withdrawn(session: Session, rt: Runtime, beslissing: Beslissing, signatory: User | None,
+                 now: datetime | None = None) -> None:
+    """An offer taken back: the signatory's review message is obsolete (marked read, so the queue's counter
+    drops) and the signatory is told, in the withdrawal's transaction."""
+    session.execute(update(Notificatie).where(
+        Notificatie.soort == "ter_vaststelling", Notificatie.link == review_link(beslissing),
+        Notificatie.gelezen_at.is_(None)).values(gelezen_at=now or utcnow()))
+    notify(session, [signatory], "ingetrokken", beslissing.zaak,
+           f"{decision_name(rt, beslissing)} is door de jurist teruggetrokken en ligt niet meer ter vaststelling "
+           "bij u.", f"/zaken/{beslissing.zaak.id}")
+
+
+def review_link(beslissing: Beslissing) -> str:
+    return f"/vaststelling/{beslissing.id}"
 
 
 def notice_deadlines(session: Session, per_zaak: dict[int, list[Deadline]], zaken: dict[int, Zaak],

@@ -55,7 +55,7 @@ def offer(session: Session, rt: Runtime, row: Bezwaar, data: dict[str, Any], sig
                   resource="beslissing", resource_id=besluit.id, weergave=CODE, oud=old,
                   nieuw={"status": besluit.status, "bezwaar": row.id, "uitkomst": content["uitkomst"],
                          "documenten": [d.sha256 for d in documents]})
-    notifications.on_submitted(session, besluit, signer)
+    notifications.on_submitted(session, rt, besluit, signer)
     session.commit()
     return besluit
 

@@ -64,7 +64,7 @@ def approve(session: Session, rt: Runtime, beslissing: Beslissing, shown_hashes:
                   resource="beslissing", resource_id=beslissing.id, weergave=beslissing.soort,
                   oud={"status": "ter_vaststelling"}, nieuw={"status": beslissing.status,
                                                              "documenten": [d.sha256 for d in documents]})
-    notifications.on_reviewed(session, beslissing, "vastgesteld")
+    notifications.on_reviewed(session, rt, beslissing, "vastgesteld")
     session.commit()
     return beslissing
 
@@ -103,7 +103,7 @@ def return_for_changes(session: Session, rt: Runtime, beslissing: Beslissing, co
     record_change(session, Actor.of(actor), actie="return", hoofd_object=beslissing.zaak.identificatie,
                   resource="beslissing", resource_id=beslissing.id, weergave=beslissing.soort,
                   oud={"status": "ter_vaststelling"}, nieuw={"status": "concept"}, toelichting=comment)
-    notifications.on_reviewed(session, beslissing, "teruggestuurd")
+    notifications.on_reviewed(session, rt, beslissing, "teruggestuurd")
     session.commit()
     return beslissing
 

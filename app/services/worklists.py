@@ -108,7 +108,7 @@ def _facts(rt: Runtime, zaak: Zaak, b: Beslissing, records: list[Verzending]) ->
         ends=outcome.ends, revoked=b.intrekking_soort is not None, zienswijze_tot=b.zienswijze_tot,
         begunstigingstermijn_tot=b.begunstigingstermijn_tot, vervaldatum=b.vervaldatum, einde_at=b.einde_at,
         remedy_dates=tuple(r.uiterlijke_reactiedatum for r in current.values() if r.uiterlijke_reactiedatum),
-        remedy=outcome.remedy,
+        remedy=outcome.remedy, sent=bool(current),
     )
 
 

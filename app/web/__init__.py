@@ -6,6 +6,14 @@ from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 
 
+def withdrawals_on_page(zaak: object) -> dict:
+    """The withdrawn offers of the zaak shown (the drafts section marks their letters)."""
+    from app.db import get_session
+    from app.services.withdrawal import withdrawals_of
+
+    return withdrawals_of(get_session(), zaak)  # type: ignore[arg-type]
+
+
 def register_blueprints(app: Flask) -> None:
     """Register every blueprint explicitly (no import-time side effects)."""
     from app.domain.numbers import format_number
@@ -57,6 +65,7 @@ def register_blueprints(app: Flask) -> None:
                                  zaak_steps=steps, field_label=field_label,
                                  ruleset_label=ruleset_label, with_unit=with_unit,
                                  unit_word=unit_word, with_article=with_article)
+    app.jinja_env.globals["withdrawals"] = withdrawals_on_page
     app.jinja_env.filters["label"] = labels
     app.jinja_env.filters["dutch_number"] = format_number
     app.jinja_env.filters["wettekst_op"] = wettekst_op

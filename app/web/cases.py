@@ -25,6 +25,7 @@ from app.schemas.casework import (
 from app.schemas.history import EerdereMaatregelSchema, IntrekkingSchema
 from app.services import assessment, cases, drafting, intake, judging
 from app.services.queries import beslissing_of
+from app.web import confirmation
 from app.web import dispatch as dispatch_web
 from app.web import history as history_web
 from app.web import workspace as workspace_web
@@ -123,6 +124,9 @@ def record_dispatch(zaak_id: int, beslissing_id: int) -> Any:
                    lambda z, d: dispatch_web.record(z, beslissing_id, d), "De verzending is vastgelegd.")
 
 
+IN_PLACE = ("feiten", "zienswijze")  # forms whose section shows the confirmation (cases/_confirmation.html)
+
+
 def _handle(zaak_id: int, form: str, schema: Schema | None, action: Any, done: str) -> Any:
     """Parse with the form's schema, run one use case, and redirect; on errors show the page with them."""
     zaak = get_visible_zaak(get_session(), current_user, zaak_id)
@@ -133,6 +137,8 @@ def _handle(zaak_id: int, form: str, schema: Schema | None, action: Any, done: s
         get_session().rollback()  # nothing of a failed use case may be committed by the page's access row
         errors = _prefixed(form, values, form_errors(exc))
         return _page(zaak_id, form=form, errors=errors, values=values), status_for(exc, form=True)
+    if form in IN_PLACE or dispatch_web.is_nested(form):
+        return confirmation.back_to_case(zaak_id, done, form)  # the section shows it and takes focus
     flash(done, "ok")
     return redirect(url_for("cases.show", zaak_id=zaak_id, _anchor=form))
 

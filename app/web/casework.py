@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, current_app, render_template, request, send_file
 from flask_login import current_user
 from markupsafe import Markup
 from marshmallow import ValidationError
@@ -18,6 +18,7 @@ from app.models import Beslissing, User, Zaak
 from app.schemas.casework import WithdrawSchema
 from app.services import letter_preview, withdrawal
 from app.services.queries import beslissing_of
+from app.web import confirmation
 from app.web.access import get_visible_zaak
 from app.web.auth import role_required
 from app.web.errors import form_errors, status_for
@@ -79,8 +80,8 @@ def withdraw(zaak_id: int, beslissing_id: int) -> Any:
         get_session().rollback()
         return render_template("cases/withdraw.html", zaak=zaak, beslissing=beslissing, errors=form_errors(exc),
                                power=zaak.zaaktype), status_for(exc, form=True)
-    flash("Het aanbod is teruggetrokken: de beslissing is weer een concept en ligt niet meer bij het kabinet.", "ok")
-    return redirect(url_for("cases.show", zaak_id=zaak_id, _anchor=f"b-{beslissing_id}"))
+    return confirmation.back_to_case(zaak_id, "Het aanbod is teruggetrokken: de beslissing is weer een concept en "
+                                     "ligt niet meer bij het kabinet.", f"b-{beslissing_id}")
 
 
 def _letters(beslissing: Beslissing) -> list[letter_preview.PreviewLetter]:

@@ -17,6 +17,7 @@ from app.db import get_session
 from app.domain import errors as e
 from app.models.types import utcnow
 from app.services import assignment, mail, notifications, worklists
+from app.web import confirmation
 from app.web.access import get_visible_zaak, visible_zaken
 from app.web.auth import role_required
 
@@ -60,8 +61,8 @@ def assign(zaak_id: int) -> Any:
         text = exc.errors.get("behandelaar_id") if isinstance(exc, e.InvalidInput) else exc.message
         flash(f"Behandelaar: {text}", "error")
         return redirect(url_for("cases.show", zaak_id=zaak_id, _anchor="behandelaar"))
-    flash(f"De zaak wordt nu behandeld door {zaak.behandelaar.display_name}.", "ok")
-    return redirect(url_for("cases.show", zaak_id=zaak_id, _anchor="behandelaar"))
+    return confirmation.back_to_case(zaak_id, f"De zaak wordt nu behandeld door {zaak.behandelaar.display_name}.",
+                                     "behandelaar")
 
 
 @bp.get("/berichten")

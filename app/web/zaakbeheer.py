@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, render_template, request
 from flask_login import current_user
 from marshmallow import ValidationError
 
@@ -16,6 +16,7 @@ from app.domain.closure import REASONS, judgements_to_ask
 from app.models import Betrokkene, Zaak
 from app.schemas.zaakbeheer import AfsluitenSchema, BetrokkeneSchema, HeropenenSchema
 from app.services import betrokkenen, zaak_closure
+from app.web import confirmation
 from app.web.access import get_visible_zaak
 from app.web.auth import role_required
 from app.web.errors import form_errors, status_for
@@ -49,8 +50,8 @@ def save_betrokkene(zaak_id: int, betrokkene_id: int) -> Any:
     except FAILURES as exc:
         get_session().rollback()
         return _form(zaak, person, form_errors(exc), values), status_for(exc, form=True)
-    flash("De gegevens van de betrokkene zijn gecorrigeerd." if changed else "Er is niets gewijzigd.", "ok")
-    return redirect(url_for("cases.show", zaak_id=zaak_id, _anchor="correcties"))
+    return confirmation.back_to_case(zaak_id, "De gegevens van de betrokkene zijn gecorrigeerd." if changed
+                                     else "Er is niets gewijzigd.", "correcties")
 
 
 @bp.get("/zaken/<int:zaak_id>/afsluiten")
@@ -82,8 +83,7 @@ def _zaak_action(zaak_id: int, schema: Any, action: Any, done: str) -> Any:
     except FAILURES as exc:
         get_session().rollback()
         return _closure_page(zaak, form_errors(exc), values), status_for(exc, form=True)
-    flash(done, "ok")
-    return redirect(url_for("cases.show", zaak_id=zaak_id, _anchor="afsluiten"))
+    return confirmation.back_to_case(zaak_id, done, "afsluiten")
 
 
 def _form(zaak: Zaak, person: Betrokkene, errors: dict[str, list[str]], values: dict[str, Any]) -> str:

@@ -3,12 +3,16 @@ names after the recipient's own role, and withdrawing an offer from the kabinet'
 
 from __future__ import annotations
 
+import io
+
+import docx
 import pytest
 from sqlalchemy import func, select
 
 from app.domain.drafting import DraftRequest
 from app.domain.errors import ConcurrentEdit, InvalidInput, InvalidTransition, MandateMissing
 from app.letters.preview import to_html
+from app.letters.render import CONCEPT_MARK, mark_concept
 from app.models import AuditEntry, Beslissing, Document, Zaak
 from app.services import cases, review
 from app.services.documents import ascii_slug
@@ -57,8 +61,25 @@ def test_the_preview_renders_the_letters_the_offer_stores_and_stores_nothing(db,
     assert all(x.bestandsnaam.startswith("CONCEPT-") and x.inhoud[:2] == b"PK" for x in letters)
     assert {x.ontvanger_rol for x in letters} == {"overtreder", "rechthebbende"}
     submit(db, rt, warning, users["kabinet"], users["jurist"])
-    stored = {d.ontvanger_rol: to_html(d.inhoud) for d in current_documents(db, warning)}
-    assert {x.ontvanger_rol: to_html(x.inhoud) for x in letters} == stored  # the same rendering path
+    stored = {d.ontvanger_rol: d.inhoud for d in current_documents(db, warning)}
+    # the same rendering path: the preview is the stored letter plus the concept mark, byte for byte
+    assert {x.ontvanger_rol: x.inhoud for x in letters} == {r: mark_concept(b) for r, b in stored.items()}
+    assert all(CONCEPT_MARK not in docx_text(b) for b in stored.values())  # what is offered carries no mark
+
+
+def test_the_preview_docx_itself_says_it_is_a_concept(db, rt, users, warning, today):
+    for letter in preview_letters(db, rt, warning, users["kabinet"], users["jurist"], today, "test"):
+        document = docx.Document(io.BytesIO(letter.inhoud))
+        assert document.paragraphs[0].text == "CONCEPT – niet verzenden"
+        assert document.sections[0].header.paragraphs[0].text == "CONCEPT – niet verzenden"
+        assert document.core_properties.content_status == "Concept"
+        assert "CONCEPT – niet verzenden" in to_html(letter.inhoud)
+
+
+def docx_text(content: bytes) -> str:
+    document = docx.Document(io.BytesIO(content))
+    header = [p.text for s in document.sections for p in s.header.paragraphs]
+    return "\n".join([p.text for p in document.paragraphs] + header)
 
 
 def test_the_preview_is_refused_with_the_checks_of_offering(db, rt, users, warning, today):

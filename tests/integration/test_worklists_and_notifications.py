@@ -12,7 +12,7 @@ from app.domain.drafting import DraftRequest
 from app.domain.errors import ConcurrentEdit, InvalidInput, StaleDocument
 from app.models import AuditEntry, Notificatie, User
 from app.models.types import utcnow
-from app.services import assignment, mail, review
+from app.services import assignment, dispatch, mail, review
 from app.services.intake import submit_melding
 from app.services.review import current_documents
 from app.services.worklists import notify_expiring
@@ -122,7 +122,17 @@ def _heard(db, rt, zaak, users, today):
     voornemen = _offered(db, rt, zaak, users, today)
     review.approve(db, rt, voornemen, [d.sha256 for d in current_documents(db, voornemen)], voornemen.version_id,
                    users["kabinet"], today)
+    for document in current_documents(db, voornemen):  # the zienswijze term runs from sending
+        dispatch.record_dispatch(db, rt, voornemen, dispatch.DispatchRequest(document.id, today, "post"),
+                                 voornemen.version_id, users["jurist"], today)
     return voornemen
+
+
+def test_an_approved_voornemen_that_was_never_sent_sets_no_zienswijze_term(db, rt, zaak, users, today):
+    voornemen = _offered(db, rt, zaak, users, today)
+    review.approve(db, rt, voornemen, [d.sha256 for d in current_documents(db, voornemen)], voornemen.version_id,
+                   users["kabinet"], today)
+    assert notify_expiring(db, rt, utcnow(), (voornemen.zienswijze_tot - today).days) == 0
 
 
 def test_the_daily_run_tells_the_behandelaar_of_a_close_deadline_once(db, rt, zaak, users, today):

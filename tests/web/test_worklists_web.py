@@ -61,7 +61,7 @@ def test_the_case_page_shows_the_behandelaar_and_reassigns_within_the_team(clien
     page = client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
     assert "Nog niet toegewezen</p>" in page and "Jurist2 (test)" in page
     response = _assign(client, db, zaak, users["jurist2"])
-    assert response.headers["Location"].endswith(f"/zaken/{zaak.id}#behandelaar")
+    assert response.headers["Location"].endswith(f"/zaken/{zaak.id}#bevestiging")  # the confirmation in the summary
     shown = client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
     assert 'id="behandelaar">\n<p class="utrecht-paragraph">Jurist2 (test)</p>' in shown
 
