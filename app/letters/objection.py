@@ -107,8 +107,7 @@ def _te_laat(b: Mapping[str, Any]) -> list[str]:
     """Awb 6:11; the reason given is the objector's own (it may hold health data): only his letter has it."""
     wie = "u redelijkerwijs niet in verzuim bent geweest" if b["aan_indiener"] else \
         "de indiener redelijkerwijs niet in verzuim is geweest"
-    reden = [b["verschoonbaar_reden"].strip()] if b["aan_indiener"] and (b.get("verschoonbaar_reden") or "").strip() \
-        else []
+    reden = [b["verschoonbaar_reden"]] if b["aan_indiener"] and (b.get("verschoonbaar_reden") or "").strip() else []
     if b.get("verschoonbaar"):
         return [f"Het bezwaarschrift is te laat ingediend. Toch is het bezwaar ontvankelijk, omdat {wie} "
                 f"(artikel 6:11 {P.AWB}).", *reden]
@@ -121,8 +120,8 @@ def horen(b: Mapping[str, Any], w: Mapping[str, str]) -> list[str]:
         op = datum(b["hoorzitting_op"])
         if not b["aan_indiener"]:
             return [f"Op {op} is de indiener van het bezwaar gehoord (artikel 7:2 {P.AWB})."]
-        bijstand = (b.get("bijgestaan_door") or "").strip()
-        wie = f"bent u, bijgestaan door {bijstand}," if bijstand else "bent u"
+        bijstand = b.get("bijgestaan_door") or ""
+        wie = f"bent u, bijgestaan door {bijstand}," if bijstand.strip() else "bent u"
         return [f"Op {op} {wie} gehoord (artikel 7:2 {P.AWB})."]
     grond = b.get("niet_horen_grond")
     if grond in P.NIET_HOREN:
@@ -153,9 +152,8 @@ def gronden(b: Mapping[str, Any], w: Mapping[str, str]) -> list[str]:
     wie = "U voert" if b["aan_indiener"] else f"{b['indiener']} voert"
     for i, g in enumerate(b["gronden"], 1):
         oordeel = f" {P.SLAAGT[g['slaagt']]}" if g.get("slaagt") is not None else ""
-        lines += [f"Grond {i}. {wie} het volgende aan.", g["grond"].strip(),
-                  f"Reactie op grond {i}. {g['reactie'].strip()}{oordeel}"]
-    return [*lines, f"Verder overweegt {w['orgaan']} het volgende.", b["motivering"].strip()]
+        lines += [f"Grond {i}. {wie} het volgende aan.", g["grond"], f"Reactie op grond {i}. {g['reactie']}{oordeel}"]
+    return [*lines, f"Verder overweegt {w['orgaan']} het volgende.", b["motivering"]]
 
 
 def beslissing(b: Mapping[str, Any], w: Mapping[str, str]) -> list[str]:
@@ -175,6 +173,6 @@ def niet_ontvankelijk(b: Mapping[str, Any], w: Mapping[str, str]) -> list[str]:
     """Only the reason for inadmissibility: its ground, the jurist's explanation of it, the dictum."""
     grond = b["tijdigheid"] if b["tijdigheid"] in ("te_laat", "voor_besluit") else b.get("niet_ontvankelijk_grond")
     reden, artikelen = P.NO_REDEN.get(grond or "", ("", "artikel 6:6"))
-    uitleg = (b.get("motivering") or "").strip()
-    return [p for p in (reden, uitleg if b["aan_indiener"] else "",
+    uitleg = b.get("motivering") or ""
+    return [p for p in (reden, uitleg if b["aan_indiener"] and uitleg.strip() else "",
                         P.NIET_ONTVANKELIJK.format(**w, artikelen=artikelen)) if p]

@@ -5,8 +5,6 @@ a neutral wording for every other addressee.
 
 from __future__ import annotations
 
-import re
-
 AWB = "van de Algemene wet bestuursrecht"
 
 # Awb 7:3 in the law's words; the objector reads c and d about himself.
@@ -63,13 +61,16 @@ NO_REDEN = {
 }
 NO_GRONDEN = "Omdat het bezwaar niet-ontvankelijk is, bespreekt {orgaan} de bezwaargronden niet inhoudelijk."
 
-_WORD = re.compile(r"^([A-Z][a-z]+)\b(?!\.)")
+# The words a sentence of free text commonly starts with; only these lose their capital after a colon, so a
+# name or an abbreviation at the start keeps it.
+_STARTERS = frozenset("de het een dat die dit deze er hij zij ze zijn haar in op bij met voor na van aan als "
+                      "omdat nu niet geen alleen ook toch wel wat welke waar daar hier onder over door tot om "
+                      "sluiting herroeping intrekking".split())
 
 
 def vervolg(text: str) -> str:
-    """Free text that continues a sentence after a colon: no capital (unless it starts with an abbreviation
-    or a capitalised word that is not an ordinary word, which we cannot tell; a name is rare here) and no
-    full stop of its own, because the sentence it continues supplies one."""
-    text = text.strip().rstrip(".").rstrip()
-    match = _WORD.match(text)
-    return text[0].lower() + text[1:] if match else text
+    """Free text that continues a sentence after a colon: no capital when it starts with a common word (a
+    name keeps its capital) and no full stop of its own, because the sentence it continues supplies one."""
+    text = text[:-1] if text.endswith(".") else text  # the input is cleaned and stripped (schemas/fields.py)
+    first = text.split(" ", 1)[0]
+    return text[0].lower() + text[1:] if first.lower() in _STARTERS and first[:1].isupper() else text

@@ -54,6 +54,8 @@ def test_advice_followed_or_departed_from_with_its_reason_and_the_advice_attache
             "toont de handel wel aan. Het advies van de commissie is bij deze beslissing gevoegd (artikel 7:13, "
             f"zevende lid, {AWB}).") in departed
     assert "Bijlage: advies van de bezwaarcommissie van 20 juni 2026" in departed
+    named = _letter(uitkomst="ongegrond", advies_gevolgd=False, afwijking_reden="Jansen woont er wel.")
+    assert "De reden daarvoor is: Jansen woont er wel. Het advies" in named  # a name keeps its capital
 
 
 def test_not_heard_names_the_ground_of_7_3_in_the_law_s_words() -> None:
@@ -138,7 +140,7 @@ def test_wording_of_the_besluit_and_the_beroep_clause() -> None:
     assert "Daar zijn gehoord" not in text
     assert "team bestuursrecht" in text and "sector bestuursrecht" not in text
     assert ("Stuurt u uw beroepschrift met de post? Dan is het op tijd als u het uiterlijk op donderdag 13 augustus "
-            "2026 op de post doet en de rechtbank het binnen een week daarna ontvangt.") in text
+            "2026 op de post doet. De rechtbank moet het dan wel binnen een week daarna ontvangen.") in text
 
 
 def test_a_letter_without_the_bezwaar_or_the_beroep_term_is_refused() -> None:
