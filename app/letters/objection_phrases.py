@@ -64,8 +64,8 @@ NO_GRONDEN = "Omdat het bezwaar niet-ontvankelijk is, bespreekt {orgaan} de bezw
 # The words a sentence of free text commonly starts with; only these lose their capital after a colon, so a
 # name or an abbreviation at the start keeps it.
 _STARTERS = frozenset("de het een dat die dit deze er hij zij ze zijn haar in op bij met voor na van aan als "
-                      "omdat nu niet geen alleen ook toch wel wat welke waar daar hier onder over door tot om "
-                      "sluiting herroeping intrekking".split())
+                      "omdat nu niet geen alleen ook toch wel wat welke waar daar hier onder over door tot "
+                      "om".split())
 
 
 def vervolg(text: str) -> str:
