@@ -34,6 +34,22 @@ BESLISSINGEN = {
 }
 REVOKING = ("gegrond",)
 
+# Awb 7:3: the only grounds on which the objector need not be heard (the letter prints the law's words).
+NIET_HOREN_KEUZES = {
+    "a": "a. Het bezwaar is kennelijk niet-ontvankelijk",
+    "b": "b. Het bezwaar is kennelijk ongegrond",
+    "c": "c. De indiener heeft afgezien van horen",
+    "d": "d. De indiener heeft niet op tijd verklaard gehoord te willen worden",
+    "e": "e. Aan het bezwaar wordt volledig tegemoetgekomen, zonder nadeel voor anderen",
+}
+# Why a bezwaar received in time is still niet-ontvankelijk; a late one (6:7, 6:9, 6:11) and one filed before
+# the besluit existed (6:10) have their ground from the recorded timeliness.
+NIET_ONTVANKELIJK_GRONDEN = {
+    "verzuim": "Het bezwaarschrift voldoet niet aan de eisen van de wet en het verzuim is niet binnen de "
+               "gegeven termijn hersteld (Awb 6:5, 6:6)",
+    "geen_belanghebbende": "De indiener is geen belanghebbende bij het besluit (Awb 1:2, 7:1)",
+}
+
 # Direct beroep where no objection stage exists (Awb 7:1), and interim relief (Awb 8:81): the rulings each can
 # end in; only an annulment in beroep revokes the besluit.
 RULINGS = {"beroep": ("gegrond_vernietigd", "ongegrond", "niet_ontvankelijk", "ingetrokken"),

@@ -16,7 +16,7 @@ from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import Base
-from app.domain.bezwaar import BEROEP_SOORTEN, BESLISSINGEN, TEKSTEN, UITSPRAKEN, WIJZEN
+from app.domain.bezwaar import BEROEP_SOORTEN, BESLISSINGEN, NIET_HOREN_KEUZES, TEKSTEN, UITSPRAKEN, WIJZEN
 from app.models.beslissing import Beslissing
 from app.models.types import UtcDateTime, checked_enum, utcnow
 from app.models.user import User
@@ -65,8 +65,11 @@ class Bezwaar(Base):
     hoorzitting_op: Mapped[date | None] = mapped_column(Date)
     gehoord: Mapped[str] = mapped_column(Text, default="")
     niet_horen_reden: Mapped[str | None] = mapped_column(Text)
+    niet_horen_grond: Mapped[str | None] = mapped_column(checked_enum("niet_horen_grond", *NIET_HOREN_KEUZES))
+    bijgestaan_door: Mapped[str] = mapped_column(String(200), default="")  # who assisted at the hearing
     advies_op: Mapped[date | None] = mapped_column(Date)
     advies_samenvatting: Mapped[str] = mapped_column(Text, default="")
+    advies_uitkomst: Mapped[str | None] = mapped_column(checked_enum("advies_uitkomst", *BESLISSINGEN))
     verdaagd_op: Mapped[date | None] = mapped_column(Date)  # the written notice of postponement (7:10 lid 3)
     uitstel_tot: Mapped[date | None] = mapped_column(Date)  # further delay agreed with the objector (lid 4)
     uitstel_reden: Mapped[str | None] = mapped_column(Text)

@@ -6,7 +6,14 @@ from typing import Any
 
 from marshmallow import ValidationError, post_load, validates_schema
 
-from app.domain.bezwaar import BEROEP_SOORTEN, BESLISSINGEN, UITSPRAKEN, WIJZEN
+from app.domain.bezwaar import (
+    BEROEP_SOORTEN,
+    BESLISSINGEN,
+    NIET_HOREN_KEUZES,
+    NIET_ONTVANKELIJK_GRONDEN,
+    UITSPRAKEN,
+    WIJZEN,
+)
 from app.schemas.base import StrictSchema
 from app.schemas.fields import Boolean, Date, Integer, List, choice, text
 
@@ -50,6 +57,8 @@ class HorenSchema(StrictSchema):
     version = Integer(required=True)
     hoorzitting_op = Date(load_default=None, allow_none=True)
     gehoord = text(2000, load_default="")
+    bijgestaan_door = text(200, load_default="")
+    niet_horen_grond = choice(tuple(NIET_HOREN_KEUZES), load_default=None, allow_none=True)
     niet_horen_reden = text(4000, load_default="")
 
 
@@ -57,6 +66,7 @@ class AdviesSchema(StrictSchema):
     version = Integer(required=True)
     advies_op = Date(required=True)
     samenvatting = text(8000, required=True)
+    advies_uitkomst = choice(tuple(BESLISSINGEN), required=True)
 
 
 class VerdagingSchema(StrictSchema):
@@ -77,8 +87,12 @@ class BesluitOpBezwaarSchema(StrictSchema):
     verzenddatum = Date(required=True)  # the date of the letter; the decision is taken when it is approved
     ondertekenaar_id = Integer(required=True)
     reacties = List(text(4000, load_default=""), load_default=list)
+    oordelen = List(Boolean(allow_none=True), load_default=None)
     nieuw_besluit = text(4000, load_default="")
+    herroepen_deel = text(4000, load_default="")
+    niet_ontvankelijk_grond = choice(tuple(NIET_ONTVANKELIJK_GRONDEN), load_default=None, allow_none=True)
     advies_gevolgd = Boolean(load_default=None, allow_none=True)
+    afwijking_reden = text(4000, load_default="")
 
 
 class BeroepSchema(StrictSchema):

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.audit import Actor, record_change
 from app.domain.bezwaar import (
+    NIET_HOREN_KEUZES,
     Beslistermijn,
     beslistermijn,
     check_verdaging,
@@ -125,22 +126,27 @@ def _verschoonbaar(rt: Runtime, row: Bezwaar, data: dict[str, Any], today: date)
 
 def _horen(rt: Runtime, row: Bezwaar, data: dict[str, Any], today: date) -> None:
     if data.get("hoorzitting_op") is None:
-        row.hoorzitting_op, row.gehoord, row.niet_horen_reden = None, "", data.get("niet_horen_reden") or ""
-        if not row.niet_horen_reden.strip():
-            raise InvalidInput({"hoorzitting_op": "Vul de datum van de hoorzitting in, of de reden om niet te horen "
-                                                  "(Awb 7:3)."})
+        grond = data.get("niet_horen_grond")
+        if grond not in NIET_HOREN_KEUZES:
+            raise InvalidInput({"niet_horen_grond": "Vul de datum van de hoorzitting in, of kies de grond uit "
+                                                    "artikel 7:3 Awb waarop niet wordt gehoord."})
+        toelichting = (data.get("niet_horen_reden") or "").strip()
+        row.hoorzitting_op, row.gehoord, row.bijgestaan_door = None, "", ""
+        row.niet_horen_grond, row.niet_horen_reden = grond, toelichting or NIET_HOREN_KEUZES[grond]
         return
     if data["hoorzitting_op"] > today or data["hoorzitting_op"] < row.ontvangen_op:
         raise InvalidInput({"hoorzitting_op": "De hoorzitting ligt tussen de ontvangst van het bezwaar en vandaag."})
     if not (data.get("gehoord") or "").strip():
         raise InvalidInput({"gehoord": "Vul in wie is gehoord."})
     row.hoorzitting_op, row.gehoord, row.niet_horen_reden = data["hoorzitting_op"], data["gehoord"], None
+    row.niet_horen_grond, row.bijgestaan_door = None, (data.get("bijgestaan_door") or "").strip()
 
 
 def _advies(rt: Runtime, row: Bezwaar, data: dict[str, Any], today: date) -> None:
     if data["advies_op"] > today:
         raise InvalidInput({"advies_op": "De datum van het advies ligt in de toekomst."})
     row.advies_op, row.advies_samenvatting = data["advies_op"], data["samenvatting"]
+    row.advies_uitkomst = data["advies_uitkomst"]
 
 
 def _verdaging(rt: Runtime, row: Bezwaar, data: dict[str, Any], today: date) -> None:
@@ -177,6 +183,7 @@ def _done(session: Session, user: User, zaak: Zaak, row: Bezwaar, actie: str, we
 def _snapshot(row: Bezwaar) -> dict[str, Any]:
     fields = ("beslissing_id", "indiener_naam", "ontvangen_op", "wijze", "gepost_op", "bekendgemaakt_op",
               "termijn_einde", "tijdigheid", "verschoonbaar", "verschoonbaar_reden", "gronden", "commissie",
-              "hoorzitting_op", "gehoord", "niet_horen_reden", "advies_op", "advies_samenvatting", "verdaagd_op",
+              "hoorzitting_op", "gehoord", "bijgestaan_door", "niet_horen_grond", "niet_horen_reden", "advies_op",
+              "advies_samenvatting", "advies_uitkomst", "verdaagd_op",
               "uitstel_tot", "uitstel_reden", "beslistermijn_einde", "uitkomst", "motivering", "beslist_op")
     return {f: getattr(row, f) for f in fields}

@@ -73,7 +73,9 @@ def _open_draft(row: Bezwaar) -> Beslissing | None:
 def _stand(row: Bezwaar) -> Bezwaarstand:
     return Bezwaarstand(bezwaar_id=row.id, bestreden=row.beslissing.soort, tijdig=is_tijdig(row.tijdigheid),
                         verschoonbaar=row.verschoonbaar, gronden=tuple(g["grond"] for g in row.gronden),
-                        advies=row.advies_op is not None, commissie=row.commissie)
+                        advies=row.advies_op is not None, commissie=row.commissie,
+                        advies_uitkomst=row.advies_uitkomst, gehoord=row.hoorzitting_op is not None,
+                        niet_horen_grond=row.niet_horen_grond, tijdigheid=row.tijdigheid)
 
 
 def _check_signer(rt: Runtime, contested: Beslissing, signer: User | None, user: User, today: date) -> None:

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from app import clock
 from app.domain.assessment import Assessment
 from app.domain.deadlines import einde_termijn
-from app.domain.objection_decision import CHANGING, CORE_LETTERS
+from app.domain.objection_decision import CHANGING, CORE_LETTERS, kenmerk
 from app.domain.serialize import jsonable
 from app.letters.input import LetterInput, Recipient
 from app.letters.kit import build_context
@@ -23,7 +23,7 @@ from app.letters.manifest import find_entry
 from app.letters.objection import ADDRESSEE, ObjectionKit
 from app.letters.phrases import BRON_WOORDEN
 from app.letters.render import LIBRARY_VERSIONS, render_template
-from app.models import Beslissing, Bezwaar, Document
+from app.models import Beslissing, Bezwaar, Document, Verzending
 from app.runtime import Runtime
 from app.services.assessment import REMEDY_WEEKS
 from app.services.documents import Signer, ascii_slug, letter_recipients
@@ -93,7 +93,8 @@ def letter_input(session: Any, rt: Runtime, besluit: Beslissing, row: Bezwaar, s
     weeks = rt.book.parameter("algemeen", REMEDY_WEEKS, besluit.verzenddatum).value
     beroep_tot = einde_termijn(besluit.verzenddatum, weeks=weeks, calendar=rt.calendar(besluit.verzenddatum))
     return LetterInput(
-        power=zaak.zaaktype, outcome=besluit.soort, kenmerk=zaak.identificatie, verzenddatum=besluit.verzenddatum,
+        power=zaak.zaaktype, outcome=besluit.soort, kenmerk=kenmerk(zaak.identificatie, row.id),
+        verzenddatum=besluit.verzenddatum,
         recipient=Recipient(naam=person.naam, rol=person.roltype, adresregels=person.adresregels,
                             id=person.id if person.id > 0 else None, is_organisatie=person.is_organisatie),
         zaak_adresregels=zaak.adresregels, melding_bron=BRON_WOORDEN[melding.bron_soort],
@@ -118,6 +119,16 @@ def bezwaar_content(session: Any, rt: Runtime, row: Bezwaar, besluit: Beslissing
         "bekendgemaakt_op": row.bekendgemaakt_op, "ontvangen_op": row.ontvangen_op, "termijn_einde": row.termijn_einde,
         "tijdigheid": row.tijdigheid, "verschoonbaar": row.verschoonbaar,
         "verschoonbaar_reden": row.verschoonbaar_reden,
-        "hoorzitting_op": row.hoorzitting_op, "gehoord": row.gehoord, "niet_horen_reden": row.niet_horen_reden,
-        "advies_op": row.advies_op, "advies_samenvatting": row.advies_samenvatting, **besluit.maatregel,
+        "uitgereikt": _handed_over(session, row),
+        "hoorzitting_op": row.hoorzitting_op, "bijgestaan_door": row.bijgestaan_door,
+        "niet_horen_grond": row.niet_horen_grond, "advies_op": row.advies_op,
+        "advies_uitkomst": row.advies_uitkomst, **besluit.maatregel,
     }
+
+
+def _handed_over(session: Any, row: Bezwaar) -> bool:
+    """The contested besluit was made known by handing it over on the day the objection period runs from
+    (the letter then says "uitgereikt", else "verzonden")."""
+    methods = set(session.scalars(select(Verzending.methode).where(
+        Verzending.beslissing_id == row.beslissing_id, Verzending.verzonden_op == row.bekendgemaakt_op)))
+    return methods == {"uitreiking"}

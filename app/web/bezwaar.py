@@ -16,7 +16,14 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.db import get_session
-from app.domain.bezwaar import BESLISSINGEN, TEKSTEN, WIJZEN, Beslistermijn
+from app.domain.bezwaar import (
+    BESLISSINGEN,
+    NIET_HOREN_KEUZES,
+    NIET_ONTVANKELIJK_GRONDEN,
+    TEKSTEN,
+    WIJZEN,
+    Beslistermijn,
+)
 from app.models import Beroep, Beslissing, Bezwaar, User, Zaak
 from app.schemas.bezwaar import STEPS, BeroepSchema, BesluitOpBezwaarSchema, BezwaarSchema, UitspraakSchema
 from app.services import beroep, bezwaar, objection_decision
@@ -45,8 +52,14 @@ FIELDS = {
     "gronden_antwoord": "Reactie op de grond", "soort": "Soort procedure", "rechtbank": "Rechtbank",
     "ingediend_op": "Datum van indiening", "zaaknummer": "Zaaknummer van de rechtbank",
     "zitting_op": "Datum van de zitting", "uitspraak": "Uitspraak", "uitspraak_op": "Datum van de uitspraak",
-    "toelichting": "Toelichting",
+    "toelichting": "Toelichting", "bijgestaan_door": "Bijgestaan door (bijvoorbeeld een advocaat)",
+    "niet_horen_grond": "Grond om niet te horen (Awb 7:3)", "advies_uitkomst": "Wat adviseert de commissie?",
+    "afwijking_reden": "Reden om af te wijken van het advies (Awb 7:13 lid 7)",
+    "herroepen_deel": "Voor welk deel wordt het besluit herroepen?",
+    "niet_ontvankelijk_grond": "Waarom is het tijdige bezwaar niet-ontvankelijk?", "oordelen": "Slaagt de grond?",
 }
+OORDELEN = [("true", "Deze grond slaagt"), ("false", "Deze grond slaagt niet")]
+_BOOL = {"true": True, "false": False}
 STANDEN = {"loopt": "Loopt", "bijna": "Verloopt binnen een week", "verstreken": "Verstreken"}
 SOORTEN = {"beroep": "Beroep (Awb 8:1)", "voorlopige_voorziening": "Verzoek om voorlopige voorziening (Awb 8:81)"}
 UITSPRAKEN = {"gegrond_vernietigd": "Beroep gegrond, besluit vernietigd", "ongegrond": "Ongegrond",
@@ -76,6 +89,9 @@ class RemedyView:
     wijzen: dict[str, str] = field(default_factory=lambda: WIJZEN)
     tijdigheid: dict[str, str] = field(default_factory=lambda: TEKSTEN)
     uitkomsten: dict[str, str] = field(default_factory=lambda: BESLISSINGEN)
+    niet_horen: dict[str, str] = field(default_factory=lambda: NIET_HOREN_KEUZES)
+    no_gronden: dict[str, str] = field(default_factory=lambda: NIET_ONTVANKELIJK_GRONDEN)
+    oordelen: list[tuple[str, str]] = field(default_factory=lambda: OORDELEN)
     standen: dict[str, str] = field(default_factory=lambda: STANDEN)
     soorten: dict[str, str] = field(default_factory=lambda: SOORTEN)
     uitspraken: dict[str, str] = field(default_factory=lambda: UITSPRAKEN)
@@ -107,6 +123,9 @@ def _form_values(draft: dict[str, Any]) -> dict[str, Any]:
     gevolgd = draft.get("advies_gevolgd")
     return {"uitkomst": draft["uitkomst"], "motivering": draft["motivering"], "nieuw_besluit": draft["nieuw_besluit"],
             "reacties": [g["reactie"] for g in draft["gronden"]],
+            "oordelen": ["" if g.get("slaagt") is None else str(g["slaagt"]).lower() for g in draft["gronden"]],
+            "herroepen_deel": draft.get("herroepen_deel", ""), "afwijking_reden": draft.get("afwijking_reden", ""),
+            "niet_ontvankelijk_grond": draft.get("niet_ontvankelijk_grond") or "",
             "advies_gevolgd": "" if gevolgd is None else str(gevolgd).lower()}
 
 
@@ -196,9 +215,10 @@ def _values(form: str) -> dict[str, Any]:
     """The fields of one form (prefixed `<form>.`), blanks left out, the responses to grounds in order."""
     prefix = f"{form}."
     values: dict[str, Any] = {k[len(prefix):]: v for k, v in request.form.items()
-                              if k.startswith(prefix) and v.strip() and not k.endswith(".reacties")}
+                              if k.startswith(prefix) and v.strip() and not k.endswith((".reacties", ".oordelen"))}
     if form.endswith("-besluit"):
         values["reacties"] = request.form.getlist(f"{prefix}reacties")
+        values["oordelen"] = [_BOOL.get(v) for v in request.form.getlist(f"{prefix}oordelen")] or None
     values["version"] = request.form.get("version", "")
     return values
 

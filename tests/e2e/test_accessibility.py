@@ -238,9 +238,11 @@ def test_the_review_page_of_a_decision_on_a_bezwaar_has_no_serious_axe_violation
         "version": closure.zaak.version_id, "betrokkene_id": closure.zaak.betrokkenen[0].id, "ontvangen_op": today,
         "wijze": "digitaal", "commissie": False, "gronden": ["Geen handel <b>gezien</b>.", "Te zwaar."]},
         users["jurist"], today)
+    row = bezwaar.record_step(db, rt, row, "horen", {"version": row.version_id, "hoorzitting_op": None,
+                                                     "niet_horen_grond": "b"}, users["jurist"], today)
     besluit = objection_decision.offer(db, rt, row, {
         "version": row.version_id, "uitkomst": "ongegrond", "motivering": "De sluiting blijft nodig.",
-        "verzenddatum": today, "reacties": ["Er is wel gehandeld.", "Niet te zwaar."]},
+        "verzenddatum": today, "reacties": ["Er is wel gehandeld.", "Niet te zwaar."], "oordelen": [False, False]},
         users["kabinet"], users["jurist"], today)
     login(page, "kabinet")
     page.goto("/vaststelling")

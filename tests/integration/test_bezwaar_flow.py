@@ -90,8 +90,10 @@ def test_hearing_advice_postponement_and_a_gegrond_decision_revoke_the_closure_f
     row = _register(db, rt, closure, users, today, commissie=True)
     twelve = row.beslistermijn_einde
     row = bezwaar.record_step(db, rt, row, "horen", {"version": row.version_id, "hoorzitting_op": today,
-                                                     "gehoord": "De bewoner en zijn advocaat"}, users["jurist"], today)
+                                                     "gehoord": "De bewoner en zijn advocaat",
+                                                     "bijgestaan_door": "mr. A. Advocaat"}, users["jurist"], today)
     row = bezwaar.record_step(db, rt, row, "advies", {"version": row.version_id, "advies_op": today,
+                                                      "advies_uitkomst": "gegrond",
                                                       "samenvatting": "Gegrond: handel niet aangetoond."},
                               users["jurist"], today)
     row = bezwaar.record_step(db, rt, row, "verdaging", {"version": row.version_id, "verdaagd_op": today},
@@ -104,6 +106,10 @@ def test_hearing_advice_postponement_and_a_gegrond_decision_revoke_the_closure_f
         _offer(db, rt, row, {**_decision(row, today), "advies_gevolgd": None}, users["kabinet"], users["jurist"],
                today)
     assert "advies_gevolgd" in advice.value.errors
+    db.rollback()
+    with pytest.raises(InvalidInput) as claimed:  # the committee advised gegrond: ongegrond does not follow it
+        _offer(db, rt, row, _decision(row, today, "ongegrond"), users["kabinet"], users["jurist"], today)
+    assert "andere beslissing" in claimed.value.errors["advies_gevolgd"]
     db.rollback()
 
     # Offered: a draft beslissing with letters for the kabinet; nothing is decided or revoked yet.
@@ -149,25 +155,44 @@ def _assert_letters(db, besluit, row) -> None:
     letters = review.current_documents(db, besluit)
     # The objector, and the closure's other addressee (the owner), since a gegrond decision changes the besluit.
     assert [d.ontvanger_naam for d in letters] == [PERSON["naam"], "Woonstichting Test"]
-    assert f"het bezwaarschrift van {PERSON['naam']}" in _text(letters[1])
+    other = _text(letters[1])
+    assert f"het bezwaarschrift van {PERSON['naam']}" in other
+    assert "mr. A. Advocaat" not in other and "is de indiener van het bezwaar gehoord (artikel 7:2" in other
+    # Its own kenmerk (letters.md §7), not the contested besluit's, which the letter names as well.
+    zaak = besluit.zaak.identificatie
+    assert {d.context["kenmerk"] for d in letters} == {f"{zaak}-BZ{row.id}"}
+    assert f"met kenmerk {zaak} (" in other
     text = _text(letters[0])
     for ground in row.gronden:
         assert ground["grond"] in text
     assert "Terecht: geen handel." in text and "Niet meer aan de orde." in text
     assert "rechtbank Limburg" in text and "zes weken" in text and "voorlopige voorziening" in text
-    assert "7:11" in text and "gegrond" in text and "Een schriftelijke waarschuwing." in text
-    assert "volgt het advies van de commissie." in text and "hoorzitting" in text
+    assert "7:11" in text and "gegrond" in text
+    assert "(artikel 7:11, tweede lid, van de Algemene wet bestuursrecht): een schriftelijke waarschuwing." in text
+    assert "volgt het advies en neemt de motivering daarvan over." in text
+    assert "bent u, bijgestaan door mr. A. Advocaat, gehoord (artikel 7:2" in text
+    assert "Deze grond slaagt." in text and "Deze grond slaagt niet." in text
 
 
 def _decision(row, today, uitkomst="gegrond"):
     return {"version": row.version_id, "uitkomst": uitkomst, "motivering": "De handel is niet aangetoond.",
             "verzenddatum": today, "reacties": ["Terecht: geen handel.", "Niet meer aan de orde."],
-            "advies_gevolgd": True if row.advies_op else None}
+            "oordelen": [True, False], "advies_gevolgd": True if row.advies_op else None}
+
+
+def _not_heard(db, rt, row, users, today, grond="b"):
+    return bezwaar.record_step(db, rt, row, "horen", {"version": row.version_id, "hoorzitting_op": None,
+                                                      "niet_horen_grond": grond}, users["jurist"], today)
 
 
 def test_an_ongegrond_decision_keeps_the_closure_and_every_ground_needs_a_response(db, rt, users, today):
     closure = sent_closure(db, rt, users, today)
     row = _register(db, rt, closure, users, today)
+    with pytest.raises(InvalidInput) as unheard:  # neither heard nor a ground of 7:3 recorded
+        _offer(db, rt, row, _decision(row, today, "ongegrond"), users["kabinet"], users["jurist"], today)
+    assert "7:3" in unheard.value.errors["uitkomst"]
+    db.rollback()
+    row = _not_heard(db, rt, row, users, today)
     with pytest.raises(InvalidInput) as unanswered:
         _offer(db, rt, row, {**_decision(row, today, "ongegrond"), "reacties": ["Nee.", " "]},
                users["kabinet"], users["jurist"], today)
@@ -196,17 +221,21 @@ def test_a_late_bezwaar_needs_a_6_11_judgement_and_without_excuse_is_niet_ontvan
         row = bezwaar.record_step(db, rt, row, "verschoonbaar", {
             "version": row.version_id, "verschoonbaar": False, "reden": "Geen reden voor de late indiening."},
             users["jurist"], late)
+        row = _not_heard(db, rt, row, users, late, grond="a")
         besluit = _offer(db, rt, row, {**_decision(row, late, "niet_ontvankelijk"), "reacties": ["", ""]},
                          users["kabinet"], users["jurist"], late)
         _approve(db, rt, besluit, users, late)
         text = _text(review.current_documents(db, besluit)[0])
     db.refresh(row)
     assert row.uitkomst == "niet_ontvankelijk"
-    assert "niet-ontvankelijk" in text and "6:11" in text and "Geen reden voor de late indiening." in text
+    assert "niet-ontvankelijk (artikelen 6:7, 6:9 en 6:11 van de Algemene wet bestuursrecht)" in text
+    assert "Geen reden voor de late indiening." in text  # the objector's own letter
+    assert "Het bezwaar is kennelijk niet-ontvankelijk. De burgemeester heeft daarom afgezien van het horen" in text
 
 
 def test_the_kabinet_approves_only_as_the_named_signatory_with_four_eyes(db, rt, users, today):
     row = _register(db, rt, sent_closure(db, rt, users, today), users, today)
+    row = _not_heard(db, rt, row, users, today)
     besluit = _offer(db, rt, row, _decision(row, today, "ongegrond"), users["kabinet"], users["jurist"], today)
     hashes = [d.sha256 for d in review.current_documents(db, besluit)]
     with pytest.raises(FourEyesViolation):
@@ -219,17 +248,17 @@ def test_the_kabinet_approves_only_as_the_named_signatory_with_four_eyes(db, rt,
     assert row.uitkomst is None
 
 
-def test_not_hearing_needs_a_reason_under_7_3(db, rt, users, today):
+def test_not_hearing_needs_one_of_the_five_grounds_of_7_3(db, rt, users, today):
     row = _register(db, rt, sent_closure(db, rt, users, today), users, today)
-    with pytest.raises(InvalidInput) as refused:
-        bezwaar.record_step(db, rt, row, "horen", {"version": row.version_id, "hoorzitting_op": None,
-                                                   "niet_horen_reden": ""}, users["jurist"], today)
-    assert "7:3" in refused.value.errors["hoorzitting_op"]
-    db.rollback()
+    for wrong in ({"niet_horen_reden": ""}, {"niet_horen_reden": "Kennelijk ongegrond."}, {"niet_horen_grond": "f"}):
+        with pytest.raises(InvalidInput) as refused:
+            bezwaar.record_step(db, rt, row, "horen", {"version": row.version_id, "hoorzitting_op": None, **wrong},
+                                users["jurist"], today)
+        assert "7:3" in refused.value.errors["niet_horen_grond"]
+        db.rollback()
     row = bezwaar.record_step(db, rt, row, "horen", {"version": row.version_id, "hoorzitting_op": None,
-                                                     "niet_horen_reden": "Kennelijk ongegrond (Awb 7:3 a)."},
-                              users["jurist"], today)
-    assert row.niet_horen_reden.startswith("Kennelijk")
+                                                     "niet_horen_grond": "b"}, users["jurist"], today)
+    assert row.niet_horen_grond == "b" and "kennelijk ongegrond" in row.niet_horen_reden
 
 
 IMPOSED = datetime(2026, 12, 3, 23, 40, tzinfo=AMSTERDAM)

@@ -193,21 +193,23 @@ BEZWAAR = {  # a decision on a bezwaar against the closure of letter_input(): ge
     "orgaan": "burgemeester", "indiener": "J. Jansen", "aan_indiener": True, "besluit_datum": date(2026, 4, 20),
     "besluit_kenmerk": "Z-2026-0042-B1", "besluit_onderwerp": "Sluiting van de woning Voorbeeldstraat 12 A",
     "bekendgemaakt_op": date(2026, 4, 20), "ontvangen_op": date(2026, 5, 6), "termijn_einde": date(2026, 6, 1),
-    "tijdigheid": "tijdig", "verschoonbaar": None, "verschoonbaar_reden": None, "hoorzitting_op": date(2026, 6, 3),
-    "gehoord": "J. Jansen en zijn advocaat", "niet_horen_reden": None, "advies_op": date(2026, 6, 20),
-    "advies_samenvatting": "Gegrond verklaren: de handel is niet aangetoond.", "advies_gevolgd": True,
+    "tijdigheid": "tijdig", "verschoonbaar": None, "verschoonbaar_reden": None, "uitgereikt": False,
+    "hoorzitting_op": date(2026, 6, 3), "bijgestaan_door": "mr. P. Pieters, advocaat", "niet_horen_grond": None,
+    "advies_op": date(2026, 6, 20), "advies_uitkomst": "gegrond", "advies_gevolgd": True, "afwijking_reden": "",
     "bezwaar_id": 7, "bestreden": "sluiting", "uitkomst": "gegrond", "motivering": "De handel is niet aangetoond.",
-    "nieuw_besluit": "Een schriftelijke waarschuwing.",
-    "gronden": [{"grond": "Er is geen handel vastgesteld.", "reactie": "Dat is juist; de rapportage zegt het niet."},
+    "nieuw_besluit": "Een schriftelijke waarschuwing.", "herroepen_deel": "", "niet_ontvankelijk_grond": None,
+    "gronden": [{"grond": "Er is geen handel vastgesteld.", "reactie": "Dat is juist; de rapportage zegt het niet.",
+                 "slaagt": True},
                 {"grond": "De sluiting treft het gezin te zwaar.",
-                 "reactie": "Dat weegt mee, maar is niet meer nodig."}],
+                 "reactie": "Dat weegt mee, maar is niet meer nodig.", "slaagt": False}],
 }
 
 
 def bezwaar_input(outcome: str = "beslissing_op_bezwaar", rol: str = "overtreder", **overrides: Any) -> LetterInput:
-    """The decision on a bezwaar against the closure, to the objector; its beroep term ends on 14 August."""
+    """The decision on a bezwaar against the closure, to the objector; its beroep term ends on 13 August."""
     base = replace(letter_input("sluiting", rol), power=CORE_LETTERS, outcome=outcome, verzenddatum=date(2026, 7, 2),
                    deadlines={"uiterlijke_reactiedatum": date(2026, 8, 13)}, bezwaar=BEZWAAR, judgements={},
+                   kenmerk="Z-2026-0042-BZ7",
                    zienswijze=None)
     return replace(base, **overrides)
 

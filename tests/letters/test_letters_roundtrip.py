@@ -81,7 +81,8 @@ def _damocles_hostile(entry: ManifestEntry):
 def _bezwaar_hostile(entry: ManifestEntry):
     base = input_for(entry)
     bezwaar = {**base.bezwaar, "indiener": hostile("indiener"), "besluit_onderwerp": hostile("onderwerp"),
-               "gehoord": hostile("gehoord"), "advies_samenvatting": hostile("advies"), "aan_indiener": False,
+               "bijgestaan_door": hostile("gehoord"), "advies_gevolgd": False, "afwijking_reden": hostile("advies"),
+               "aan_indiener": True,
                "motivering": hostile("motivering"), "nieuw_besluit": hostile("nieuw"),
                "gronden": [{"grond": hostile("grond"), "reactie": hostile("reactie")}]}
     return input_for(

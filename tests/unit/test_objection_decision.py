@@ -18,8 +18,9 @@ SLUITING = Outcome(code="sluiting", label="Sluiting", besluit=True, measure="slu
 HUISVERBOD = Outcome(code="huisverbod", label="Huisverbod", besluit=True, measure="huisverbod", hearing="achteraf",
                      review="achteraf", body="burgemeester", remedy="beroep")
 STAND = Bezwaarstand(bezwaar_id=1, bestreden="sluiting", tijdig=True, verschoonbaar=None,
-                     gronden=("Geen handel.", "Te zwaar."), advies=False)
-DATA = {"uitkomst": "ongegrond", "motivering": "Blijft nodig.", "reacties": ["Wel handel.", "Niet te zwaar."]}
+                     gronden=("Geen handel.", "Te zwaar."), advies=False, gehoord=True)
+DATA = {"uitkomst": "ongegrond", "motivering": "Blijft nodig.", "reacties": ["Wel handel.", "Niet te zwaar."],
+        "oordelen": [False, False]}
 
 
 def test_a_power_with_an_objection_stage_gets_the_decision_on_a_bezwaar_and_one_without_does_not():
@@ -43,8 +44,14 @@ def test_the_draft_answers_every_ground_and_says_what_changes_and_whether_the_ad
         draft(STAND, {**DATA, "reacties": ["Wel handel."]})
     assert "gronden" in missing.value.errors
     with pytest.raises(InvalidInput) as partly:
-        draft(STAND, {**DATA, "uitkomst": "deels_gegrond"})
+        draft(STAND, {**DATA, "uitkomst": "deels_gegrond", "herroepen_deel": "De duur."})
     assert "nieuw_besluit" in partly.value.errors
+    with pytest.raises(InvalidInput) as which_part:
+        draft(STAND, {**DATA, "uitkomst": "deels_gegrond", "nieuw_besluit": "Drie maanden."})
+    assert "herroepen_deel" in which_part.value.errors
+    with pytest.raises(InvalidInput) as verdict:
+        draft(STAND, {**DATA, "oordelen": [False, None]})
+    assert "slaagt" in verdict.value.errors["gronden"]
     with pytest.raises(InvalidInput) as advice:
         draft(Bezwaarstand(**{**STAND.__dict__, "advies": True}), DATA)
     assert "advies_gevolgd" in advice.value.errors
@@ -58,10 +65,43 @@ def test_with_a_committee_its_advice_comes_before_the_decision():
     with pytest.raises(InvalidInput) as early:
         draft(waiting, DATA)
     assert "nog niet geadviseerd" in early.value.errors["advies_gevolgd"]
-    late = Bezwaarstand(**{**STAND.__dict__, "commissie": True, "tijdig": False, "verschoonbaar": False})
+    late = Bezwaarstand(**{**STAND.__dict__, "commissie": True, "tijdig": False, "verschoonbaar": False,
+                           "tijdigheid": "te_laat"})
     assert draft(late, {**DATA, "uitkomst": "niet_ontvankelijk"})["uitkomst"] == "niet_ontvankelijk"  # 7:3
-    advised = Bezwaarstand(**{**STAND.__dict__, "commissie": True, "advies": True})
+    advised = Bezwaarstand(**{**STAND.__dict__, "commissie": True, "advies": True, "advies_uitkomst": "ongegrond"})
     assert draft(advised, {**DATA, "advies_gevolgd": True})["advies_gevolgd"] is True
+
+
+def test_advice_followed_only_when_decided_as_advised_and_a_departure_gives_its_reason():
+    advised = Bezwaarstand(**{**STAND.__dict__, "commissie": True, "advies": True, "advies_uitkomst": "gegrond"})
+    with pytest.raises(InvalidInput) as claimed:
+        draft(advised, {**DATA, "advies_gevolgd": True})  # advised gegrond, decided ongegrond
+    assert "andere beslissing" in claimed.value.errors["advies_gevolgd"]
+    with pytest.raises(InvalidInput) as silent:
+        draft(advised, {**DATA, "advies_gevolgd": False})
+    assert "afwijking_reden" in silent.value.errors
+    departed = draft(advised, {**DATA, "advies_gevolgd": False, "afwijking_reden": "De handel is aangetoond."})
+    assert departed["afwijking_reden"] == "De handel is aangetoond." and departed["advies_gevolgd"] is False
+
+
+def test_no_decision_without_a_hearing_or_a_ground_of_7_3():
+    unheard = Bezwaarstand(**{**STAND.__dict__, "gehoord": False})
+    with pytest.raises(InvalidInput) as refused:
+        draft(unheard, DATA)
+    assert "7:3" in refused.value.errors["uitkomst"]
+    assert draft(Bezwaarstand(**{**unheard.__dict__, "niet_horen_grond": "b"}), DATA)["uitkomst"] == "ongegrond"
+
+
+def test_a_timely_bezwaar_declared_niet_ontvankelijk_records_its_ground_and_one_before_the_besluit_is_so():
+    no = {**DATA, "uitkomst": "niet_ontvankelijk", "oordelen": None}
+    with pytest.raises(InvalidInput) as refused:
+        draft(STAND, no)
+    assert "niet_ontvankelijk_grond" in refused.value.errors
+    assert draft(STAND, {**no, "niet_ontvankelijk_grond": "verzuim"})["niet_ontvankelijk_grond"] == "verzuim"
+    early = Bezwaarstand(**{**STAND.__dict__, "tijdig": False, "tijdigheid": "voor_besluit"})
+    assert draft(early, no)["niet_ontvankelijk_grond"] is None  # its ground is Awb 6:10, from the timeliness
+    with pytest.raises(InvalidInput):
+        draft(early, DATA)
 
 
 def test_the_7_10_term_runs_in_the_summary_and_the_team_overview():

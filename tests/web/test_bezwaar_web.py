@@ -25,9 +25,26 @@ def _committee_advises(client, db, zaak_id: int, row: Bezwaar, on: date) -> Bezw
     advies = f"bezwaar-{row.id}-advies"
     assert client.post(f"/zaken/{zaak_id}/bezwaren/{row.id}/advies", data={
         "version": str(row.version_id), f"{advies}.advies_op": on.isoformat(),
+        f"{advies}.advies_uitkomst": "gegrond",
         f"{advies}.samenvatting": "De commissie adviseert het bezwaar gegrond te verklaren."}).status_code == 302
     db.rollback()
     return db.scalars(select(Bezwaar)).one()
+
+
+def _heard(client, db, zaak_id: int, row: Bezwaar, page: str, on: date) -> Bezwaar:
+    """Not hearing needs one of the five grounds of Awb 7:3, offered to choose; here he is heard, assisted."""
+    horen = f"bezwaar-{row.id}-horen"
+    assert "a. Het bezwaar is kennelijk niet-ontvankelijk" in page
+    unheard = client.post(f"/zaken/{zaak_id}/bezwaren/{row.id}/horen", data=_form(
+        horen, row.version_id, niet_horen_reden="Kennelijk gegrond."))  # not a ground of 7:3
+    assert unheard.status_code == 400 and f'href="#f-{horen}.niet_horen_grond"' in unheard.get_data(as_text=True)
+    assert client.post(f"/zaken/{zaak_id}/bezwaren/{row.id}/horen", data=_form(
+        horen, row.version_id, hoorzitting_op=on.isoformat(), gehoord="De bewoner en zijn advocaat",
+        bijgestaan_door="mr. A. Advocaat")).status_code == 302
+    db.rollback()
+    row = db.scalars(select(Bezwaar)).one()
+    assert row.bijgestaan_door == "mr. A. Advocaat"
+    return row
 
 
 def test_a_bezwaar_is_registered_and_decided_from_the_case_page(app, client, login_as, db, users, today):
@@ -59,11 +76,13 @@ def test_a_bezwaar_is_registered_and_decided_from_the_case_page(app, client, log
         assert "Geen handel &lt;script&gt;" in page and "Bezwaarcommissie (Awb 7:13)" in page
         db.rollback()  # a fresh snapshot: the page wrote in its own connection
         row = db.scalars(select(Bezwaar)).one()
+        row = _heard(client, db, zaak_id, row, page, received)
         step = f"bezwaar-{row.id}-besluit"
         assert "Beslistermijn bezwaar van B. Bezwaarmaker (Awb 7:10)" in page  # in the summary's deadlines
         decision = {f"{step}.uitkomst": "gegrond", f"{step}.motivering": "Niet aangetoond.",
                     f"{step}.verzenddatum": received.isoformat(), f"{step}.ondertekenaar_id": str(users["kabinet"].id),
-                    f"{step}.reacties": ["Terecht.", "Niet meer aan de orde."]}
+                    f"{step}.reacties": ["Terecht.", "Niet meer aan de orde."],
+                    f"{step}.oordelen": ["true", "false"]}
         early = client.post(f"/zaken/{zaak_id}/bezwaren/{row.id}/beslissing",
                             data={"version": str(row.version_id), **decision})
         assert early.status_code == 400 and "nog niet geadviseerd" in early.get_data(as_text=True)  # Awb 7:13
@@ -115,15 +134,19 @@ def test_a_returned_decision_on_a_bezwaar_shows_the_comment_and_its_draft_to_cha
         "version": closure.zaak.version_id, "betrokkene_id": None, "indiener_naam": "A. Buurman",
         "indiener_adres": "Buurstraat 2, 6211 AA Maastricht", "ontvangen_op": today, "wijze": "persoonlijk",
         "commissie": False, "gronden": ["Overlast blijft."]}, users["jurist"], today)
+    row = bezwaar.record_step(db, rt, row, "horen", {"version": row.version_id, "hoorzitting_op": None,
+                                                     "niet_horen_grond": "c"}, users["jurist"], today)
     besluit = objection_decision.offer(db, rt, row, {
         "version": row.version_id, "uitkomst": "ongegrond", "motivering": "De sluiting blijft nodig.",
-        "verzenddatum": today, "reacties": ["Dat klopt niet <b>echt</b>."]}, users["kabinet"], users["jurist"], today)
+        "verzenddatum": today, "reacties": ["Dat klopt niet <b>echt</b>."], "oordelen": [False]},
+        users["kabinet"], users["jurist"], today)
     assert [d.ontvanger_rol for d in besluit_documents(db, besluit)] == ["indiener"]
     review.return_for_changes(db, rt, besluit, "Schrijf de reactie uit.", besluit.version_id, users["kabinet"])
     login_as("jurist")
     page = client.get(f"/zaken/{closure.zaak_id}").get_data(as_text=True)
     assert "Het kabinet stuurde de beslissing op dit bezwaar terug" in page and "Schrijf de reactie uit." in page
     assert "Dat klopt niet &lt;b&gt;echt&lt;/b&gt;." in page and "De sluiting blijft nodig." in page
+    assert '<option value="false" selected>Deze grond slaagt niet</option>' in page  # the verdict kept
 
 
 def test_a_huisverbod_offers_beroep_not_bezwaar(app, client, login_as, db, users):
@@ -161,7 +184,7 @@ def test_a_bezwaar_of_another_zaak_is_not_found_and_a_step_outside_the_procedure
     login_as("jurist")
     elsewhere = client.post(f"/zaken/{other.zaak_id}/bezwaren/{row.id}/advies", data={
         "version": str(row.version_id), f"bezwaar-{row.id}-advies.advies_op": today.isoformat(),
-        f"bezwaar-{row.id}-advies.samenvatting": "Ongegrond."})
+        f"bezwaar-{row.id}-advies.samenvatting": "Ongegrond.", f"bezwaar-{row.id}-advies.advies_uitkomst": "ongegrond"})
     assert elsewhere.status_code == 404
     unknown = client.post(f"/zaken/{closure.zaak_id}/bezwaren/{row.id}/intrekken", data={"version": "1"})
     assert unknown.status_code == 404
