@@ -9,14 +9,14 @@ Existing rows: all three stay empty (NULL, NULL, ""); a bezwaar not heard before
 free-text reason and must have its 7:3 ground recorded before its decision is offered.
 
 Revision ID: 0017
-Revises: 0015
+Revises: 0016
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0017"
-down_revision = "0015"
+down_revision = "0016"
 branch_labels = None
 depends_on = None
 
