@@ -26,9 +26,10 @@ from app.domain.bezwaar import (
     tijdigheid,
 )
 from app.domain.errors import InvalidInput, InvalidTransition
-from app.models import Beslissing, Betrokkene, Bezwaar, Document, User, Verzending, Zaak
+from app.models import Beslissing, Betrokkene, Bezwaar, User, Zaak
 from app.runtime import Runtime
 from app.services.assessment import REMEDY_WEEKS
+from app.services.dispatch import dispatch_records
 from app.services.queries import APPROVED, check_version, touch
 
 
@@ -41,12 +42,9 @@ def has_objection_stage(rt: Runtime, beslissing: Beslissing) -> bool:
 def bekendmaking(session: Session, beslissing: Beslissing, betrokkene: Betrokkene | None) -> date | None:
     """The day the besluit was made known to this objector: his own letter's current dispatch record, else
     (another interested party) the first dispatch of the besluit. None while nothing was sent."""
-    superseded = select(Verzending.vervangt_id).where(Verzending.vervangt_id.is_not(None))
-    rows = list(session.execute(select(Verzending.verzonden_op, Document.ontvanger_naam, Document.ontvanger_rol)
-                                .join(Document, Document.id == Verzending.document_id)
-                                .where(Verzending.beslissing_id == beslissing.id, Verzending.id.not_in(superseded))))
+    rows = list(dispatch_records(session, beslissing).values())
     own = [r.verzonden_op for r in rows if betrokkene is not None
-           and (r.ontvanger_naam, r.ontvanger_rol) == (betrokkene.naam, betrokkene.roltype)]
+           and (r.document.ontvanger_naam, r.document.ontvanger_rol) == (betrokkene.naam, betrokkene.roltype)]
     dates = own or [r.verzonden_op for r in rows]
     if dates:
         return min(dates)
