@@ -39,6 +39,21 @@ class Period:
     parameter: str  # the length; "algemeen.<name>" for a general parameter
     unit: str  # days | weeks
     termijnenwet: bool  # does the Algemene termijnenwet move its end off a weekend or feestdag?
+    # What the period counts from: the verzenddatum, or the day of each breach of a running order (the payment
+    # of a forfeited dwangsom, Awb 5:33, and its limitation, 5:35, run from the forfeiture, not the letter).
+    runs_from: str = "verzending"
+
+
+RUNS_FROM = ("verzending", "overtreding")
+
+
+@dataclass(frozen=True)
+class Penalty:
+    """A last onder dwangsom (Awb 5:31d, 5:32b): the proposal's keys for the amount per violation and the
+    maximum, which a person may lower (a departure from policy) but never raise."""
+
+    amount: str  # a key of the power's proposal, e.g. dwangsom_bedrag_eur
+    maximum: str  # a key of the power's proposal, e.g. dwangsom_maximum_eur
 
 
 @dataclass(frozen=True)
@@ -94,6 +109,13 @@ class Outcome:
     # The decision on a bezwaar (Awb 7:11): it reconsiders an earlier besluit of the same power, is drafted in
     # the bezwaar stage (not the drafting form) and signed under the mandate for the besluit it reconsiders.
     reconsiders: bool = False
+    penalty: Penalty | None = None  # a last onder dwangsom: amount per violation and maximum
+    # An invorderingsbeschikking (Awb 5:37): it collects what a running order of that outcome forfeited by the
+    # breaches this zaak reports; the order is found among the earlier measures against the same person.
+    collects: str | None = None
+    # A minor offender is an addressee himself, and each betrokkene in this role (the persons with parental
+    # authority) gets the same decision while he is a minor on the verzenddatum.
+    guardians: str | None = None
 
     @property
     def parameters(self) -> tuple[str, ...]:

@@ -27,6 +27,8 @@ from app.domain.procedure import (
     JudgementOutcome,
     JudgementSpec,
     Outcome,
+    RUNS_FROM,
+    Penalty,
     Period,
 )
 from app.rulebook.yamlio import NAME_RE, one_of, require_keys, require_mapping, require_str, require_str_list
@@ -34,9 +36,10 @@ from app.rulebook.yamlio import NAME_RE, one_of, require_keys, require_mapping, 
 _OUTCOME_KEYS = {"label", "besluit", "measure", "hearing", "remedy"}
 _OPTIONAL_OUTCOME_KEYS = {"review", "body", "mandate", "announces", "extends", "ends", "on_the_spot",
                           "one_in_force", "escalation", "duration", "periods", "recipients", "required_recipients",
-                          "notified", "takes_effect_at", "hearing_exceptions", "note"}
+                          "notified", "takes_effect_at", "hearing_exceptions", "note", "penalty", "collects",
+                          "guardians"}
 _DURATION_KEYS = {"maximum", "fixed", "maximum_total", "clock", "starts_after", "starts_at", "ends_at"}
-_PERIOD_UNITS = ("days", "weeks", "hours")  # hours run from the measure's start moment
+_PERIOD_UNITS = ("days", "weeks", "years", "hours")  # hours run from the measure's start moment
 _JUDGEMENT_KEYS = {"toelichting", "required_for", "bevoegd_bij", "outcomes", "reopened_by", "decides_measure",
                    "per_decision"}
 
@@ -80,8 +83,18 @@ def _outcome(code: Any, raw: Any, at: str, body: str) -> Outcome:
         periods=_periods(item.get("periods", {}), f"{at}: key 'periods'"),
         recipients=_names(item, "recipients", at), required_recipients=_names(item, "required_recipients", at),
         notified=_names(item, "notified", at),
-        hearing_exceptions=_exceptions(item, at),
+        hearing_exceptions=_exceptions(item, at), penalty=_penalty(item, at),
+        collects=_optional_name(item, "collects", at), guardians=_optional_name(item, "guardians", at),
     )
+
+
+def _penalty(item: dict[str, Any], at: str) -> Penalty | None:
+    if "penalty" not in item:
+        return None
+    where = f"{at}: key 'penalty'"
+    spec = require_mapping(item["penalty"], where)
+    require_keys(spec, where, {"amount", "maximum"}, set())
+    return Penalty(_name(spec["amount"], f"{where}.amount"), _name(spec["maximum"], f"{where}.maximum"))
 
 
 def _exceptions(item: dict[str, Any], at: str) -> tuple[str, ...]:
@@ -112,15 +125,19 @@ def _periods(raw: Any, at: str) -> tuple[Period, ...]:
     for name, spec in require_mapping(raw, at).items():
         where = f"{at}.{name}"
         item = require_mapping(spec, where)
-        require_keys(item, where, {"parameter", "unit", "termijnenwet"}, set())
-        periods.append(Period(name=_name(name, where), parameter=require_str(item["parameter"], f"{where}.parameter"),
-                              unit=one_of(item["unit"], _PERIOD_UNITS, f"{where}.unit"),
-                              termijnenwet=_bool(item, "termijnenwet", where, required=True)))
+        require_keys(item, where, {"parameter", "unit", "termijnenwet"}, {"runs_from"})
+        period = Period(name=_name(name, where), parameter=require_str(item["parameter"], f"{where}.parameter"),
+                        unit=one_of(item["unit"], _PERIOD_UNITS, f"{where}.unit"),
+                        termijnenwet=_bool(item, "termijnenwet", where, required=True),
+                        runs_from=one_of(item.get("runs_from", "verzending"), RUNS_FROM, f"{where}.runs_from"))
+        if period.unit == "years" and period.termijnenwet:
+            raise RulebookError(f"{where}: a period in years never shifts (Algemene termijnenwet art. 4 lid 1 a)")
+        periods.append(period)
     return tuple(periods)
 
 
 def _check_references(outcome: Outcome, outcomes: dict[str, Outcome], roles: tuple[str, ...], at: str) -> None:
-    for key in ("announces", "extends", "ends"):
+    for key in ("announces", "extends", "ends", "collects"):
         target = getattr(outcome, key)
         if target is not None and target not in outcomes:
             raise RulebookError(f"{at}: key {key!r}: no outcome {target!r}")
@@ -133,12 +150,22 @@ def _check_references(outcome: Outcome, outcomes: dict[str, Outcome], roles: tup
         raise RulebookError(f"{at}: role {unknown[0]!r} is not under 'roles'")
     if not set(outcome.required_recipients) | set(outcome.notified) <= set(outcome.recipients):
         raise RulebookError(f"{at}: every required or notified role must also be under 'recipients'")
+    _check_dwangsom(outcome, outcomes, at)
     clock_start = outcome.duration is not None and outcome.duration.clock
     if any(p.unit == "hours" and (p.termijnenwet or not clock_start) for p in outcome.periods):
         raise RulebookError(f"{at}: a period in hours runs from a clock measure's start, without the Atw")
     starts_after = outcome.duration.starts_after if outcome.duration else None
     if starts_after and starts_after not in {p.name for p in outcome.periods}:
         raise RulebookError(f"{at}: duration.starts_after names no period of this outcome")
+
+
+def _check_dwangsom(outcome: Outcome, outcomes: dict[str, Outcome], at: str) -> None:
+    if outcome.collects and outcomes[outcome.collects].penalty is None:
+        raise RulebookError(f"{at}: key 'collects': {outcome.collects!r} imposes no dwangsom (key 'penalty')")
+    if any(p.runs_from == "overtreding" for p in outcome.periods) and not outcome.collects:
+        raise RulebookError(f"{at}: only an outcome that collects a dwangsom has periods from the breach")
+    if outcome.guardians and outcome.guardians not in outcome.recipients:
+        raise RulebookError(f"{at}: key 'guardians': {outcome.guardians!r} must also be under 'recipients'")
 
 
 def parse_judgements(raw: Any, shown: str, outcomes: dict[str, Outcome]) -> tuple[JudgementSpec, ...]:
