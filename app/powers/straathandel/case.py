@@ -1,0 +1,43 @@
+"""Straathandel: the stored case file, the betrokkenen and the case-list description of a loaded melding."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from app.domain.addressees import ADDRESS_FIELDS
+from app.domain.assessment import ParameterValue
+from app.domain.deadlines import AMSTERDAM
+from app.domain.measures import parse_moment
+from app.powers.straathandel.labels import LABELS
+
+PERSON_ADDRESS = (*ADDRESS_FIELDS, "land")
+
+
+def case_file(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The case file as stored: the report's gegevens (observations, person, indicators, gezaghebbenden)."""
+    return dict(data["gegevens"])
+
+
+def betrokkenen(data: Mapping[str, Any], _params: Mapping[str, ParameterValue]) -> list[dict[str, Any]]:
+    """The offender at his own address (not the place of the observation, which is the zaak's address), then
+    each person with parental authority at his or her own address (also abroad)."""
+    gegevens = data["gegevens"]
+    person = gegevens["person"]
+    people = [{"roltype": "overtreder", "naam": person["naam"], "geboortedatum": person["geboortedatum"],
+               **_address(person)}]
+    people += [{"roltype": "gezaghebbende", "naam": g["naam"], "geboortedatum": None, **_address(g)}
+               for g in gegevens.get("gezaghebbenden") or ()]
+    return people
+
+
+def _address(person: Mapping[str, Any]) -> dict[str, Any]:
+    return {f: person.get(f, "NL" if f == "land" else "") or ("NL" if f == "land" else "") for f in PERSON_ADDRESS}
+
+
+def omschrijving(data: Mapping[str, Any]) -> str:
+    """Without the person's name: the case list and the audit trail carry no one's conduct by name."""
+    gegevens = data["gegevens"]
+    seen = min(parse_moment(o["observed_at"]) for o in gegevens["observations"]).astimezone(AMSTERDAM)
+    role = LABELS.get(gegevens["role"], gegevens["role"]).lower()
+    return f"Straathandel ({role}), waargenomen {seen:%d-%m-%Y}"

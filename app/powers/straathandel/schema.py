@@ -1,0 +1,145 @@
+"""The straathandel melding: the police report of street dealing (one or more observations of one person in one
+role), the person with his own address (also abroad), the indications of repetition and, for a minor, the
+persons with parental authority. The first observation gives the melding's date (pleegdatum)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from typing import Any
+
+from marshmallow import ValidationError, post_load, pre_load, validate, validates_schema
+
+from app import clock
+from app.schemas.base import HUISNUMMER, YES_NO_UNKNOWN, StrictSchema
+from app.schemas.fields import Boolean, CleanString, Date, Decimal, Integer, List, Moment, Nested, choice, text
+from app.schemas.melding import MeldingEnvelope
+
+LOCATION_TYPES = ("openbare_plaats", "weg", "voertuig_op_weg", "woning", "lokaal", "overig")
+ROLES = ("verkoper", "koper", "bemiddelaar", "behulpzaam")
+SUBSTANCES = ("lijst_i", "lijst_ii", "gelijkende_waar", "unknown")
+ITEMS = ("gebruikershoeveelheid", "handelsverpakkingen", "contant_geld", "meerdere_telefoons")
+OBSERVERS = ("politie", "boa")
+INDICATORS = ("eerdere_registratie", "aanwezig_op_hotspot", "eerdere_waarschuwing", "hoeveelheid_geld_of_verpakkingen")
+RELATIONS = ("ouder", "voogd")
+COUNTRIES = ("NL", "BE", "DE")
+# A postcode per country (NL 1234 AB, BE 4 digits, DE 5 digits), until the core's address helper takes over.
+_POSTCODES = {"NL": re.compile(r"^[1-9][0-9]{3} ?[A-Za-z]{2}$"), "BE": re.compile(r"^[1-9][0-9]{3}$"),
+              "DE": re.compile(r"^[0-9]{5}$")}
+_POSTCODE_HINT = {"NL": "1234 AB", "BE": "4 cijfers, zoals 4000", "DE": "5 cijfers, zoals 52062"}
+_CLOCK_SKEW = timedelta(minutes=5)
+# The case-file field that says what the order is about: a seller's order and a buyer's order are separate.
+MEASURE_FIELDS = ("role",)
+
+
+class PostalAddressSchema(StrictSchema):
+    """An address in the Netherlands, Belgium or Germany (border city), with the postcode checked per country."""
+
+    straat = text(200, required=True)
+    huisnummer = CleanString(required=True, validate=HUISNUMMER)
+    postcode = CleanString(required=True)
+    woonplaats = text(100, required=True)
+    land = choice(COUNTRIES, load_default="NL")
+
+    @validates_schema
+    def _postcode_of_country(self, data: dict[str, Any], **_: Any) -> None:
+        land = data.get("land") or "NL"
+        if not _POSTCODES[land].match(data.get("postcode", "")):
+            raise ValidationError(f"Vul een postcode in als {_POSTCODE_HINT[land]}.", "postcode")
+
+    @post_load
+    def _normalise(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
+        if data.get("land", "NL") != "NL":
+            return data
+        code = data["postcode"].replace(" ", "").upper()
+        return {**data, "postcode": f"{code[:4]} {code[4:]}"}
+
+
+class PersonSchema(PostalAddressSchema):
+    naam = text(200, required=True)
+    geboortedatum = Date(required=True)
+
+
+class GezaghebbendeSchema(PostalAddressSchema):
+    naam = text(200, required=True)
+    relatie = choice(RELATIONS, required=True)
+
+
+class ObservationSchema(StrictSchema):
+    observed_at = Moment(required=True)
+    place_description = text(500, required=True)
+    location_type = choice(LOCATION_TYPES, required=True)
+    transfer_observed = Boolean(load_default=False)
+    contacts_observed = Integer(load_default=0, validate=validate.Range(
+        min=0, max=100, error="Vul een aantal van 0 tot en met 100 in."))
+    description = text(2000, load_default="")  # what the officer saw, in his words (the letters quote it)
+    substance_class = choice(SUBSTANCES, load_default="unknown")
+    substance_description = text(200, load_default="")
+    items_found = List(choice(ITEMS), load_default=list)
+    cash_found_eur = Decimal(load_default=None, allow_none=True, validate=validate.Range(
+        min=0, max=10_000_000, error="Vul een bedrag van 0 of meer in."))
+    observer = choice(OBSERVERS, load_default="politie")
+    report_on_oath = Boolean(load_default=False)
+
+
+class IndicatorSchema(StrictSchema):
+    kind = choice(INDICATORS, required=True)
+    description = text(500, load_default="")
+
+
+class StraathandelCaseFileSchema(StrictSchema):
+    """The case file of a straathandel melding (docs/contracts.md)."""
+
+    role = choice(ROLES, required=True)
+    person = Nested(PersonSchema, required=True)
+    identity_established = choice(YES_NO_UNKNOWN, load_default="unknown")
+    observations = List(Nested(ObservationSchema), required=True, validate=validate.Length(
+        min=1, max=10, error="Vul ten minste één en hoogstens tien waarnemingen in."))
+    repetition_indicators = List(Nested(IndicatorSchema), load_default=list, validate=validate.Length(
+        max=10, error="Noem hoogstens tien aanwijzingen."))
+    income_situation = text(1000, load_default="")
+    gezaghebbenden = List(Nested(GezaghebbendeSchema), load_default=list, validate=validate.Length(
+        max=4, error="Noem hoogstens vier gezaghebbenden."))
+    scope_description = text(500, load_default="")  # an area narrower than the APV norm's, if policy sets one
+    appeal_against_order_pending = Boolean(load_default=False)
+    bekendmaking_buitenland = text(500, load_default="")
+
+    @validates_schema
+    def _consistent(self, data: dict[str, Any], **_: Any) -> None:
+        errors: dict[int, Any] = {}
+        born = data["person"]["geboortedatum"]
+        now = datetime.now(tz=data["observations"][0]["observed_at"].tzinfo)
+        for i, seen in enumerate(data["observations"]):
+            if seen["observed_at"] > now + _CLOCK_SKEW:
+                errors[i] = {"observed_at": ["Deze waarneming ligt in de toekomst."]}
+            elif seen["observed_at"].date() < born:
+                errors[i] = {"observed_at": ["Deze waarneming ligt voor de geboortedatum."]}
+        if errors:
+            raise ValidationError({"observations": errors})
+
+
+class StraathandelMeldingSchema(MeldingEnvelope):
+    """A police (or BOA) report of dealing on the street; `adres` is the place of the (first) observation."""
+
+    gegevens = Nested(StraathandelCaseFileSchema, required=True)
+
+    @pre_load
+    def _date_of_observation(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
+        """The melding's date is the day of the first observation; the form does not ask for it twice."""
+        observations = (data.get("gegevens") or {}).get("observations") or []
+        try:
+            first = min(Moment().deserialize(o.get("observed_at")) for o in observations if isinstance(o, dict))
+            day = first.date().isoformat()
+        except (ValidationError, ValueError, TypeError, AttributeError):
+            day = clock.today().isoformat()  # the observation's own field reports the problem
+        data = dict(data)
+        if not data.get("pleegdatum"):
+            data["pleegdatum"] = day
+        if not data.get("bron_datum"):
+            data["bron_datum"] = day
+        return data
+
+
+# What the jurist completes or corrects on the case page.
+EDITABLE_FACTS = ("identity_established", "income_situation", "scope_description", "appeal_against_order_pending",
+                  "bekendmaking_buitenland")
