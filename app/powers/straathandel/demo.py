@@ -10,7 +10,8 @@ from typing import Any
 def demo_meldingen(today: date) -> list[dict[str, Any]]:
     """Two fictional police reports, as handhaving submits them."""
     day = today - timedelta(days=4)
-    base = {"zaaktype": "straathandel", "bron_soort": "proces_verbaal", "bron_datum": (day + timedelta(days=1)).isoformat(),
+    base = {"zaaktype": "straathandel", "bron_soort": "proces_verbaal",
+            "bron_datum": (day + timedelta(days=1)).isoformat(),
             "pleegdatum": day.isoformat(), "adres": {"straat": "Verzinselplein", "huisnummer": "1",
                                                       "postcode": "6200 ZZ", "woonplaats": "Maastricht"}}
     seen = {"observed_at": f"{day.isoformat()}T21:15", "place_description": "Bij de bank op het Verzinselplein",
@@ -24,7 +25,8 @@ def demo_meldingen(today: date) -> list[dict[str, Any]]:
             "person": {"naam": "V. Verzonnen (demo)", "geboortedatum": "2001-02-03", "straat": "Fictiestraat",
                        "huisnummer": "4", "postcode": "6200 ZZ", "woonplaats": "Maastricht", "land": "NL"},
             "observations": [{**seen, "items_found": ["handelsverpakkingen", "contant_geld"], "cash_found_eur": 340}],
-            "repetition_indicators": [{"kind": "eerdere_registratie", "description": "Twee eerdere registraties (demo)."},
+            "repetition_indicators": [{"kind": "eerdere_registratie",
+                                       "description": "Twee eerdere registraties (demo)."},
                                       {"kind": "aanwezig_op_hotspot", "description": "Vaker gezien op dit plein."}],
             "income_situation": "Geen vast inkomen bekend."}},
         {**base, "submission_id": "demo-sh-0002-koper", "bron_kenmerk": "PV-DEMO-SH-0002", "gegevens": {

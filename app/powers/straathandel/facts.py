@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -140,9 +141,10 @@ def _order_facts(history: Iterable[Mapping[str, Any]], role: str | None, on: dat
         if not _counts(item, role):
             continue
         start, end = order_window(item, params)
-        if start <= on <= end and not item.get("maximum_bereikt"):
+        spent = maximum_reached(item)
+        if start <= on < end and not spent:
             running = True
-        elif end < on or (start <= on and item.get("maximum_bereikt")):
+        elif end <= on or (start <= on and spent):
             exhausted = True
     return {"running_order_same_role": running, "exhausted_order_same_role": exhausted}
 
@@ -158,15 +160,25 @@ def _counts(item: Mapping[str, Any], role: str | None) -> bool:
     return not obj.get("role") or obj.get("role") == role
 
 
+def maximum_reached(item: Mapping[str, Any]) -> bool:
+    """The order forfeited its maximum: what its invorderingsbeschikkingen collected (`verbeurd`) against its
+    `dwangsom.maximum`, as the core passes them; `maximum_bereikt` where a case states it directly."""
+    if item.get("maximum_bereikt"):
+        return True
+    maximum = (item.get("dwangsom") or {}).get("maximum")
+    return maximum is not None and Decimal(str(item.get("verbeurd") or 0)) >= Decimal(str(maximum))
+
+
 def order_window(item: Mapping[str, Any], params: Mapping[str, ParameterValue]) -> tuple[date, date]:
-    """The looptijd of an earlier order: its own dates where the core passes them, else from the day the letter
-    went out for the looptijd in force."""
+    """The looptijd of an earlier order as [start, end): its own dates where the core passes them (it runs up to
+    the day before `vervaldatum`, as app/domain/forfeiture.py reads it), else from the day the letter went out
+    for the looptijd in force."""
     start = _day(item.get("ingangsdatum")) or _day(item.get("letter_date")) or _day(item.get("date"))
     if start is None:
         raise FactsRejected({"history": "Een eerdere last heeft geen datum."})
     end = _day(item.get("vervaldatum"))
     if end is None:
-        end = start + relativedelta(months=int(params["looptijd_maanden"].value)) - relativedelta(days=1)
+        end = start + relativedelta(months=int(params["looptijd_maanden"].value))
     return start, end
 
 

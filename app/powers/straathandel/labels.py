@@ -5,8 +5,10 @@ from __future__ import annotations
 LABELS: dict[str, str] = {
     # roles and places
     "verkoper": "Verkoper", "koper": "Koper", "bemiddelaar": "Bemiddelaar", "behulpzaam": "Behulpzaam bij de handel",
-    "openbare_plaats": "Openbare plaats", "weg": "Op of aan de weg", "voertuig_op_weg": "In of op een voertuig op de weg",
-    "woning": "Woning", "lokaal": "Lokaal (zoals een café of winkel)", "overig": "Andere plaats",
+    "openbare_plaats": "Openbare plaats", "weg": "Op of aan de weg",
+    "voertuig_op_weg": "In of op een voertuig op de weg",
+    "woning": "Woning",
+    "lokaal": "Lokaal (zoals een café of winkel)", "overig": "Andere plaats",
     # substances and what was found
     "lijst_i": "Lijst I Opiumwet (harddrugs)", "lijst_ii": "Lijst II Opiumwet (softdrugs)",
     "gelijkende_waar": "Op drugs gelijkende waar", "gebruikershoeveelheid": "Gebruikershoeveelheid",
@@ -22,7 +24,8 @@ LABELS: dict[str, str] = {
     "last_onder_dwangsom": "Last onder dwangsom", "invordering": "Invordering van de dwangsom",
     "geen_actie": "Geen actie", "damocles": "Sluiting woning of lokaal (art. 13b Opiumwet)",
     "gemeentewet_172b": "Last aan de ouders van een kind onder de twaalf (art. 172b Gemeentewet)",
-    "geen_handelsgedrag": "Geen overdracht of contacten beschreven", "verslag_niet_op_ambtseed": "Verslag niet op ambtseed",
+    "geen_handelsgedrag": "Geen overdracht of contacten beschreven",
+    "verslag_niet_op_ambtseed": "Verslag niet op ambtseed",
     "identiteit_niet_vastgesteld": "Identiteit niet vastgesteld",
     "halvering_minderjarige": "Jonger dan zestien: lager bedrag en maximum",
     "geen_aanwijzingen_herhaling": "Geen aanwijzingen voor herhaling in het dossier",
@@ -53,7 +56,8 @@ LABELS: dict[str, str] = {
     # case-file fields
     "person": "Persoon", "observations": "Waarnemingen", "observed_at": "Moment van de waarneming",
     "place_description": "Plaats (omschrijving)", "transfer_observed": "Overdracht gezien",
-    "contacts_observed": "Aantal contacten", "description": "Wat is gezien", "substance_description": "Middel (omschrijving)",
+    "contacts_observed": "Aantal contacten", "description": "Wat is gezien",
+    "substance_description": "Middel (omschrijving)",
     "items_found": "Aangetroffen", "cash_found_eur": "Contant geld (euro)", "observer": "Waargenomen door",
     "repetition_indicators": "Aanwijzingen voor herhaling", "income_situation": "Inkomenssituatie",
     "gezaghebbenden": "Ouders of voogd met gezag", "relatie": "Relatie", "land": "Land",

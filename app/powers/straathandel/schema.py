@@ -32,7 +32,7 @@ _CLOCK_SKEW = timedelta(minutes=5)
 MEASURE_FIELDS = ("role",)
 
 
-class PostalAddressSchema(StrictSchema):
+class StraathandelAddressSchema(StrictSchema):
     """An address in the Netherlands, Belgium or Germany (border city), with the postcode checked per country."""
 
     straat = text(200, required=True)
@@ -55,12 +55,12 @@ class PostalAddressSchema(StrictSchema):
         return {**data, "postcode": f"{code[:4]} {code[4:]}"}
 
 
-class PersonSchema(PostalAddressSchema):
+class StraathandelPersonSchema(StraathandelAddressSchema):
     naam = text(200, required=True)
     geboortedatum = Date(required=True)
 
 
-class GezaghebbendeSchema(PostalAddressSchema):
+class GezaghebbendeSchema(StraathandelAddressSchema):
     naam = text(200, required=True)
     relatie = choice(RELATIONS, required=True)
 
@@ -91,7 +91,7 @@ class StraathandelCaseFileSchema(StrictSchema):
     """The case file of a straathandel melding (docs/contracts.md)."""
 
     role = choice(ROLES, required=True)
-    person = Nested(PersonSchema, required=True)
+    person = Nested(StraathandelPersonSchema, required=True)
     identity_established = choice(YES_NO_UNKNOWN, load_default="unknown")
     observations = List(Nested(ObservationSchema), required=True, validate=validate.Length(
         min=1, max=10, error="Vul ten minste één en hoogstens tien waarnemingen in."))

@@ -1,0 +1,78 @@
+"""The invorderingsbeschikking's own paragraphs (Awb 5:37): the order (kenmerk, date, looptijd, amounts), each
+breach with its report, date, time and place, the amount forfeited and the running total against the maximum,
+when and how to pay, and when the claim is time-barred. The sums are the core's (`maatregel.invordering`,
+app/domain/forfeiture.py); this module only words them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from app.letters.formatting import bedrag, datum, datum_met_dag, tijdstip
+from app.letters.input import LetterInput
+from app.powers.straathandel import phrases as P
+from app.powers.straathandel.facts import observations
+
+
+def record(letter: LetterInput) -> Mapping[str, Any]:
+    return (letter.maatregel or {}).get("invordering") or {}
+
+
+def invordering_errors(letter: LetterInput) -> dict[str, str]:
+    found = record(letter)
+    if not found.get("last") or not found.get("verbeurten"):
+        return {"invordering": "Er is geen verbeurde dwangsom om in te vorderen: stel de beschikking opnieuw op."}
+    return {}
+
+
+def invordering(letter: LetterInput, words: Mapping[str, str]) -> dict[str, list[str]]:
+    found = record(letter)
+    last, verbeurten = found["last"], found["verbeurten"]
+    money = {k: bedrag(Decimal(str(found[k]))) for k in ("bedrag", "eerder_verbeurd", "totaal", "resterend")}
+    bedragen = [P.BEDRAGEN[0].format(en="en" if len(verbeurten) > 1 else "", bedrag=money["bedrag"]),
+                P.BEDRAGEN[1].format(eerder=money["eerder_verbeurd"], totaal=money["totaal"],
+                                     maximum=bedrag(Decimal(str(last["maximum"]))))]
+    bedragen.append(P.MAXIMUM_BEREIKT if found.get("maximum_bereikt") else
+                    P.BEDRAGEN[2].format(resterend=money["resterend"]))
+    return {
+        "last_gegevens": [P.LAST_GEGEVENS[0].format(datum=_d(last["datum"]), wie_obj=words["wie_obj"],
+                                                    kenmerk=last["kenmerk"]),
+                          P.LAST_GEGEVENS[1].format(van=_d(last["ingangsdatum"]), tot=_d(last["vervaldatum"]),
+                                                    bedrag=bedrag(Decimal(str(last["bedrag"]))),
+                                                    maximum=bedrag(Decimal(str(last["maximum"]))))],
+        "overtredingen": [_overtreding(letter, v) for v in verbeurten],
+        "bedragen": bedragen,
+        "betalen": _betalen(letter, words, found, verbeurten),
+        "verjaring": [P.VERJARING[0].format(datum=_d(v["datum"]), verjaart_op=_d(v["verjaring_op"]))
+                      for v in verbeurten if v.get("verjaring_op")],
+    }
+
+
+def _overtreding(letter: LetterInput, verbeurte: Mapping[str, Any]) -> str:
+    day = date.fromisoformat(str(verbeurte["datum"])[:10])
+    seen = [f"om {tijdstip(o['at'])}, {o.get('place_description') or ''}".rstrip(", ")
+            for o in observations(letter.case_file) if o["at"].date() == day]
+    beschrijving = "; ".join(seen) or "zie het verslag"
+    return (P.OVERTREDING.format(datum=datum(day), beschrijving=beschrijving)
+            + f" ({letter.melding_bron}, kenmerk {letter.melding_kenmerk}). Verbeurd: "
+            + bedrag(Decimal(str(verbeurte["bedrag"]))) + ".")
+
+
+def _betalen(letter: LetterInput, words: Mapping[str, str], found: Mapping[str, Any],
+             verbeurten: list[Mapping[str, Any]]) -> list[str]:
+    ends = [date.fromisoformat(str(v["betaaltermijn_tot"])[:10]) for v in verbeurten if v.get("betaaltermijn_tot")]
+    ends = ends or [d for d in (letter.deadlines.get("betaaltermijn_tot"),) if d is not None]
+    uiterlijk = datum_met_dag(min(ends)) if ends else "binnen zes weken na de overtreding"
+    lines = [P.BETALEN[0].format(bedrag=bedrag(Decimal(str(found["bedrag"]))), uiterlijk=uiterlijk,
+                                 kenmerk=letter.kenmerk)]
+    if len(verbeurten) > 1:
+        lines += [P.BETALEN_PER.format(bedrag=bedrag(Decimal(str(v["bedrag"]))), datum=_d(v["datum"]),
+                                       uiterlijk=_d(v["betaaltermijn_tot"]))
+                  for v in verbeurten if v.get("betaaltermijn_tot")]
+    return lines + [P.BETALEN[1], P.BETALEN[2].format(wie=words["wie"])]
+
+
+def _d(value: Any) -> str:
+    return datum(value if isinstance(value, date) else date.fromisoformat(str(value)[:10]))

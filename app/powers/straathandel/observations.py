@@ -1,0 +1,51 @@
+"""The facts paragraphs of a straathandel letter (Awb 5:9): per observation, when, where, by whom, what was seen
+and which substance, as the report records it; then the role. Text from the report comes out verbatim."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from app.letters import paragraphs as L
+from app.letters.formatting import datum, tijdstip
+from app.letters.input import LetterInput
+from app.powers.straathandel import phrases as P
+from app.powers.straathandel.facts import observations
+
+
+def feiten(letter: LetterInput, words: Mapping[str, str], day: date | None = None) -> list[str]:
+    """Every observation of the report (or only those of `day`), the source on oath, and the role."""
+    paragraphs: list[str] = []
+    for seen in observations(letter.case_file):
+        if day is None or seen["at"].date() == day:
+            paragraphs += waarneming(seen, words)
+    paragraphs.append(P.AMBTSEED.format(bron=letter.melding_bron, kenmerk=letter.melding_kenmerk))
+    role = letter.case_file.get("role")
+    if role in P.ROL:
+        paragraphs.append(P.ROL[role].format(Wie=words["Wie"], wie_obj=words["wie_obj"]))
+    return paragraphs
+
+
+def waarneming(seen: Mapping[str, Any], words: Mapping[str, str]) -> list[str]:
+    observer = seen.get("observer") or "politie"
+    kort = P.WAARNEMER_KORT.get(observer, "de waarnemer")
+    found = [P.WAARNEMING.format(datum=datum(seen["at"].date()), tijd=tijdstip(seen["at"]),
+                                 waarnemer=P.WAARNEMER.get(observer, "een ambtenaar"), wie=words["wie_obj"],
+                                 plaats=seen.get("place_description") or "",
+                                 soort_plaats=L.label(P.SOORT_PLAATS, seen.get("location_type")))]
+    if seen.get("transfer_observed"):
+        found.append(_cap(P.OVERDRACHT.format(waarnemer_kort=kort)))
+    contacts = int(seen.get("contacts_observed") or 0)
+    if contacts:
+        template = P.CONTACTEN if contacts == 1 else P.CONTACTEN_MEER
+        found.append(_cap(template.format(waarnemer_kort=kort, aantal=contacts)))
+    if str(seen.get("description") or "").strip():
+        found.append(P.GEZIEN.format(waarnemer_kort=kort, beschrijving=seen["description"]))
+    wat = f": {seen['substance_description']}" if str(seen.get("substance_description") or "").strip() else ""
+    found.append(P.MIDDEL.get(seen.get("substance_class") or "unknown", P.MIDDEL["unknown"]).format(wat=wat))
+    return found
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
