@@ -18,12 +18,13 @@ SOURCE = {"bron_titel": "Beleidsregels inzake de toepassing van artikel 13b Opiu
 
 
 def confirm_defaults(db: Session, app: Flask, beheerder: User) -> int:
-    """Confirm every scalar default still to confirm, of every power, with its own value and date."""
+    """Confirm every default still to confirm, of every power, with its own value and date: scalars as a beheerder
+    would, and a mapping (the text of a by-law norm) as a new dated value in the rule files would."""
     rt, count = app.extensions["bevoegd"], 0
     for power in rt.book.powers:
         for name, series in rt.book.parameter_series(power).items():
             for start, value in zip(series.starts, series.resolved, strict=True):
-                if value is None or not value.to_confirm or type(value.value) not in (bool, int, float, str):
+                if value is None or not value.to_confirm or type(value.value) not in (bool, int, float, str, dict):
                     continue
                 db.add(ParameterBevestiging(bevoegdheid=power, parameter=name, waarde=value.value,
                                             geldig_vanaf=start, bevestigd_door_id=beheerder.id, **SOURCE))

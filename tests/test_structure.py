@@ -22,6 +22,9 @@ BOOK = Rulebook.load(ROOT / "rules")
 AWB_WORDS = {
     "rechthebbende": "Awb 5:24 lid 3: a last is notified to the owner or landlord, whatever the power",
     "overtreder": "Awb 5:1: the offender",
+    "geschiktheid": "awb-procedure.md §3.2: the three-step proportionality test every sanctioning power records",
+    "noodzakelijkheid": "awb-procedure.md §3.2: the three-step proportionality test every sanctioning power records",
+    "evenwichtigheid": "awb-procedure.md §3.2: the three-step proportionality test every sanctioning power records",
     "bijzondere_omstandigheden": "Awb 4:84: the judgement that justifies deviating from policy",
     "spoed": "Awb 4:11 onder a: the judgement that urgency is real",
     "duur": "the generic field of a measure's duration (a draft's `duur`)",

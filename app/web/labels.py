@@ -45,7 +45,9 @@ LABELS: dict[str, str] = {
 def power_labels(rt: Any, code: str) -> dict[str, str]:
     """The label namespace of one power: core words, then its roles, outcomes and its own words."""
     index = rt.book.index(code)
-    words = {**LABELS, **index.roles, **{o.code: o.label for o in index.outcomes.values()}}
+    # A referral to another power (a `verwijzing` finding) reads that power's title, so no power names another.
+    others = {p: rt.book.index(p).title for p in rt.book.powers if p != code}
+    words = {**LABELS, **others, **index.roles, **{o.code: o.label for o in index.outcomes.values()}}
     return {**words, **rt.power(code).labels}
 
 

@@ -23,13 +23,14 @@ from app.letters.objection import ObjectionKit
 from app.letters.render import TemplateStore
 from app.letters.render import render as render_named
 from app.powers import power
+from tests.letters.straathandel_support import straathandel_input
 
 ROOT = PROJECT / "letter_templates"
 STORE = TemplateStore.load(ROOT)
 CLAUSES = load_clauses(ROOT)
 ROLE_FOR_ADDRESSEE = {"bewoner": "overtreder", "rechthebbende": "rechthebbende", "uithuisgeplaatste":
                       "uithuisgeplaatste", "achterblijver": "achterblijver", "veilig_thuis": "veilig_thuis",
-                      "belanghebbende": "overtreder"}
+                      "belanghebbende": "overtreder", "overtreder": "overtreder", "gezaghebbende": "gezaghebbende"}
 DEADLINES = {
     "zienswijze_tot": date(2026, 4, 15),
     "begunstigingstermijn_tot": date(2026, 4, 15),
@@ -214,7 +215,8 @@ def bezwaar_input(outcome: str = "beslissing_op_bezwaar", rol: str = "overtreder
     return replace(base, **overrides)
 
 
-SAMPLES = {"damocles": letter_input, "huisverbod": huisverbod_input, CORE_LETTERS: bezwaar_input}
+SAMPLES = {"damocles": letter_input, "huisverbod": huisverbod_input, CORE_LETTERS: bezwaar_input,
+           "straathandel": straathandel_input}
 
 
 def kit_of(code: str) -> Any:

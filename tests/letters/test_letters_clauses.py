@@ -10,6 +10,7 @@ from letters_support import DEADLINES, ROOT, build_context, entries, input_for, 
 from app.letters.formatting import datum_met_dag
 from app.letters.manifest import CLAUSE_KEY, ManifestEntry, ManifestError, load_clauses
 from app.powers.damocles import phrases
+from app.powers.straathandel import phrases as straathandel_phrases
 
 ENTRIES = entries()
 
@@ -17,7 +18,7 @@ ENTRIES = entries()
 @pytest.mark.parametrize("entry", ENTRIES, ids=[e.template for e in ENTRIES])
 def test_besluit_iff_clause(entry: ManifestEntry) -> None:
     clause_of = {"damocles": phrases.CLAUSE.get(entry.outcome), "huisverbod": "rechtstreeks_beroep_huisverbod",
-                 "algemeen": "beroep_na_bezwaar"}
+                 "algemeen": "beroep_na_bezwaar", "straathandel": straathandel_phrases.CLAUSE.get(entry.outcome)}
     if entry.besluit:
         assert CLAUSE_KEY in entry.required
         assert entry.clause == clause_of[entry.power]

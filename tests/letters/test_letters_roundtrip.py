@@ -94,12 +94,34 @@ def _bezwaar_hostile(entry: ManifestEntry):
     )
 
 
-HOSTILE_INPUT = {"damocles": _damocles_hostile, "huisverbod": _huisverbod_hostile, "algemeen": _bezwaar_hostile}
+def _straathandel_hostile(entry: ManifestEntry):
+    base = input_for(entry)
+    person = {**base.case_file["waargenomen_persoon"], "naam": hostile("persoon")}
+    seen = [{**base.case_file["observations"][0], "place_description": hostile("plaats_waarneming"),
+             "description": hostile("gezien"), "substance_description": hostile("stof")}]
+    indicators = [{"kind": "aanwezig_op_hotspot", "description": hostile("aanwijzing")}]
+    return input_for(
+        entry, kenmerk=hostile("kenmerk"),
+        recipient=Recipient(naam=hostile("naam"), rol=base.recipient.rol,
+                            adresregels=(hostile("straat"), hostile("plaats")), aanhef=hostile("aanhef")),
+        zaak_adresregels=(hostile("pandstraat"), hostile("pandplaats")), melding_bron=hostile("bron"),
+        melding_kenmerk=hostile("meldingkenmerk"),
+        judgements={code: judgement(hostile(code), j["outcome"]) for code, j in base.judgements.items()},
+        ondertekening=(hostile("functie"), hostile("ondertekenaar")), behandeld_door=hostile("behandeld"),
+        case_file={**base.case_file, "waargenomen_persoon": person, "observations": seen,
+                   "repetition_indicators": indicators, "scope_description": hostile("gebied")},
+    )
+
+
+HOSTILE_INPUT = {"damocles": _damocles_hostile, "huisverbod": _huisverbod_hostile, "algemeen": _bezwaar_hostile,
+                 "straathandel": _straathandel_hostile}
 # Fields every letter of the power prints; a huisverbod letter to the household omits the protected
 # persons and the risk assessment on purpose (minimisation), so only the head and signature are common.
 LABELS_IN_EVERY_LETTER = {
     "damocles": ("naam", "aanhef", "behandeld", "samenvatting", "stof", "voorwerp", "ondertekenaar", "inrichting"),
     "huisverbod": ("naam", "aanhef", "behandeld", "ondertekenaar", "pandstraat"),
+    "straathandel": ("naam", "aanhef", "behandeld", "ondertekenaar", "plaats_waarneming", "gezien", "stof",
+                     "meldingkenmerk"),
     "algemeen": ("naam", "aanhef", "behandeld", "ondertekenaar", "indiener", "onderwerp", "gehoord", "advies",
                  "motivering", "nieuw", "grond", "reactie"),
 }

@@ -80,10 +80,25 @@ def _proef(now: datetime) -> dict[str, str]:
             "gegevens.hard_drugs_g": "5", "gegevens.dealing_observed": "no", "bewoners.0.naam": "P. Scenario"}
 
 
+def _straathandel(now: datetime) -> dict[str, str]:
+    seen = now.astimezone(AMSTERDAM).replace(second=0, microsecond=0) - timedelta(days=2)
+    person = {"naam": "V. Scenario & Zn <test>", "geboortedatum": "1999-09-09", "straat": "Proefstraat",
+              "huisnummer": "3", "postcode": "6200 ZZ", "woonplaats": "Maastricht", "land": "NL"}
+    observed = {"observed_at": local(seen), "place_description": "Bij de bushalte", "location_type": "weg",
+                "transfer_observed": "true", "substance_class": "lijst_i", "items_found": "handelsverpakkingen",
+                "report_on_oath": "true"}
+    return {"zaaktype": "straathandel", "bron_soort": "proces_verbaal", "bron_kenmerk": "PV-SC-SH-1",
+            "bron_datum": seen.date().isoformat(), **ADRES, "gegevens.dealing_role": "verkoper",
+            "gegevens.identity_established": "yes", "gegevens.repetition_indicators.0.kind": "aanwezig_op_hotspot",
+            **{f"gegevens.waargenomen_persoon.{k}": v for k, v in person.items()},
+            **{f"gegevens.observations.0.{k}": v for k, v in observed.items()}}
+
+
 SCENARIOS = {
     "damocles": Scenario("handhaving", _damocles, "waarschuwing", "kabinet",
                          answers={"ernstig_geval_eerste_overtreding": "niet_ernstig"}),
     "huisverbod": Scenario("hovj", _huisverbod, "verlenging_huisverbod", "burgemeester", facts=_extension,
                            decided_at_intake=("huisverbod",)),
+    "straathandel": Scenario("handhaving", _straathandel, "voornemen_last", "kabinet", draft={"duur": "12"}),
     "proef": Scenario("handhaving", _proef, "voornemen_sluiting", "kabinet", draft={"duur": "3"}),
 }

@@ -77,7 +77,7 @@ LABELS: dict[str, str] = {
     "klachten": "Klachten over het pand", "kwetsbare_bewoners": "Kwetsbare bewoners",
     "minderjarig_kind_dealde": "Minderjarig kind dealde", "minderjarigen": "Minderjarigen in het huishouden",
     "ontbindingsrisico_onbekend": "Risico op ontbinding van de huur onbekend",
-    "persoon_die_dealde_niet_bewoner": "Wie dealde, woont er niet", "straathandel": "Straathandel",
+    "persoon_die_dealde_niet_bewoner": "Wie dealde, woont er niet",
     "woningcorporatie_ontbinding": "Woningcorporatie: ontbinding van de huur",
     "zwarte_lijst": "Zwarte lijst van woningcorporaties",
     "financiele_nood": "Financiële nood van het huishouden", "gevolgen_kinderen": "Gevolgen voor de kinderen",

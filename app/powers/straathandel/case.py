@@ -23,7 +23,7 @@ def betrokkenen(data: Mapping[str, Any], _params: Mapping[str, ParameterValue]) 
     """The offender at his own address (not the place of the observation, which is the zaak's address), then
     each person with parental authority at his or her own address (also abroad)."""
     gegevens = data["gegevens"]
-    person = gegevens["person"]
+    person = gegevens["waargenomen_persoon"]
     people = [{"roltype": "overtreder", "naam": person["naam"], "geboortedatum": person["geboortedatum"],
                **_address(person)}]
     people += [{"roltype": "gezaghebbende", "naam": g["naam"], "geboortedatum": None, **_address(g)}
@@ -39,5 +39,5 @@ def omschrijving(data: Mapping[str, Any]) -> str:
     """Without the person's name: the case list and the audit trail carry no one's conduct by name."""
     gegevens = data["gegevens"]
     seen = min(parse_moment(o["observed_at"]) for o in gegevens["observations"]).astimezone(AMSTERDAM)
-    role = LABELS.get(gegevens["role"], gegevens["role"]).lower()
+    role = LABELS.get(gegevens["dealing_role"], gegevens["dealing_role"]).lower()
     return f"Straathandel ({role}), waargenomen {seen:%d-%m-%Y}"

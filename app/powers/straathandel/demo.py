@@ -21,8 +21,9 @@ def demo_meldingen(today: date) -> list[dict[str, Any]]:
             "report_on_oath": True}
     return [
         {**base, "submission_id": "demo-sh-0001-verkoper", "bron_kenmerk": "PV-DEMO-SH-0001", "gegevens": {
-            "role": "verkoper", "identity_established": "yes",
-            "person": {"naam": "V. Verzonnen (demo)", "geboortedatum": "2001-02-03", "straat": "Fictiestraat",
+            "dealing_role": "verkoper", "identity_established": "yes",
+            "waargenomen_persoon": {"naam": "V. Verzonnen (demo)", "geboortedatum": "2001-02-03",
+                                    "straat": "Fictiestraat",
                        "huisnummer": "4", "postcode": "6200 ZZ", "woonplaats": "Maastricht", "land": "NL"},
             "observations": [{**seen, "items_found": ["handelsverpakkingen", "contant_geld"], "cash_found_eur": 340}],
             "repetition_indicators": [{"kind": "eerdere_registratie",
@@ -30,8 +31,9 @@ def demo_meldingen(today: date) -> list[dict[str, Any]]:
                                       {"kind": "aanwezig_op_hotspot", "description": "Vaker gezien op dit plein."}],
             "income_situation": "Geen vast inkomen bekend."}},
         {**base, "submission_id": "demo-sh-0002-koper", "bron_kenmerk": "PV-DEMO-SH-0002", "gegevens": {
-            "role": "koper", "identity_established": "yes",
-            "person": {"naam": "K. Bedacht (demo)", "geboortedatum": (day - timedelta(days=16 * 365 + 60)).isoformat(),
+            "dealing_role": "koper", "identity_established": "yes",
+            "waargenomen_persoon": {"naam": "K. Bedacht (demo)",
+                                    "geboortedatum": (day - timedelta(days=16 * 365 + 60)).isoformat(),
                        "straat": "Verzonnenstraat", "huisnummer": "12", "postcode": "3700", "woonplaats": "Tongeren",
                        "land": "BE"},
             "observations": [{**seen, "description": "Kocht een bolletje van een onbekende verkoper.",

@@ -24,6 +24,8 @@ APV_NORM = "apv_norm_straathandel"
 ORDER = "last_onder_dwangsom"
 COUNTRY_HOME = "NL"
 PER_DAG, PER_CONSTATERING = "per_dag", "per_constatering"
+COUNTING = "telwijze_overtredingen"
+BORN = "waargenomen_persoon.geboortedatum"
 
 
 def facts_from_case(case: Mapping[str, Any], history: Iterable[Mapping[str, Any]],
@@ -36,13 +38,13 @@ def facts_from_case(case: Mapping[str, Any], history: Iterable[Mapping[str, Any]
     """
     seen = observations(case)
     first = seen[0]["at"].date()
-    role = case.get("role")
+    role = case.get("dealing_role")
     breach_days = breaches(case, params)
     return {
         **norm_facts(params), **_observation_facts(seen),
-        "role": role, "identity_established": case.get("identity_established") or "unknown",
+        "dealing_role": role, "identity_established": case.get("identity_established") or "unknown",
         "age_at_observation_years": age_on(case, first),
-        "resident_abroad": ((case.get("person") or {}).get("land") or COUNTRY_HOME) != COUNTRY_HOME,
+        "resident_abroad": ((case.get("waargenomen_persoon") or {}).get("land") or COUNTRY_HOME) != COUNTRY_HOME,
         "repetition_indicators_present": bool(case.get("repetition_indicators")),
         "income_known": bool(str(case.get("income_situation") or "").strip()),
         **_order_facts(history, role, first, params),
@@ -100,13 +102,13 @@ def age_on(case: Mapping[str, Any], day: date) -> int:
     Raises:
         FactsRejected: the date of birth is missing, unreadable or after `day`.
     """
-    born = (case.get("person") or {}).get("geboortedatum")
+    born = (case.get("waargenomen_persoon") or {}).get("geboortedatum")
     try:
         birth = born if isinstance(born, date) else date.fromisoformat(str(born))
     except ValueError:
-        raise FactsRejected({"person.geboortedatum": "De geboortedatum ontbreekt of is onleesbaar."}) from None
+        raise FactsRejected({BORN: "De geboortedatum ontbreekt of is onleesbaar."}) from None
     if birth > day:
-        raise FactsRejected({"person.geboortedatum": "De geboortedatum ligt na de waarneming."})
+        raise FactsRejected({BORN: "De geboortedatum ligt na de waarneming."})
     return relativedelta(day, birth).years
 
 
@@ -118,8 +120,8 @@ def dealing_seen(item: Mapping[str, Any]) -> bool:
 
 def breaches(case: Mapping[str, Any], params: Mapping[str, ParameterValue] | None = None) -> tuple[date, ...]:
     """One date per established violation (the PowerSpec hook): every observation of dealing behaviour, counted
-    per day or per observation as the parameter `telwijze` says (default per day, as The Hague counts)."""
-    counting = params["telwijze"].value if params and "telwijze" in params else PER_DAG
+    per day or per observation as the parameter `telwijze_overtredingen` says (default per day, as The Hague counts)."""
+    counting = params[COUNTING].value if params and COUNTING in params else PER_DAG
     days = [o["at"].date() for o in observations(case) if dealing_seen(o)]
     return tuple(sorted(set(days))) if counting == PER_DAG else tuple(days)
 
@@ -157,7 +159,7 @@ def _counts(item: Mapping[str, Any], role: str | None) -> bool:
     if "same_person" in item and item["same_person"] is not True:  # another person, or not known to be him
         return False
     obj = item.get("object") or {}
-    return not obj.get("role") or obj.get("role") == role
+    return not obj.get("dealing_role") or obj.get("dealing_role") == role
 
 
 def maximum_reached(item: Mapping[str, Any]) -> bool:

@@ -22,7 +22,7 @@ LABELS: dict[str, str] = {
     "per_constatering": "Per constatering",
     # measures and findings
     "last_onder_dwangsom": "Last onder dwangsom", "invordering": "Invordering van de dwangsom",
-    "geen_actie": "Geen actie", "damocles": "Sluiting woning of lokaal (art. 13b Opiumwet)",
+    "geen_actie": "Geen actie",
     "gemeentewet_172b": "Last aan de ouders van een kind onder de twaalf (art. 172b Gemeentewet)",
     "geen_handelsgedrag": "Geen overdracht of contacten beschreven",
     "verslag_niet_op_ambtseed": "Verslag niet op ambtseed",
@@ -32,7 +32,7 @@ LABELS: dict[str, str] = {
     # facts
     "apv_norm_present": "De APV bevat een straathandelnorm", "apv_covers_acquiring": "De norm dekt verwerven (koper)",
     "apv_covers_vehicle": "De norm dekt voertuigen", "apv_covers_lookalike": "De norm dekt gelijkende waar",
-    "location_type": "Soort plaats", "role": "Rol", "conduct_observed": "Overdracht of contacten waargenomen",
+    "location_type": "Soort plaats", "dealing_role": "Rol", "conduct_observed": "Overdracht of contacten waargenomen",
     "report_on_oath": "Op ambtseed vastgelegd", "substance_class": "Soort middel",
     "identity_established": "Identiteit vastgesteld", "age_at_observation_years": "Leeftijd bij de waarneming",
     "resident_abroad": "Woont in het buitenland", "repetition_indicators_present": "Aanwijzingen voor herhaling",
@@ -52,9 +52,9 @@ LABELS: dict[str, str] = {
     "minderjarige_factor": "Factor voor bedrag en maximum bij een jonge minderjarige",
     "meerderjarig_vanaf_jaren": "Leeftijd van meerderjarigheid", "looptijd_maanden": "Looptijd van de last",
     "betaaltermijn_weken": "Betaaltermijn na verbeurte", "verjaring_jaren": "Verjaring van de invordering",
-    "zienswijze_termijn_dagen": "Termijn voor een zienswijze", "telwijze": "Telwijze van overtredingen",
+    "zienswijze_dwangsom_dagen": "Termijn voor een zienswijze", "telwijze_overtredingen": "Telwijze van overtredingen",
     # case-file fields
-    "person": "Persoon", "observations": "Waarnemingen", "observed_at": "Moment van de waarneming",
+    "waargenomen_persoon": "Persoon", "observations": "Waarnemingen", "observed_at": "Moment van de waarneming",
     "place_description": "Plaats (omschrijving)", "transfer_observed": "Overdracht gezien",
     "contacts_observed": "Aantal contacten", "description": "Wat is gezien",
     "substance_description": "Middel (omschrijving)",

@@ -61,7 +61,8 @@ class StraathandelLetters:
     def context(self, letter: LetterInput, clauses: Mapping[str, Clause]) -> dict[str, object]:
         words = W.words_for(letter)
         context = {
-            **L.head(letter, P.ONDERWERP[letter.outcome]), "inleiding": _inleiding(letter, words),
+            **L.head(letter, P.ONDERWERP[letter.outcome].format(plaats=", ".join(letter.zaak_adresregels[:1]))),
+            "inleiding": _inleiding(letter, words),
             "feiten": feiten(letter, words), "motivering": _motivering(letter, words),
             "afschrift_aan": _afschrift(letter, words),
         }
@@ -99,7 +100,7 @@ def _motivering(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
     if letter.outcome == "voornemen_last":
         paragraphs.append(P.VOORLOPIG)
     paragraphs += [p.format_map(words) for p in P.GRONDSLAG]
-    role = letter.assessment.facts.get("role") or letter.case_file.get("role")
+    role = letter.assessment.facts.get("dealing_role") or letter.case_file.get("dealing_role")
     paragraphs += [P.ROL_MOTIVERING["koper" if role == "koper" else "verkoper"], P.PREVENTIEF]
     indicators = [L.label(P.AANWIJZING, i.get("kind")) + (f" ({i['description']})" if i.get("description") else "")
                   for i in letter.case_file.get("repetition_indicators") or ()]

@@ -21,7 +21,7 @@ def feiten(letter: LetterInput, words: Mapping[str, str], day: date | None = Non
         if day is None or seen["at"].date() == day:
             paragraphs += waarneming(seen, words)
     paragraphs.append(P.AMBTSEED.format(bron=letter.melding_bron, kenmerk=letter.melding_kenmerk))
-    role = letter.case_file.get("role")
+    role = letter.case_file.get("dealing_role")
     if role in P.ROL:
         paragraphs.append(P.ROL[role].format(Wie=words["Wie"], wie_obj=words["wie_obj"]))
     return paragraphs

@@ -9,9 +9,9 @@ OVERTREDER, GEZAGHEBBENDE = "overtreder", "gezaghebbende"
 ADDRESSEE = {OVERTREDER: OVERTREDER, GEZAGHEBBENDE: GEZAGHEBBENDE}
 STUK = {"voornemen_last": "dit voornemen", "last_onder_dwangsom": "dit besluit",
         "invorderingsbeschikking": "deze invorderingsbeschikking"}
-ONDERWERP = {"voornemen_last": "Voornemen tot een last onder dwangsom (straathandel)",
-             "last_onder_dwangsom": "Last onder dwangsom (straathandel)",
-             "invorderingsbeschikking": "Invordering van een verbeurde dwangsom (straathandel)"}
+ONDERWERP = {"voornemen_last": "Voornemen tot een last onder dwangsom straathandel, {plaats}",
+             "last_onder_dwangsom": "Last onder dwangsom straathandel, {plaats}",
+             "invorderingsbeschikking": "Invordering van een verbeurde dwangsom straathandel, {plaats}"}
 APV = "de Algemene plaatselijke verordening (APV) van Maastricht"
 AWB = "de Algemene wet bestuursrecht"
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from app.domain.assessment import NIET_BEVOEGD, Assessment
+from app.powers.straathandel.facts import APV_NORM, COUNTING
 
 MEASURE = "last_onder_dwangsom"
 LOOPTIJD = "looptijd_maanden"
 HALVED = "halvering_minderjarige"  # the evenredigheid finding of a person under the halving age
 # Every parameter the proposal or the letters rest on: a besluit waits until the municipality confirmed them.
-ALWAYS = ("telwijze", "apv_norm_straathandel")
+ALWAYS = (COUNTING, APV_NORM)
 _NOTHING = {"maatregel": "geen_actie", "duur": None, "eenheid": None, "parameter": None}
 
 
@@ -27,7 +28,7 @@ def proposal(assessment: Assessment) -> dict[str, Any]:
     if assessment.bevoegdheid == NIET_BEVOEGD or not assessment.findings("beleid"):
         return dict(_NOTHING)
     params = assessment.parameters
-    kind = group(assessment.facts.get("role"))
+    kind = group(assessment.facts.get("dealing_role"))
     names = [f"dwangsom_bedrag_{kind}_eur", f"dwangsom_maximum_{kind}_eur"]
     amount, maximum = (params[n].value for n in names)
     if any(e.value == HALVED for e in assessment.findings("evenredigheid")):

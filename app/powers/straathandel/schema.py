@@ -29,7 +29,7 @@ _POSTCODES = {"NL": re.compile(r"^[1-9][0-9]{3} ?[A-Za-z]{2}$"), "BE": re.compil
 _POSTCODE_HINT = {"NL": "1234 AB", "BE": "4 cijfers, zoals 4000", "DE": "5 cijfers, zoals 52062"}
 _CLOCK_SKEW = timedelta(minutes=5)
 # The case-file field that says what the order is about: a seller's order and a buyer's order are separate.
-MEASURE_FIELDS = ("role",)
+MEASURE_FIELDS = ("dealing_role",)
 
 
 class StraathandelAddressSchema(StrictSchema):
@@ -90,8 +90,8 @@ class IndicatorSchema(StrictSchema):
 class StraathandelCaseFileSchema(StrictSchema):
     """The case file of a straathandel melding (docs/contracts.md)."""
 
-    role = choice(ROLES, required=True)
-    person = Nested(StraathandelPersonSchema, required=True)
+    dealing_role = choice(ROLES, required=True)
+    waargenomen_persoon = Nested(StraathandelPersonSchema, required=True)
     identity_established = choice(YES_NO_UNKNOWN, load_default="unknown")
     observations = List(Nested(ObservationSchema), required=True, validate=validate.Length(
         min=1, max=10, error="Vul ten minste één en hoogstens tien waarnemingen in."))
@@ -107,7 +107,7 @@ class StraathandelCaseFileSchema(StrictSchema):
     @validates_schema
     def _consistent(self, data: dict[str, Any], **_: Any) -> None:
         errors: dict[int, Any] = {}
-        born = data["person"]["geboortedatum"]
+        born = data["waargenomen_persoon"]["geboortedatum"]
         now = datetime.now(tz=data["observations"][0]["observed_at"].tzinfo)
         for i, seen in enumerate(data["observations"]):
             if seen["observed_at"] > now + _CLOCK_SKEW:

@@ -13,7 +13,7 @@ from app.domain.addressees import is_minor
 from app.letters.formatting import bedrag, datum, periode
 from app.letters.input import LetterInput
 from app.powers.straathandel import phrases as P
-from app.powers.straathandel.facts import APV_NORM
+from app.powers.straathandel.facts import APV_NORM, COUNTING, PER_DAG
 from app.powers.straathandel.policy import proposal
 
 _NORM_START = re.compile(r"^het is (?:een ieder |eenieder )?verboden zich (?P<rest>.+?)\.?$", re.IGNORECASE)
@@ -52,7 +52,7 @@ def dictum_regel(letter: LetterInput, words: Mapping[str, str]) -> str:
 
 
 def person(letter: LetterInput) -> Mapping[str, Any]:
-    return letter.case_file.get("person") or {}
+    return letter.case_file.get("waargenomen_persoon") or {}
 
 
 def birth(letter: LetterInput) -> date | None:
@@ -90,7 +90,7 @@ def words_for(letter: LetterInput) -> dict[str, str]:
     parent = letter.recipient.rol == P.GEZAGHEBBENDE
     wie = naam if parent else "u"
     found = amounts(letter)
-    telwijze = letter.assessment.parameters.get("telwijze")
+    counting = letter.assessment.parameters.get(COUNTING)
     apv = norm(letter)
     months = letter.duur or (letter.maatregel or {}).get("duur")
     return {
@@ -99,7 +99,7 @@ def words_for(letter: LetterInput) -> dict[str, str]:
         "Artikel": str(apv.get("artikel") or "De regel")[:1].upper() + str(apv.get("artikel") or "De regel")[1:],
         "gebied": str(letter.case_file.get("scope_description") or apv.get("gebied") or "de gemeente Maastricht"),
         "bedrag": bedrag(found[0]) if found else "", "maximum": bedrag(found[1]) if found else "",
-        "telwijze": P.TELWIJZE.get(str(telwijze.value) if telwijze else "per_dag", P.TELWIJZE["per_dag"]),
+        "telwijze": P.TELWIJZE.get(str(counting.value) if counting else PER_DAG, P.TELWIJZE[PER_DAG]),
         "looptijd": periode(int(months), "months") if months else "",
         "van": _datum(letter.deadlines.get("ingangsdatum")), "tot": _datum(letter.deadlines.get("vervaldatum")),
     }
