@@ -84,3 +84,7 @@ class PowerSpec:
     # Meldingen this power starts as a follow-up of another power's zaak (e.g. a letter to the parents of a
     # minor in it): given the source zaak as plain data, the meldingen in this power's melding shape.
     follow_up: FollowUp | None = None
+    # Case-file fields that list people (e.g. the persons with parental authority): when the jurist adds one
+    # through the facts form, `betrokkenen` is called again with {"adres", "gegevens"} and the new people
+    # become betrokkenen (never removed there).
+    people_fields: tuple[str, ...] = ()

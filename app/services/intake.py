@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_change
-from app.domain.addressees import ADDRESS_FIELDS, rechthebbende
+from app.domain.addressees import person_row, rechthebbende
 from app.domain.errors import DuplicateMelding
 from app.domain.procedure import Outcome
 from app.domain.serialize import jsonable
@@ -26,8 +26,6 @@ from app.services.assessment import assess
 from app.services.drafting import decide_on_the_spot
 from app.services.judging import record_on_the_spot
 from app.services.queries import check_version, mandaat_for, refuse_while_in_review, require_mandaat, touch
-
-_PERSON_FIELDS = ("roltype", "naam", "geboortedatum", "rechthebbende_soort", "is_organisatie", *ADDRESS_FIELDS)
 
 
 def submit_melding(session: Session, rt: Runtime, data: dict[str, Any], officer: User, today: date) -> Zaak:
@@ -58,7 +56,7 @@ def create_zaak(session: Session, rt: Runtime, data: dict[str, Any], officer: Us
     session.add(melding)
     params = rt.book.parameters_for(spec.code, data["pleegdatum"])
     for person in spec.betrokkenen(data, params):
-        zaak.betrokkenen.append(Betrokkene(**{k: v for k, v in person.items() if k in _PERSON_FIELDS}))
+        zaak.betrokkenen.append(Betrokkene(**person_row(person)))
     session.flush()
     _audit_intake(session, actor, zaak, melding)
     assess(session, rt, zaak, actor, today)
