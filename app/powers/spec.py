@@ -27,6 +27,7 @@ ExplainHistory = Callable[[CaseFile, list[dict[str, Any]], Mapping[str, Paramete
 Betrokkenen = Callable[[Mapping[str, Any], Mapping[str, ParameterValue]], list[dict[str, Any]]]
 Breaches = Callable[[CaseFile], tuple[date, ...]]
 FollowUp = Callable[[Mapping[str, Any]], list[dict[str, Any]]]
+Subject = Callable[[Mapping[str, Any]], str]
 
 
 @dataclass(frozen=True)
@@ -88,3 +89,6 @@ class PowerSpec:
     # through the facts form, `betrokkenen` is called again with {"adres", "gegevens"} and the new people
     # become betrokkenen (never removed there).
     people_fields: tuple[str, ...] = ()
+    # Who a melding is about, from its case file (JSON types), where one source document may start one case per
+    # subject (a police report of a deal: the seller and the buyer); None: one case per document.
+    subject: Subject | None = None

@@ -21,6 +21,7 @@ from app.domain.errors import DuplicateMelding
 from app.domain.procedure import Outcome
 from app.domain.serialize import jsonable
 from app.models import Betrokkene, Melding, User, Zaak
+from app.powers.spec import Subject
 from app.runtime import Runtime
 from app.services.assessment import assess
 from app.services.drafting import decide_on_the_spot
@@ -38,7 +39,7 @@ def submit_melding(session: Session, rt: Runtime, data: dict[str, Any], officer:
     known = session.scalars(select(Melding).where(Melding.submission_id == data["submission_id"])).first()
     if known is not None:
         return known.zaak
-    refuse_duplicate(session, data)
+    refuse_duplicate(session, data, rt.power(data["zaaktype"]).subject)
     zaak = create_zaak(session, rt, data, officer, today)
     session.commit()
     return zaak
@@ -66,15 +67,20 @@ def create_zaak(session: Session, rt: Runtime, data: dict[str, Any], officer: Us
     return zaak
 
 
-def refuse_duplicate(session: Session, data: dict[str, Any]) -> None:
+def refuse_duplicate(session: Session, data: dict[str, Any], subject: Subject | None = None) -> None:
     """One melding per source document and power: a report sent again (Back, a second tab) is not a second case.
+    Where the power names the subject of a melding (one police report of a street deal names the seller and the
+    buyer, each a case of his own), the same document may start one case per subject.
 
     Raises:
-        DuplicateMelding: a melding of this power with the same kind and kenmerk of source document exists.
+        DuplicateMelding: a melding of this power with the same kind and kenmerk of source document exists
+            (for the same subject).
     """
-    found = session.scalars(select(Zaak.identificatie).join(Melding, Melding.zaak_id == Zaak.id).where(
+    rows = session.execute(select(Zaak.identificatie, Melding.gegevens).join(Melding, Melding.zaak_id == Zaak.id).where(
         Zaak.zaaktype == data["zaaktype"], Melding.bron_soort == data["bron_soort"],
-        func.lower(Melding.bron_kenmerk) == data["bron_kenmerk"].strip().lower())).first()
+        func.lower(Melding.bron_kenmerk) == data["bron_kenmerk"].strip().lower())).all()
+    ours = subject(jsonable(data["gegevens"])) if subject and rows else None
+    found = next((kenmerk for kenmerk, gegevens in rows if subject is None or subject(gegevens) == ours), None)
     if found is not None:
         raise DuplicateMelding(found)
 
