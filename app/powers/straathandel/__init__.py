@@ -39,4 +39,5 @@ SPEC = PowerSpec(
     offender_roles=("overtreder",),
     measure_fields=MEASURE_FIELDS,
     breaches=breaches,
+    subject=case.subject,
 )

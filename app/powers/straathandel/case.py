@@ -41,3 +41,11 @@ def omschrijving(data: Mapping[str, Any]) -> str:
     seen = min(parse_moment(o["observed_at"]) for o in gegevens["observations"]).astimezone(AMSTERDAM)
     role = LABELS.get(gegevens["dealing_role"], gegevens["dealing_role"]).lower()
     return f"Straathandel ({role}), waargenomen {seen:%d-%m-%Y}"
+
+
+def subject(gegevens: Mapping[str, Any]) -> str:
+    """Who the melding is about: one police report of a deal may start a case for the seller and one for the
+    buyer (each his own order, Awb 5:6 per role)."""
+    person = gegevens.get("waargenomen_persoon") or {}
+    naam = " ".join(str(person.get("naam") or "").split()).casefold()
+    return f"{naam}|{person.get('geboortedatum') or ''}|{gegevens.get('dealing_role') or ''}"

@@ -1,0 +1,134 @@
+"""Straathandel letters: the dictum mirrors the APV norm (never "geen drugs kopen"), the buyer's and seller's
+motivation differ, a minor's decision goes to him and to each parent with authority (not once he is 18 on the
+verzenddatum), hostile text comes out verbatim, and the invorderingsbeschikking prints the order, the breach,
+the sums, the pay-by date and the limitation."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from app.config import ROOT
+from app.domain.addressees import recipients
+from app.domain.cleaning import clean_text
+from app.letters.input import Party
+from app.letters.kit import build_context
+from app.letters.manifest import load_clauses
+from app.powers.straathandel import SPEC
+from app.powers.straathandel.words import DICTUM_ERROR, check_dictum
+from app.rulebook import Rulebook
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "letters"))
+from straathandel_support import CASE, straathandel_input  # noqa: E402
+
+CLAUSES = load_clauses(ROOT / "letter_templates")
+PROCEDURE = Rulebook.load(ROOT / "rules").index("straathandel").procedure
+KIT = SPEC.letters
+
+
+def _context(letter):
+    return build_context(letter, KIT, CLAUSES)
+
+
+def _text(context) -> str:
+    return "\n".join(p for v in context.values() if isinstance(v, list) for p in v if isinstance(p, str))
+
+
+def test_the_dictum_reproduces_the_apv_norm():
+    dictum = _context(straathandel_input())["dictum"]
+    assert any("zich niet op of aan een weg" in p and "op te houden met het kennelijke doel" in p and
+               "te verwerven" in p for p in dictum)
+    assert check_dictum(" ".join(dictum)) is None
+
+
+@pytest.mark.parametrize("wording", ["Ik draag u op geen drugs te kopen.", "U mag geen drugs kopen op straat.",
+                                     "Ik verbied u drugs te verkopen met het kennelijke doel op te houden."])
+def test_a_dictum_that_duplicates_the_opiumwet_is_refused(wording):
+    assert check_dictum(wording) == DICTUM_ERROR
+
+
+def test_a_norm_not_worded_as_a_ban_on_being_present_is_refused():
+    letter = straathandel_input()
+    norm = letter.assessment.parameters["apv_norm_straathandel"]
+    bad = replace(norm, value={**norm.value, "tekst": "Het is verboden drugs te kopen."})
+    assessment = replace(letter.assessment, parameters={**letter.assessment.parameters,
+                                                        "apv_norm_straathandel": bad})
+    assert "apv_norm_straathandel" in KIT.check(replace(letter, assessment=assessment))
+
+
+def test_the_buyer_reads_the_apv_norm_and_nuisance_the_seller_the_public_order():
+    buyer = _text(_context(straathandel_input()))
+    assert "geen misdrijf" in buyer and "verwerven" in buyer
+    seller_case = {**CASE, "dealing_role": "verkoper"}
+    assessment = replace(straathandel_input().assessment, facts={"dealing_role": "verkoper"})
+    seller = _text(_context(straathandel_input(case_file=seller_case, assessment=assessment)))
+    assert "geen misdrijf" not in seller and "verkoper" in seller
+
+
+def test_the_order_prints_amounts_looptijd_forfeiture_and_no_compliance_period():
+    text = _text(_context(straathandel_input()))
+    for part in ("€ 1.250,00", "€ 5.000,00", "2 mei 2026", "2 mei 2027", "van rechtswege", "zes weken",
+                 "invorderingsbeschikking", "geen termijn om eerst aan de last te voldoen", "strafzaak",
+                 "Drie keer eerder op het plein gezien.", "artikel 2:74"):
+        assert part in text, part
+
+
+class _Person:
+    def __init__(self, rol, born=None):
+        self.rol, self.born = rol, born
+
+
+def _addressed(born: date, sent: date) -> list[str]:
+    people = [_Person("overtreder", born), _Person("gezaghebbende"), _Person("gezaghebbende")]
+    outcome = PROCEDURE.outcome("last_onder_dwangsom")
+    return [p.rol for p in recipients(outcome, people, lambda p: p.rol, lambda p: p.born, date(2026, 3, 10), sent)]
+
+
+def test_a_minor_and_each_parent_get_the_decision():
+    assert _addressed(date(2010, 1, 15), date(2026, 3, 31)) == ["overtreder", "gezaghebbende", "gezaghebbende"]
+
+
+def test_at_eighteen_on_the_verzenddatum_the_parents_get_nothing():
+    assert _addressed(date(2008, 3, 20), date(2026, 3, 31)) == ["overtreder"]
+    adult = straathandel_input(case_file={**CASE, "waargenomen_persoon": {**CASE["waargenomen_persoon"],
+                                                                          "geboortedatum": "2008-03-20"}})
+    assert "gezag" not in " ".join(_context(adult)["afschrift_aan"])
+
+
+def test_the_parent_reads_the_same_decision_as_legal_representative():
+    minor, parent = _context(straathandel_input()), _context(straathandel_input(rol="gezaghebbende"))
+    as_minor = [p.replace("K. Bedacht", "u") for p in parent["dictum"]]  # the same order, naming the minor
+    assert as_minor == minor["dictum"] and minor["last"] == parent["last"] and minor["norm"] == parent["norm"]
+    assert "ouder met gezag over K. Bedacht" in parent["inleiding"][0]
+    assert "K. Bedacht" in " ".join(parent["afschrift_aan"]) and "P. Bedacht" in " ".join(parent["afschrift_aan"])
+
+
+def test_hostile_text_comes_out_verbatim():
+    hostile = clean_text("A & B <c> \x00\x0bregel")
+    seen = [{**CASE["observations"][0], "description": hostile, "place_description": hostile}]
+    context = _context(straathandel_input(case_file={**CASE, "observations": seen}, melding_kenmerk=hostile))
+    text = _text(context)
+    assert hostile in text and "A & B <c>" in text and "&amp;" not in text and "\x00" not in text
+
+
+def test_the_invorderingsbeschikking_prints_order_breach_sums_payment_and_limitation():
+    context = _context(straathandel_input("invorderingsbeschikking"))
+    text = _text(context)
+    for part in ("BEV-2025-000123", "1 november 2025", "10 maart 2026", "21.15 uur", "Bij de bank op het plein",
+                 "€ 1.250,00", "€ 2.500,00", "€ 5.000,00", "dinsdag 21 april 2026", "10 maart 2027"):
+        assert part in text, part
+    assert any("5:39" in p or "ook over deze invorderingsbeschikking" in p for p in context["rechtsmiddelen"])
+
+
+def test_an_invorderingsbeschikking_without_a_forfeiture_is_refused():
+    letter = straathandel_input("invorderingsbeschikking", maatregel={"invordering": {}})
+    assert "invordering" in KIT.check(letter)
+
+
+def test_only_this_persons_data():
+    text = _text(_context(straathandel_input(parties=(Party("Z. Medeverdachte", "verdachte"),))))
+    assert "Z. Medeverdachte" not in text
