@@ -18,6 +18,7 @@ NORM = {"artikel": "artikel 2:74", "tekst": (
     "gebied": "de gehele gemeente Maastricht", "cvdr": "CVDR676542"}
 CASE = {
     "dealing_role": "koper", "identity_established": "yes", "income_situation": "Scholier, geen inkomen.",
+    "bekendmaking_buitenland": "Per aangetekende post naar het adres in België.",
     "waargenomen_persoon": {"naam": "K. Bedacht", "geboortedatum": "2010-01-15", "straat": "Verzonnenstraat",
                             "huisnummer": "12", "postcode": "3700", "woonplaats": "Tongeren", "land": "BE"},
     "observations": [{"observed_at": "2026-03-10T21:15:00+01:00", "place_description": "Bij de bank op het plein",

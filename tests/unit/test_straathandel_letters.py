@@ -132,3 +132,10 @@ def test_an_invorderingsbeschikking_without_a_forfeiture_is_refused():
 def test_only_this_persons_data():
     text = _text(_context(straathandel_input(parties=(Party("Z. Medeverdachte", "verdachte"),))))
     assert "Z. Medeverdachte" not in text
+
+
+def test_a_besluit_to_an_address_abroad_needs_a_recorded_way_of_making_it_known():
+    unknown = {**CASE, "bekendmaking_buitenland": ""}
+    assert "bekendmaking_buitenland" in KIT.check(straathandel_input(case_file=unknown))
+    assert "bekendmaking_buitenland" not in KIT.check(straathandel_input("voornemen_last", case_file=unknown))
+    assert KIT.check(straathandel_input()) == {}

@@ -32,6 +32,7 @@ def demo_meldingen(today: date) -> list[dict[str, Any]]:
             "income_situation": "Geen vast inkomen bekend."}},
         {**base, "submission_id": "demo-sh-0002-koper", "bron_kenmerk": "PV-DEMO-SH-0002", "gegevens": {
             "dealing_role": "koper", "identity_established": "yes",
+            "bekendmaking_buitenland": "Per post naar het woonadres in België (demo).",
             "waargenomen_persoon": {"naam": "K. Bedacht (demo)",
                                     "geboortedatum": (day - timedelta(days=16 * 365 + 60)).isoformat(),
                        "straat": "Verzonnenstraat", "huisnummer": "12", "postcode": "3700", "woonplaats": "Tongeren",

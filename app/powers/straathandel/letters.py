@@ -54,6 +54,9 @@ class StraathandelLetters:
             found = letter.deadlines.get(key)
             if found is None or found <= letter.verzenddatum:
                 errors[f"deadlines.{key}"] = "Vul een datum in die na de verzenddatum ligt."
+        if letter.outcome != "voornemen_last" and _abroad_without_method(letter):
+            errors["bekendmaking_buitenland"] = ("De overtreder woont in het buitenland. Leg bij de feiten vast hoe het "
+                                                 "besluit wordt bekendgemaakt (Awb 3:41).")
         if letter.outcome == "invorderingsbeschikking":
             return {**errors, **invordering_errors(letter)}
         return {**errors, **_order_errors(letter)}
@@ -68,6 +71,12 @@ class StraathandelLetters:
         }
         context.update(_BUILDERS[letter.outcome](letter, words, clauses))
         return context
+
+
+def _abroad_without_method(letter: LetterInput) -> bool:
+    """Pitfall 13: a besluit to an address abroad needs a recorded way of making it known."""
+    land = (letter.case_file.get("waargenomen_persoon") or {}).get("land") or "NL"
+    return land != "NL" and not str(letter.case_file.get("bekendmaking_buitenland") or "").strip()
 
 
 def _order_errors(letter: LetterInput) -> dict[str, str]:
