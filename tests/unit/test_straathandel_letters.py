@@ -73,7 +73,7 @@ def test_the_order_prints_amounts_looptijd_forfeiture_and_no_compliance_period()
     text = _text(_context(straathandel_input()))
     for part in ("€ 1.250,00", "€ 5.000,00", "2 mei 2026", "2 mei 2027", "van rechtswege", "zes weken",
                  "invorderingsbeschikking", "geen termijn om eerst aan de last te voldoen", "strafzaak",
-                 "Drie keer eerder op het plein gezien.", "artikel 2:74"):
+                 "Drie keer eerder op het plein gezien.", "Artikel 2:74"):
         assert part in text, part
 
 

@@ -71,7 +71,8 @@ def _betalen(letter: LetterInput, words: Mapping[str, str], found: Mapping[str, 
         lines += [P.BETALEN_PER.format(bedrag=bedrag(Decimal(str(v["bedrag"]))), datum=_d(v["datum"]),
                                        uiterlijk=_d(v["betaaltermijn_tot"]))
                   for v in verbeurten if v.get("betaaltermijn_tot")]
-    return lines + [P.BETALEN[1], P.BETALEN[2].format(wie=words["wie"])]
+    rekening = "uzelf" if words["wie"] == "u" else words["wie"]
+    return lines + [P.BETALEN[1], P.BETALEN[2].format(wie_rekening=rekening)]
 
 
 def _d(value: Any) -> str:

@@ -120,7 +120,7 @@ def _motivering(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
     if letter.afwijking_beleid:
         paragraphs += [G.AFWIJKING, letter.afwijking_beleid]
     if letter.outcome == "voornemen_last":
-        return paragraphs + P.STRAFRECHT
+        return paragraphs + [p.format_map(words) for p in P.STRAFRECHT]
     lead = P.ZIENSWIJZE_VOORNEMEN.format(den="den" if words["wie"] != "u" else "", wie_mv=_wie_mv(words))
     return paragraphs + H.zienswijzen(letter.zienswijze or {}, letter.recipient.id,
                                       H.HearingWords(lead, P.ZIENSWIJZE_UITZONDERING))
@@ -148,7 +148,7 @@ def _besluit(letter: LetterInput, words: Mapping[str, str], clauses: Mapping[str
                        P.DICTUM_DWANGSOM.format_map(words)],
             "norm": _norm(letter, words), "last": _last(words),
             "verbeurte": [p.format_map(words) for p in P.VERBEURTE], "vaststelling": list(P.VASTSTELLING),
-            "strafrecht": list(P.STRAFRECHT),
+            "strafrecht": [p.format_map(words) for p in P.STRAFRECHT],
             "rechtsmiddelen": L.rechtsmiddelen(clauses, P.CLAUSE[letter.outcome], letter)}
 
 

@@ -8,10 +8,12 @@ from datetime import date
 from typing import Any
 
 from app.letters import paragraphs as L
-from app.letters.formatting import datum, tijdstip
+from app.letters.formatting import datum, getal_in_woorden, tijdstip
 from app.letters.input import LetterInput
 from app.powers.straathandel import phrases as P
 from app.powers.straathandel.facts import observations
+
+MAX_WORDS = 20  # numbers up to twenty in words (B1), larger ones in figures
 
 
 def feiten(letter: LetterInput, words: Mapping[str, str], day: date | None = None) -> list[str]:
@@ -39,7 +41,8 @@ def waarneming(seen: Mapping[str, Any], words: Mapping[str, str]) -> list[str]:
     contacts = int(seen.get("contacts_observed") or 0)
     if contacts:
         template = P.CONTACTEN if contacts == 1 else P.CONTACTEN_MEER
-        found.append(_cap(template.format(waarnemer_kort=kort, aantal=contacts)))
+        aantal = getal_in_woorden(contacts) if contacts <= MAX_WORDS else str(contacts)
+        found.append(_cap(template.format(waarnemer_kort=kort, aantal=aantal)))
     if str(seen.get("description") or "").strip():
         found.append(P.GEZIEN.format(waarnemer_kort=kort, beschrijving=seen["description"]))
     wat = f": {seen['substance_description']}" if str(seen.get("substance_description") or "").strip() else ""

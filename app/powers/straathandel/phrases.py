@@ -63,7 +63,7 @@ ROL = {"verkoper": "{Wie} trad op als verkoper: {wie_obj} bood drugs aan of leve
 
 # The motivation.
 GRONDSLAG = [
-    "{artikel} van " + APV + " verbiedt dit gedrag. De tekst van die regel staat hieronder.",
+    "{Artikel} van " + APV + " verbiedt dit gedrag. De tekst van die regel staat hieronder.",
     "Ik mag een last onder dwangsom opleggen om die regel te handhaven. Dat staat in artikel 125, derde lid, van "
     "de Gemeentewet en artikel 5:32, eerste lid, van " + AWB + ".",
 ]
@@ -85,7 +85,7 @@ AANWIJZING = {"eerdere_registratie": "eerdere registraties voor drugshandel", "a
               "hoeveelheid_geld_of_verpakkingen": "veel geld of verpakkingen bij zich"}
 VOORLOPIG = "Dit is mijn voorlopige oordeel. Ik neem pas een besluit nadat u heeft kunnen reageren."
 STRAFRECHT = ["Deze last staat los van een strafzaak. Het Openbaar Ministerie beslist zelf of er vervolging komt.",
-              "Ook als er geen strafzaak komt of u wordt vrijgesproken, blijft deze last gelden."]
+              "Ook als er geen strafzaak komt of {wie} wordt vrijgesproken, blijft deze last gelden."]
 ZIENSWIJZE_VOORNEMEN = "Voordat ik dit besluit nam, kon{den} {wie_mv} reageren op mijn voornemen."
 ZIENSWIJZE_UITZONDERING = "Ik heb vooraf niet om een zienswijze gevraagd. De reden: {reden}."
 
@@ -101,7 +101,7 @@ DICTUM_DWANGSOM = ("Overtreedt {wie} de last, dan verbeurt {wie} een dwangsom va
                    "hoogste {maximum} in totaal.")
 TELWIJZE = {"per_dag": "per dag waarop een overtreding wordt vastgesteld",
             "per_constatering": "per vastgestelde overtreding"}
-NORM = "{artikel} van " + APV + " luidt:"
+NORM = "{Artikel} van " + APV + " luidt:"
 LAST = ["Bedrag per overtreding: {bedrag}", "Maximum: {maximum}", "Looptijd: {looptijd}", "Gebied: {gebied}"]
 VERBEURTE = [
     "Overtreedt {wie} de last, dan is de dwangsom meteen verschuldigd. Dat heet verbeuren van rechtswege: daar is "
@@ -133,8 +133,8 @@ MAXIMUM_BEREIKT = ("Het maximum van de last is nu bereikt. Verdere overtredingen
                    "dwangsom onder deze last. Ik kan dan een nieuwe last of een andere maatregel overwegen.")
 BETALEN = ["Betaal {bedrag} uiterlijk {uiterlijk} aan de gemeente Maastricht. Vermeld daarbij ons kenmerk {kenmerk}.",
            "Hoe u betaalt, staat in het betaalverzoek dat u met deze brief krijgt.",
-           "Betaalt u niet op tijd, dan kan de gemeente het bedrag laten innen. De kosten daarvan komen dan ook voor "
-           "rekening van {wie}."]
+           "Wordt niet op tijd betaald, dan kan de gemeente het bedrag laten innen. De kosten daarvan komen dan "
+           "ook voor rekening van {wie_rekening}."]
 BETALEN_PER = "De dwangsom van {bedrag} voor de overtreding van {datum} moet uiterlijk {uiterlijk} betaald zijn."
 VERJARING = ["Ik mag een verbeurde dwangsom invorderen tot een jaar na de overtreding (artikel 5:35 van " + AWB
              + "). Voor de overtreding van {datum} is dat tot {verjaart_op}."]
