@@ -38,7 +38,8 @@ def rt(app):
 
 def _melding(seen: date, submission: str, role: str = "verkoper", person=PERSON, **gegevens) -> dict:
     moment = datetime.combine(seen, time(21, 15), tzinfo=AMSTERDAM).isoformat()
-    return MeldingSchema().load({"submission_id": submission, "zaaktype": "straathandel", "bron_soort": "proces_verbaal",
+    return MeldingSchema().load({
+            "submission_id": submission, "zaaktype": "straathandel", "bron_soort": "proces_verbaal",
             "bron_kenmerk": f"PV-{submission}", "bron_datum": seen.isoformat(),
             "adres": {"straat": "Verzinselplein", "huisnummer": "1", "postcode": "6200 ZZ", "woonplaats": "Maastricht"},
             "gegevens": {"dealing_role": role, "identity_established": "yes", "waargenomen_persoon": person,

@@ -55,8 +55,8 @@ class StraathandelLetters:
             if found is None or found <= letter.verzenddatum:
                 errors[f"deadlines.{key}"] = "Vul een datum in die na de verzenddatum ligt."
         if letter.outcome != "voornemen_last" and _abroad_without_method(letter):
-            errors["bekendmaking_buitenland"] = ("De overtreder woont in het buitenland. Leg bij de feiten vast hoe het "
-                                                 "besluit wordt bekendgemaakt (Awb 3:41).")
+            errors["bekendmaking_buitenland"] = ("De overtreder woont in het buitenland. Leg bij de feiten vast hoe "
+                                                 "het besluit wordt bekendgemaakt (Awb 3:41).")
         if letter.outcome == "invorderingsbeschikking":
             return {**errors, **invordering_errors(letter)}
         return {**errors, **_order_errors(letter)}
