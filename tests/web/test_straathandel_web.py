@@ -1,0 +1,51 @@
+"""Straathandel on screen: the intake form, the case page of a minor buyer living in Belgium, a voornemen
+offered for review and a refused draft show Dutch words, never a code name."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from app.models import Zaak
+from tests.powers.scenarios import ADRES, local
+from tests.web.test_no_code_names import leaks
+
+
+def _form(seen) -> dict[str, str]:
+    born = (date.today() - timedelta(days=16 * 365 + 60)).isoformat()
+    person = {"naam": "K. Scherm", "geboortedatum": born, "straat": "Verzonnenstraat", "huisnummer": "12",
+              "postcode": "3700", "woonplaats": "Tongeren", "land": "BE"}
+    parent = {"naam": "M. Scherm", "relatie": "ouder", "straat": "Denkbeeldlaan", "huisnummer": "7",
+              "postcode": "6200 ZZ", "woonplaats": "Maastricht", "land": "NL"}
+    observed = {"observed_at": local(seen), "place_description": "Bij de bank", "location_type": "openbare_plaats",
+                "contacts_observed": "2", "description": "Twee korte contacten.", "substance_class": "unknown",
+                "report_on_oath": "true"}
+    return {"submission_id": "sh-web-00000001", "zaaktype": "straathandel", "bron_soort": "proces_verbaal",
+            "bron_kenmerk": "PV-WEB-1", "bron_datum": seen.date().isoformat(), **ADRES,
+            "gegevens.dealing_role": "koper", "gegevens.identity_established": "yes",
+            **{f"gegevens.waargenomen_persoon.{k}": v for k, v in person.items()},
+            **{f"gegevens.gezaghebbenden.0.{k}": v for k, v in parent.items()},
+            **{f"gegevens.observations.0.{k}": v for k, v in observed.items()}}
+
+
+def test_the_straathandel_pages_show_no_code_names(client, login_as, db):
+    from datetime import UTC, datetime
+
+    login_as("handhaving")
+    form = client.get("/meldingen/nieuw/straathandel")
+    assert form.status_code == 200 and not leaks(form.get_data(as_text=True))
+    empty = client.post("/meldingen", data={"submission_id": "sh-web-00000002", "zaaktype": "straathandel"})
+    assert empty.status_code == 400 and not leaks(empty.get_data(as_text=True))
+    response = client.post("/meldingen", data=_form(datetime.now(UTC) - timedelta(days=2)))
+    assert response.status_code == 302, response.get_data(as_text=True)[-2000:]
+    db.rollback()
+    zaak = db.scalars(select(Zaak)).one()
+    assert "K. Scherm" not in zaak.omschrijving
+    login_as("jurist")
+    page = client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
+    assert "België" in page and "M. Scherm" in page
+    assert not leaks(page), leaks(page)
+    refused = client.post(f"/zaken/{zaak.id}/beslissingen", data={
+        "soort": "last_onder_dwangsom", "verzenddatum": date.today().isoformat(), "version": zaak.version_id})
+    assert not leaks(refused.get_data(as_text=True)), leaks(refused.get_data(as_text=True))
