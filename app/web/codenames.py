@@ -6,6 +6,7 @@ A person reads "regels van 28-01-2026" and "1 stuk", never "damocles__20260128_r
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -22,12 +23,21 @@ _RULESET = re.compile(r"^(?P<power>[a-z]+)__(?P<day>\d{8})(?:_r(?P<revision>\d+)
 
 
 def with_unit(value: Any, unit: str | None) -> str:
-    """A number with its unit, the Dutch way: 1.500 g, 1 stuk, 3 maanden."""
+    """A number with its unit, the Dutch way: 1.500 g, 1 stuk, 3 maanden. A table value (an address, the text
+    of a by-law norm) shows as "key: value" pairs, yes/no in words."""
+    if isinstance(value, Mapping):
+        return "; ".join(f"{k}: {_plain(v)}" for k, v in value.items())
     shown = format_number(value) if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
     unit = unit_word(unit)
     if not unit:
         return shown
     return f"{shown} {SINGULAR.get(unit, unit) if value == 1 else unit}"
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    return "" if value is None else " ".join(str(value).split())
 
 
 def unit_word(unit: str | None) -> str:

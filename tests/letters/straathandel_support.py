@@ -14,7 +14,7 @@ NORM = {"artikel": "artikel 2:74", "tekst": (
     "Het is verboden zich op of aan een weg, of in of op een voertuig dat zich op of aan een weg bevindt, op te "
     "houden met het kennelijke doel om, al dan niet tegen betaling, middelen als bedoeld in artikel 2 of 3 van de "
     "Opiumwet, of daarop gelijkende waar, af te leveren, aan te bieden of te verwerven, of om daarbij behulpzaam "
-    "te zijn of te bemiddelen."), "verwerven": True, "voertuig": True, "gelijkende_waar": True,
+    "te zijn of te bemiddelen."), "verwerven": True, "voertuig": True, "gelijkend": True,
     "gebied": "de gehele gemeente Maastricht", "cvdr": "CVDR676542"}
 CASE = {
     "dealing_role": "koper", "identity_established": "yes", "income_situation": "Scholier, geen inkomen.",

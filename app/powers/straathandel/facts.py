@@ -73,7 +73,7 @@ def norm_facts(params: Mapping[str, ParameterValue]) -> dict[str, bool]:
     present = bool(apv.get("artikel")) and bool(str(apv.get("tekst") or "").strip())
     return {"apv_norm_present": present, "apv_covers_acquiring": present and bool(apv.get("verwerven")),
             "apv_covers_vehicle": present and bool(apv.get("voertuig")),
-            "apv_covers_lookalike": present and bool(apv.get("gelijkende_waar"))}
+            "apv_covers_lookalike": present and bool(apv.get("gelijkend"))}
 
 
 def observations(case: Mapping[str, Any]) -> list[dict[str, Any]]:
