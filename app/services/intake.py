@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_change
-from app.domain.addressees import ADDRESS_FIELDS, rechthebbende
+from app.domain.addressees import ADDRESS_FIELDS, HOME, rechthebbende
 from app.domain.errors import DuplicateMelding
 from app.domain.procedure import Outcome
 from app.domain.serialize import jsonable
@@ -50,7 +50,7 @@ def submit_melding(session: Session, rt: Runtime, data: dict[str, Any], officer:
     session.add(melding)
     params = rt.book.parameters_for(spec.code, data["pleegdatum"])
     for person in spec.betrokkenen(data, params):
-        zaak.betrokkenen.append(Betrokkene(**{k: v for k, v in person.items() if k in _PERSON_FIELDS}))
+        zaak.betrokkenen.append(betrokkene(person))
     session.flush()
     _audit_intake(session, actor, zaak, melding)
     assess(session, rt, zaak, actor, today)
@@ -59,6 +59,12 @@ def submit_melding(session: Session, rt: Runtime, data: dict[str, Any], officer:
         decide_on_the_spot(session, rt, zaak, officer, today)
     session.commit()
     return zaak
+
+
+def betrokkene(person: dict[str, Any]) -> Betrokkene:
+    """A betrokkene from a dict a power's `betrokkenen()` returns; an address without a country is Dutch."""
+    fields = {k: v for k, v in person.items() if k in _PERSON_FIELDS}
+    return Betrokkene(**{**fields, "land": person.get("land") or HOME})
 
 
 def refuse_duplicate(session: Session, data: dict[str, Any]) -> None:
