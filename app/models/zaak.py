@@ -15,7 +15,7 @@ from app.domain.codes import BRON_SOORTEN, RECHTHEBBENDE_SOORTEN
 from app.models.types import UtcDateTime, checked_enum, utcnow
 from app.models.user import VERTROUWELIJKHEID, User
 
-# An address is in the Netherlands, Belgium or Germany (migration 0018).
+# An address is in the Netherlands, Belgium or Germany (migration 0019).
 IN_COUNTRIES = "land IN ({})".format(", ".join(f"'{code}'" for code in COUNTRIES))
 # A closed zaak has its reason, reasoning and end date; a reopened one has none of them.
 CLOSED = ("(fase = 'afgesloten') = (afsluitreden IS NOT NULL AND einddatum IS NOT NULL "

@@ -89,12 +89,12 @@ def test_the_database_refuses_an_unknown_country(db, rt, users, today):
     db.rollback()
 
 
-def test_migration_0018_runs_down_and_up_over_betrokkenen_abroad(database_url, db, rt, users, today):
+def test_migration_0019_runs_down_and_up_over_betrokkenen_abroad(database_url, db, rt, users, today):
     zaak = submit_melding(db, rt, melding(rechthebbende=GERMAN), users["handhaving"], today)
     count = len(zaak.betrokkenen)
     db.close()
     cfg = alembic_config(database_url)
-    command.downgrade(cfg, "0017")
+    command.downgrade(cfg, "0018")
     engine = make_engine(database_url)
     with engine.connect() as conn:
         columns = conn.exec_driver_sql("SELECT * FROM betrokkenen").keys()
@@ -103,7 +103,7 @@ def test_migration_0018_runs_down_and_up_over_betrokkenen_abroad(database_url, d
     with engine.connect() as conn:
         rows = conn.execute(select(Betrokkene.land)).scalars().all()
     engine.dispose()
-    assert len(rows) == count and set(rows) == {"NL"}  # an address from before 0018 was entered as Dutch
+    assert len(rows) == count and set(rows) == {"NL"}  # an address from before 0019 was entered as Dutch
 
 
 def test_the_jurist_corrects_an_address_to_belgium_with_the_country_select(app, client, login_as, db, rt, users,
@@ -118,7 +118,8 @@ def test_the_jurist_corrects_an_address_to_belgium_with_the_country_select(app, 
     form = {"version": person.version_id, "naam": person.naam, "geboortedatum": "", **BELGIAN}
     bad = client.post(url, data={**form, "postcode": "52062"})
     assert bad.status_code == 400
-    assert "Postcode: vul een Belgische postcode in: vier cijfers, zoals 4000." in visible_text(bad.get_data(as_text=True))
+    message = "Postcode: vul een Belgische postcode in: vier cijfers, zoals 4000."
+    assert message in visible_text(bad.get_data(as_text=True))
     assert '<option value="BE" selected>België</option>' in bad.get_data(as_text=True)  # the choice is kept
     assert client.post(url, data=form).status_code == 302
     shown = client.get(f"/zaken/{zaak.id}").get_data(as_text=True)

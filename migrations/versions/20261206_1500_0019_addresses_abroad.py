@@ -7,8 +7,8 @@ stays String(7): a Dutch postcode (1234 AB) is seven characters, a Belgian one f
 
 Existing rows: every betrokkene so far was entered with a Dutch postcode, so all get `NL`.
 
-Revision ID: 0018
-Revises: 0017
+Revision ID: 0019
+Revises: 0018
 """
 
 from collections.abc import Iterator
@@ -17,8 +17,8 @@ from contextlib import contextmanager
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0018"
-down_revision = "0017"
+revision = "0019"
+down_revision = "0018"
 branch_labels = None
 depends_on = None
 
