@@ -69,6 +69,19 @@ def postal_lines(straat: str, huisnummer: str, postcode: str, woonplaats: str, l
     return (street, f"{postcode}  {woonplaats.upper()}", COUNTRIES[land].upper())
 
 
+def person_row(person: Mapping[str, Any]) -> dict[str, Any]:
+    """A power's betrokkene dict as the Betrokkene row takes it: only its columns, dates as dates (a case file
+    read back from JSON holds ISO text), and an address without a country is Dutch."""
+    row = {k: v for k, v in person.items() if k in PERSON_FIELDS}
+    row["land"] = row.get("land") or HOME
+    if isinstance(row.get("geboortedatum"), str):
+        row["geboortedatum"] = date.fromisoformat(row["geboortedatum"]) if row["geboortedatum"] else None
+    return row
+
+
+PERSON_FIELDS = ("roltype", "naam", "geboortedatum", "rechthebbende_soort", "is_organisatie", *ADDRESS_FIELDS)
+
+
 def rechthebbende(owner: Mapping[str, Any]) -> dict[str, Any]:
     """The owner or landlord of a melding as a betrokkene (Awb 5:24 lid 3: a last is also made known to the
     rechthebbende, whatever the power): an organisation when it is a housing corporation."""

@@ -9,9 +9,10 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
 from app.db import make_engine
+from app.domain.addressees import person_row
 from app.domain.drafting import DraftRequest
 from app.models import Betrokkene
-from app.services import betrokkenen, intake
+from app.services import betrokkenen
 from app.services.intake import submit_melding
 from app.services.review import current_documents
 from tests.factories import melding
@@ -76,9 +77,9 @@ def test_an_owner_in_germany_reported_at_intake_gets_the_german_format(db, rt, u
 def test_a_betrokkene_without_a_country_from_a_power_is_dutch():
     person = {"roltype": "bewoner", "naam": "T. Proef", "straat": "Proefstraat", "huisnummer": "1",
               "postcode": "6200 ZZ", "woonplaats": "Maastricht", "elders": "niet opgeslagen"}
-    assert intake.betrokkene(person).land == "NL"
-    assert intake.betrokkene({**person, "land": None}).land == "NL"
-    assert intake.betrokkene({**person, "land": "DE"}).land == "DE"
+    assert Betrokkene(**person_row(person)).land == "NL"
+    assert person_row({**person, "land": None})["land"] == "NL"
+    assert person_row({**person, "land": "DE"})["land"] == "DE"
 
 
 def test_the_database_refuses_an_unknown_country(db, rt, users, today):
