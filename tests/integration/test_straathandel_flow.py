@@ -140,3 +140,5 @@ def test_a_minor_buyer_and_both_parents_receive_the_voornemen(db, rt, users):
     assert sorted(d.ontvanger_naam for d in letters) == ["K. Jong", "M. Jong", "P. Jong"]
     parent = next(d for d in letters if d.ontvanger_naam == "P. Jong")
     assert "met gezag over K. Jong" in json.dumps(parent.context, ensure_ascii=False)
+    abroad = next(d for d in letters if d.ontvanger_naam == "M. Jong")
+    assert abroad.context["adresregels"][-2:] == ["3700  TONGEREN", "BELGIË"]

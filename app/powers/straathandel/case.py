@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from app.domain.addressees import ADDRESS_FIELDS
+from app.domain.addressees import address_of
 from app.domain.assessment import ParameterValue
 from app.domain.deadlines import AMSTERDAM
 from app.domain.measures import parse_moment
 from app.powers.straathandel.labels import LABELS
-
-PERSON_ADDRESS = (*ADDRESS_FIELDS, "land")
 
 
 def case_file(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -25,14 +23,10 @@ def betrokkenen(data: Mapping[str, Any], _params: Mapping[str, ParameterValue]) 
     gegevens = data["gegevens"]
     person = gegevens["waargenomen_persoon"]
     people = [{"roltype": "overtreder", "naam": person["naam"], "geboortedatum": person["geboortedatum"],
-               **_address(person)}]
-    people += [{"roltype": "gezaghebbende", "naam": g["naam"], "geboortedatum": None, **_address(g)}
+               **address_of(person)}]
+    people += [{"roltype": "gezaghebbende", "naam": g["naam"], "geboortedatum": None, **address_of(g)}
                for g in gegevens.get("gezaghebbenden") or ()]
     return people
-
-
-def _address(person: Mapping[str, Any]) -> dict[str, Any]:
-    return {f: person.get(f, "NL" if f == "land" else "") or ("NL" if f == "land" else "") for f in PERSON_ADDRESS}
 
 
 def omschrijving(data: Mapping[str, Any]) -> str:

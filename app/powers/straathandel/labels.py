@@ -17,7 +17,7 @@ LABELS: dict[str, str] = {
     # repetition and family
     "eerdere_registratie": "Eerdere registratie voor drugshandel", "aanwezig_op_hotspot": "Vaker gezien op een hotspot",
     "eerdere_waarschuwing": "Eerder gewaarschuwd", "hoeveelheid_geld_of_verpakkingen": "Veel geld of verpakkingen",
-    "ouder": "Ouder", "voogd": "Voogd", "NL": "Nederland", "BE": "België", "DE": "Duitsland",
+    "ouder": "Ouder", "voogd": "Voogd",
     "per_dag": "Per dag (meer constateringen op één dag zijn één overtreding)",
     "per_constatering": "Per constatering",
     # measures and findings

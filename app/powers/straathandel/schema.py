@@ -4,15 +4,14 @@ persons with parental authority. The first observation gives the melding's date 
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timedelta
 from typing import Any
 
-from marshmallow import ValidationError, post_load, pre_load, validate, validates_schema
+from marshmallow import ValidationError, pre_load, validate, validates_schema
 
 from app import clock
-from app.schemas.base import HUISNUMMER, YES_NO_UNKNOWN, StrictSchema
-from app.schemas.fields import Boolean, CleanString, Date, Decimal, Integer, List, Moment, Nested, choice, text
+from app.schemas.base import YES_NO_UNKNOWN, AdresSchema, StrictSchema
+from app.schemas.fields import Boolean, Date, Decimal, Integer, List, Moment, Nested, choice, text
 from app.schemas.melding import MeldingEnvelope
 
 LOCATION_TYPES = ("openbare_plaats", "weg", "voertuig_op_weg", "woning", "lokaal", "overig")
@@ -22,45 +21,21 @@ ITEMS = ("gebruikershoeveelheid", "handelsverpakkingen", "contant_geld", "meerde
 OBSERVERS = ("politie", "boa")
 INDICATORS = ("eerdere_registratie", "aanwezig_op_hotspot", "eerdere_waarschuwing", "hoeveelheid_geld_of_verpakkingen")
 RELATIONS = ("ouder", "voogd")
-COUNTRIES = ("NL", "BE", "DE")
-# A postcode per country (NL 1234 AB, BE 4 digits, DE 5 digits), until the core's address helper takes over.
-_POSTCODES = {"NL": re.compile(r"^[1-9][0-9]{3} ?[A-Za-z]{2}$"), "BE": re.compile(r"^[1-9][0-9]{3}$"),
-              "DE": re.compile(r"^[0-9]{5}$")}
-_POSTCODE_HINT = {"NL": "1234 AB", "BE": "4 cijfers, zoals 4000", "DE": "5 cijfers, zoals 52062"}
 _CLOCK_SKEW = timedelta(minutes=5)
 # The case-file field that says what the order is about: a seller's order and a buyer's order are separate.
 MEASURE_FIELDS = ("dealing_role",)
 
 
-class StraathandelAddressSchema(StrictSchema):
-    """An address in the Netherlands, Belgium or Germany (border city), with the postcode checked per country."""
+class StraathandelPersonSchema(AdresSchema):
+    """The person observed, at his own address (also in Belgium or Germany; app/schemas/base.py)."""
 
-    straat = text(200, required=True)
-    huisnummer = CleanString(required=True, validate=HUISNUMMER)
-    postcode = CleanString(required=True)
-    woonplaats = text(100, required=True)
-    land = choice(COUNTRIES, load_default="NL")
-
-    @validates_schema
-    def _postcode_of_country(self, data: dict[str, Any], **_: Any) -> None:
-        land = data.get("land") or "NL"
-        if not _POSTCODES[land].match(data.get("postcode", "")):
-            raise ValidationError(f"Vul een postcode in als {_POSTCODE_HINT[land]}.", "postcode")
-
-    @post_load
-    def _normalise(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
-        if data.get("land", "NL") != "NL":
-            return data
-        code = data["postcode"].replace(" ", "").upper()
-        return {**data, "postcode": f"{code[:4]} {code[4:]}"}
-
-
-class StraathandelPersonSchema(StraathandelAddressSchema):
     naam = text(200, required=True)
     geboortedatum = Date(required=True)
 
 
-class GezaghebbendeSchema(StraathandelAddressSchema):
+class GezaghebbendeSchema(AdresSchema):
+    """A person with parental authority, at his or her own address."""
+
     naam = text(200, required=True)
     relatie = choice(RELATIONS, required=True)
 
