@@ -2,7 +2,8 @@
 
 A minor never receives a decision letter in person (letters.md §5): a person under 18 on the date of the
 incident is named where the law requires it (e.g. in a huisverbod's contact ban) but gets no letter; the
-letters to parents with authority are a power of their own.
+informative letters to parents with authority are a power of their own. An outcome with `guardians` is the
+exception the law makes for a sanction on a minor: addressed to the minor and to his parents with authority.
 """
 
 from __future__ import annotations
@@ -24,11 +25,22 @@ def is_minor(geboortedatum: date | None, on: date) -> bool:
     return geboortedatum is not None and relativedelta(on, geboortedatum).years < MEERDERJARIG
 
 
-def recipients(outcome: Outcome, people: Iterable[T], role: Callable[[T], str],
-               born: Callable[[T], date | None], on: date) -> list[T]:
-    """The people who get a letter, ordered as `outcome.recipients` lists their roles."""
+def recipients(outcome: Outcome, people: Iterable[T], role: Callable[[T], str],  # noqa: PLR0913
+               born: Callable[[T], date | None], on: date, sent_on: date | None = None) -> list[T]:
+    """The people who get a letter, ordered as `outcome.recipients` lists their roles.
+
+    Where the outcome names `guardians`, a minor addressee is no longer left out (the decision is addressed to
+    him) and the persons with parental authority get the same decision while he is a minor on the day it is
+    sent (`sent_on`); once he is eighteen they get nothing (straathandel-dwangsom.md §8.5).
+    """
     order = {code: i for i, code in enumerate(outcome.recipients)}
-    chosen = [p for p in people if role(p) in order and not is_minor(born(p), on)]
+    listed = [p for p in people if role(p) in order]
+    if outcome.guardians is None:
+        chosen = [p for p in listed if not is_minor(born(p), on)]
+    else:
+        addressed = [p for p in listed if role(p) != outcome.guardians]
+        minor_now = any(is_minor(born(p), sent_on or on) for p in addressed)
+        chosen = addressed + [p for p in listed if role(p) == outcome.guardians and minor_now]
     return sorted(chosen, key=lambda p: order[role(p)])
 
 

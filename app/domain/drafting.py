@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from app.domain.assessment import BEVOEGD, JUDGEMENT_REQUIRED, NIET_BEVOEGD, Assessment, ParameterValue
 from app.domain.deadlines import AMSTERDAM, Calendar, einde_op_klok, einde_termijn
 from app.domain.deviation import AWB_4_84, check_deviation, deviates
 from app.domain.errors import InvalidInput, JudgementMissing
+from app.domain.forfeiture import Order
 from app.domain.hearing import answering, check_as_announced, current_voornemen, hearing_judgements
 from app.domain.judgements import Recorded, check_recorded, competence, open_competence_judgements, required_for
 from app.domain.measures import (
@@ -28,6 +30,7 @@ from app.domain.measures import (
     period_end,
     window,
 )
+from app.domain.penalty import collection, heavier_than_announced, penalty_terms
 from app.domain.procedure import VOORNEMEN, Outcome, Procedure
 
 
@@ -39,6 +42,8 @@ class DraftRequest:
     verzenddatum: date
     duur: int | None = None  # in the outcome's duration unit, where a person chooses it
     ingangsdatum: date | None = None  # a later start than the day after the begunstigingstermijn
+    bedrag: Decimal | None = None  # a dwangsom per violation, where the outcome imposes one (else: policy's)
+    maximum: Decimal | None = None  # the dwangsom's maximum (Awb 5:32b lid 2)
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,8 @@ class DraftState:
     labels: Mapping[str, str] = field(default_factory=dict)  # the power's Dutch words (parameter labels)
     case_file: Mapping[str, Any] = field(default_factory=dict)
     measure_fields: tuple[str, ...] = ()  # case-file fields that say what the measure is (PowerSpec)
+    orders: tuple[Order, ...] = ()  # running dwangsom orders against the same person and conduct (history)
+    breaches: tuple[date, ...] = ()  # the days this zaak's report shows conduct that may breach such an order
 
 
 @dataclass(frozen=True)
@@ -90,18 +97,25 @@ def draft_outcome(state: DraftState, request: DraftRequest, defer_missing_facts:
     duur = _duur(state, request, outcome)
     maatregel = {"duur": duur, "eenheid": outcome.duration.unit if outcome.duration else None,
                  "voorstel": dict(state.proposal), "object": {f: state.case_file.get(f) for f in state.measure_fields}}
+    dwangsom, lower = penalty_terms(state, request, outcome)
+    invordering, from_breach = collection(state, outcome)
+    maatregel.update({k: v for k, v in (("dwangsom", dwangsom), ("invordering", invordering)) if v is not None})
     if outcome.hearing == VOORNEMEN:
         heard = current_voornemen(state.procedure, state.earlier, outcome.code)
         check_as_announced(heard.maatregel if heard else None, maatregel)
-    deviation = deviates(state, request.duur, outcome)
+        if errors := heavier_than_announced(heard.maatregel if heard else None, maatregel):
+            raise InvalidInput(errors)
+    deviation = deviates(state, request.duur, outcome) or lower
     required = _required(state, outcome, deviation)
     check_recorded(required, state.recorded, outcome, state.procedure.judgements)
     check_deviation(state, request.duur, outcome, deviation)
     missing = [f for f in state.measure_fields if outcome.duration and not state.case_file.get(f)]
     if missing and not defer_missing_facts:
         raise InvalidInput(dict.fromkeys(missing, MISSING_MEASURE))
-    return DraftOutcome(outcome.code, outcome.besluit, maatregel, deviation, tuple(required),
-                        schedule(state, request, outcome), outcome.review, tuple(missing))
+    found = schedule(state, request, outcome)
+    found.termijnen.update(from_breach)
+    return DraftOutcome(outcome.code, outcome.besluit, maatregel, deviation, tuple(required), found,
+                        outcome.review, tuple(missing))
 
 
 def still_possible(procedure: Procedure, outcome: Outcome, earlier: tuple[Measure, ...], now: datetime) -> None:
@@ -166,6 +180,15 @@ def _in_force_errors(state: DraftState, outcome: Outcome) -> dict[str, str]:
                                     for m in state.earlier):
         return {"soort": f"Er is al een {outcome.label.lower()} van kracht; een tweede herstelsanctie voor "
                          "dezelfde overtreding kan niet (Awb 5:6)."}
+    # An order against the same person for the same conduct, from another zaak, still running and not
+    # exhausted: a new report is a possible breach of it (an invorderingsbeschikking), not a new order.
+    running = [o for o in state.orders if outcome.penalty and outcome.one_in_force and o.vervaldatum > state.today
+               and o.eerder_verbeurd < o.maximum]
+    if running:
+        o = running[0]
+        return {"soort": f"Last {o.kenmerk} loopt nog tot {o.vervaldatum:%d-%m-%Y} tegen dezelfde persoon voor "
+                         "dezelfde gedraging; een tweede last kan niet (Awb 5:6). Een nieuwe overtreding leidt tot "
+                         "invordering van de verbeurde dwangsom."}
     return {}
 
 
@@ -207,14 +230,15 @@ def schedule(state: DraftState, request: DraftRequest, outcome: Outcome) -> Sche
     """
     termijnen: dict[str, date | datetime] = {
         p.name: period_end(p, state.params[p.parameter].value, request.verzenddatum, state.calendar)
-        for p in outcome.periods if p.unit != "hours"}
+        for p in outcome.periods if p.unit != "hours" and p.runs_from == "verzending"}
     found = Schedule(termijnen=termijnen)
     duration = outcome.duration
     if duration is not None and duration.clock:
         found = _clock(state, outcome, found)
     elif duration is not None and outcome.besluit:
         begin_after = termijnen.get(duration.starts_after) if duration.starts_after else None
-        start, end = calendar_window(outcome, _duur(state, request, outcome) or 0, begin_after, request.ingangsdatum)
+        start, end = calendar_window(outcome, _duur(state, request, outcome) or 0, begin_after,
+                                     request.ingangsdatum, request.verzenddatum)
         found = Schedule(termijnen, ingangsdatum=start, vervaldatum=end)
     if outcome.besluit:
         weeks = einde_termijn(request.verzenddatum, weeks=state.remedy_weeks, calendar=state.calendar)

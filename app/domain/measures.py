@@ -85,18 +85,26 @@ def in_force(measure: Measure, today: date, now: datetime) -> bool:
 
 
 def period_end(period: Period, length: int, verzenddatum: date, calendar: Calendar) -> date:
-    """Last day of a period that starts the day after the verzenddatum (Awb 6:8 style counting)."""
+    """Last day of a period that starts the day after the verzenddatum (Awb 6:8 style counting), or after the
+    breach for a period that `runs_from` it. A period in years ends on the same calendar day and never shifts
+    (Atw art. 4: the limitation of a forfeited dwangsom ends a year after the day of forfeiture, Awb 5:35)."""
+    if period.unit == "years":
+        return verzenddatum + relativedelta(years=length)
     unit = {"days": {"days": length}, "weeks": {"weeks": length}}[period.unit]
     return einde_termijn(verzenddatum, termijnenwet=period.termijnenwet, calendar=calendar, **unit).end_date
 
 
-def calendar_window(outcome: Outcome, duur: int, begin_after: date | None, chosen: date | None) -> tuple[date, date]:
-    """Start and end date of a calendar measure: the chosen start, or the day after `begin_after`.
+def calendar_window(outcome: Outcome, duur: int, begin_after: date | None, chosen: date | None,
+                    verzenddatum: date | None = None) -> tuple[date, date]:
+    """Start and end date of a calendar measure: the chosen start, or the day after `begin_after`; a measure
+    that waits for no period (a preventive last onder dwangsom, Awb 5:32a lid 2) starts the day after the
+    verzenddatum, when it is made known (Awb 3:40).
 
     Raises:
         InvalidInput: the chosen start falls within the period the measure must wait for.
     """
-    start = chosen or (begin_after + timedelta(days=1) if begin_after else None)
+    after = begin_after or (verzenddatum if outcome.duration and not outcome.duration.starts_after else None)
+    start = chosen or (after + timedelta(days=1) if after else None)
     if start is None:
         raise InvalidInput({"ingangsdatum": "Vul de ingangsdatum in."})
     if begin_after is not None and start <= begin_after:
@@ -145,7 +153,8 @@ def indicative_deadlines(procedure: Procedure, params: Mapping[str, ParameterVal
                          calendar: Calendar, verzenddatum: date) -> dict[str, date]:
     """The terms that would run if letters were sent on `verzenddatum` (what-if answers and the case page)."""
     found = {p.name: period_end(p, params[p.parameter].value, verzenddatum, calendar)
-             for o in procedure.outcomes.values() for p in o.periods if p.unit != "hours"}
+             for o in procedure.outcomes.values() for p in o.periods
+             if p.unit != "hours" and p.runs_from == "verzending"}
     if any(o.besluit for o in procedure.outcomes.values()):
         found["uiterlijke_reactiedatum"] = einde_termijn(verzenddatum, weeks=remedy_weeks, calendar=calendar).end_date
     return found

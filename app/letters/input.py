@@ -72,6 +72,9 @@ class LetterInput:
     # The decision on a bezwaar (letters/objection.py): the contested besluit, the bezwaar as recorded and the
     # decision with a response per ground; None for every other letter.
     bezwaar: Mapping[str, Any] | None = None
+    # What the beslissing imposes as drafted: duur, object, and for a last onder dwangsom its `dwangsom`
+    # ({bedrag, maximum}) or for an invorderingsbeschikking its `invordering` (app/domain/forfeiture.py).
+    maatregel: Mapping[str, Any] = field(default_factory=dict)
 
     def party(self, rol: str) -> Party | None:
         """The first other betrokkene with this role."""

@@ -27,7 +27,8 @@ class Zaak(Base):
     """One case of one power; `zaaktype` is the power code, `identificatie` the kenmerk on every letter."""
 
     __tablename__ = "zaken"
-    __table_args__ = (CheckConstraint(CLOSED, name="afgesloten_met_reden"),)
+    __table_args__ = (CheckConstraint(CLOSED, name="afgesloten_met_reden"),
+                      CheckConstraint("vervolg_op_id IS NULL OR vervolg_op_id <> id", name="niet_eigen_vervolg"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     identificatie: Mapped[str] = mapped_column(String(40), unique=True)
@@ -54,6 +55,8 @@ class Zaak(Base):
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     # The jurist who handles the case (behandelaar); None: not assigned yet.
     behandelaar_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    # The zaak of another power this one follows up (e.g. a letter to the parents of a minor in it).
+    vervolg_op_id: Mapped[int | None] = mapped_column(ForeignKey("zaken.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     version_id: Mapped[int] = mapped_column(default=1)
 

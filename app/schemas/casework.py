@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from marshmallow import ValidationError, fields, validates_schema
+from marshmallow import ValidationError, fields, validate, validates_schema
 
 from app.domain.dispatch import METHOD_LABELS
 from app.domain.hearing import ZIENSWIJZE_OUTCOMES
 from app.schemas.base import RechthebbendeSchema, StrictSchema
-from app.schemas.fields import CleanString, Date, Integer, List, choice, text
+from app.schemas.fields import CleanString, Date, Decimal, Integer, List, choice, text
 
 
 class NieuweRechthebbendeSchema(RechthebbendeSchema):
@@ -59,6 +59,11 @@ class DraftSchema(StrictSchema):
     verzenddatum = Date(required=True)
     duur = Integer(load_default=None, allow_none=True)
     ingangsdatum = Date(load_default=None, allow_none=True)
+    # A last onder dwangsom: the amount per violation and the maximum (empty: the policy's proposal).
+    bedrag = Decimal(load_default=None, allow_none=True, validate=validate.Range(min=0, max=10_000_000,
+                                                                              error="Vul een bedrag in euro in."))
+    maximum = Decimal(load_default=None, allow_none=True, validate=validate.Range(min=0, max=100_000_000,
+                                                                                error="Vul een bedrag in euro in."))
 
 
 class SubmitSchema(StrictSchema):

@@ -67,11 +67,12 @@ class Signer:
 
 
 def letter_recipients(rt: Runtime, beslissing: Beslissing) -> list[Betrokkene]:
-    """The betrokkenen in the roles the outcome's procedure lists, in that order, minors left out."""
+    """The betrokkenen in the roles the outcome's procedure lists, in that order, minors left out (unless the
+    outcome addresses a minor with his parents, `guardians`)."""
     zaak = beslissing.zaak
     outcome = rt.procedure(zaak.zaaktype).outcome(beslissing.soort)
     return recipients(outcome, zaak.betrokkenen, lambda b: b.roltype, lambda b: b.geboortedatum,
-                      zaak.melding.pleegdatum)
+                      zaak.melding.pleegdatum, beslissing.verzenddatum)
 
 
 def signature(rt: Runtime, beslissing: Beslissing, ondertekenaar: User, today: date) -> Signer:
@@ -126,7 +127,7 @@ def letter_input(session: Session, beslissing: Beslissing, signer: Signer, perso
         ondertekening=signer.ondertekening, beslisser=signer.beslisser,
         behandeld_door=f"{beslissing.drafter.display_name}, {beslissing.drafter.phone}".strip(", "),
         case_file=melding.gegevens, zienswijze=_zienswijze(session, zienswijze), duur=beslissing.maatregel.get("duur"),
-        deadlines=deadlines(beslissing),
+        deadlines=deadlines(beslissing), maatregel=beslissing.maatregel or {},
         parties=tuple(Party(b.naam, b.roltype, b.geboortedatum) for b in zaak.betrokkenen if b.id != person.id),
         afwijking_beleid=judgements.get("bijzondere_omstandigheden", {}).get("reasoning")
         if beslissing.afwijking_beleid else None,

@@ -26,6 +26,8 @@ from app.runtime import Runtime
 from app.services import notifications
 from app.services.assessment import REMEDY_WEEKS, current_assessment
 from app.services.documents import render_documents
+from app.services.forfeiture import breach_days, order_kinds, running_orders
+from app.services.history import history_items
 from app.services.letter_facts import check_letter_facts, missing_letter_facts
 from app.services.queries import (
     active_judgements,
@@ -140,8 +142,10 @@ def _recheck(session: Session, rt: Runtime, beslissing: Beslissing, actor: User,
     """Judgements, facts or the date may have changed since drafting: the letters must rest on what holds now."""
     zaak = beslissing.zaak
     beoordeling = current_assessment(session, rt, zaak, Actor.of(actor), today, beslissing.verzenddatum)
+    terms = (beslissing.maatregel or {}).get("dwangsom") or {}
     request = DraftRequest(beslissing.soort, beslissing.verzenddatum, beslissing.maatregel.get("duur"),
-                           beslissing.ingangsdatum if beslissing.ingangsdatum else None)
+                           beslissing.ingangsdatum if beslissing.ingangsdatum else None,
+                           bedrag=terms.get("bedrag"), maximum=terms.get("maximum"))
     outcome = _checked_outcome(draft_state(session, rt, zaak, beoordeling, request, today), request)
     if beoordeling.id != beslissing.beoordeling_id or _changed(beslissing, outcome):
         raise InvalidInput({"_schema": "De feiten, afwegingen of termijnen zijn gewijzigd sinds het concept. "
@@ -154,7 +158,8 @@ def _changed(beslissing: Beslissing, outcome: DraftOutcome) -> bool:
             or s.termijnen.get("zienswijze_tot") != beslissing.zienswijze_tot
             or s.uiterlijke_reactiedatum != beslissing.uiterlijke_reactiedatum
             or s.einde_at != beslissing.einde_at
-            or outcome.maatregel.get("object") != (beslissing.maatregel or {}).get("object"))
+            or any(outcome.maatregel.get(k) != (beslissing.maatregel or {}).get(k)
+                   for k in ("object", "dwangsom", "invordering")))
 
 
 def draft_state(session: Session, rt: Runtime, zaak: Zaak, beoordeling: Beoordeling, request: DraftRequest,
@@ -165,6 +170,8 @@ def draft_state(session: Session, rt: Runtime, zaak: Zaak, beoordeling: Beoordel
     recorded = {code: Recorded(code, o.outcome, o.reasoning, o.recorded_by.display_name) for code, o in rows.items()}
     index = rt.book.index(zaak.zaaktype)
     zienswijze = rows.get("zienswijze")
+    kinds = order_kinds(index.procedure, request.soort)
+    orders = running_orders(rt, zaak, history_items(session, rt, zaak), kinds) if kinds else ()
     return DraftState(
         assessment=assessment, proposal=rt.power(zaak.zaaktype).proposal(assessment), procedure=index.procedure,
         recorded=recorded, params=assessment.parameters,  # peildatum and beslisdatum values, as in the receipt
@@ -174,7 +181,7 @@ def draft_state(session: Session, rt: Runtime, zaak: Zaak, beoordeling: Beoordel
         zienswijze_voor=zienswijze.details.get("voornemen_id") if zienswijze else None,
         roles=frozenset(b.roltype for b in zaak.betrokkenen), role_labels=index.roles,
         case_file=zaak.melding.gegevens, measure_fields=rt.power(zaak.zaaktype).measure_fields,
-        labels=rt.power(zaak.zaaktype).labels,
+        labels=rt.power(zaak.zaaktype).labels, orders=orders, breaches=breach_days(rt, zaak),
     )
 
 

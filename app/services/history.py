@@ -19,6 +19,7 @@ from app.domain.history import Counted, person_key, same_person
 from app.domain.procedure import Procedure
 from app.models import Beslissing, Betrokkene, EerdereMaatregel, Verzending, Zaak
 from app.runtime import Runtime
+from app.services.forfeiture import forfeited, order_terms
 from app.services.parameters import overlay_for, peildatum_of
 
 APPROVED = ("vastgesteld", "verzonden")
@@ -72,13 +73,15 @@ def _from_beslissingen(session: Session, procedure: Procedure, zaak: Zaak, peopl
     ).order_by(Beslissing.id))
     rows, ours = list(rows), _keys(people)
     dispatched = _first_dispatch(session, [b.id for b in rows])
+    totals = forfeited(session, procedure, zaak.zaaktype, [b.id for b in rows if order_terms(b)])
     return [{
         "kind": b.soort, "date": b.zaak.melding.pleegdatum, "letter_date": dispatched.get(b.id, b.verzenddatum),
         "sent": b.id in dispatched or b.status == "verzonden" or procedure.outcome(b.soort).on_the_spot,
         "revoked": b.intrekking_soort, "same_address": b.zaak.adres_sleutel == zaak.adres_sleutel,
         "same_person": same_person(ours, _keys(_people(b.zaak.betrokkenen, roles))),
         "kenmerk": b.zaak.identificatie, "bron": FROM_PRODUCT, "id": b.id,
-        "adres": ", ".join(b.zaak.adresregels),
+        "adres": ", ".join(b.zaak.adresregels), **order_terms(b),
+        **({"verbeurd": str(totals[b.id])} if b.id in totals else {}),
     } for b in rows]
 
 

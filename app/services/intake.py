@@ -41,6 +41,14 @@ def submit_melding(session: Session, rt: Runtime, data: dict[str, Any], officer:
     if known is not None:
         return known.zaak
     refuse_duplicate(session, data)
+    zaak = create_zaak(session, rt, data, officer, today)
+    session.commit()
+    return zaak
+
+
+def create_zaak(session: Session, rt: Runtime, data: dict[str, Any], officer: User, today: date) -> Zaak:
+    """Store a loaded melding as a new zaak with its betrokkenen and first assessment, in the caller's
+    transaction (flushes, never commits); a power decided on the spot is decided here too."""
     spec, actor = rt.power(data["zaaktype"]), Actor.of(officer)
     on_the_spot = rt.procedure(spec.code).on_the_spot()
     if on_the_spot is not None:
@@ -57,7 +65,6 @@ def submit_melding(session: Session, rt: Runtime, data: dict[str, Any], officer:
     if on_the_spot is not None:
         record_on_the_spot(session, zaak, data.get("oordelen") or {}, officer, rt)
         decide_on_the_spot(session, rt, zaak, officer, today)
-    session.commit()
     return zaak
 
 

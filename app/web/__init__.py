@@ -30,6 +30,7 @@ def register_blueprints(app: Flask) -> None:
         cases,
         casework,
         documents,
+        follow_up,
         intake,
         kabinet,
         pages,
@@ -78,6 +79,6 @@ def register_blueprints(app: Flask) -> None:
 
     for blueprint in (auth.bp, pages.bp, intake.bp, cases.bp, review.bp, documents.bp, beheer.bp,
                       casework.bp, zaakbeheer.bp, worklists.bp, workspace.bp, bezwaar.bp, kabinet.bp,
-                      admin_users.bp, admin_mandates.bp, auditor.bp, password.bp):
+                      admin_users.bp, admin_mandates.bp, auditor.bp, password.bp, follow_up.bp):
         app.register_blueprint(blueprint)
     api.init_app(app)

@@ -1,0 +1,105 @@
+"""Follow-up zaken: a power starts zaken of its own from another power's zaak (e.g. a letter to the parents of a
+minor in a street-dealing case). The source power is not named anywhere: each power with a `follow_up` hook
+reads the source zaak as plain data and returns the meldingen it would start; none means nothing is offered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from marshmallow import ValidationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.audit import Actor, record_change
+from app.domain.errors import InvalidInput
+from app.models import Melding, User, Zaak
+from app.runtime import Runtime
+from app.services.intake import create_zaak, submission_key
+from app.services.queries import touch
+
+PERSON = ("roltype", "naam", "geboortedatum", "straat", "huisnummer", "postcode", "woonplaats", "is_organisatie")
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A follow-up the case page offers: the power, its title and how many zaken it would start."""
+
+    code: str
+    titel: str
+    aantal: int
+
+
+def source_of(zaak: Zaak, today: date) -> dict[str, Any]:
+    """The source zaak as the hooks read it (CONTRACT: plain data, no model objects)."""
+    melding = zaak.melding
+    return {"zaaktype": zaak.zaaktype, "kenmerk": zaak.identificatie, "omschrijving": zaak.omschrijving,
+            "pleegdatum": melding.pleegdatum, "bron_soort": melding.bron_soort, "bron_kenmerk": melding.bron_kenmerk,
+            "bron_datum": melding.bron_datum, "today": today,
+            "adres": {"straat": zaak.adres_straat, "huisnummer": zaak.adres_huisnummer,
+                      "postcode": zaak.adres_postcode, "woonplaats": zaak.adres_woonplaats},
+            "betrokkenen": [{**{k: getattr(b, k) for k in PERSON}, "land": getattr(b, "land", "NL")}
+                            for b in zaak.betrokkenen]}
+
+
+def offers(rt: Runtime, zaak: Zaak, user: User, today: date) -> list[Offer]:
+    """The follow-ups of other powers this user may start from this zaak (authorised for that zaaktype)."""
+    source = source_of(zaak, today)
+    found = []
+    for code, spec in rt.powers.items():
+        if spec.follow_up is None or code == zaak.zaaktype or code not in (user.zaaktypes or ()):
+            continue
+        count = len(spec.follow_up(source))
+        if count:
+            found.append(Offer(code, rt.book.index(code).title, count))
+    return found
+
+
+def followers(session: Session, zaak: Zaak) -> list[Zaak]:
+    """The zaken started as a follow-up of this one."""
+    return list(session.scalars(select(Zaak).where(Zaak.vervolg_op_id == zaak.id).order_by(Zaak.id)))
+
+
+def start(session: Session, rt: Runtime, zaak: Zaak, code: str, user: User, today: date) -> list[Zaak]:  # noqa: PLR0913
+    """Start the follow-up zaken of power `code` in one transaction; starting them again returns the same zaken.
+
+    Raises:
+        InvalidInput: the power offers no follow-up here, or the user is not authorised for it.
+    """
+    spec = rt.powers.get(code)
+    if spec is None or spec.follow_up is None or code == zaak.zaaktype or code not in (user.zaaktypes or ()):
+        raise InvalidInput({"vervolg": "Deze vervolgzaak kunt u hier niet starten."})
+    meldingen = spec.follow_up(source_of(zaak, today))
+    if not meldingen:
+        raise InvalidInput({"vervolg": "Er is niets om een vervolgzaak voor te starten."})
+    started = [_one(session, rt, zaak, raw, f"vervolg-{zaak.identificatie}-{code}-{i}", user, today)
+               for i, raw in enumerate(meldingen)]
+    touch(zaak)
+    session.commit()
+    return started
+
+
+def _one(session: Session, rt: Runtime, zaak: Zaak, raw: dict[str, Any], token: str,  # noqa: PLR0913
+         user: User, today: date) -> Zaak:
+    """One follow-up zaak; its submission id is derived from the source zaak, so starting again finds it."""
+    code = token.split("-")[-2]
+    known = session.scalars(select(Melding).where(Melding.submission_id == submission_key(user, token))).first()
+    if known is not None:
+        return known.zaak
+    try:
+        data = rt.power(code).melding_schema().load({**raw, "zaaktype": code, "submission_id": token})
+    except ValidationError as exc:
+        raise InvalidInput({"vervolg": f"De vervolgzaak is niet compleet: {_first(exc.messages)}"}) from None
+    new = create_zaak(session, rt, {**data, "submission_id": submission_key(user, token)}, user, today)
+    new.vervolg_op_id, new.team = zaak.id, zaak.team
+    record_change(session, Actor.of(user), actie="create", hoofd_object=zaak.identificatie, resource="vervolgzaak",
+                  resource_id=new.id, weergave=new.identificatie, nieuw={"zaaktype": code, "zaak": new.identificatie})
+    return new
+
+
+def _first(messages: Any) -> str:
+    while isinstance(messages, dict | list) and messages:
+        messages = next(iter(messages.values())) if isinstance(messages, dict) else messages[0]
+    return str(messages)
