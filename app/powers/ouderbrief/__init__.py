@@ -6,6 +6,7 @@ from pathlib import Path
 from app.powers.ouderbrief import case
 from app.powers.ouderbrief.demo import demo_meldingen
 from app.powers.ouderbrief.facts import explain_history, facts_from_case
+from app.powers.ouderbrief.follow_up import follow_up
 from app.powers.ouderbrief.labels import LABELS
 from app.powers.ouderbrief.letters import OuderbriefLetters
 from app.powers.ouderbrief.schema import EDITABLE_FACTS, OuderbriefCaseFileSchema, OuderbriefMeldingSchema
@@ -30,4 +31,5 @@ SPEC = PowerSpec(
     tasks=case.tasks,
     offender_roles=(case.CHILD,),  # earlier letters count per child: name and date of birth
     explain_history=explain_history,
+    follow_up=follow_up,  # a letter to the parents of each minor in another power's zaak
 )

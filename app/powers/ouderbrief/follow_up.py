@@ -15,6 +15,7 @@ from typing import Any
 
 from app.domain.addressees import ADDRESS_FIELDS, is_minor
 from app.powers.ouderbrief.case import GUARDIAN
+from app.powers.ouderbrief.facts import HOME
 
 CODE = "ouderbrief"
 # The envelope's kinds of source document, read as who reported the incident (a jurist can correct it).
@@ -57,8 +58,10 @@ def _guardian(person: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _address(found: Mapping[str, Any]) -> dict[str, Any]:
+    """The address fields; the country only when it is not the default (NL), so a schema without `land` loads
+    a Dutch address."""
     adres = {f: str(found.get(f) or "") for f in ADDRESS_FIELDS}
-    if found.get("land"):
+    if found.get("land") and str(found["land"]).upper() != HOME:
         adres["land"] = found["land"]
     return adres
 

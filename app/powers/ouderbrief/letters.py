@@ -89,11 +89,17 @@ def _words(letter: LetterInput) -> dict[str, str]:
     return {
         "naam": str((case.get("child") or {}).get("naam", "")), "kind": P.KIND[relation], "relatie": relation,
         "datum": datum(incident_date(case)), "soort": P.SOORT.get(case.get("incident_type"), P.SOORT["overig"]),
-        "plaats": str(case.get("incident_place") or "").strip().rstrip("."),
-        "adres": " ".join(", ".join(letter.zaak_adresregels).split()),
+        "plaats": _in_sentence(str(case.get("incident_place") or "")),
+        "adres": " ".join(", ".join(letter.zaak_adresregels).split()), "straat": letter.zaak_adresregels[0],
         "eerder": datum(earlier) if earlier else "", "kenmerk": letter.kenmerk,
         "team": str(team.get("team", "team Openbare Orde en Veiligheid")), "telefoon": str(team.get("telefoon", "")),
     }
+
+
+def _in_sentence(text: str) -> str:
+    """The place as the continuation of a sentence: "Bij de speeltuin." reads "bij de speeltuin"."""
+    text = text.strip().rstrip(".")
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
 def _filled(lines: list[str], words: Mapping[str, str]) -> list[str]:

@@ -4,15 +4,16 @@ parents to help, and names possible next steps as information only (ouderbrief.m
 It never threatens a sanction, has no dictum and no objection clause, and never calls itself a decision.
 
 Placeholders: {naam} (the child, printed once), {kind} ("uw kind" or "het kind"), {datum}, {soort},
-{plaats}, {adres}, {eerder} (the date of the earlier letter), {team}, {telefoon}, {kenmerk}.
+{plaats}, {adres}, {straat}, {eerder} (the date of the earlier letter), {team}, {telefoon}, {kenmerk}.
 """
 
 from __future__ import annotations
 
 GEZAGHEBBENDE = "gezaghebbende"
 
-ONDERWERP = {"ouderbrief": "Informatie over het gedrag van {kind}",
-             "ouderbrief_herhaald": "Opnieuw informatie over het gedrag van {kind}"}
+# The subject names where it happened ({straat}: the incident's street), never the child.
+ONDERWERP = {"ouderbrief": "Informatie over het gedrag van {kind}, {straat}",
+             "ouderbrief_herhaald": "Opnieuw informatie over het gedrag van {kind}, {straat}"}
 KIND = {"ouder": "uw kind", "voogd": "het kind"}
 
 # The child is named here, and nowhere else in the letter.
@@ -53,8 +54,8 @@ VERVOLG = [
     "Ouders en voogden zijn aansprakelijk voor schade die een kind jonger dan veertien jaar aan anderen doet. "
     "Bij een kind van veertien of vijftien meestal ook (artikel 169 van Boek 6 van het Burgerlijk Wetboek).",
 ]
-VERVOLG_172B = ("Bij een kind jonger dan twaalf kan de burgemeester de ouders opdragen hun kind weg te houden "
-                "van bepaalde plaatsen. Of 's avonds binnen te houden (artikel 172b van de Gemeentewet).")
+VERVOLG_172B = ("Bij een kind jonger dan twaalf kan de burgemeester de ouders opdragen hun kind van bepaalde "
+                "plaatsen weg te houden. Dat kan ook 's avonds en 's nachts gelden (artikel 172b van de Gemeentewet).")
 
 CONTACT = [
     "Heeft u een vraag over deze brief, of wilt u hulp voor {kind} of voor uzelf?",
