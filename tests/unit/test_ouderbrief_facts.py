@@ -178,3 +178,9 @@ def test_the_package_never_names_another_power():
 def test_the_spec_offers_the_follow_up_and_counts_history_per_child():
     spec = power("ouderbrief")
     assert spec.follow_up is follow_up and spec.offender_roles == ("minderjarige",)
+
+
+def test_follow_up_takes_only_minors_in_the_sources_offender_roles():
+    assert len(follow_up({**SOURCE, "offender_roles": ["koper", "verkoper"]})) == 1
+    assert follow_up({**SOURCE, "offender_roles": ["verkoper"]}) == []  # the minor is no offender there
+    assert follow_up({**SOURCE, "offender_roles": []}) == []  # a protective order has no offenders

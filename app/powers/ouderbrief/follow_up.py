@@ -1,8 +1,10 @@
 """Letters to parents as a follow-up of another power's zaak that involves a minor.
 
 `follow_up(source)` reads only the generic source dict the core passes (CONTRACT: zaaktype, kenmerk,
-pleegdatum, bron_*, adres, betrokkenen, today) and never another power's vocabulary: every betrokkene under
-eighteen on the source's pleegdatum gets one ouderbrief melding; the source's betrokkenen in the role
+pleegdatum, bron_*, adres, betrokkenen, today, and `offender_roles`, the source power's generic
+PowerSpec.offender_roles) and never another power's vocabulary: every betrokkene in an offender role under
+eighteen on the source's pleegdatum gets one ouderbrief melding (a source without offender roles, such as a
+protective order, offers none); the source's betrokkenen in the role
 `gezaghebbende` become the persons with authority (none known: the new zaak's task asks for a look-up).
 The jurist corrects what a follow-up can only guess (the kind of incident, its place, the source).
 """
@@ -27,9 +29,16 @@ def follow_up(source: Mapping[str, Any]) -> list[dict[str, Any]]:
     pleegdatum = _day(source["pleegdatum"])
     people = source.get("betrokkenen") or []
     guardians = [_guardian(p) for p in people if p.get("roltype") == GUARDIAN]
-    minors = [p for p in people if p.get("roltype") != GUARDIAN and not p.get("is_organisatie")
+    minors = [p for p in people if _about(p, source) and not p.get("is_organisatie")
               and p.get("geboortedatum") and is_minor(_day(p["geboortedatum"]), pleegdatum)]
     return [_melding(source, pleegdatum, child, guardians) for child in minors]
+
+
+def _about(person: Mapping[str, Any], source: Mapping[str, Any]) -> bool:
+    """A person the source's measure is about: in one of its offender roles when the source names them (a
+    child protected by a huisverbod is no offender), never a person with authority."""
+    roles = source.get("offender_roles")
+    return person.get("roltype") != GUARDIAN and (roles is None or person.get("roltype") in roles)
 
 
 def _melding(source: Mapping[str, Any], pleegdatum: date, child: Mapping[str, Any],
