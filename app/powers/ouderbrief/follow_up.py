@@ -36,7 +36,7 @@ def follow_up(source: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 def _about(person: Mapping[str, Any], source: Mapping[str, Any]) -> bool:
     """A person the source's measure is about: in one of its offender roles when the source names them (a
-    child protected by a huisverbod is no offender), never a person with authority."""
+    child a protective order protects is no offender), never a person with authority."""
     roles = source.get("offender_roles")
     return person.get("roltype") != GUARDIAN and (roles is None or person.get("roltype") in roles)
 
