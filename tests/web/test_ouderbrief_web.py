@@ -34,6 +34,7 @@ def test_the_ouderbrief_pages_show_no_code_names(app, client, login_as, db, user
     case_page = visible_text(pages["zaak"])
     assert "Zoek op wie het gezag heeft" in case_page and "K. Proefkind" in case_page
     assert "Kan een brief naar huis het kind in gevaar brengen?" in case_page
+    assert "Ter informatie" in case_page and "Groepsincident: geen andere kinderen in de brief" in case_page
 
 
 def test_an_intake_without_the_child_is_refused_in_dutch(client, login_as, db):
