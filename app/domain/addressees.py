@@ -47,6 +47,18 @@ def recipients(outcome: Outcome, people: Iterable[T], role: Callable[[T], str], 
 ADDRESS_FIELDS = ("straat", "huisnummer", "postcode", "woonplaats")
 
 
+def person_row(person: Mapping[str, Any]) -> dict[str, Any]:
+    """A power's betrokkene dict as the Betrokkene row takes it: only its columns, dates as dates (a case file
+    read back from JSON holds ISO text)."""
+    row = {k: v for k, v in person.items() if k in PERSON_FIELDS}
+    if isinstance(row.get("geboortedatum"), str):
+        row["geboortedatum"] = date.fromisoformat(row["geboortedatum"]) if row["geboortedatum"] else None
+    return row
+
+
+PERSON_FIELDS = ("roltype", "naam", "geboortedatum", "rechthebbende_soort", "is_organisatie", *ADDRESS_FIELDS)
+
+
 def rechthebbende(owner: Mapping[str, Any]) -> dict[str, Any]:
     """The owner or landlord of a melding as a betrokkene (Awb 5:24 lid 3: a last is also made known to the
     rechthebbende, whatever the power): an organisation when it is a housing corporation."""

@@ -78,3 +78,14 @@ def collection(state: DraftState, outcome: Outcome) -> tuple[dict[str, Any] | No
 
 def _end(state: DraftState, period: Period, breach: date) -> date:
     return period_end(period, int(state.params[period.parameter].value), breach, state.calendar)
+
+
+def breach_terms(outcome: Outcome | None, termijnen: Mapping[str, Any] | None,
+                 labels: Mapping[str, str]) -> tuple[tuple[str, date], ...]:
+    """The stored periods of a beslissing that run from the breach, with the power's words for them, for the
+    deadline overviews (the earliest forfeiture's end; the letter lists each one)."""
+    if outcome is None:
+        return ()
+    stored = termijnen or {}
+    return tuple((labels.get(p.name, p.name), date.fromisoformat(str(stored[p.name])))
+                 for p in outcome.periods if p.runs_from == FROM_BREACH and stored.get(p.name))

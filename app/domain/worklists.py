@@ -24,8 +24,10 @@ BEZWAAR = "bezwaartermijn"
 EINDE_MAATREGEL = "einde_maatregel"
 TAAK = "taak"
 BESLISTERMIJN = "beslistermijn_bezwaar"
+NA_OVERTREDING = "termijn_na_overtreding"
 KIND_LABELS = {ZIENSWIJZE: "Zienswijzetermijn", BEGUNSTIGING: "Begunstigingstermijn", BEZWAAR: "Bezwaartermijn",
-               EINDE_MAATREGEL: "Einde van de maatregel", TAAK: "Taak", BESLISTERMIJN: "Beslistermijn bezwaar"}
+               EINDE_MAATREGEL: "Einde van de maatregel", TAAK: "Taak", BESLISTERMIJN: "Beslistermijn bezwaar",
+               NA_OVERTREDING: "Termijn vanaf de overtreding"}
 # An expired deadline stays visible this long: the jurist must still act on it (draft the besluit after the
 # zienswijze term, check compliance after the begunstigingstermijn), but a months-old one is history.
 SHOW_EXPIRED_DAYS = 30
@@ -49,6 +51,8 @@ class DecisionFacts:
     remedy_dates: tuple[date, ...] = ()  # each current dispatch record's last day to object or appeal
     remedy: str = "bezwaar"  # bezwaar | beroep: what the recipients may do until those days (index.yaml)
     sent: bool = True  # a dispatch record exists: the terms that run from sending have started
+    # Periods that run from the breach (payment of a forfeited dwangsom, its limitation): (label, last day).
+    breach_terms: tuple[tuple[str, date], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -100,7 +104,7 @@ def decision_deadlines(decisions: Iterable[DecisionFacts]) -> list[Deadline]:
     for d in rows:
         if d.revoked:
             continue
-        found += _hearing(d, rows) + _compliance(d) + _remedy(d)
+        found += _hearing(d, rows) + _compliance(d) + _remedy(d) + _from_breach(d)
     return found + _measure_ends(rows)
 
 
@@ -119,6 +123,12 @@ def _compliance(d: DecisionFacts) -> list[Deadline]:
         return []
     return [Deadline(d.zaak_id, BEGUNSTIGING, term_of("Begunstigingstermijn", d.label),
                      d.begunstigingstermijn_tot, None, f"b{d.id}:{BEGUNSTIGING}:{d.begunstigingstermijn_tot}")]
+
+
+def _from_breach(d: DecisionFacts) -> list[Deadline]:
+    """Terms an invorderingsbeschikking names that run from the day of the breach, not from sending."""
+    return [Deadline(d.zaak_id, NA_OVERTREDING, term_of(what, d.label), day, None,
+                     f"b{d.id}:{NA_OVERTREDING}{i}:{day.isoformat()}") for i, (what, day) in enumerate(d.breach_terms)]
 
 
 def _remedy(d: DecisionFacts) -> list[Deadline]:

@@ -50,6 +50,7 @@ class Decision:
     vervaldatum: date | None = None
     einde_at: datetime | None = None
     measure: str = ""  # what the measure is called, e.g. "sluiting"
+    breach_terms: tuple[tuple[str, date], ...] = ()  # periods from the breach: (label, last day)
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ def deadlines(state: CaseState) -> list[Deadline]:
             end = getattr(d, name)
             if end is not None and (name != "zienswijze_tot" or d.announces):
                 found.append(Deadline(text, end, end < state.today))
+        found += [Deadline(text, end, end < state.today) for text, end in d.breach_terms]
         if d.final and (d.einde_at or d.vervaldatum):
             end_of = d.einde_at or d.vervaldatum
             assert end_of is not None  # noqa: S101 - one of them is set

@@ -27,6 +27,7 @@ ExplainHistory = Callable[[CaseFile, list[dict[str, Any]], Mapping[str, Paramete
 Betrokkenen = Callable[[Mapping[str, Any], Mapping[str, ParameterValue]], list[dict[str, Any]]]
 Breaches = Callable[[CaseFile], tuple[date, ...]]
 FollowUp = Callable[[Mapping[str, Any]], list[dict[str, Any]]]
+Subject = Callable[[Mapping[str, Any]], str]
 
 
 @dataclass(frozen=True)
@@ -84,3 +85,10 @@ class PowerSpec:
     # Meldingen this power starts as a follow-up of another power's zaak (e.g. a letter to the parents of a
     # minor in it): given the source zaak as plain data, the meldingen in this power's melding shape.
     follow_up: FollowUp | None = None
+    # Case-file fields that list people (e.g. the persons with parental authority): when the jurist adds one
+    # through the facts form, `betrokkenen` is called again with {"adres", "gegevens"} and the new people
+    # become betrokkenen (never removed there).
+    people_fields: tuple[str, ...] = ()
+    # Who a melding is about, from its case file (JSON types), where one source document may start one case per
+    # subject (a police report of a deal: the seller and the buyer); None: one case per document.
+    subject: Subject | None = None

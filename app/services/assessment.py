@@ -15,10 +15,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_change
+from app.domain.addressees import person_row
 from app.domain.assessment import Assessment
 from app.domain.measures import indicative_deadlines
 from app.domain.serialize import jsonable
-from app.models import Beoordeling, User, Zaak
+from app.models import Beoordeling, Betrokkene, User, Zaak
 from app.rulebook.overlay import Overlay
 from app.runtime import Runtime
 from app.services.history import history_items
@@ -131,9 +132,31 @@ def update_facts(session: Session, rt: Runtime, zaak: Zaak, changes: Mapping[str
     procedure = rt.procedure(zaak.zaaktype)
     reopened = tuple(dict.fromkeys(code for field in changed for code in procedure.reopened_by(field)))
     reopen(session, zaak, user, reopened, reason="gewijzigde feiten")
+    if set(changed) & set(rt.power(zaak.zaaktype).people_fields):
+        add_listed_people(session, rt, zaak, actor)
     row = assess(session, rt, zaak, actor, today)
     session.commit()
     return row
+
+
+def add_listed_people(session: Session, rt: Runtime, zaak: Zaak, actor: Actor) -> None:
+    """People the jurist added to a case-file list of people (e.g. the persons with parental authority, found
+    by a manual look-up) become betrokkenen, so they receive their letters; nobody is removed here (a wrong
+    entry is corrected on the betrokkene's own form, which keeps the change history)."""
+    spec = rt.power(zaak.zaaktype)
+    data = {"adres": {"straat": zaak.adres_straat, "huisnummer": zaak.adres_huisnummer,
+                      "postcode": zaak.adres_postcode, "woonplaats": zaak.adres_woonplaats},
+            "gegevens": zaak.melding.gegevens}
+    params = rt.book.parameters_for(zaak.zaaktype, zaak.melding.pleegdatum)
+    known = {(b.roltype, b.naam, b.geboortedatum) for b in zaak.betrokkenen}
+    for person in map(person_row, spec.betrokkenen(data, params)):
+        if (person["roltype"], person["naam"], person.get("geboortedatum")) in known:
+            continue
+        row = Betrokkene(**person)
+        zaak.betrokkenen.append(row)
+        session.flush()
+        record_change(session, actor, actie="create", hoofd_object=zaak.identificatie, resource="betrokkene",
+                      resource_id=row.id, weergave=row.roltype, nieuw={"roltype": row.roltype})
 
 
 def latest(session: Session, zaak: Zaak) -> Beoordeling | None:

@@ -16,18 +16,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_change
-from app.domain.addressees import ADDRESS_FIELDS, rechthebbende
+from app.domain.addressees import person_row, rechthebbende
 from app.domain.errors import DuplicateMelding
 from app.domain.procedure import Outcome
 from app.domain.serialize import jsonable
 from app.models import Betrokkene, Melding, User, Zaak
+from app.powers.spec import Subject
 from app.runtime import Runtime
 from app.services.assessment import assess
 from app.services.drafting import decide_on_the_spot
 from app.services.judging import record_on_the_spot
 from app.services.queries import check_version, mandaat_for, refuse_while_in_review, require_mandaat, touch
-
-_PERSON_FIELDS = ("roltype", "naam", "geboortedatum", "rechthebbende_soort", "is_organisatie", *ADDRESS_FIELDS)
 
 
 def submit_melding(session: Session, rt: Runtime, data: dict[str, Any], officer: User, today: date) -> Zaak:
@@ -40,7 +39,7 @@ def submit_melding(session: Session, rt: Runtime, data: dict[str, Any], officer:
     known = session.scalars(select(Melding).where(Melding.submission_id == data["submission_id"])).first()
     if known is not None:
         return known.zaak
-    refuse_duplicate(session, data)
+    refuse_duplicate(session, data, rt.power(data["zaaktype"]).subject)
     zaak = create_zaak(session, rt, data, officer, today)
     session.commit()
     return zaak
@@ -58,7 +57,7 @@ def create_zaak(session: Session, rt: Runtime, data: dict[str, Any], officer: Us
     session.add(melding)
     params = rt.book.parameters_for(spec.code, data["pleegdatum"])
     for person in spec.betrokkenen(data, params):
-        zaak.betrokkenen.append(Betrokkene(**{k: v for k, v in person.items() if k in _PERSON_FIELDS}))
+        zaak.betrokkenen.append(Betrokkene(**person_row(person)))
     session.flush()
     _audit_intake(session, actor, zaak, melding)
     assess(session, rt, zaak, actor, today)
@@ -68,15 +67,20 @@ def create_zaak(session: Session, rt: Runtime, data: dict[str, Any], officer: Us
     return zaak
 
 
-def refuse_duplicate(session: Session, data: dict[str, Any]) -> None:
+def refuse_duplicate(session: Session, data: dict[str, Any], subject: Subject | None = None) -> None:
     """One melding per source document and power: a report sent again (Back, a second tab) is not a second case.
+    Where the power names the subject of a melding (one police report of a street deal names the seller and the
+    buyer, each a case of his own), the same document may start one case per subject.
 
     Raises:
-        DuplicateMelding: a melding of this power with the same kind and kenmerk of source document exists.
+        DuplicateMelding: a melding of this power with the same kind and kenmerk of source document exists
+            (for the same subject).
     """
-    found = session.scalars(select(Zaak.identificatie).join(Melding, Melding.zaak_id == Zaak.id).where(
+    rows = session.execute(select(Zaak.identificatie, Melding.gegevens).join(Melding, Melding.zaak_id == Zaak.id).where(
         Zaak.zaaktype == data["zaaktype"], Melding.bron_soort == data["bron_soort"],
-        func.lower(Melding.bron_kenmerk) == data["bron_kenmerk"].strip().lower())).first()
+        func.lower(Melding.bron_kenmerk) == data["bron_kenmerk"].strip().lower())).all()
+    ours = subject(jsonable(data["gegevens"])) if subject and rows else None
+    found = next((kenmerk for kenmerk, gegevens in rows if subject is None or subject(gegevens) == ours), None)
     if found is not None:
         raise DuplicateMelding(found)
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from app.audit import Actor, record_access
 from app.domain.dispatch import current_records
+from app.domain.penalty import breach_terms
 from app.domain.worklists import (
     Deadline,
     DecisionFacts,
@@ -109,6 +110,7 @@ def _facts(rt: Runtime, zaak: Zaak, b: Beslissing, records: list[Verzending]) ->
         begunstigingstermijn_tot=b.begunstigingstermijn_tot, vervaldatum=b.vervaldatum, einde_at=b.einde_at,
         remedy_dates=tuple(r.uiterlijke_reactiedatum for r in current.values() if r.uiterlijke_reactiedatum),
         remedy=outcome.remedy, sent=bool(current),
+        breach_terms=breach_terms(outcome, b.termijnen, rt.power(zaak.zaaktype).labels),
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 
@@ -19,6 +21,7 @@ def register_blueprints(app: Flask) -> None:
     from app.domain.numbers import format_number
     from app.domain.wording import bracketed, with_article
     from app.domain.workflow import steps
+    from app.letters.formatting import bedrag
     from app.web import (
         admin_mandates,
         admin_users,
@@ -69,6 +72,7 @@ def register_blueprints(app: Flask) -> None:
     app.jinja_env.globals["withdrawals"] = withdrawals_on_page
     app.jinja_env.filters["label"] = labels
     app.jinja_env.filters["dutch_number"] = format_number
+    app.jinja_env.filters["euro"] = lambda value: bedrag(Decimal(str(value)))
     app.jinja_env.filters["wettekst_op"] = wettekst_op
     app.jinja_env.filters["status_label"] = status_label
     app.jinja_env.filters["moment"] = moment_kort

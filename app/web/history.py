@@ -54,6 +54,11 @@ class HistoryView:
     def day(value: date | None) -> str:
         return kort(value)
 
+    @property
+    def orders(self) -> list[dict]:
+        """Earlier lasten onder dwangsom against the same person, with their terms and what they forfeited."""
+        return [dict(c.item) for c in self.counted or () if c.item.get("dwangsom") and c.item.get("same_person")]
+
     def labels(self, form: str | None) -> dict[str, str]:
         """The error summary's labels for the fields of the form that was sent."""
         return {f"{form}.{name}": text for name, text in FIELDS.items()} if form and is_nested(form) else {}

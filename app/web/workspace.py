@@ -16,6 +16,7 @@ from app.db import get_session
 from app.domain import errors as e
 from app.domain import workspace as w
 from app.domain.deadlines import AMSTERDAM
+from app.domain.penalty import breach_terms
 from app.domain.workflow import steps
 from app.domain.workspace_steps import step_states
 from app.models import Zaak
@@ -112,7 +113,8 @@ def _decision(procedure: Any, b: Any, sent_on: date | None) -> w.Decision:
         approved_on=b.approved_at.astimezone(AMSTERDAM).date() if b.approved_at else None,
         sent_on=sent_on, zienswijze_tot=b.zienswijze_tot,
         begunstigingstermijn_tot=b.begunstigingstermijn_tot, uiterlijke_reactiedatum=b.uiterlijke_reactiedatum,
-        vervaldatum=b.vervaldatum, einde_at=b.einde_at, measure=(outcome.measure if outcome else "") or "")
+        vervaldatum=b.vervaldatum, einde_at=b.einde_at, measure=(outcome.measure if outcome else "") or "",
+        breach_terms=breach_terms(outcome, b.termijnen, _rt().power(b.zaak.zaaktype).labels))
 
 
 def judgement_steps(specs: Any) -> list[tuple[str, list[Any]]]:
@@ -172,3 +174,7 @@ def _step_name(stap: str) -> str:
     """A step's Dutch name as it reads inside a sentence ("stap evenredigheid")."""
     name = current_app.jinja_env.globals["label"](stap)
     return name[:1].lower() + name[1:]
+
+
+def _rt() -> Any:
+    return current_app.extensions["bevoegd"]

@@ -147,3 +147,18 @@ def test_the_parents_get_nothing_once_he_is_eighteen_when_it_is_sent() -> None:
 def test_without_guardians_a_minor_gets_no_letter_of_his_own() -> None:
     chosen = recipients(_outcome(None), PEOPLE, lambda p: p[0], lambda p: p[1], date(2026, 5, 1))
     assert [p[0] for p in chosen] == ["gezaghebbende", "gezaghebbende"]
+
+
+def test_the_deadline_overviews_show_the_periods_that_run_from_the_breach() -> None:
+    from app.domain.penalty import breach_terms
+    from app.domain.worklists import NA_OVERTREDING, DecisionFacts, decision_deadlines
+
+    outcomes = parse_outcomes(PROCEDURE, "index.yaml", "burgemeester", ("overtreder", "gezaghebbende"))
+    terms = breach_terms(outcomes["invordering"], {"verjaring_op": "2027-03-10", "other": "2027-01-01"},
+                         {"verjaring_op": "Verjaring (Awb 5:35)"})
+    assert terms == (("Verjaring (Awb 5:35)", date(2027, 3, 10)),)
+    assert breach_terms(outcomes["last"], {"verjaring_op": "2027-03-10"}, {}) == ()
+    facts = DecisionFacts(id=3, zaak_id=1, soort="invordering", label="Invordering", announces=None, ends=None,
+                          revoked=False, breach_terms=terms)
+    found = [d for d in decision_deadlines([facts]) if d.kind == NA_OVERTREDING]
+    assert [(d.day, d.key) for d in found] == [(date(2027, 3, 10), f"b3:{NA_OVERTREDING}0:2027-03-10")]
