@@ -19,6 +19,7 @@ from app.letters.formatting import datum
 from app.models import Beoordeling, Zaak
 from app.schemas.melding import MeldingSchema
 from app.services import dispatch, follow_up, review
+from app.services.assessment import update_facts
 from app.services.intake import submit_melding
 from tests.factories import huisverbod, melding
 from tests.flows import draft, judge_one, judge_what_is_missing, submit
@@ -94,6 +95,19 @@ def test_nobody_with_authority_gives_a_task_and_no_letter(db, rt, users):
     with pytest.raises(InvalidInput) as refused:
         judge_what_is_missing(db, rt, zaak, DraftRequest("ouderbrief", today), users["jurist"], today)
     assert "gezaghebbende" in refused.value.errors
+
+
+def test_a_person_with_authority_found_later_becomes_an_addressee_and_the_task_ends(db, rt, users):
+    today = date.today()
+    zaak = submit_melding(db, rt, ouderbrief(kenmerk="PV-OB-4", gezaghebbenden=[]), users["handhaving"], today)
+    found = [{"naam": "G. Gevondenouder", "relatie": "ouder", "adres": ELSEWHERE}]
+    update_facts(db, rt, zaak, {"gezaghebbenden": found}, zaak.melding.version_id, users["jurist"], today)
+    db.refresh(zaak)
+    assert [b.naam for b in zaak.betrokkenen if b.roltype == "gezaghebbende"] == ["G. Gevondenouder"]
+    assert rt.power("ouderbrief").tasks(zaak.melding.gegevens, {}, None) == []
+    concept = judge_what_is_missing(db, rt, zaak, DraftRequest("ouderbrief", today), users["jurist"], today)
+    offered = submit(db, rt, concept, users["kabinet"], users["jurist"], today)
+    assert [d.ontvanger_naam for d in review.current_documents(db, offered)] == ["G. Gevondenouder"]
 
 
 def test_a_second_incident_gives_a_repeated_letter_naming_the_first_by_date(db, rt, users):

@@ -32,4 +32,5 @@ SPEC = PowerSpec(
     offender_roles=(case.CHILD,),  # earlier letters count per child: name and date of birth
     explain_history=explain_history,
     follow_up=follow_up,  # a letter to the parents of each minor in another power's zaak
+    people_fields=("gezaghebbenden",),  # a person with authority found by a manual look-up becomes a betrokkene
 )
