@@ -14,7 +14,7 @@ from sqlalchemy import select
 from app.domain.assessment import Assessment
 from app.domain.deadlines import AMSTERDAM
 from app.domain.drafting import DraftRequest
-from app.domain.errors import InvalidInput, JudgementMissing
+from app.domain.errors import DuplicateMelding, InvalidInput, JudgementMissing
 from app.letters.formatting import datum
 from app.models import Beoordeling, Zaak
 from app.schemas.melding import MeldingSchema
@@ -108,6 +108,18 @@ def test_a_person_with_authority_found_later_becomes_an_addressee_and_the_task_e
     concept = judge_what_is_missing(db, rt, zaak, DraftRequest("ouderbrief", today), users["jurist"], today)
     offered = submit(db, rt, concept, users["kabinet"], users["jurist"], today)
     assert [d.ontvanger_naam for d in review.current_documents(db, offered)] == ["G. Gevondenouder"]
+
+
+def test_one_report_of_a_group_incident_starts_one_case_per_child_and_never_twice_for_one(db, rt, users):
+    today = date.today()
+    first = ouderbrief(kenmerk="PV-GROEP-1")
+    other = {**ouderbrief(kenmerk="PV-GROEP-1"), "submission_id": "ob-test-groep-2",
+             "gegevens": {**first["gegevens"], "child": {**first["gegevens"]["child"], "naam": "L. Proefkind"}}}
+    a = submit_melding(db, rt, first, users["handhaving"], today)
+    b = submit_melding(db, rt, other, users["handhaving"], today)
+    assert a.id != b.id
+    with pytest.raises(DuplicateMelding):
+        submit_melding(db, rt, {**first, "submission_id": "ob-test-groep-3"}, users["handhaving"], today)
 
 
 def test_a_second_incident_gives_a_repeated_letter_naming_the_first_by_date(db, rt, users):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from app.domain.addressees import ADDRESS_FIELDS
 from app.domain.assessment import NIET_BEVOEGD, Assessment, ParameterValue
+from app.domain.history import person_key
 from app.powers.ouderbrief.facts import child_abroad, incident_date
 from app.powers.ouderbrief.labels import INCIDENT_TYPE_LABELS
 from app.powers.spec import Task
@@ -41,6 +42,17 @@ def address(adres: Mapping[str, Any]) -> dict[str, Any]:
     if adres.get("land"):
         fields["land"] = adres["land"]
     return fields
+
+
+def subject(gegevens: Mapping[str, Any]) -> str:
+    """Who the melding is about: one police report of a group incident may start one case per child."""
+    child = gegevens.get("child") or {}
+    born = child.get("geboortedatum")
+    try:
+        birth = born if isinstance(born, date) else date.fromisoformat(str(born))
+    except ValueError:
+        birth = None
+    return person_key(child.get("naam"), birth) or str(child.get("naam") or "")
 
 
 def omschrijving(data: Mapping[str, Any]) -> str:
