@@ -46,9 +46,9 @@ VERZOEK = [
 
 # Possible next steps, as information only: never "I will", never a sanction announced for this child.
 VERVOLG = [
-    "De politie kan een jongere vanaf twaalf jaar naar Halt sturen. Halt geeft jongeren een leerstraf.",
-    "De burgemeester kan iemand die de openbare orde ernstig of herhaald verstoort, verbieden in een gebied "
-    "te komen (artikel 172a van de Gemeentewet).",
+    "De politie kan een jongere vanaf twaalf jaar naar Halt sturen. Daar krijgt de jongere een leerstraf.",
+    "Verstoort iemand de openbare orde ernstig of herhaald? Dan kan de burgemeester een gebiedsverbod of "
+    "groepsverbod opleggen (artikel 172a van de Gemeentewet).",
     "Bij een overtreding kan de gemeente een last onder dwangsom opleggen. Dan moet er geld worden betaald als "
     "het opnieuw gebeurt.",
     "Ouders en voogden zijn aansprakelijk voor schade die een kind jonger dan veertien jaar aan anderen doet. "
