@@ -44,13 +44,36 @@ def recipients(outcome: Outcome, people: Iterable[T], role: Callable[[T], str], 
     return sorted(chosen, key=lambda p: order[role(p)])
 
 
-ADDRESS_FIELDS = ("straat", "huisnummer", "postcode", "woonplaats")
+# A postal address, with the country it is in: Maastricht is a border city, people live in Belgium and Germany.
+ADDRESS_FIELDS = ("straat", "huisnummer", "postcode", "woonplaats", "land")
+HOME = "NL"  # an address without a country is Dutch
+COUNTRIES = {"NL": "Nederland", "BE": "België", "DE": "Duitsland"}  # ISO 3166-1 alpha-2 code: its Dutch name
+
+
+def address_of(source: Mapping[str, Any]) -> dict[str, Any]:
+    """The address fields of a mapping (a loaded address, a betrokkene dict); without a country it is Dutch."""
+    return {f: (source.get(f) or HOME) if f == "land" else source[f] for f in ADDRESS_FIELDS}
+
+
+def postal_lines(straat: str, huisnummer: str, postcode: str, woonplaats: str, land: str = HOME) -> tuple[str, ...]:
+    """The address lines of a letter (without the name) in the country's postal format.
+
+    Dutch (NEN 5825, as every letter printed it before addresses abroad): "Straat 12", "1234 AB  Plaats".
+    Abroad, the PostNL rules for mail sent from the Netherlands: the postcode, a double space and the place in
+    capitals, and the country on the last line in capitals, in the sender's language (UPU: accepted):
+    "4000  LUIK" / "BELGIË", "52062  AACHEN" / "DUITSLAND".
+    """
+    street = f"{straat} {huisnummer}"
+    if land == HOME:
+        return (street, f"{postcode}  {woonplaats}")
+    return (street, f"{postcode}  {woonplaats.upper()}", COUNTRIES[land].upper())
 
 
 def person_row(person: Mapping[str, Any]) -> dict[str, Any]:
     """A power's betrokkene dict as the Betrokkene row takes it: only its columns, dates as dates (a case file
-    read back from JSON holds ISO text)."""
+    read back from JSON holds ISO text), and an address without a country is Dutch."""
     row = {k: v for k, v in person.items() if k in PERSON_FIELDS}
+    row["land"] = row.get("land") or HOME
     if isinstance(row.get("geboortedatum"), str):
         row["geboortedatum"] = date.fromisoformat(row["geboortedatum"]) if row["geboortedatum"] else None
     return row
@@ -63,4 +86,4 @@ def rechthebbende(owner: Mapping[str, Any]) -> dict[str, Any]:
     """The owner or landlord of a melding as a betrokkene (Awb 5:24 lid 3: a last is also made known to the
     rechthebbende, whatever the power): an organisation when it is a housing corporation."""
     return {"roltype": "rechthebbende", "rechthebbende_soort": owner["soort"], "naam": owner["naam"],
-            "is_organisatie": owner["soort"] == "woningcorporatie", **{f: owner[f] for f in ADDRESS_FIELDS}}
+            "is_organisatie": owner["soort"] == "woningcorporatie", **address_of(owner)}

@@ -9,11 +9,14 @@ from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import Base
+from app.domain.addressees import COUNTRIES, HOME, postal_lines
 from app.domain.closure import AFSLUITREDENEN
 from app.domain.codes import BRON_SOORTEN, RECHTHEBBENDE_SOORTEN
 from app.models.types import UtcDateTime, checked_enum, utcnow
 from app.models.user import VERTROUWELIJKHEID, User
 
+# An address is in the Netherlands, Belgium or Germany (migration 0019).
+IN_COUNTRIES = "land IN ({})".format(", ".join(f"'{code}'" for code in COUNTRIES))
 # A closed zaak has its reason, reasoning and end date; a reopened one has none of them.
 CLOSED = ("(fase = 'afgesloten') = (afsluitreden IS NOT NULL AND einddatum IS NOT NULL "
           "AND afsluittoelichting IS NOT NULL AND length(trim(afsluittoelichting)) > 0)")
@@ -67,9 +70,9 @@ class Zaak(Base):
     meldingen: Mapped[list[Melding]] = relationship(back_populates="zaak", order_by="Melding.id")
 
     @property
-    def adresregels(self) -> tuple[str, str]:
-        """The premises address in two letter lines (NEN 5825 style)."""
-        return (f"{self.adres_straat} {self.adres_huisnummer}", f"{self.adres_postcode}  {self.adres_woonplaats}")
+    def adresregels(self) -> tuple[str, ...]:
+        """The premises address in two letter lines (NEN 5825 style); the premises are in the Netherlands."""
+        return postal_lines(self.adres_straat, self.adres_huisnummer, self.adres_postcode, self.adres_woonplaats)
 
     @property
     def melding(self) -> Melding:
@@ -81,6 +84,7 @@ class Betrokkene(Base):
     """A person or organisation with a role in the case (ZGW Rol)."""
 
     __tablename__ = "betrokkenen"
+    __table_args__ = (CheckConstraint(IN_COUNTRIES, name="land"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     zaak_id: Mapped[int] = mapped_column(ForeignKey("zaken.id"), index=True)
@@ -96,6 +100,8 @@ class Betrokkene(Base):
     huisnummer: Mapped[str] = mapped_column(String(20))
     postcode: Mapped[str] = mapped_column(String(7))
     woonplaats: Mapped[str] = mapped_column(String(100))
+    # The country of the address (ISO 3166-1 alpha-2): the letter prints it in that country's postal format.
+    land: Mapped[str] = mapped_column(String(2), default=HOME, server_default=HOME)
     version_id: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version_id}
@@ -104,8 +110,8 @@ class Betrokkene(Base):
 
     @property
     def adresregels(self) -> tuple[str, ...]:
-        """Name and address lines for the letter's address block."""
-        return (self.naam, f"{self.straat} {self.huisnummer}", f"{self.postcode}  {self.woonplaats}")
+        """Name and address lines for the letter's address block, in the postal format of the country."""
+        return (self.naam, *postal_lines(self.straat, self.huisnummer, self.postcode, self.woonplaats, self.land))
 
 
 class Melding(Base):

@@ -14,7 +14,7 @@ from marshmallow import Schema, ValidationError, validate, validates_schema
 
 from app import clock
 from app.domain.codes import BRON_SOORTEN
-from app.schemas.base import AdresSchema, StrictSchema
+from app.schemas.base import BinnenlandsAdresSchema, StrictSchema
 from app.schemas.fields import CleanString, Date, Nested, choice, text
 
 
@@ -30,7 +30,7 @@ class MeldingEnvelope(StrictSchema):
     bron_datum = Date(required=True)
     pleegdatum = Date(required=True)
     toelichting = text(5000, load_default="")
-    adres = Nested(AdresSchema, required=True)
+    adres = Nested(BinnenlandsAdresSchema, required=True)  # the premises or place: in the municipality
 
     @validates_schema
     def _dates_in_order(self, data: dict[str, Any], **_: Any) -> None:

@@ -1,4 +1,5 @@
-"""The jurist corrects a betrokkene's name, address or date of birth (the kabinet returns letters for it).
+"""The jurist corrects a betrokkene's name, address (also to one in Belgium or Germany) or date of birth (the
+kabinet returns letters for it).
 
 A correction is refused while letters built from the old values await the kabinet or are approved but not
 yet sent (approved letters never change; their recipient would no longer match the case). Where the power's
@@ -24,7 +25,7 @@ from app.services.assessment import assess
 from app.services.judging import reopen
 from app.services.queries import check_version, refuse_when_closed, refuse_while_in_review, touch
 
-FIELDS = ("naam", "geboortedatum", "straat", "huisnummer", "postcode", "woonplaats")
+FIELDS = ("naam", "geboortedatum", "straat", "huisnummer", "postcode", "woonplaats", "land")
 IDENTITY = ("naam", "geboortedatum")  # what the facts and the repeat count read
 
 

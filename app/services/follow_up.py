@@ -20,7 +20,8 @@ from app.runtime import Runtime
 from app.services.intake import create_zaak, submission_key
 from app.services.queries import touch
 
-PERSON = ("roltype", "naam", "geboortedatum", "straat", "huisnummer", "postcode", "woonplaats", "is_organisatie")
+PERSON = ("roltype", "naam", "geboortedatum", "straat", "huisnummer", "postcode", "woonplaats", "land",
+          "is_organisatie")
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ def source_of(zaak: Zaak, today: date, offender_roles: tuple[str, ...] = ()) -> 
             "bron_datum": melding.bron_datum, "today": today,
             "adres": {"straat": zaak.adres_straat, "huisnummer": zaak.adres_huisnummer,
                       "postcode": zaak.adres_postcode, "woonplaats": zaak.adres_woonplaats},
-            "betrokkenen": [{**{k: getattr(b, k) for k in PERSON}, "land": getattr(b, "land", "NL")}
+            "betrokkenen": [{k: getattr(b, k) for k in PERSON}
                             for b in zaak.betrokkenen]}
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from app.domain.addressees import postal_lines
 from app.domain.history import Counted, person_key, same_person
 from app.domain.procedure import Procedure
 from app.models import Beslissing, Betrokkene, EerdereMaatregel, Verzending, Zaak
@@ -107,6 +108,6 @@ def _entered(session: Session, procedure: Procedure, zaak: Zaak, people: list[Be
         "revoked": m.intrekking_soort, "same_address": m.adres_sleutel == zaak.adres_sleutel,
         "same_person": same_person(ours, [person_key(m.persoon_naam, m.persoon_geboortedatum)]),
         "kenmerk": m.kenmerk, "bron": ENTERED, "id": m.id,
-        "adres": f"{m.adres_straat} {m.adres_huisnummer}, {m.adres_postcode}  {m.adres_woonplaats}",
+        "adres": ", ".join(postal_lines(m.adres_straat, m.adres_huisnummer, m.adres_postcode, m.adres_woonplaats)),
     } for m in rows]
 

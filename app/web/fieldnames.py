@@ -17,6 +17,7 @@ FIELD_LABELS: dict[str, str] = {
     "rechthebbende.naam": "Naam rechthebbende", "rechthebbende.soort": "Soort rechthebbende",
     "rechthebbende.straat": "Straat of postbus rechthebbende", "rechthebbende.huisnummer": "Huisnummer rechthebbende",
     "rechthebbende.postcode": "Postcode rechthebbende", "rechthebbende.woonplaats": "Plaats rechthebbende",
+    "rechthebbende.land": "Land rechthebbende",
     # drafting, offering and reviewing a beslissing
     "soort": "Soort", "verzenddatum": "Verzenddatum", "duur": "Duur", "ingangsdatum": "Ingangsdatum",
     "ondertekenaar_id": "Ondertekenaar", "opmerking": "Opmerking", "sha256": "Brieven", "version": "Formulier",
@@ -29,7 +30,7 @@ FIELD_LABELS: dict[str, str] = {
     "username": "Gebruikersnaam", "password": "Wachtwoord", "waarde": "Waarde", "geldig_vanaf": "Geldig vanaf",
     "titel": "Officiële titel", "publicatie": "Publicatie", "artikel": "Artikel", "href": "Link naar de publicatie",
     "naam": "Naam", "straat": "Straat of postbus", "huisnummer": "Huisnummer", "postcode": "Postcode",
-    "woonplaats": "Plaats",
+    "woonplaats": "Plaats", "land": "Land",
 }
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from babel.numbers import format_decimal
 
+from app.domain.addressees import COUNTRIES
 from app.domain.links import wettekst_op
 from app.domain.measures import parse_moment
 from app.domain.wording import bracketed
@@ -40,6 +41,7 @@ LABELS: dict[str, str] = {
     "afgezien": "Afgezien van een maatregel", "afgedaan": "Afgedaan",
     "indiener": "Indiener van het bezwaar",
     "procedure": "Procedure",  # a judgement step (index.yaml `stap`), as "Stap: Procedure"
+    **COUNTRIES,  # the country of an address: "België", never "BE"
 }
 
 

@@ -11,6 +11,7 @@ from marshmallow import ValidationError
 from app import clock
 from app.db import get_session
 from app.domain import errors as e
+from app.domain.addressees import COUNTRIES
 from app.domain.assessment import NIET_BEVOEGD
 from app.domain.closure import REASONS, judgements_to_ask
 from app.models import Betrokkene, Zaak
@@ -26,7 +27,7 @@ from app.web.labels import moment_kort
 bp = Blueprint("zaakbeheer", __name__)
 FAILURES = (ValidationError, e.InvalidInput, e.InvalidTransition, e.ConcurrentEdit, e.FactsRejected)
 BETROKKENE_LABELS = {"naam": "Naam", "geboortedatum": "Geboortedatum", "straat": "Straat",
-                     "huisnummer": "Huisnummer", "postcode": "Postcode", "woonplaats": "Plaats"}
+                     "huisnummer": "Huisnummer", "postcode": "Postcode", "woonplaats": "Plaats", "land": "Land"}
 CLOSE_LABELS = {"afsluitreden": "Reden van afsluiten", "toelichting": "Motivering"}
 REOPEN_LABELS = {"reden": "Reden van heropenen"}
 
@@ -125,13 +126,15 @@ def betrokkene_correcties(zaak: Zaak) -> list[list[str]]:
         for field, value in new.items():
             rows.append([moment_kort(entry.aanmaakdatum), entry.gebruikers_weergave,
                          names.get(entry.resource_id, ""), BETROKKENE_LABELS.get(field, field),
-                         _shown(old.get(field)), _shown(value)])
+                         _shown(field, old.get(field)), _shown(field, value)])
     return rows
 
 
-def _shown(value: Any) -> str:
+def _shown(field: str, value: Any) -> str:
     if value in (None, ""):
         return "(leeg)"
+    if field == "land":
+        return COUNTRIES.get(value, str(value))  # "België", never the code
     if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
         return f"{value[8:]}-{value[5:7]}-{value[:4]}"  # an ISO date as the jurist writes it
     return str(value)

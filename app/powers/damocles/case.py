@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from app.domain.addressees import ADDRESS_FIELDS, is_minor, rechthebbende
+from app.domain.addressees import address_of, is_minor, rechthebbende
 from app.domain.assessment import ParameterValue
 
 _LANDLORD = {"woningcorporatie": "woningcorporatie", "verhuurder": "particulier"}
@@ -36,7 +36,7 @@ def betrokkenen(data: Mapping[str, Any], _params: Mapping[str, ParameterValue]) 
     """Residents and offenders at the premises' address, then the owner or landlord (Awb 5:24 lid 3)."""
     adres = data["adres"]
     people = [{"roltype": p.get("roltype", "bewoner"), "naam": p["naam"], "geboortedatum": p.get("geboortedatum"),
-               **{f: adres[f] for f in ADDRESS_FIELDS}} for p in data.get("bewoners", [])]
+               **address_of(adres)} for p in data.get("bewoners", [])]
     owner = data.get("rechthebbende")
     return [*people, rechthebbende(owner)] if owner else people
 

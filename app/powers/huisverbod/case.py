@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from app.domain.addressees import ADDRESS_FIELDS
+from app.domain.addressees import address_of
 from app.domain.assessment import ParameterValue
 from app.domain.deadlines import AMSTERDAM
 from app.domain.measures import hours_after
@@ -23,7 +23,7 @@ def case_file(data: Mapping[str, Any]) -> dict[str, Any]:
 
 def betrokkenen(data: Mapping[str, Any], params: Mapping[str, ParameterValue]) -> list[dict[str, Any]]:
     """The barred person and the household at the dwelling, and Veilig Thuis (Wth art. 2 lid 8)."""
-    adres, gegevens = {f: data["adres"][f] for f in ADDRESS_FIELDS}, data["gegevens"]
+    adres, gegevens = address_of(data["adres"]), data["gegevens"]
     person = gegevens["person"]
     people = [{"roltype": "uithuisgeplaatste", "naam": person["naam"], "geboortedatum": person["geboortedatum"],
                **adres}]
@@ -31,7 +31,7 @@ def betrokkenen(data: Mapping[str, Any], params: Mapping[str, ParameterValue]) -
                for m in gegevens.get("household", [])]
     vt = params["veilig_thuis_adres"].value
     people.append({"roltype": "veilig_thuis", "naam": vt["naam"], "is_organisatie": True,
-                   **{f: str(vt[f]) for f in ADDRESS_FIELDS}})
+                   **{f: str(value) for f, value in address_of(vt).items()}})
     return people
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from app.domain.addressees import ADDRESS_FIELDS, rechthebbende
+from app.domain.addressees import address_of, rechthebbende
 from app.domain.assessment import NIET_BEVOEGD, Assessment, ParameterValue
 
 OFFENCE = ("eerste", "tweede", "derde_of_later")
@@ -37,7 +37,7 @@ def case_file(data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def betrokkenen(data: Mapping[str, Any], _params: Mapping[str, ParameterValue]) -> list[dict[str, Any]]:
-    adres = {f: data["adres"][f] for f in ADDRESS_FIELDS}
+    adres = address_of(data["adres"])
     people = [{"roltype": "bewoner", "naam": p["naam"], **adres} for p in data["bewoners"]]
     owner = data.get("rechthebbende")
     return [*people, rechthebbende(owner)] if owner else people
