@@ -122,6 +122,22 @@ def test_one_report_of_a_group_incident_starts_one_case_per_child_and_never_twic
         submit_melding(db, rt, {**first, "submission_id": "ob-test-groep-3"}, users["handhaving"], today)
 
 
+def test_a_child_living_in_belgium_is_handled_by_hand_and_the_letter_goes_in_the_belgian_format(db, rt, users):
+    today = date.today()
+    luik = {"straat": "Rue Imaginaire", "huisnummer": "12 bus 3", "postcode": "4000", "woonplaats": "Luik",
+            "land": "BE"}
+    zaak = submit_melding(db, rt, ouderbrief(kenmerk="PV-OB-BE", child={
+        "naam": "K. Proefkind", "geboortedatum": BORN.isoformat(), "adres": luik},
+        gezaghebbenden=[{"naam": "B. Belgische Ouder", "relatie": "ouder", "adres": luik}]), users["handhaving"], today)
+    assert [t.code for t in rt.power("ouderbrief").tasks(zaak.melding.gegevens, {}, None)] == ["handmatige_afhandeling"]
+    row = db.scalars(select(Beoordeling).where(Beoordeling.zaak_id == zaak.id)).first()
+    assert Assessment.from_dict(row.assessment).facts["child_abroad"] is True
+    concept = judge_what_is_missing(db, rt, zaak, DraftRequest("ouderbrief", today), users["jurist"], today)
+    offered = submit(db, rt, concept, users["kabinet"], users["jurist"], today)
+    body = read_back(review.current_documents(db, offered)[0].inhoud)["body"]
+    assert body[:4] == ["B. Belgische Ouder", "Rue Imaginaire 12 bus 3", "4000  LUIK", "BELGIË"]
+
+
 def test_a_second_incident_gives_a_repeated_letter_naming_the_first_by_date(db, rt, users):
     today, then = date.today(), date.today() - timedelta(days=30)
     with time_machine.travel(datetime.combine(then, time(10), AMSTERDAM), tick=False):  # the first letter went out

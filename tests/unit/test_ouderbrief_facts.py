@@ -180,6 +180,15 @@ def test_the_spec_offers_the_follow_up_and_counts_history_per_child():
     assert spec.follow_up is follow_up and spec.offender_roles == ("minderjarige",)
 
 
+def test_follow_up_keeps_a_childs_address_abroad():
+    abroad = {**SOURCE, "betrokkenen": [{**b, "postcode": "52062", "woonplaats": "Aken", "land": "DE"}
+                                        if b["naam"] == "J. Jong" else b for b in SOURCE["betrokkenen"]]}
+    melding = follow_up(abroad)[0]
+    assert melding["gegevens"]["child"]["adres"]["land"] == "DE" and melding["adres"]["land"] == "NL"
+    loaded = OuderbriefMeldingSchema().load({**melding, "submission_id": "vervolg-test-2"})
+    assert loaded["gegevens"]["child"]["adres"]["postcode"] == "52062"
+
+
 def test_follow_up_takes_only_minors_in_the_sources_offender_roles():
     assert len(follow_up({**SOURCE, "offender_roles": ["koper", "verkoper"]})) == 1
     assert follow_up({**SOURCE, "offender_roles": ["verkoper"]}) == []  # the minor is no offender there

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from app.domain.addressees import ADDRESS_FIELDS
+from app.domain.addressees import address_of
 from app.domain.assessment import NIET_BEVOEGD, Assessment, ParameterValue
 from app.domain.history import person_key
 from app.powers.ouderbrief.facts import child_abroad, incident_date
@@ -37,11 +37,8 @@ def betrokkenen(data: Mapping[str, Any], _params: Mapping[str, ParameterValue]) 
 
 
 def address(adres: Mapping[str, Any]) -> dict[str, Any]:
-    """The address fields of a betrokkene; the country too, where the address schema has one."""
-    fields = {f: adres[f] for f in ADDRESS_FIELDS}
-    if adres.get("land"):
-        fields["land"] = adres["land"]
-    return fields
+    """The address fields of a betrokkene, with its country (Dutch when a stored case file has none)."""
+    return address_of(adres)
 
 
 def subject(gegevens: Mapping[str, Any]) -> str:

@@ -15,9 +15,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from app.domain.addressees import ADDRESS_FIELDS, is_minor
+from app.domain.addressees import ADDRESS_FIELDS, address_of, is_minor
 from app.powers.ouderbrief.case import GUARDIAN
-from app.powers.ouderbrief.facts import HOME
 
 CODE = "ouderbrief"
 # The envelope's kinds of source document, read as who reported the incident (a jurist can correct it).
@@ -43,7 +42,7 @@ def _about(person: Mapping[str, Any], source: Mapping[str, Any]) -> bool:
 
 def _melding(source: Mapping[str, Any], pleegdatum: date, child: Mapping[str, Any],
              guardians: list[dict[str, Any]]) -> dict[str, Any]:
-    adres = _address(source.get("adres") or {})
+    adres = _address(source.get("adres") or {})  # the place of the incident: in the municipality (NL)
     return {
         "zaaktype": CODE, "bron_soort": source["bron_soort"], "bron_kenmerk": source["bron_kenmerk"],
         "bron_datum": _day(source.get("bron_datum") or pleegdatum).isoformat(),
@@ -67,12 +66,8 @@ def _guardian(person: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _address(found: Mapping[str, Any]) -> dict[str, Any]:
-    """The address fields; the country only when it is not the default (NL), so a schema without `land` loads
-    a Dutch address."""
-    adres = {f: str(found.get(f) or "") for f in ADDRESS_FIELDS}
-    if found.get("land") and str(found["land"]).upper() != HOME:
-        adres["land"] = found["land"]
-    return adres
+    """The address fields as text, with the country (Dutch when the source names none)."""
+    return {k: str(v) for k, v in address_of({f: found.get(f) or "" for f in ADDRESS_FIELDS}).items()}
 
 
 def _day(value: Any) -> date:
