@@ -27,9 +27,9 @@ from app.powers import power
 ROOT = PROJECT / "letter_templates"
 STORE = TemplateStore.load(ROOT)
 CLAUSES = load_clauses(ROOT)
-ROLE_FOR_ADDRESSEE = {"gezaghebbende": "gezaghebbende", "bewoner": "overtreder", "rechthebbende": "rechthebbende", "uithuisgeplaatste":
-                      "uithuisgeplaatste", "achterblijver": "achterblijver", "veilig_thuis": "veilig_thuis",
-                      "belanghebbende": "overtreder"}
+ROLE_FOR_ADDRESSEE = {"gezaghebbende": "gezaghebbende", "bewoner": "overtreder", "rechthebbende": "rechthebbende",
+                      "uithuisgeplaatste": "uithuisgeplaatste", "achterblijver": "achterblijver",
+                      "veilig_thuis": "veilig_thuis", "belanghebbende": "overtreder"}
 DEADLINES = {
     "zienswijze_tot": date(2026, 4, 15),
     "begunstigingstermijn_tot": date(2026, 4, 15),
@@ -218,7 +218,8 @@ OB_CASE = {  # a fifteen-year-old with fireworks on 1 March 2026; two parents wi
     "incident_at": "2026-03-01T21:40:00+01:00", "incident_place": "Bij de speeltuin op het plein",
     "incident_type": "vuurwerk", "incident_source": "politie", "gia_signal": "no",
     "child": {"naam": "K. Voorbeeldkind", "geboortedatum": "2010-09-15",
-              "adres": {"straat": "Voorbeeldstraat", "huisnummer": "3", "postcode": "6211 AB", "woonplaats": "Maastricht"}},
+              "adres": {"straat": "Voorbeeldstraat", "huisnummer": "3", "postcode": "6211 AB",
+                        "woonplaats": "Maastricht"}},
     "gezaghebbenden": [
         {"naam": "M. Voorbeeldmoeder", "relatie": "ouder",
          "adres": {"straat": "Voorbeeldstraat", "huisnummer": "3", "postcode": "6211 AB", "woonplaats": "Maastricht"}},
@@ -253,14 +254,16 @@ def ouderbrief_input(outcome: str = "ouderbrief", rol: str = "gezaghebbende", **
     earlier = 120 if outcome == "ouderbrief_herhaald" else None
     base = LetterInput(
         power="ouderbrief", outcome=outcome, kenmerk="BEV-2026-000101", verzenddatum=date(2026, 3, 10),
-        recipient=Recipient(naam="M. Voorbeeldmoeder", rol=rol, adresregels=("Voorbeeldstraat 3", "6211 AB  MAASTRICHT")),
+        recipient=Recipient(naam="M. Voorbeeldmoeder", rol=rol,
+                            adresregels=("Voorbeeldstraat 3", "6211 AB  MAASTRICHT")),
         zaak_adresregels=("Pleinstraat 1", "6211 EF  Maastricht"), melding_bron="het proces-verbaal van de politie",
         melding_kenmerk="PV-2026-0101", melding_datum=date(2026, 3, 2), pleegdatum=date(2026, 3, 1),
         assessment=ouderbrief_assessment(earlier), judgements={
             "veiligheidssignaal": judgement("Geen signalen; overlegd met het netwerkoverleg.", "geen_gevaar")},
         ondertekening=("De burgemeester van Maastricht,", "namens deze,", "K. Kabinet", "hoofd Kabinet en Veiligheid"),
         behandeld_door="J. Jurist, telefoon 14 043",
-        parties=(Party("K. Voorbeeldkind", "minderjarige", date(2010, 9, 15)), Party("V. Voorbeeldvader", "gezaghebbende")),
+        parties=(Party("K. Voorbeeldkind", "minderjarige", date(2010, 9, 15)),
+                 Party("V. Voorbeeldvader", "gezaghebbende")),
         case_file=OB_CASE,
     )
     return replace(base, **overrides)

@@ -108,7 +108,8 @@ def _ouderbrief_hostile(entry: ManifestEntry):
     )
 
 
-HOSTILE_INPUT = {"ouderbrief": _ouderbrief_hostile, "damocles": _damocles_hostile, "huisverbod": _huisverbod_hostile, "algemeen": _bezwaar_hostile}
+HOSTILE_INPUT = {"ouderbrief": _ouderbrief_hostile, "damocles": _damocles_hostile, "huisverbod": _huisverbod_hostile,
+                 "algemeen": _bezwaar_hostile}
 # Fields every letter of the power prints; a huisverbod letter to the household omits the protected
 # persons and the risk assessment on purpose (minimisation), so only the head and signature are common.
 LABELS_IN_EVERY_LETTER = {

@@ -123,7 +123,8 @@ def test_the_melding_takes_its_date_from_the_incident():
 
 
 SOURCE = {
-    "zaaktype": "iets_anders", "kenmerk": "BEV-2026-000042", "omschrijving": "Een zaak", "pleegdatum": date(2026, 11, 3),
+    "zaaktype": "iets_anders", "kenmerk": "BEV-2026-000042", "omschrijving": "Een zaak",
+    "pleegdatum": date(2026, 11, 3),
     "bron_soort": "bestuurlijke_rapportage", "bron_kenmerk": "BR-42", "bron_datum": date(2026, 11, 4),
     "adres": {"straat": "Marktproef", "huisnummer": "2", "postcode": "6200 ZZ", "woonplaats": "Maastricht"},
     "betrokkenen": [

@@ -113,8 +113,8 @@ def test_guardian_reads_about_the_child_not_your_child():
     case = {**OB_CASE, "gezaghebbenden": [{"naam": "W. Voogdij", "relatie": "voogd",
                                             "adres": {"straat": "Stichtingweg", "huisnummer": "1",
                                                       "postcode": "6200 ZZ", "woonplaats": "Maastricht"}}]}
-    letter = ouderbrief_input(case_file=case, recipient=Recipient(naam="W. Voogdij", rol="gezaghebbende",
-                                                                  adresregels=("Stichtingweg 1", "6200 ZZ  MAASTRICHT")))
+    guardian = Recipient(naam="W. Voogdij", rol="gezaghebbende", adresregels=("Stichtingweg 1", "6200 ZZ  MAASTRICHT"))
+    letter = ouderbrief_input(case_file=case, recipient=guardian)
     text = _text(letter)
     assert "omdat u de voogd bent van K. Voorbeeldkind" in text and "uw kind" not in text
 

@@ -32,6 +32,6 @@ SPEC = PowerSpec(
     offender_roles=(case.CHILD,),  # earlier letters count per child: name and date of birth
     explain_history=explain_history,
     follow_up=follow_up,  # a letter to the parents of each minor in another power's zaak
-    people_fields=("gezaghebbenden",),
-    subject=case.subject,  # one police report of a group incident: one case per child  # a person with authority found by a manual look-up becomes a betrokkene
+    people_fields=("gezaghebbenden",),  # a person with authority found by a manual look-up becomes a betrokkene
+    subject=case.subject,  # one police report of a group incident: one case per child
 )
