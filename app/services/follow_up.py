@@ -33,10 +33,13 @@ class Offer:
     aantal: int
 
 
-def source_of(zaak: Zaak, today: date) -> dict[str, Any]:
-    """The source zaak as the hooks read it (CONTRACT: plain data, no model objects)."""
+def source_of(zaak: Zaak, today: date, offender_roles: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The source zaak as the hooks read it (CONTRACT: plain data, no model objects). `offender_roles` are the
+    source power's roles whose persons the measure is about (PowerSpec.offender_roles), so a hook can tell an
+    offender from a protected household member without knowing the source power's vocabulary."""
     melding = zaak.melding
     return {"zaaktype": zaak.zaaktype, "kenmerk": zaak.identificatie, "omschrijving": zaak.omschrijving,
+            "offender_roles": list(offender_roles),
             "pleegdatum": melding.pleegdatum, "bron_soort": melding.bron_soort, "bron_kenmerk": melding.bron_kenmerk,
             "bron_datum": melding.bron_datum, "today": today,
             "adres": {"straat": zaak.adres_straat, "huisnummer": zaak.adres_huisnummer,
@@ -47,7 +50,7 @@ def source_of(zaak: Zaak, today: date) -> dict[str, Any]:
 
 def offers(rt: Runtime, zaak: Zaak, user: User, today: date) -> list[Offer]:
     """The follow-ups of other powers this user may start from this zaak (authorised for that zaaktype)."""
-    source = source_of(zaak, today)
+    source = source_of(zaak, today, rt.power(zaak.zaaktype).offender_roles)
     found = []
     for code, spec in rt.powers.items():
         if spec.follow_up is None or code == zaak.zaaktype or code not in (user.zaaktypes or ()):
@@ -72,7 +75,7 @@ def start(session: Session, rt: Runtime, zaak: Zaak, code: str, user: User, toda
     spec = rt.powers.get(code)
     if spec is None or spec.follow_up is None or code == zaak.zaaktype or code not in (user.zaaktypes or ()):
         raise InvalidInput({"vervolg": "Deze vervolgzaak kunt u hier niet starten."})
-    meldingen = spec.follow_up(source_of(zaak, today))
+    meldingen = spec.follow_up(source_of(zaak, today, rt.power(zaak.zaaktype).offender_roles))
     if not meldingen:
         raise InvalidInput({"vervolg": "Er is niets om een vervolgzaak voor te starten."})
     started = [_one(session, rt, zaak, raw, f"vervolg-{zaak.identificatie}-{code}-{i}", user, today)

@@ -32,6 +32,7 @@ LABELS: dict[str, str] = {
     "verrassing_4_11_c": "Niet vooraf ingelicht: doel vereist verrassing (Awb 4:11 onder c)",
     "bevoegdheid": "Bevoegdheid", "uitzondering": "Uitzondering", "verwijzing": "Ander instrument",
     "beleid": "Beleid", "evenredigheid": "Evenredigheid", "oordeel": "Afweging nodig", "taak": "Nog te doen",
+    "informatie": "Ter informatie",
     "voorbehouden": "Wie mag beslissen", "orgaan": "Alleen het bestuursorgaan zelf of zijn vervanger, niet in mandaat",
     "feiten": "Feiten", "voornemen": "Voornemen", "besluit": "Besluit", "review": "Vaststelling",
     "verzending": "Verzending", "nazorg": "Nazorg", "afgesloten": "Afgesloten",

@@ -28,9 +28,9 @@ from tests.letters.straathandel_support import straathandel_input
 ROOT = PROJECT / "letter_templates"
 STORE = TemplateStore.load(ROOT)
 CLAUSES = load_clauses(ROOT)
-ROLE_FOR_ADDRESSEE = {"bewoner": "overtreder", "rechthebbende": "rechthebbende", "uithuisgeplaatste":
-                      "uithuisgeplaatste", "achterblijver": "achterblijver", "veilig_thuis": "veilig_thuis",
-                      "belanghebbende": "overtreder", "overtreder": "overtreder", "gezaghebbende": "gezaghebbende"}
+ROLE_FOR_ADDRESSEE = {"gezaghebbende": "gezaghebbende", "bewoner": "overtreder", "rechthebbende": "rechthebbende",
+                      "uithuisgeplaatste": "uithuisgeplaatste", "achterblijver": "achterblijver",
+                      "veilig_thuis": "veilig_thuis", "belanghebbende": "overtreder", "overtreder": "overtreder"}
 DEADLINES = {
     "zienswijze_tot": date(2026, 4, 15),
     "begunstigingstermijn_tot": date(2026, 4, 15),
@@ -215,8 +215,63 @@ def bezwaar_input(outcome: str = "beslissing_op_bezwaar", rol: str = "overtreder
     return replace(base, **overrides)
 
 
-SAMPLES = {"damocles": letter_input, "huisverbod": huisverbod_input, CORE_LETTERS: bezwaar_input,
-           "straathandel": straathandel_input}
+OB_CASE = {  # a fifteen-year-old with fireworks on 1 March 2026; two parents with joint authority apart
+    "incident_at": "2026-03-01T21:40:00+01:00", "incident_place": "Bij de speeltuin op het plein",
+    "incident_type": "vuurwerk", "incident_source": "politie", "gia_signal": "no",
+    "child": {"naam": "K. Voorbeeldkind", "geboortedatum": "2010-09-15",
+              "adres": {"straat": "Voorbeeldstraat", "huisnummer": "3", "postcode": "6211 AB",
+                        "woonplaats": "Maastricht"}},
+    "gezaghebbenden": [
+        {"naam": "M. Voorbeeldmoeder", "relatie": "ouder",
+         "adres": {"straat": "Voorbeeldstraat", "huisnummer": "3", "postcode": "6211 AB", "woonplaats": "Maastricht"}},
+        {"naam": "V. Voorbeeldvader", "relatie": "ouder",
+         "adres": {"straat": "Andere Laan", "huisnummer": "8", "postcode": "6212 CD", "woonplaats": "Maastricht"}}],
+    "group_code": "GROEP-X7", "other_interventions": [],
+}
+
+
+def ouderbrief_assessment(earlier_days: int | None = None, fired: tuple[str, ...] = ()) -> Assessment:
+    """An ouderbrief assessment: the majority and the OOV contact as parameters, an earlier letter if any."""
+    params = {
+        "meerderjarigheid_jaren": ParameterValue(name="meerderjarigheid_jaren", value=18, valid_from=date(2024, 1, 1),
+                                                 status="statute", reference={"title": "BW 1:233"}, unit="jaren"),
+        "oov_contact": ParameterValue(name="oov_contact", value={"team": "team Openbare Orde en Veiligheid",
+                                                                 "telefoon": "14 043"}, valid_from=date(2024, 1, 1),
+                                      status="design default — to confirm with the municipality",
+                                      reference={"title": "OOV"}),
+    }
+    facts = {"age_at_incident_years": 15, "earlier_letter_in_interval": earlier_days is not None,
+             "prior_letters_count": 1 if earlier_days is not None else 0,
+             "days_since_last_letter": earlier_days or 0}
+    entries = tuple(TraceEntry(rule=f"regel_{value}", kind="informatie", value=value, legal_basis={},
+                               explanation="Informatie.") for value in fired)
+    return Assessment(power="ouderbrief", peildatum=date(2026, 3, 1), ruleset="ouderbrief__20240101",
+                      rules_sha256="0" * 64, engine="durable-rules 2.0.28", facts=facts, parameters=params,
+                      fired=entries, not_fired=())
+
+
+def ouderbrief_input(outcome: str = "ouderbrief", rol: str = "gezaghebbende", **overrides: Any) -> LetterInput:
+    """A letter to the mother (joint authority with the father, who lives elsewhere), sent 10 March 2026."""
+    earlier = 120 if outcome == "ouderbrief_herhaald" else None
+    base = LetterInput(
+        power="ouderbrief", outcome=outcome, kenmerk="BEV-2026-000101", verzenddatum=date(2026, 3, 10),
+        recipient=Recipient(naam="M. Voorbeeldmoeder", rol=rol,
+                            adresregels=("Voorbeeldstraat 3", "6211 AB  MAASTRICHT")),
+        zaak_adresregels=("Pleinstraat 1", "6211 EF  Maastricht"), melding_bron="het proces-verbaal van de politie",
+        melding_kenmerk="PV-2026-0101", melding_datum=date(2026, 3, 2), pleegdatum=date(2026, 3, 1),
+        assessment=ouderbrief_assessment(earlier), judgements={
+            "veiligheidssignaal": judgement("Geen signalen; overlegd met het netwerkoverleg.", "geen_gevaar")},
+        ondertekening=("De burgemeester van Maastricht,", "namens deze,", "K. Kabinet", "hoofd Kabinet en Veiligheid"),
+        behandeld_door="J. Jurist, telefoon 14 043",
+        parties=(Party("K. Voorbeeldkind", "minderjarige", date(2010, 9, 15)),
+                 Party("V. Voorbeeldvader", "gezaghebbende")),
+        case_file=OB_CASE,
+    )
+    return replace(base, **overrides)
+
+
+SAMPLES = {"damocles": letter_input, "huisverbod": huisverbod_input, "ouderbrief": ouderbrief_input,
+           CORE_LETTERS: bezwaar_input, "straathandel": straathandel_input}
 
 
 def kit_of(code: str) -> Any:

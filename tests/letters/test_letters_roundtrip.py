@@ -94,6 +94,20 @@ def _bezwaar_hostile(entry: ManifestEntry):
     )
 
 
+def _ouderbrief_hostile(entry: ManifestEntry):
+    base = input_for(entry)
+    child = {**base.case_file["child"], "naam": hostile("kind")}
+    parent = {**base.case_file["gezaghebbenden"][0], "naam": hostile("naam")}
+    return input_for(
+        entry, kenmerk=hostile("kenmerk"),
+        recipient=Recipient(naam=hostile("naam"), rol=base.recipient.rol,
+                            adresregels=(hostile("straat"), hostile("plaats")), aanhef=hostile("aanhef")),
+        zaak_adresregels=(hostile("pandstraat"), hostile("pandplaats")), melding_kenmerk=hostile("meldingkenmerk"),
+        ondertekening=(hostile("functie"), hostile("ondertekenaar")), behandeld_door=hostile("behandeld"),
+        case_file={**base.case_file, "child": child, "gezaghebbenden": [parent], "incident_place": hostile("locatie")},
+    )
+
+
 def _straathandel_hostile(entry: ManifestEntry):
     base = input_for(entry)
     person = {**base.case_file["waargenomen_persoon"], "naam": hostile("persoon")}
@@ -113,8 +127,9 @@ def _straathandel_hostile(entry: ManifestEntry):
     )
 
 
-HOSTILE_INPUT = {"damocles": _damocles_hostile, "huisverbod": _huisverbod_hostile, "algemeen": _bezwaar_hostile,
-                 "straathandel": _straathandel_hostile}
+HOSTILE_INPUT = {"straathandel": _straathandel_hostile, "ouderbrief": _ouderbrief_hostile,
+                 "damocles": _damocles_hostile, "huisverbod": _huisverbod_hostile,
+                 "algemeen": _bezwaar_hostile}
 # Fields every letter of the power prints; a huisverbod letter to the household omits the protected
 # persons and the risk assessment on purpose (minimisation), so only the head and signature are common.
 LABELS_IN_EVERY_LETTER = {
@@ -122,6 +137,7 @@ LABELS_IN_EVERY_LETTER = {
     "huisverbod": ("naam", "aanhef", "behandeld", "ondertekenaar", "pandstraat"),
     "straathandel": ("naam", "aanhef", "behandeld", "ondertekenaar", "plaats_waarneming", "gezien", "stof",
                      "meldingkenmerk"),
+    "ouderbrief": ("naam", "aanhef", "behandeld", "ondertekenaar", "kind", "locatie"),
     "algemeen": ("naam", "aanhef", "behandeld", "ondertekenaar", "indiener", "onderwerp", "gehoord", "advies",
                  "motivering", "nieuw", "grond", "reactie"),
 }

@@ -80,6 +80,25 @@ def _proef(now: datetime) -> dict[str, str]:
             "gegevens.hard_drugs_g": "5", "gegevens.dealing_observed": "no", "bewoners.0.naam": "P. Scenario"}
 
 
+def _ouderbrief(now: datetime) -> dict[str, str]:
+    """A fifteen-year-old with fireworks; two parents with joint authority at two addresses (two letters)."""
+    incident = now.astimezone(AMSTERDAM).replace(second=0, microsecond=0) - timedelta(days=3)
+    born = incident.date().replace(year=incident.year - 15, day=1).isoformat()
+    home = {"straat": "Scenariolaan", "huisnummer": "3", "postcode": "6200 ZZ", "woonplaats": "Maastricht"}
+    other = {"straat": "Proefweg", "huisnummer": "9", "postcode": "6200 ZZ", "woonplaats": "Maastricht"}
+    fields = {"zaaktype": "ouderbrief", "bron_soort": "proces_verbaal", "bron_kenmerk": "PV-SC-OB-1",
+              "bron_datum": incident.date().isoformat(), **ADRES, "gegevens.incident_at": local(incident),
+              "gegevens.incident_place": "Bij de speeltuin & <het> plein", "gegevens.incident_type": "vuurwerk",
+              "gegevens.incident_source": "politie", "gegevens.gia_signal": "no",
+              "gegevens.child.naam": "K. Scenario", "gegevens.child.geboortedatum": born,
+              "gegevens.gezaghebbenden.0.naam": "O. Scenario & Zn <test>", "gegevens.gezaghebbenden.0.relatie": "ouder",
+              "gegevens.gezaghebbenden.1.naam": "P. Proefouder", "gegevens.gezaghebbenden.1.relatie": "ouder"}
+    fields |= {f"gegevens.child.adres.{k}": v for k, v in home.items()}
+    fields |= {f"gegevens.gezaghebbenden.0.adres.{k}": v for k, v in home.items()}
+    return fields | {f"gegevens.gezaghebbenden.1.adres.{k}": v for k, v in other.items()}
+
+
+
 def _straathandel(now: datetime) -> dict[str, str]:
     seen = now.astimezone(AMSTERDAM).replace(second=0, microsecond=0) - timedelta(days=2)
     person = {"naam": "V. Scenario & Zn <test>", "geboortedatum": "1999-09-09", "straat": "Proefstraat",
@@ -99,6 +118,7 @@ SCENARIOS = {
                          answers={"ernstig_geval_eerste_overtreding": "niet_ernstig"}),
     "huisverbod": Scenario("hovj", _huisverbod, "verlenging_huisverbod", "burgemeester", facts=_extension,
                            decided_at_intake=("huisverbod",)),
+    "ouderbrief": Scenario("handhaving", _ouderbrief, "ouderbrief", "kabinet"),
     "straathandel": Scenario("handhaving", _straathandel, "voornemen_last", "kabinet", draft={"duur": "12"}),
     "proef": Scenario("handhaving", _proef, "voornemen_sluiting", "kabinet", draft={"duur": "3"}),
 }
