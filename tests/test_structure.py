@@ -22,6 +22,8 @@ BOOK = Rulebook.load(ROOT / "rules")
 AWB_WORDS = {
     "rechthebbende": "Awb 5:24 lid 3: a last is notified to the owner or landlord, whatever the power",
     "overtreder": "Awb 5:1: the offender",
+    "gezaghebbende": "BW 1:245: a person with parental authority, the role of an outcome's `guardians`",
+    "gezaghebbenden": "BW 1:245: the persons with parental authority a minor's case file lists",
     "geschiktheid": "awb-procedure.md §3.2: the three-step proportionality test every sanctioning power records",
     "noodzakelijkheid": "awb-procedure.md §3.2: the three-step proportionality test every sanctioning power records",
     "evenwichtigheid": "awb-procedure.md §3.2: the three-step proportionality test every sanctioning power records",

@@ -49,7 +49,7 @@ LABELS: dict[str, str] = {
     "dwangsom_maximum_koper_eur": "Maximum van de dwangsom, koper",
     "dwangsom_minimumleeftijd_jaren": "Leeftijd vanaf wanneer een dwangsom kan",
     "dwangsom_halvering_onder_jaren": "Leeftijd waaronder het bedrag lager is",
-    "minderjarige_factor": "Factor voor bedrag en maximum bij een jonge minderjarige",
+    "minderjarige_factor": "Factor voor bedrag en maximum onder de halveringsleeftijd",
     "meerderjarig_vanaf_jaren": "Leeftijd van meerderjarigheid", "looptijd_maanden": "Looptijd van de last",
     "betaaltermijn_weken": "Betaaltermijn na verbeurte", "verjaring_jaren": "Verjaring van de invordering",
     "zienswijze_dwangsom_dagen": "Termijn voor een zienswijze", "telwijze_overtredingen": "Telwijze van overtredingen",

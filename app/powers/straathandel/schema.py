@@ -33,14 +33,14 @@ class StraathandelPersonSchema(AdresSchema):
     geboortedatum = Date(required=True)
 
 
-class GezaghebbendeSchema(AdresSchema):
+class StraathandelGezaghebbendeSchema(AdresSchema):
     """A person with parental authority, at his or her own address."""
 
     naam = text(200, required=True)
     relatie = choice(RELATIONS, required=True)
 
 
-class ObservationSchema(StrictSchema):
+class StraathandelObservationSchema(StrictSchema):
     observed_at = Moment(required=True)
     place_description = text(500, required=True)
     location_type = choice(LOCATION_TYPES, required=True)
@@ -57,7 +57,7 @@ class ObservationSchema(StrictSchema):
     report_on_oath = Boolean(load_default=False)
 
 
-class IndicatorSchema(StrictSchema):
+class StraathandelIndicatorSchema(StrictSchema):
     kind = choice(INDICATORS, required=True)
     description = text(500, load_default="")
 
@@ -68,12 +68,12 @@ class StraathandelCaseFileSchema(StrictSchema):
     dealing_role = choice(ROLES, required=True)
     waargenomen_persoon = Nested(StraathandelPersonSchema, required=True)
     identity_established = choice(YES_NO_UNKNOWN, load_default="unknown")
-    observations = List(Nested(ObservationSchema), required=True, validate=validate.Length(
+    observations = List(Nested(StraathandelObservationSchema), required=True, validate=validate.Length(
         min=1, max=10, error="Vul ten minste één en hoogstens tien waarnemingen in."))
-    repetition_indicators = List(Nested(IndicatorSchema), load_default=list, validate=validate.Length(
+    repetition_indicators = List(Nested(StraathandelIndicatorSchema), load_default=list, validate=validate.Length(
         max=10, error="Noem hoogstens tien aanwijzingen."))
     income_situation = text(1000, load_default="")
-    gezaghebbenden = List(Nested(GezaghebbendeSchema), load_default=list, validate=validate.Length(
+    gezaghebbenden = List(Nested(StraathandelGezaghebbendeSchema), load_default=list, validate=validate.Length(
         max=4, error="Noem hoogstens vier gezaghebbenden."))
     scope_description = text(500, load_default="")  # an area narrower than the APV norm's, if policy sets one
     appeal_against_order_pending = Boolean(load_default=False)
