@@ -92,3 +92,7 @@ class PowerSpec:
     # Who a melding is about, from its case file (JSON types), where one source document may start one case per
     # subject (a police report of a deal: the seller and the buyer); None: one case per document.
     subject: Subject | None = None
+    # The roles of the persons whose own conduct the case is about, where that is narrower than the roles
+    # repeat offences are counted against (a Damocles closure counts per resident, but only the overtreder
+    # dealt): what another power's follow-up may say a person did. Empty: the offender roles.
+    conduct_roles: tuple[str, ...] = ()

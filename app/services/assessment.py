@@ -17,11 +17,13 @@ from sqlalchemy.orm import Session
 from app.audit import Actor, record_change
 from app.domain.addressees import person_row
 from app.domain.assessment import Assessment
+from app.domain.errors import InvalidInput
 from app.domain.measures import indicative_deadlines
 from app.domain.serialize import jsonable
 from app.models import Beoordeling, Betrokkene, User, Zaak
 from app.rulebook.overlay import Overlay
 from app.runtime import Runtime
+from app.schemas.casework import facts_schema
 from app.services.history import history_items
 from app.services.judging import reopen
 from app.services.parameters import overlay_for, peildatum_of
@@ -137,6 +139,20 @@ def update_facts(session: Session, rt: Runtime, zaak: Zaak, changes: Mapping[str
     row = assess(session, rt, zaak, actor, today)
     session.commit()
     return row
+
+
+def add_listed_person(session: Session, rt: Runtime, zaak: Zaak, field: str, person: Mapping[str, Any],  # noqa: PLR0913, PLR0917
+                      version: int, user: User, today: date) -> Beoordeling:
+    """The jurist adds one person to a case-file list of people (a parent with authority found by a manual
+    look-up); the list is checked as the power's case file checks it, the person becomes a betrokkene and the
+    zaak is assessed again, as with any fact change. Raises InvalidInput, ValidationError, ConcurrentEdit,
+    InvalidTransition."""
+    spec = rt.power(zaak.zaaktype)
+    if field not in spec.people_fields:
+        raise InvalidInput({"_schema": "Aan deze lijst kunt u hier geen persoon toevoegen."})
+    listed = [*(zaak.melding.gegevens.get(field) or []), jsonable(dict(person))]
+    checked = facts_schema(spec.case_file_schema, (field,))().load({field: listed, "version": version})
+    return update_facts(session, rt, zaak, {field: checked[field]}, version, user, today)
 
 
 def add_listed_people(session: Session, rt: Runtime, zaak: Zaak, actor: Actor) -> None:

@@ -50,7 +50,7 @@ def source_of(zaak: Zaak, today: date, offender_roles: tuple[str, ...] = ()) -> 
 
 def offers(rt: Runtime, zaak: Zaak, user: User, today: date) -> list[Offer]:
     """The follow-ups of other powers this user may start from this zaak (authorised for that zaaktype)."""
-    source = source_of(zaak, today, rt.power(zaak.zaaktype).offender_roles)
+    source = source_of(zaak, today, _conduct(rt, zaak))
     found = []
     for code, spec in rt.powers.items():
         if spec.follow_up is None or code == zaak.zaaktype or code not in (user.zaaktypes or ()):
@@ -75,7 +75,7 @@ def start(session: Session, rt: Runtime, zaak: Zaak, code: str, user: User, toda
     spec = rt.powers.get(code)
     if spec is None or spec.follow_up is None or code == zaak.zaaktype or code not in (user.zaaktypes or ()):
         raise InvalidInput({"vervolg": "Deze vervolgzaak kunt u hier niet starten."})
-    meldingen = spec.follow_up(source_of(zaak, today, rt.power(zaak.zaaktype).offender_roles))
+    meldingen = spec.follow_up(source_of(zaak, today, _conduct(rt, zaak)))
     if not meldingen:
         raise InvalidInput({"vervolg": "Er is niets om een vervolgzaak voor te starten."})
     started = [_one(session, rt, zaak, raw, f"vervolg-{zaak.identificatie}-{code}-{i}", user, today)
@@ -107,3 +107,9 @@ def _first(messages: Any) -> str:
     while isinstance(messages, dict | list) and messages:
         messages = next(iter(messages.values())) if isinstance(messages, dict) else messages[0]
     return str(messages)
+
+
+def _conduct(rt: Runtime, zaak: Zaak) -> tuple[str, ...]:
+    """The source power's roles of persons whose own conduct its case is about (PowerSpec.conduct_roles)."""
+    spec = rt.power(zaak.zaaktype)
+    return spec.conduct_roles or spec.offender_roles

@@ -38,6 +38,7 @@ def register_blueprints(app: Flask) -> None:
         kabinet,
         pages,
         password,
+        people_form,
         review,
         worklists,
         workspace,
@@ -70,6 +71,7 @@ def register_blueprints(app: Flask) -> None:
                                  ruleset_label=ruleset_label, with_unit=with_unit,
                                  unit_word=unit_word, with_article=with_article)
     app.jinja_env.globals["withdrawals"] = withdrawals_on_page
+    people_form.register(app)
     app.jinja_env.filters["label"] = labels
     app.jinja_env.filters["dutch_number"] = format_number
     app.jinja_env.filters["euro"] = lambda value: bedrag(Decimal(str(value)))

@@ -25,7 +25,7 @@ from app.schemas.casework import (
 from app.schemas.history import EerdereMaatregelSchema, IntrekkingSchema
 from app.services import assessment, cases, drafting, intake, judging
 from app.services.queries import beslissing_of
-from app.web import confirmation
+from app.web import confirmation, people_form
 from app.web import dispatch as dispatch_web
 from app.web import history as history_web
 from app.web import workspace as workspace_web
@@ -65,6 +65,19 @@ def update_facts(zaak_id: int) -> Any:
 def add_rechthebbende(zaak_id: int) -> Any:
     return _handle(zaak_id, "rechthebbende", NieuweRechthebbendeSchema(), _add_rechthebbende,
                    "De rechthebbende is toegevoegd.")
+
+
+@bp.post("/zaken/<int:zaak_id>/personen/<field>")
+@role_required("jurist")
+def add_person(zaak_id: int, field: str) -> Any:
+    """Add a person to a case-file list of people (a parent with authority found by a manual look-up)."""
+    spec = _rt().power(get_visible_zaak(get_session(), current_user, zaak_id).zaaktype)
+    if field not in spec.people_fields:
+        abort(404)
+    return _handle(zaak_id, people_form.PREFIX + field, people_form.person_schema(spec.case_file_schema, field),
+                   lambda z, d: assessment.add_listed_person(get_session(), _rt(), z, field, d,
+                                                            d.pop("version"), current_user, clock.today()),
+                   "De persoon is toegevoegd en de zaak is opnieuw beoordeeld.")
 
 
 @bp.post("/zaken/<int:zaak_id>/oordelen")
@@ -137,7 +150,7 @@ def _handle(zaak_id: int, form: str, schema: Schema | None, action: Any, done: s
         get_session().rollback()  # nothing of a failed use case may be committed by the page's access row
         errors = _prefixed(form, values, form_errors(exc))
         return _page(zaak_id, form=form, errors=errors, values=values), status_for(exc, form=True)
-    if form in IN_PLACE or dispatch_web.is_nested(form):
+    if form in IN_PLACE or dispatch_web.is_nested(form) or form.startswith(people_form.PREFIX):
         return confirmation.back_to_case(zaak_id, done, form)  # the section shows it and takes focus
     flash(done, "ok")
     return redirect(url_for("cases.show", zaak_id=zaak_id, _anchor=form))
@@ -162,8 +175,8 @@ def _draft(zaak: Any, data: dict[str, Any]) -> Any:
 def _form_values(form: str) -> dict[str, Any]:
     """Forms that repeat on the page prefix their field names (unique ids); strip the prefix here."""
     raw = fields_of(request.form)
-    if history_web.is_nested(form) or dispatch_web.is_nested(form):
-        return {**nest(request.form).get(form, {}), "version": raw.get("version", "")}
+    if history_web.is_nested(form) or dispatch_web.is_nested(form) or form.startswith(people_form.PREFIX):
+        return {**_filled(nest(request.form).get(form, {})), "version": raw.get("version", "")}
     if form == "zienswijze":
         sent = {k: v for k, v in nest(request.form).get("zienswijze", {}).items() if v != ""}  # optional fields
         return {**sent, "version": raw.get("version", "")}
@@ -172,6 +185,11 @@ def _form_values(form: str) -> dict[str, Any]:
         return {"code": code, "outcome": raw.get(f"{code}.outcome", ""), "reasoning": raw.get(f"{code}.reasoning", ""),
                 "version": raw.get("version", "")}
     return {k: v for k, v in raw.items() if v != "" or k in ("version",)}
+
+
+def _filled(values: dict[str, Any]) -> dict[str, Any]:
+    """A nested form's values without the fields left empty (an empty optional field takes its default)."""
+    return {k: _filled(v) if isinstance(v, dict) else v for k, v in values.items() if v != ""}
 
 
 def _update_facts(zaak: Any, data: dict[str, Any]) -> Any:
@@ -211,7 +229,8 @@ render_case_page = _page  # the workspace blueprint shows its form errors on the
 def _prefixed(form: str, values: dict[str, Any], errors: dict[str, list[str]]) -> dict[str, list[str]]:
     """Error keys must match the field ids of the form that was sent."""
     prefix = {"zienswijze": "zienswijze.", "oordeel": f"{values.get('code', '')}."}.get(form)
-    prefix = f"{form}." if history_web.is_nested(form) or dispatch_web.is_nested(form) else prefix
+    nested = history_web.is_nested(form) or dispatch_web.is_nested(form) or form.startswith(people_form.PREFIX)
+    prefix = f"{form}." if nested else prefix
     if prefix is None:
         return errors
     return {k if k == "_schema" or k.startswith(prefix) else prefix + k: v for k, v in errors.items()}

@@ -60,9 +60,13 @@ def test_no_template_has_a_remedy_clause_and_the_manifest_says_no_besluit():
 def test_the_letter_informs_and_never_decides_or_threatens(outcome):
     text = _text(ouderbrief_input(outcome)).lower()
     assert not [w for w in REMEDY_WORDS if w in text]
-    assert "uit informatie van de politie" in text and "1 maart 2026" in text and "overlast met vuurwerk" in text
+    assert "ik heb informatie gekregen van de politie." in text
+    assert "volgens die informatie was uw kind op 1 maart 2026 betrokken bij overlast met vuurwerk." in text
     assert "halt" in text and "172a" in text and "169 van boek 6" in text and "dwangsom" in text
     assert "ik leg" not in text and "ik zal" not in text  # next steps are information, never announced
+    # The source's account, not an accusation; the mayor's task without overclaiming (Gemeentewet 172 lid 1).
+    assert "niet dat uw kind een strafbaar feit heeft gepleegd" in text and "weet ik" not in text
+    assert "artikel 172, eerste lid, van de gemeentewet" in text and "zorg ik voor de openbare orde en" not in text
 
 
 @pytest.mark.parametrize("outcome", ["ouderbrief", "ouderbrief_herhaald"])
@@ -84,7 +88,7 @@ def test_group_incident_names_no_other_child():
     case = {**OB_CASE, "group_code": "JEUGDGROEP-FORUM"}
     text = _text(ouderbrief_input(case_file=case))
     assert "JEUGDGROEP-FORUM" not in text and "FORUM" not in text
-    assert "Namen van anderen noem ik niet." in text
+    assert "Namen van anderen staan er niet in." in text
 
 
 def test_eighteen_on_the_verzenddatum_refuses_the_letter():
@@ -125,7 +129,9 @@ def test_only_a_person_with_authority_gets_the_letter():
 
 
 def test_the_repeated_letter_names_the_earlier_letter_by_date_and_needs_one():
-    assert "Op 1 november 2025 stuurde ik u al een brief" in _text(ouderbrief_input("ouderbrief_herhaald"))
+    # True for a parent found later too, who did not receive the earlier letter ("stuurde ik u" would not be).
+    text = _text(ouderbrief_input("ouderbrief_herhaald"))
+    assert "Op 1 november 2025 heb ik al een brief gestuurd over uw kind." in text
     alone = ouderbrief_input("ouderbrief_herhaald", assessment=ouderbrief_assessment(None))
     assert "soort" in power("ouderbrief").letters.check(alone)
 
@@ -164,3 +170,33 @@ def test_the_proposal_follows_the_rules_and_both_letters_carry_one_measure():
     assert C.proposal(replace(base, fired=(adult,)))["maatregel"] == "geen_brief"
     assert {o.measure for o in PROCEDURE.outcomes.values()} == {"ouderbrief"}
     assert isinstance(base, Assessment)
+
+
+def test_the_place_is_a_street_and_town_never_a_house_number():
+    """The place of the incident can be someone's home (AVG art. 5(1)(c), O3): no house number or postcode."""
+    context = build_context(ouderbrief_input())
+    assert context["onderwerp"] == "Informatie over het gedrag van uw kind, Pleinstraat"
+    assert "Dat gebeurde bij de speeltuin op het plein (Pleinstraat, Maastricht)." in context["gebeurd"]
+    text = _text(ouderbrief_input())
+    assert "Pleinstraat 1" not in text and "6211 EF" not in text
+    named = build_context(ouderbrief_input(case_file={**OB_CASE, "incident_place": "In de Pleinstraat"}))
+    assert "Dat gebeurde in de Pleinstraat (Maastricht)." in named["gebeurd"]
+
+
+@pytest.mark.parametrize(("born", "halt", "liability"), [
+    ("2015-03-02", False, "jonger dan veertien"), ("2013-03-02", True, "jonger dan veertien"),
+    ("2011-03-02", True, "veertien of vijftien"), ("2009-03-02", True, None)])
+def test_next_steps_fit_the_childs_age_at_the_incident(born, halt, liability):
+    """Halt only from twelve (Sr art. 77e); the parents' liability only below sixteen (BW 6:169)."""
+    case = {**OB_CASE, "child": {**OB_CASE["child"], "geboortedatum": born}}
+    lines = build_context(ouderbrief_input(case_file=case))["vervolg"]
+    assert any("Halt" in line for line in lines) is halt
+    found = [line for line in lines if "169 van Boek 6" in line]
+    assert (liability in found[0]) if liability else not found
+
+
+def test_the_letter_says_what_happens_with_the_data_and_has_one_contact_section():
+    """Privacy information (AVG art. 13/14), to confirm with the privacy officer; no second "Heeft u vragen?"."""
+    text = _text(ouderbrief_input())
+    assert "Wat gebeurt er met uw gegevens?" in text and "alleen voor de openbare orde" in text
+    assert "Heeft u vragen?" not in text and text.count("Noem daarbij ons kenmerk") == 1

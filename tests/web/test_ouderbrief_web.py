@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from app.models import Zaak
+from app.services.assessment import latest
 from app.services.intake import submit_melding
 from tests.integration.test_ouderbrief_flow import ouderbrief
 from tests.web.test_no_code_names import leaks, visible_text
@@ -50,3 +51,37 @@ def test_an_intake_without_the_child_is_refused_in_dutch(client, login_as, db):
     assert response.status_code == 400 and "Naam van het kind" in page and not leaks(response.get_data(as_text=True))
     db.rollback()
     assert db.scalars(select(Zaak)).first() is None
+
+
+def test_a_parent_found_by_a_manual_look_up_is_added_on_the_case_page(app, client, login_as, db, users):
+    """Nobody with authority was known: the jurist adds the mother found in the register; she becomes a
+    betrokkene (and so an addressee) and the look-up task is gone. A Belgian postcode is checked as Belgian."""
+    rt, today = app.extensions["bevoegd"], date.today()
+    zaak = submit_melding(db, rt, ouderbrief(gezaghebbenden=[]), users["handhaving"], today)
+    login_as("jurist")
+    page = client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
+    assert "Persoon toevoegen aan" in page and not leaks(page)
+    form = "personen-gezaghebbenden"
+    sent = {"version": str(zaak.melding.version_id), f"{form}.naam": "M. Proefmoeder & <Zn>",
+            f"{form}.relatie": "ouder", f"{form}.adres.straat": "Rue d'Essai", f"{form}.adres.huisnummer": "12 bus 3",
+            f"{form}.adres.postcode": "40000", f"{form}.adres.woonplaats": "Luik", f"{form}.adres.land": "BE"}
+    refused = client.post(f"/zaken/{zaak.id}/personen/gezaghebbenden", data=sent)
+    assert refused.status_code == 400
+    assert "Belgische postcode" in visible_text(refused.get_data(as_text=True))
+    db.rollback()
+    assert not [b for b in db.get(Zaak, zaak.id).betrokkenen if b.roltype == "gezaghebbende"]
+    added = client.post(f"/zaken/{zaak.id}/personen/gezaghebbenden", data={**sent, f"{form}.adres.postcode": "4000"})
+    assert added.status_code == 302
+    db.rollback()
+    db.expire_all()
+    mother = [b for b in db.get(Zaak, zaak.id).betrokkenen if b.roltype == "gezaghebbende"]
+    assert [(b.naam, b.land, b.postcode) for b in mother] == [("M. Proefmoeder & <Zn>", "BE", "4000")]
+    assert latest(db, db.get(Zaak, zaak.id)).assessment["facts"]["authority_known"] is True
+    after = visible_text(client.get(f"/zaken/{zaak.id}").get_data(as_text=True))
+    assert "De persoon is toegevoegd" in after and "Zoek op wie het gezag heeft over het kind" not in after
+
+
+def test_a_list_the_power_does_not_offer_is_not_found(client, login_as, db, users, app):
+    zaak = submit_melding(db, app.extensions["bevoegd"], ouderbrief(), users["handhaving"], date.today())
+    login_as("jurist")
+    assert client.post(f"/zaken/{zaak.id}/personen/child", data={"version": "1"}).status_code == 404

@@ -31,6 +31,7 @@ SPEC = PowerSpec(
     templates=Path(__file__).parent / "templates",
     demo=demo_meldingen,
     offender_roles=("bewoner", "overtreder"),  # a new tenant does not inherit a warning (recidive_telt_per)
+    conduct_roles=("overtreder",),  # a resident (a child in the dwelling) is not said to have done anything
     explain_history=explain_history,
     measure_fields=MEASURE_FIELDS,
 )

@@ -8,6 +8,7 @@ a person with authority. The context never carries the group code, other childre
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from typing import Any
@@ -85,15 +86,25 @@ def _words(letter: LetterInput) -> dict[str, str]:
     case, relation = letter.case_file, _relation(letter)
     contact = letter.assessment.parameters.get(CONTACT)
     team = dict(contact.value) if contact is not None else {}
-    earlier = _earlier(letter)
+    earlier, place = _earlier(letter), str(case.get("incident_place") or "")
     return {
         "naam": str((case.get("child") or {}).get("naam", "")), "kind": P.KIND[relation], "relatie": relation,
         "datum": datum(incident_date(case)), "soort": P.SOORT.get(case.get("incident_type"), P.SOORT["overig"]),
-        "plaats": _in_sentence(str(case.get("incident_place") or "")),
-        "adres": " ".join(", ".join(letter.zaak_adresregels).split()), "straat": letter.zaak_adresregels[0],
+        "plaats": _in_sentence(place), **_place(letter.zaak_adresregels, place),
+        "bron": P.BRON.get(case.get("incident_source"), P.BRON["politie"]),
         "eerder": datum(earlier) if earlier else "", "kenmerk": letter.kenmerk,
         "team": str(team.get("team", "team Openbare Orde en Veiligheid")), "telefoon": str(team.get("telefoon", "")),
     }
+
+
+def _place(lines: tuple[str, ...], place: str) -> dict[str, str]:
+    """The incident's street and town without house number or postcode ("Proefstraat 1", "6200 ZZ  Maastricht"
+    give "Proefstraat" and "Proefstraat, Maastricht"): the place may be someone's home (AVG art. 5(1)(c)).
+    A place that already names the street ("In de Proefstraat") is followed by the town only."""
+    street = re.split(r"\s+\d", lines[0].strip(), maxsplit=1)[0] if lines else ""
+    town = re.sub(r"^\d{4}\s*[A-Za-z]{2}\s+", "", " ".join(lines[1].split())) if len(lines) > 1 else ""
+    named = bool(street) and street.casefold() in place.casefold()
+    return {"straat": street, "adres": ", ".join(part for part in (None if named else street, town) if part)}
 
 
 def _in_sentence(text: str) -> str:
@@ -113,20 +124,20 @@ def _inleiding(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
     return _filled(lines, words)
 
 
-def _gebeurd(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
-    source = letter.case_file.get("incident_source")
-    return [P.BRON.get(source, P.BRON["politie"]), *_filled(P.GEBEURD, words)]
-
-
 def _vervolg(letter: LetterInput, _words: Mapping[str, str]) -> list[str]:
-    """Next steps as information; 172b only where the rules found the child under twelve."""
+    """Next steps as information, only those that fit the child's age at the incident: Halt from twelve,
+    172b where the rules found the child under twelve, the parents' liability (BW 6:169) below sixteen."""
+    age = age_on(letter.case_file, incident_date(letter.case_file))
     under_twelve = any(e.value == INFORMATIE_172B for e in letter.assessment.fired)
-    return [*P.VERVOLG[:2], *([P.VERVOLG_172B] if under_twelve else []), *P.VERVOLG[2:]]
+    liability = P.AANSPRAKELIJK_14 if age < 14 else P.AANSPRAKELIJK_16 if age < 16 else None
+    lines = [P.HALT if age >= 12 else None, P.GEBIEDSVERBOD, P.VERVOLG_172B if under_twelve else None,
+             P.DWANGSOM, liability]
+    return [line for line in lines if line]
 
 
 Part = Callable[[LetterInput, Mapping[str, str]], Any]
 _PARTS: dict[str, Part] = {
-    "inleiding": _inleiding, "gebeurd": _gebeurd,
+    "inleiding": _inleiding, "gebeurd": lambda lt, w: _filled(P.GEBEURD, w),
     "waarom": lambda lt, w: _filled(P.WAAROM, w), "verzoek": lambda lt, w: _filled(P.VERZOEK, w),
     "vervolg": _vervolg, "contact": lambda lt, w: _filled(P.CONTACT, w),
 }
