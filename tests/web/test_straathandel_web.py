@@ -49,3 +49,26 @@ def test_the_straathandel_pages_show_no_code_names(client, login_as, db):
     refused = client.post(f"/zaken/{zaak.id}/beslissingen", data={
         "soort": "last_onder_dwangsom", "verzenddatum": date.today().isoformat(), "version": zaak.version_id})
     assert not leaks(refused.get_data(as_text=True)), leaks(refused.get_data(as_text=True))
+
+
+def test_a_parent_found_later_is_added_and_becomes_a_betrokkene(client, login_as, db):
+    from datetime import UTC, datetime
+
+    login_as("handhaving")
+    form = {k: v for k, v in _form(datetime.now(UTC) - timedelta(days=2)).items() if ".gezaghebbenden." not in k}
+    assert client.post("/meldingen", data=form).status_code == 302
+    db.rollback()
+    zaak = db.scalars(select(Zaak)).one()
+    login_as("jurist")
+    page = client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
+    assert "Persoon toevoegen aan" in page and not leaks(page)
+    prefix = "personen-gezaghebbenden"
+    sent = {"version": str(zaak.melding.version_id), f"{prefix}.naam": "V. Later & <Zn>", f"{prefix}.relatie": "voogd",
+            f"{prefix}.straat": "Rue d'Essai", f"{prefix}.huisnummer": "12 bus 3", f"{prefix}.postcode": "4000",
+            f"{prefix}.woonplaats": "Luik", f"{prefix}.land": "BE"}
+    response = client.post(f"/zaken/{zaak.id}/personen/gezaghebbenden", data=sent)
+    assert response.status_code == 302, response.get_data(as_text=True)[-1500:]
+    db.rollback()
+    db.expire_all()
+    added = [(b.naam, b.land, b.postcode) for b in db.get(Zaak, zaak.id).betrokkenen if b.roltype == "gezaghebbende"]
+    assert added == [("V. Later & <Zn>", "BE", "4000")]

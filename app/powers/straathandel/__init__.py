@@ -40,4 +40,5 @@ SPEC = PowerSpec(
     measure_fields=MEASURE_FIELDS,
     breaches=breaches,
     subject=case.subject,
+    people_fields=("gezaghebbenden",),  # a parent with authority found later becomes a betrokkene (and addressee)
 )
