@@ -104,13 +104,13 @@ def check_terms(bedrag: Decimal, maximum: Decimal, proposal_bedrag: Decimal, pro
 
 
 def collect(order: Order, breaches: Iterable[date]) -> Collection:
-    """Forfeit one amount per breach day within the order's looptijd, in date order, up to the maximum.
+    """Forfeit one amount per breach within the order's looptijd, in date order, up to the maximum. The power
+    counts the breaches (`PowerSpec.breaches`): a day listed twice is two violations on that day.
 
     Raises:
         InvalidInput: no breach falls within the looptijd, or the maximum was already reached.
     """
-    days = sorted(set(breaches))
-    inside = [d for d in days if order.covers(d)]
+    inside = sorted(d for d in breaches if order.covers(d))
     if not inside:
         raise InvalidInput({"soort": f"Geen van de constateringen valt binnen de looptijd van last {order.kenmerk} "
                             f"({order.ingangsdatum:%d-%m-%Y} tot {order.vervaldatum:%d-%m-%Y}); er is niets "

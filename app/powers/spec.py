@@ -25,7 +25,7 @@ FactsFromCase = Callable[[CaseFile, list[dict[str, Any]], Mapping[str, Parameter
 Proposal = Callable[[Assessment], dict[str, Any]]
 ExplainHistory = Callable[[CaseFile, list[dict[str, Any]], Mapping[str, ParameterValue]], list[Counted]]
 Betrokkenen = Callable[[Mapping[str, Any], Mapping[str, ParameterValue]], list[dict[str, Any]]]
-Breaches = Callable[[CaseFile], tuple[date, ...]]
+Breaches = Callable[[CaseFile, Mapping[str, ParameterValue]], tuple[date, ...]]
 FollowUp = Callable[[Mapping[str, Any]], list[dict[str, Any]]]
 Subject = Callable[[Mapping[str, Any]], str]
 
@@ -79,8 +79,9 @@ class PowerSpec:
     # Case-file fields that say what the measure is (e.g. the object closed): copied into the drafted
     # maatregel, and a besluit must not differ in them from the voornemen it was heard on.
     measure_fields: tuple[str, ...] = ()
-    # The days this report shows conduct that may breach a running last onder dwangsom (one per established
-    # violation, as the power counts them): what an outcome that `collects` forfeits on.
+    # The days this report shows conduct that may breach a running last onder dwangsom, one per established
+    # violation as the power's policy counts them (a day twice: two violations on one day), with the power's
+    # parameters on the peildatum: what an outcome that `collects` forfeits on.
     breaches: Breaches | None = None
     # Meldingen this power starts as a follow-up of another power's zaak (e.g. a letter to the parents of a
     # minor in it): given the source zaak as plain data, the meldingen in this power's melding shape.

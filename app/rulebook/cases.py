@@ -49,7 +49,9 @@ class Expectation:
         return self[key] if key in ("fired", "not_fired") else default
 
 
-HISTORY_KEYS = {"kenmerk", "letter_date", "sent", "revoked", "same_address", "same_person", "bron"}
+# An earlier last onder dwangsom also carries its looptijd, conduct, terms and what it forfeited (services/history).
+HISTORY_KEYS = {"kenmerk", "letter_date", "sent", "revoked", "same_address", "same_person", "bron",
+                "ingangsdatum", "vervaldatum", "object", "dwangsom", "verbeurd"}
 
 
 @dataclass(frozen=True)

@@ -104,6 +104,35 @@ def read_value(series: ParameterSeries, text: str) -> Any:
     raise InvalidInput({"waarde": "Deze parameter is een tabel of lijst; wijzig die in de regelbestanden."})
 
 
+def read_table(series: ParameterSeries, fields: Mapping[str, Any]) -> dict[str, Any]:
+    """A table of scalars (e.g. the APV norm: article, text, whether it covers buying) as the beheerder typed
+    it, one field `waarde.<key>` per key of the default, each of the default's kind.
+
+    Raises:
+        InvalidInput: {"waarde.<key>": Dutch message} for every key that is empty or of the wrong kind.
+    """
+    default, found, errors = series.values()[-1].value, {}, {}
+    for key, was in default.items():
+        text = " ".join(str(fields.get(f"waarde.{key}") or "").split())
+        try:
+            found[key] = _scalar(series, was, text)
+        except InvalidInput as exc:
+            errors[f"waarde.{key}"] = exc.errors["waarde"]
+    if errors:
+        raise InvalidInput(errors)
+    return found
+
+
+def _scalar(series: ParameterSeries, default: Any, text: str) -> Any:
+    if type(default) is bool:
+        if text.lower() not in ("ja", "nee"):
+            raise InvalidInput({"waarde": "Kies ja of nee."})
+        return text.lower() == "ja"
+    if not text:
+        raise InvalidInput({"waarde": "Vul dit in."})
+    return _number(series, text, whole=type(default) is int) if type(default) in (int, float) else text
+
+
 def _choice(series: ParameterSeries, text: str) -> str:
     """A text value must be one the parameter file lists: a typo would otherwise stay in force."""
     if not series.choices:

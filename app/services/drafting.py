@@ -181,7 +181,7 @@ def draft_state(session: Session, rt: Runtime, zaak: Zaak, beoordeling: Beoordel
         zienswijze_voor=zienswijze.details.get("voornemen_id") if zienswijze else None,
         roles=frozenset(b.roltype for b in zaak.betrokkenen), role_labels=index.roles,
         case_file=zaak.melding.gegevens, measure_fields=rt.power(zaak.zaaktype).measure_fields,
-        labels=rt.power(zaak.zaaktype).labels, orders=orders, breaches=breach_days(rt, zaak),
+        labels=rt.power(zaak.zaaktype).labels, orders=orders, breaches=breach_days(rt, zaak, assessment.parameters),
     )
 
 

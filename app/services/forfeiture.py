@@ -81,7 +81,7 @@ def _order(item: Mapping[str, Any]) -> Order:
                  eerder_verbeurd=money(item.get("verbeurd") or 0))
 
 
-def breach_days(rt: Runtime, zaak: Zaak) -> tuple[date, ...]:
-    """The days the power reads from this zaak's report as conduct that may breach a running order."""
+def breach_days(rt: Runtime, zaak: Zaak, params: Mapping[str, Any]) -> tuple[date, ...]:
+    """The days the power reads from this zaak's report as violations that may breach a running order."""
     spec = rt.power(zaak.zaaktype)
-    return tuple(spec.breaches(zaak.melding.gegevens)) if spec.breaches else ()
+    return tuple(spec.breaches(zaak.melding.gegevens, params)) if spec.breaches else ()

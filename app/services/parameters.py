@@ -19,10 +19,11 @@ from app.domain.assessment import ParameterValue
 from app.domain.errors import InvalidInput, ParameterNotInForce
 from app.models import ParameterBevestiging, User, Zaak
 from app.rulebook import ParameterSeries
-from app.rulebook.overlay import Confirmation, overlaid, read_source, read_value
+from app.rulebook.overlay import Confirmation, overlaid, read_source, read_table, read_value
 from app.runtime import Runtime
 
 FIELDS = ("waarde", "geldig_vanaf", "titel", "artikel", "publicatie", "href")
+SCALARS = (bool, int, float, str)
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,18 @@ class ParameterRow:
 
     @property
     def confirmable(self) -> bool:
-        """Scalars can be confirmed through the page; a table or a list of dates is edited in the rule files."""
-        return all(type(v.value) in (bool, int, float, str) for v in self.series.values())
+        """Scalars and tables of scalars (the APV norm) can be confirmed through the page; a list of dates is
+        edited in the rule files."""
+        return all(type(v.value) in SCALARS or is_table(v.value) for v in self.series.values())
+
+    @property
+    def table(self) -> bool:
+        """The value is a table: the form asks one field per key."""
+        return is_table(self.series.values()[-1].value)
+
+
+def is_table(value: Any) -> bool:
+    return isinstance(value, dict) and all(type(v) in SCALARS for v in value.values())
 
 
 def peildatum_of(rt: Runtime, zaak: Zaak, today: date) -> date:
@@ -107,7 +118,9 @@ def _read(series: ParameterSeries, fields: Mapping[str, Any]) -> tuple[Any, date
     """The value, the start date and the source, with every problem reported at once."""
     errors: dict[str, str] = {}
     results: list[Any] = []
-    for read in (lambda: read_value(series, fields.get("waarde", "")), lambda: _valid_from(series, fields),
+    value = (lambda: read_table(series, fields)) if is_table(series.values()[-1].value) else (
+        lambda: read_value(series, fields.get("waarde", "")))
+    for read in (value, lambda: _valid_from(series, fields),
                  lambda: read_source(fields)):
         try:
             results.append(read())

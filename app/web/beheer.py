@@ -40,7 +40,8 @@ def bevestigen(power: str, name: str) -> str:
 @bp.post("/beheer/parameters/<power>/<name>")
 @role_required("beheerder")
 def bevestig(power: str, name: str) -> Any:
-    values = {k: v for k, v in fields_of(request.form).items() if k in parameters.FIELDS}
+    values = {k: v for k, v in fields_of(request.form).items()
+              if k in parameters.FIELDS or k.startswith("waarde.")}
     _row(power, name)  # 404 for an unknown power or parameter
     try:
         row = parameters.confirm(get_session(), _rt(), power, name, values, current_user)

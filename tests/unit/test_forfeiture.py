@@ -23,10 +23,13 @@ def order(**kw: object) -> Order:
     return Order(**{**base, **kw})
 
 
-def test_one_amount_per_breach_day_within_the_looptijd() -> None:
-    found = collect(order(), [date(2026, 3, 10), date(2026, 3, 10), date(2026, 4, 1)])
+def test_one_amount_per_breach_within_the_looptijd_as_the_power_counts_them() -> None:
+    found = collect(order(), [date(2026, 4, 1), date(2026, 3, 10)])
     assert [(f.datum, f.bedrag) for f in found.verbeurten] == [(date(2026, 3, 10), 2500), (date(2026, 4, 1), 2500)]
     assert found.totaal == 5000 and found.resterend == 5000 and not found.maximum_bereikt
+    # Policy counting per observation: two on one day are two violations.
+    twice = collect(order(), [date(2026, 3, 10), date(2026, 3, 10)])
+    assert [f.bedrag for f in twice.verbeurten] == [2500, 2500] and twice.totaal == 5000
 
 
 def test_the_breach_that_passes_the_maximum_forfeits_only_the_remainder_and_then_nothing() -> None:

@@ -101,8 +101,8 @@ def test_a_norm_without_verwerven_does_not_cover_the_buyer():
 def test_breaches_count_per_day_by_default_and_per_observation_when_policy_says_so():
     two = [{"observed_at": f"2026-03-10T{h}:00:00+01:00", "transfer_observed": True} for h in ("14", "21")]
     case = _case(observations=two + [{"observed_at": "2026-03-12T10:00:00+01:00", "contacts_observed": 0}])
-    assert breaches(case) == (SEEN,)
     params = dict(BOOK.parameters_for("straathandel", SEEN))
+    assert breaches(case, params) == (SEEN,)
     per = params["telwijze_overtredingen"]
     params["telwijze_overtredingen"] = type(per)(**{**per.__dict__, "value": "per_constatering"})
     assert breaches(case, params) == (SEEN, SEEN)

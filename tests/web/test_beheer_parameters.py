@@ -88,3 +88,29 @@ def test_a_value_is_typed_the_dutch_way_and_an_ambiguous_one_is_asked_about(clie
     assert client.post(drempel, data={**GOOD, "waarde": "0,5"}).status_code == 302
     db.rollback()
     assert db.scalars(select(ParameterBevestiging)).one().waarde == 0.5
+
+
+NORM = "/beheer/parameters/straathandel/apv_norm_straathandel"
+NORM_SOURCE = {"geldig_vanaf": "2022-01-01", "titel": "Algemene plaatselijke verordening Maastricht",
+               "artikel": "artikel 2:99", "publicatie": "Gemeenteblad 2022, 1",
+               "href": "https://lokaleregelgeving.overheid.nl/CVDR676542"}
+
+
+def test_a_table_like_the_by_law_norm_is_confirmed_one_field_per_key(client, login_as, db):
+    """The APV norm is a table (article, text, whether it covers buying): the beheerder enters the municipality's
+    own article and text; a key left empty or a yes/no that is neither is refused in Dutch, nothing stored."""
+    login_as("beheerder")
+    form = client.get(NORM).get_data(as_text=True)
+    assert 'name="waarde.artikel"' in form and 'name="waarde.tekst"' in form and 'name="waarde.verwerven"' in form
+    norm = {"waarde.artikel": "artikel 2:99", "waarde.tekst": "Het is verboden zich & <op te houden> ...",
+            "waarde.verwerven": "nee", "waarde.voertuig": "ja", "waarde.gelijkend": "ja",
+            "waarde.gebied": "het centrum", "waarde.cvdr": "CVDR676542"}
+    refused = client.post(NORM, data={**NORM_SOURCE, **norm, "waarde.tekst": " ", "waarde.verwerven": "misschien"})
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 400 and 'href="#f-waarde.tekst"' in page and "Kies ja of nee" in page
+    assert db.scalar(select(func.count()).select_from(ParameterBevestiging)) == 0
+    assert client.post(NORM, data={**NORM_SOURCE, **norm}).status_code == 302
+    db.rollback()
+    row = db.scalar(select(ParameterBevestiging))
+    assert row.waarde["artikel"] == "artikel 2:99" and row.waarde["verwerven"] is False
+    assert row.waarde["tekst"] == "Het is verboden zich & <op te houden> ..."

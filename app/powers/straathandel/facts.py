@@ -118,7 +118,7 @@ def dealing_seen(item: Mapping[str, Any]) -> bool:
         int(item.get("contacts_observed") or 0) > 0 and bool(str(item.get("description") or "").strip()))
 
 
-def breaches(case: Mapping[str, Any], params: Mapping[str, ParameterValue] | None = None) -> tuple[date, ...]:
+def breaches(case: Mapping[str, Any], params: Mapping[str, ParameterValue]) -> tuple[date, ...]:
     """One date per established violation (the PowerSpec hook): every observation of dealing behaviour, counted
     per day or per observation as the parameter `telwijze_overtredingen` says (default per day, as The Hague counts)."""
     counting = params[COUNTING].value if params and COUNTING in params else PER_DAG
