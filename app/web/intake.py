@@ -13,6 +13,7 @@ from marshmallow.fields import List, Nested
 from app import clock
 from app.db import get_session
 from app.domain import errors as e
+from app.domain.serialize import jsonable
 from app.schemas.melding import MeldingSchema
 from app.services.cases import decided_on_the_spot, letters_to_serve, list_zaken
 from app.services.intake import replayed, reportable, submit_melding
@@ -69,8 +70,12 @@ def _sent(code: str, submission_id: str) -> None:
 def same_document(melding: Any, data: dict[str, Any]) -> bool:
     """Whether a form sent again under a used id reports the same source document (a resend after Back), not
     a new report typed into the form that was already sent."""
-    return (melding.bron_soort == data.get("bron_soort")
+    same = (melding.bron_soort == data.get("bron_soort")
             and melding.bron_kenmerk.strip().lower() == str(data.get("bron_kenmerk") or "").strip().lower())
+    # One police report may name several people, each a case of his own (PowerSpec.subject): the form sent
+    # again for the next person of the same report is a new report, not a resend.
+    subject = _rt().power(melding.zaak.zaaktype).subject
+    return same and (subject is None or subject(melding.gegevens) == subject(jsonable(data.get("gegevens") or {})))
 
 
 @bp.post("/meldingen")

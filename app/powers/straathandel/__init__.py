@@ -37,6 +37,7 @@ SPEC = PowerSpec(
     templates=Path(__file__).parent / "templates",
     demo=demo_meldingen,
     offender_roles=("overtreder",),
+    explain_history=case.explain_history,  # earlier orders against the same person, never per address
     measure_fields=MEASURE_FIELDS,
     breaches=breaches,
     subject=case.subject,

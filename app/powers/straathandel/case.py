@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from app.domain.addressees import address_of
 from app.domain.assessment import ParameterValue
 from app.domain.deadlines import AMSTERDAM
+from app.domain.history import PER_PERSON, Counted, classify
 from app.domain.measures import parse_moment
+from app.powers.straathandel.facts import observations
 from app.powers.straathandel.labels import LABELS
 
 
@@ -43,3 +45,12 @@ def subject(gegevens: Mapping[str, Any]) -> str:
     person = gegevens.get("waargenomen_persoon") or {}
     naam = " ".join(str(person.get("naam") or "").split()).casefold()
     return f"{naam}|{person.get('geboortedatum') or ''}|{gegevens.get('dealing_role') or ''}"
+
+
+def explain_history(case: Mapping[str, Any], history: Iterable[Mapping[str, Any]],
+                    params: Mapping[str, ParameterValue]) -> list[Counted]:
+    """Each earlier order with whether it counts against this person and why (for the case page): per person,
+    never per address, within the policy's window from the earlier observation."""
+    first = observations(case)[0]["at"].date()
+    return classify(history, first, int(params["eerdere_lasten_termijn_jaren"].value), PER_PERSON,
+                    ("last_onder_dwangsom",))

@@ -51,6 +51,7 @@ LABELS: dict[str, str] = {
     "dwangsom_halvering_onder_jaren": "Leeftijd waaronder het bedrag lager is",
     "minderjarige_factor": "Factor voor bedrag en maximum onder de halveringsleeftijd",
     "meerderjarig_vanaf_jaren": "Leeftijd van meerderjarigheid", "looptijd_maanden": "Looptijd van de last",
+    "eerdere_lasten_termijn_jaren": "Termijn waarin een eerdere last meetelt",
     "betaaltermijn_weken": "Betaaltermijn na verbeurte", "verjaring_jaren": "Verjaring van de invordering",
     "zienswijze_dwangsom_dagen": "Termijn voor een zienswijze", "telwijze_overtredingen": "Telwijze van overtredingen",
     # case-file fields
