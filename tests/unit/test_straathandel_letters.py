@@ -62,11 +62,12 @@ def test_a_norm_not_worded_as_a_ban_on_being_present_is_refused():
 
 def test_the_buyer_reads_the_apv_norm_and_nuisance_the_seller_the_public_order():
     buyer = _text(_context(straathandel_input()))
-    assert "geen misdrijf" in buyer and "verwerven" in buyer
+    assert "niet over het kopen of het bezit van drugs zelf" in buyer and "verwerven" in buyer
+    assert "geen misdrijf" not in buyer and "strafbaar feit" not in buyer  # a user quantity is an overtreding
     seller_case = {**CASE, "dealing_role": "verkoper"}
     assessment = replace(straathandel_input().assessment, facts={"dealing_role": "verkoper"})
     seller = _text(_context(straathandel_input(case_file=seller_case, assessment=assessment)))
-    assert "geen misdrijf" not in seller and "verkoper" in seller
+    assert "niet over het kopen" not in seller and "verkoper" in seller
 
 
 def test_the_order_prints_amounts_looptijd_forfeiture_and_no_compliance_period():

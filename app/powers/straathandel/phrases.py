@@ -73,14 +73,14 @@ GRONDSLAG = [
     "daarvan mag ik een last onder dwangsom opleggen (artikel 5:32, eerste lid, van " + AWB + ").",
 ]
 ROL_MOTIVERING = {
-    "koper": "Kopen van een kleine hoeveelheid voor eigen gebruik is geen misdrijf. Deze last gaat daarom niet over "
-             "een strafbaar feit. Hij gaat over de regel uit de APV: op straat zijn met het kennelijke doel drugs te "
+    "koper": "Deze last gaat niet over het kopen of het bezit van drugs zelf. Dat regelt de Opiumwet, en daarover "
+             "beslis ik niet. De last gaat over de regel uit de APV: op straat zijn met het kennelijke doel drugs te "
              "verwerven. Kopers houden de handel op straat in stand. Die handel geeft overlast en verstoort de "
              "openbare orde.",
     "verkoper": "Drugshandel op straat geeft overlast en verstoort de openbare orde. Voorbijgangers en omwonenden "
                 "voelen zich onveilig, en de handel trekt nieuwe handel aan.",
 }
-PREVENTIEF = ("De overdracht is voorbij. De last is er om herhaling te voorkomen. Dat mag volgens artikel 5:2, "
+PREVENTIEF = ("Wat er toen gebeurde, is voorbij. De last is er om herhaling te voorkomen. Dat mag volgens artikel 5:2, "
               "eerste lid, onder b, en artikel 5:7 van " + AWB + ", als herhaling klaarblijkelijk dreigt.")
 GEEN_BEGUNSTIGING = ("De last vraagt alleen dat {wie} iets niet meer doet. Daarom is er geen termijn om eerst aan "
                      "de last te voldoen (artikel 5:32a, tweede lid, van " + AWB + "). De last geldt dus vanaf "
@@ -153,7 +153,8 @@ MAXIMUM_BEREIKT = ("Het maximum van de last is nu bereikt. Verdere overtredingen
                    "dwangsom onder deze last. Ik kan dan een nieuwe last of een andere maatregel overwegen.")
 BETALEN = ["Betaal {bedrag} uiterlijk {uiterlijk} aan de gemeente Maastricht. Dat is zes weken na de overtreding "
            "(artikel 5:33 van " + AWB + "). Vermeld bij de betaling ons kenmerk {kenmerk}.",
-           "Hoe u betaalt, staat in het betaalverzoek dat u met deze brief krijgt.",
+           "Wilt u weten hoe u betaalt, of kunt u niet in één keer betalen? Neem dan contact met ons op. De "
+           "gegevens staan onder 'Heeft u vragen?'.",
            "Wordt niet op tijd betaald, dan kan de gemeente het bedrag laten innen. De kosten daarvan komen dan "
            "ook voor {wie_rekening}."]
 BETALEN_TOTAAL = ("Betaal in totaal {bedrag} aan de gemeente Maastricht. Elke dwangsom moet betaald zijn binnen zes "
