@@ -181,3 +181,12 @@ def test_several_breaches_each_have_their_own_pay_by_date_and_the_remainder_is_n
     assert any("restte tot het maximum" in p for p in context["overtredingen"])
     assert any("tot en met 11 maart 2027" in p for p in context["verjaring"])
     assert any("5:37a" in p for p in context["verjaring"])
+
+
+def test_a_late_invorderingsbeschikking_says_the_pay_by_date_has_passed():
+    letter = straathandel_input("invorderingsbeschikking")
+    record = letter.maatregel["invordering"]
+    late = {**record, "verbeurten": [{**record["verbeurten"][0], "betaaltermijn_tot": "2026-03-20"}]}
+    context = _context(replace(letter, maatregel={**letter.maatregel, "invordering": late}))
+    assert any("al voorbij" in p for p in context["betalen"])
+    assert not any("al voorbij" in p for p in _context(letter)["betalen"])

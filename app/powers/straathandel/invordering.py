@@ -92,6 +92,8 @@ def _betalen(letter: LetterInput, words: Mapping[str, str], found: Mapping[str, 
     else:
         uiterlijk = datum_met_dag(min(ends)) if ends else "binnen zes weken na de overtreding"
         lines = [P.BETALEN[0].format(bedrag=totaal, uiterlijk=uiterlijk, kenmerk=letter.kenmerk)]
+    if ends and min(ends) < letter.verzenddatum:  # a late beschikking: the 5:33 date has passed
+        lines.append(P.BETALEN_VERSTREKEN)
     rekening = "uw rekening" if words["wie"] == "u" else f"rekening van {words['wie']}"
     return lines + [P.BETALEN[1], P.BETALEN[2].format(wie_rekening=rekening)]
 

@@ -148,7 +148,7 @@ NIET_VERBEURD = ("{datum}: ook deze overtreding staat in het verslag. Daarvoor i
                  "omdat het maximum al bereikt was.")
 BEDRAGEN = ["Door deze overtreding{en} is van rechtswege {bedrag} verbeurd.",
             "Eerder verbeurd op deze last: {eerder}. In totaal nu: {totaal} van het maximum van {maximum}.",
-            "Nog te verbeuren tot het maximum: {resterend}."]
+            "Tot het maximum kan nog {resterend} worden verbeurd."]
 MAXIMUM_BEREIKT = ("Het maximum van de last is nu bereikt. Verdere overtredingen leiden niet meer tot een "
                    "dwangsom onder deze last. Ik kan dan een nieuwe last of een andere maatregel overwegen.")
 BETALEN = ["Betaal {bedrag} uiterlijk {uiterlijk} aan de gemeente Maastricht. Dat is zes weken na de overtreding "
@@ -160,6 +160,8 @@ BETALEN = ["Betaal {bedrag} uiterlijk {uiterlijk} aan de gemeente Maastricht. Da
 BETALEN_TOTAAL = ("Betaal in totaal {bedrag} aan de gemeente Maastricht. Elke dwangsom moet betaald zijn binnen zes "
                   "weken na de overtreding (artikel 5:33 van " + AWB + "). Vermeld bij de betaling ons kenmerk "
                   "{kenmerk}.")
+BETALEN_VERSTREKEN = ("Die termijn van zes weken is al voorbij op de datum van deze brief. Betaal het bedrag daarom "
+                      "meteen.")
 BETALEN_PER = "De dwangsom van {bedrag} voor de overtreding van {datum} moet uiterlijk {uiterlijk} betaald zijn."
 VERJARING = ["Een verbeurde dwangsom verjaart een jaar na de dag van de overtreding (artikel 5:35 van " + AWB + ").",
              "Voor de overtreding van {datum} loopt die termijn tot en met {verjaart_op}.",
