@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
 
 import pytest
 import time_machine
@@ -142,3 +143,36 @@ def test_a_minor_buyer_and_both_parents_receive_the_voornemen(db, rt, users):
     assert "met gezag over K. Jong" in json.dumps(parent.context, ensure_ascii=False)
     abroad = next(d for d in letters if d.ontvanger_naam == "M. Jong")
     assert abroad.context["adresregels"][-2:] == ["3700  TONGEREN", "BELGIË"]
+
+
+def test_a_breach_that_reaches_the_maximum_forfeits_only_the_remainder(db, rt, users):
+    """Three breach days under an order of 2,500 with a maximum of 7,000: 2,500 + 2,500 + the remaining 2,000;
+    a fourth day forfeits nothing and the letter says so. Each sum has its own pay-by date (Awb 5:33)."""
+    answers = {**ANSWERS, "bijzondere_omstandigheden": "ja"}  # a lower maximum departs from policy (Awb 4:84)
+    with _at(START):
+        zaak = submit_melding(db, rt, _melding(START - timedelta(days=1), "sh-flow-00011"), users["handhaving"], START)
+        terms = {"duur": 12, "bedrag": Decimal("2500"), "maximum": Decimal("7000")}
+        voornemen = judge_what_is_missing(db, rt, zaak, DraftRequest("voornemen_last", START + timedelta(days=1),
+                                                                     **terms), users["jurist"], START, answers)
+        _approve_and_send(db, rt, users, voornemen, START)
+    later = START + timedelta(days=20)
+    with _at(later):
+        zienswijze(db, zaak, {"outcome": "niet_ontvangen", "reactie": "Er kwam geen reactie."}, users["jurist"], later)
+        last = judge_what_is_missing(db, rt, zaak, DraftRequest("last_onder_dwangsom", later + timedelta(days=1),
+                                                                **terms), users["jurist"], later, answers)
+        _approve_and_send(db, rt, users, last, later)
+    melding = _melding(TODAY - timedelta(days=6), "sh-flow-00012")
+    first = melding["gegevens"]["observations"][0]
+    melding["gegevens"]["observations"] = [{**first, "observed_at": first["observed_at"] + timedelta(days=n)}
+                                           for n in range(4)]
+    breach = submit_melding(db, rt, melding, users["handhaving"], TODAY)
+    invordering = judge_what_is_missing(db, rt, breach, DraftRequest("invorderingsbeschikking",
+                                                                     TODAY + timedelta(days=1)),
+                                        users["jurist"], TODAY, ANSWERS)
+    assert [v["bedrag"] for v in invordering.maatregel["invordering"]["verbeurten"]] == ["2500.00", "2500.00",
+                                                                                       "2000.00"]
+    submit(db, rt, invordering, users["kabinet"], users["jurist"], TODAY)
+    context = current_documents(db, invordering)[0].context
+    assert context["betalen"][0].startswith("Betaal in totaal € 7.000,00")
+    assert any("restte tot het maximum" in p for p in context["overtredingen"])
+    assert any("geen dwangsom meer verbeurd" in p for p in context["overtredingen"])

@@ -62,16 +62,17 @@ def test_a_norm_not_worded_as_a_ban_on_being_present_is_refused():
 
 def test_the_buyer_reads_the_apv_norm_and_nuisance_the_seller_the_public_order():
     buyer = _text(_context(straathandel_input()))
-    assert "geen misdrijf" in buyer and "verwerven" in buyer
+    assert "niet over het kopen of het bezit van drugs zelf" in buyer and "verwerven" in buyer
+    assert "geen misdrijf" not in buyer and "strafbaar feit" not in buyer  # a user quantity is an overtreding
     seller_case = {**CASE, "dealing_role": "verkoper"}
     assessment = replace(straathandel_input().assessment, facts={"dealing_role": "verkoper"})
     seller = _text(_context(straathandel_input(case_file=seller_case, assessment=assessment)))
-    assert "geen misdrijf" not in seller and "verkoper" in seller
+    assert "niet over het kopen" not in seller and "verkoper" in seller
 
 
 def test_the_order_prints_amounts_looptijd_forfeiture_and_no_compliance_period():
     text = _text(_context(straathandel_input()))
-    for part in ("€ 1.250,00", "€ 5.000,00", "2 mei 2026", "2 mei 2027", "van rechtswege", "zes weken",
+    for part in ("€ 1.250,00", "€ 5.000,00", "2 mei 2026 tot en met 1 mei 2027", "van rechtswege", "zes weken",
                  "invorderingsbeschikking", "geen termijn om eerst aan de last te voldoen", "strafzaak",
                  "Drie keer eerder op het plein gezien.", "Artikel 2:74"):
         assert part in text, part
@@ -118,7 +119,7 @@ def test_hostile_text_comes_out_verbatim():
 def test_the_invorderingsbeschikking_prints_order_breach_sums_payment_and_limitation():
     context = _context(straathandel_input("invorderingsbeschikking"))
     text = _text(context)
-    for part in ("BEV-2025-000123", "1 november 2025", "10 maart 2026", "21.15 uur", "Bij de bank op het plein",
+    for part in ("BEV-2025-000123", "1 november 2025", "10 maart 2026", "21.15 uur", "bij de bank op het plein",
                  "€ 1.250,00", "€ 2.500,00", "€ 5.000,00", "dinsdag 21 april 2026", "10 maart 2027"):
         assert part in text, part
     assert any("5:39" in p or "ook over deze invorderingsbeschikking" in p for p in context["rechtsmiddelen"])
@@ -139,3 +140,53 @@ def test_a_besluit_to_an_address_abroad_needs_a_recorded_way_of_making_it_known(
     assert "bekendmaking_buitenland" in KIT.check(straathandel_input(case_file=unknown))
     assert "bekendmaking_buitenland" not in KIT.check(straathandel_input("voornemen_last", case_file=unknown))
     assert KIT.check(straathandel_input()) == {}
+
+
+def test_the_letter_speaks_to_u_in_correct_dutch_and_states_competence_positively():
+    text = _text(_context(straathandel_input()))
+    assert "kunt u mij vragen de last op te heffen" in text and "ook al bent u minderjarig" in text
+    assert "kan u" not in text and "is u " not in text and "van u." not in text
+    assert "Als burgemeester voer ik die regel uit" in text and "artikel 125, derde lid, van de Gemeentewet" in text
+    assert "artikel 5:32b, derde lid" in text and "uw leeftijd en uw inkomen" in text
+
+
+def test_the_minor_and_the_parent_read_who_could_respond_alike():
+    minor, parent = _context(straathandel_input()), _context(straathandel_input(rol="gezaghebbende"))
+    assert any("konden u en uw ouders of voogd met gezag reageren" in p for p in minor["motivering"])
+    assert any("konden K. Bedacht en de ouders of voogd met gezag reageren" in p for p in parent["motivering"])
+
+
+def test_a_buyer_is_not_told_about_a_prosecution_for_an_opiumwet_crime():
+    koper = straathandel_input(case_file={**CASE, "dealing_role": "koper"})
+    verkoper = straathandel_input(case_file={**CASE, "dealing_role": "verkoper"})
+    verkoper = replace(verkoper, assessment=replace(verkoper.assessment, facts={
+        **verkoper.assessment.facts, "dealing_role": "verkoper"}))
+    koper_text, verkoper_text = _text(_context(koper)), _text(_context(verkoper))
+    assert "niet op de Opiumwet" in koper_text and "vrijgesproken" not in koper_text
+    assert "vrijgesproken" in verkoper_text
+
+
+def test_several_breaches_each_have_their_own_pay_by_date_and_the_remainder_is_named():
+    letter = straathandel_input("invorderingsbeschikking")
+    record = letter.maatregel["invordering"]
+    second = {**record["verbeurten"][0], "datum": "2026-03-11", "bedrag": "500.00",
+              "betaaltermijn_tot": "2026-04-22", "verjaring_op": "2027-03-11"}
+    seen = [*CASE["observations"], {**CASE["observations"][0], "observed_at": "2026-03-11T21:15:00+01:00"}]
+    letter = replace(letter, case_file={**letter.case_file, "observations": seen},
+                     maatregel={**letter.maatregel, "invordering": {**record, "verbeurten": [
+                         record["verbeurten"][0], second]}})
+    context = _context(letter)
+    assert context["betalen"][0].startswith("Betaal in totaal")
+    assert any("woensdag 22 april 2026" in p for p in context["betalen"])
+    assert any("restte tot het maximum" in p for p in context["overtredingen"])
+    assert any("tot en met 11 maart 2027" in p for p in context["verjaring"])
+    assert any("5:37a" in p for p in context["verjaring"])
+
+
+def test_a_late_invorderingsbeschikking_says_the_pay_by_date_has_passed():
+    letter = straathandel_input("invorderingsbeschikking")
+    record = letter.maatregel["invordering"]
+    late = {**record, "verbeurten": [{**record["verbeurten"][0], "betaaltermijn_tot": "2026-03-20"}]}
+    context = _context(replace(letter, maatregel={**letter.maatregel, "invordering": late}))
+    assert any("al voorbij" in p for p in context["betalen"])
+    assert not any("al voorbij" in p for p in _context(letter)["betalen"])

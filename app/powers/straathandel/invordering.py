@@ -14,6 +14,8 @@ from app.letters.formatting import bedrag, datum, datum_met_dag, tijdstip
 from app.letters.input import LetterInput
 from app.powers.straathandel import phrases as P
 from app.powers.straathandel.facts import observations
+from app.powers.straathandel.observations import plaats
+from app.powers.straathandel.words import laatste_dag
 
 
 def record(letter: LetterInput) -> Mapping[str, Any]:
@@ -39,39 +41,60 @@ def invordering(letter: LetterInput, words: Mapping[str, str]) -> dict[str, list
     return {
         "last_gegevens": [P.LAST_GEGEVENS[0].format(datum=_d(last["datum"]), wie_obj=words["wie_obj"],
                                                     kenmerk=last["kenmerk"]),
-                          P.LAST_GEGEVENS[1].format(van=_d(last["ingangsdatum"]), tot=_d(last["vervaldatum"]),
+                          P.LAST_GEGEVENS[1].format(van=_d(last["ingangsdatum"]), tot=laatste_dag(last["vervaldatum"]),
                                                     bedrag=bedrag(Decimal(str(last["bedrag"]))),
+                                                    telwijze=words["telwijze"],
                                                     maximum=bedrag(Decimal(str(last["maximum"]))))],
-        "overtredingen": [_overtreding(letter, v) for v in verbeurten],
+        "overtredingen": _overtredingen(letter, last, verbeurten),
         "bedragen": bedragen,
         "betalen": _betalen(letter, words, found, verbeurten),
-        "verjaring": [P.VERJARING[0].format(datum=_d(v["datum"]), verjaart_op=_d(v["verjaring_op"]))
-                      for v in verbeurten if v.get("verjaring_op")],
+        "verjaring": _verjaring(verbeurten),
     }
 
 
-def _overtreding(letter: LetterInput, verbeurte: Mapping[str, Any]) -> str:
+def _overtredingen(letter: LetterInput, last: Mapping[str, Any], verbeurten: list[Mapping[str, Any]]) -> list[str]:
+    """Each breach that forfeited a sum (the last one perhaps only the remainder up to the maximum), then each
+    day in the report that forfeited nothing because the maximum was reached (pitfall 10)."""
+    lines = [_overtreding(letter, v, Decimal(str(v["bedrag"])) < Decimal(str(last["bedrag"]))) for v in verbeurten]
+    charged = {str(v["datum"])[:10] for v in verbeurten}
+    days = sorted({o["at"].date() for o in observations(letter.case_file)})
+    return lines + [P.NIET_VERBEURD.format(datum=datum(d)) for d in days
+                    if d.isoformat() not in charged and d > max(date.fromisoformat(c) for c in charged)]
+
+
+def _overtreding(letter: LetterInput, verbeurte: Mapping[str, Any], rest: bool) -> str:
     day = date.fromisoformat(str(verbeurte["datum"])[:10])
-    seen = [f"om {tijdstip(o['at'])}, {o.get('place_description') or ''}".rstrip(", ")
+    adres = next(iter(letter.zaak_adresregels), "")
+    seen = [f"om {tijdstip(o['at'])}, {plaats(o, adres)}".rstrip(", ")
             for o in observations(letter.case_file) if o["at"].date() == day]
     beschrijving = "; ".join(seen) or "zie het verslag"
     return (P.OVERTREDING.format(datum=datum(day), beschrijving=beschrijving)
             + f" ({letter.melding_bron}, kenmerk {letter.melding_kenmerk}). Verbeurd: "
-            + bedrag(Decimal(str(verbeurte["bedrag"]))) + ".")
+            + bedrag(Decimal(str(verbeurte["bedrag"]))) + "." + (P.REST_VERBEURD if rest else ""))
+
+
+def _verjaring(verbeurten: list[Mapping[str, Any]]) -> list[str]:
+    per = [P.VERJARING[1].format(datum=_d(v["datum"]), verjaart_op=_d(v["verjaring_op"]))
+           for v in verbeurten if v.get("verjaring_op")]
+    return [P.VERJARING[0], *per, P.VERJARING[2]] if per else []
 
 
 def _betalen(letter: LetterInput, words: Mapping[str, str], found: Mapping[str, Any],
              verbeurten: list[Mapping[str, Any]]) -> list[str]:
     ends = [date.fromisoformat(str(v["betaaltermijn_tot"])[:10]) for v in verbeurten if v.get("betaaltermijn_tot")]
     ends = ends or [d for d in (letter.deadlines.get("betaaltermijn_tot"),) if d is not None]
-    uiterlijk = datum_met_dag(min(ends)) if ends else "binnen zes weken na de overtreding"
-    lines = [P.BETALEN[0].format(bedrag=bedrag(Decimal(str(found["bedrag"]))), uiterlijk=uiterlijk,
-                                 kenmerk=letter.kenmerk)]
-    if len(verbeurten) > 1:
+    totaal = bedrag(Decimal(str(found["bedrag"])))
+    if len(verbeurten) > 1 and ends:
+        lines = [P.BETALEN_TOTAAL.format(bedrag=totaal, kenmerk=letter.kenmerk)]
         lines += [P.BETALEN_PER.format(bedrag=bedrag(Decimal(str(v["bedrag"]))), datum=_d(v["datum"]),
-                                       uiterlijk=_d(v["betaaltermijn_tot"]))
+                                       uiterlijk=datum_met_dag(date.fromisoformat(str(v["betaaltermijn_tot"])[:10])))
                   for v in verbeurten if v.get("betaaltermijn_tot")]
-    rekening = "uzelf" if words["wie"] == "u" else words["wie"]
+    else:
+        uiterlijk = datum_met_dag(min(ends)) if ends else "binnen zes weken na de overtreding"
+        lines = [P.BETALEN[0].format(bedrag=totaal, uiterlijk=uiterlijk, kenmerk=letter.kenmerk)]
+    if ends and min(ends) < letter.verzenddatum:  # a late beschikking: the 5:33 date has passed
+        lines.append(P.BETALEN_VERSTREKEN)
+    rekening = "uw rekening" if words["wie"] == "u" else f"rekening van {words['wie']}"
     return lines + [P.BETALEN[1], P.BETALEN[2].format(wie_rekening=rekening)]
 
 

@@ -20,6 +20,7 @@ from app.powers.straathandel import phrases as P
 from app.powers.straathandel import words as W
 from app.powers.straathandel.invordering import invordering, invordering_errors
 from app.powers.straathandel.observations import feiten
+from app.powers.straathandel.policy import HALVED
 
 COMMON_KEYS = (*L.HEAD_KEYS, "inleiding", "feiten", "motivering", "afschrift_aan")
 OUTCOME_KEYS = {
@@ -105,29 +106,59 @@ def _motivering(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
     paragraphs = [L.bron(letter, P.STUK[letter.outcome])]
     if letter.outcome == "invorderingsbeschikking":
         paragraphs.append(P.INVORDERING_GRONDSLAG)
-        return paragraphs + L.oordelen(letter.judgements, _questions(P.OORDELEN_INVORDERING, words))
+        paragraphs += L.oordelen(letter.judgements, _questions(P.OORDELEN_INVORDERING, words))
+        return paragraphs + (_hearing(letter, words, P.ZIENSWIJZE_INVORDERING) if letter.zienswijze else [])
     if letter.outcome == "voornemen_last":
         paragraphs.append(P.VOORLOPIG)
     paragraphs += [p.format_map(words) for p in P.GRONDSLAG]
-    role = letter.assessment.facts.get("dealing_role") or letter.case_file.get("dealing_role")
-    paragraphs += [P.ROL_MOTIVERING["koper" if role == "koper" else "verkoper"], P.PREVENTIEF]
-    indicators = [L.label(P.AANWIJZING, i.get("kind")) + (f" ({i['description']})" if i.get("description") else "")
-                  for i in letter.case_file.get("repetition_indicators") or ()]
-    if indicators:
-        paragraphs.append(P.AANWIJZINGEN.format(aanwijzingen=L.opsomming(indicators)))
+    paragraphs += [P.ROL_MOTIVERING[_group(letter)], P.PREVENTIEF, *_aanwijzingen(letter), *_evenredig(letter, words)]
     paragraphs += L.oordelen(letter.judgements, _questions(P.OORDELEN_LAST, words))
     paragraphs.append(P.GEEN_BEGUNSTIGING.format_map(words))
     if letter.afwijking_beleid:
         paragraphs += [G.AFWIJKING, letter.afwijking_beleid]
     if letter.outcome == "voornemen_last":
-        return paragraphs + [p.format_map(words) for p in P.STRAFRECHT]
-    lead = P.ZIENSWIJZE_VOORNEMEN.format(den="den" if words["wie"] != "u" else "", wie_mv=_wie_mv(words))
-    return paragraphs + H.zienswijzen(letter.zienswijze or {}, letter.recipient.id,
-                                      H.HearingWords(lead, P.ZIENSWIJZE_UITZONDERING))
+        return paragraphs + _strafrecht(letter, words)
+    return paragraphs + _hearing(letter, words, P.ZIENSWIJZE_VOORNEMEN)
 
 
-def _wie_mv(words: Mapping[str, str]) -> str:
-    return "u" if words["wie"] == "u" else f"{words['naam']} en de ouders of voogd met gezag"
+def _aanwijzingen(letter: LetterInput) -> list[str]:
+    indicators = [L.label(P.AANWIJZING, i.get("kind")) + (f" ({i['description']})" if i.get("description") else "")
+                  for i in letter.case_file.get("repetition_indicators") or ()]
+    return [P.AANWIJZINGEN.format(aanwijzingen=L.opsomming(indicators))] if indicators else []
+
+
+def _hearing(letter: LetterInput, words: Mapping[str, str], template: str) -> list[str]:
+    """Who could respond and each zienswijze with its answer: the same in every addressee's letter."""
+    wie_mv = _wie_mv(letter, words)
+    lead = template.format(den="" if wie_mv == "u" else "den", wie_mv=wie_mv)
+    return H.zienswijzen(letter.zienswijze or {}, letter.recipient.id, H.HearingWords(lead, P.ZIENSWIJZE_UITZONDERING))
+
+
+def _group(letter: LetterInput) -> str:
+    role = letter.assessment.facts.get("dealing_role") or letter.case_file.get("dealing_role")
+    return "koper" if role == "koper" else "verkoper"
+
+
+def _wie_mv(letter: LetterInput, words: Mapping[str, str]) -> str:
+    """Who could respond to the voornemen: the same people in every addressee's letter (the minor's too)."""
+    if not (W.minor_on_sending(letter) and letter.case_file.get("gezaghebbenden")):
+        return words["wie"]
+    return P.WIE_MV_MINDERJARIG["u" if words["wie"] == "u" else "ander"].format_map(words)
+
+
+def _evenredig(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
+    """Awb 5:32b lid 3 stated, and the minor's lower amount explained where policy halved it."""
+    leeftijd_inkomen = P.LEEFTIJD_INKOMEN["u" if words["wie"] == "u" else "ander"].format_map(words)
+    found = [P.EVENREDIG.format_map({**words, "leeftijd_inkomen": leeftijd_inkomen})]
+    if any(e.value == HALVED for e in letter.assessment.findings("evenredigheid")):
+        found.append(P.EVENREDIG_MINDERJARIG.format_map(words))
+    return found
+
+
+def _strafrecht(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
+    """A buyer with a user quantity commits no Opiumwet crime: his letter does not speak of a prosecution."""
+    lines = P.STRAFRECHT_KOPER if _group(letter) == "koper" else P.STRAFRECHT
+    return [p.format_map(words) for p in lines]
 
 
 def _questions(questions: Mapping[str, str], words: Mapping[str, str]) -> dict[str, str]:
@@ -148,7 +179,7 @@ def _besluit(letter: LetterInput, words: Mapping[str, str], clauses: Mapping[str
                        P.DICTUM_DWANGSOM.format_map(words)],
             "norm": _norm(letter, words), "last": _last(words),
             "verbeurte": [p.format_map(words) for p in P.VERBEURTE], "vaststelling": list(P.VASTSTELLING),
-            "strafrecht": [p.format_map(words) for p in P.STRAFRECHT],
+            "strafrecht": _strafrecht(letter, words),
             "rechtsmiddelen": L.rechtsmiddelen(clauses, P.CLAUSE[letter.outcome], letter)}
 
 
@@ -162,7 +193,7 @@ def _norm(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
 
 
 def _last(words: Mapping[str, str]) -> list[str]:
-    looptijd = f"van {words['van']} tot {words['tot']}" if words["van"] else words["looptijd"]
+    looptijd = f"van {words['van']} tot en met {words['tot']}" if words["van"] else words["looptijd"]
     return [p.format_map({**words, "looptijd": looptijd}) for p in P.LAST]
 
 
@@ -175,7 +206,7 @@ def _afschrift(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
         if party.rol == P.OVERTREDER and letter.recipient.rol == P.GEZAGHEBBENDE:
             names.append(party.naam)
         elif party.rol == P.GEZAGHEBBENDE and minor:
-            names.append(f"{party.naam} (ouder of voogd met gezag)")
+            names.append(f"{party.naam} ({W.relatie(letter, party.naam)} met gezag)")
     return [P.OOK_AAN.format(stuk=words["stuk"], namen=L.opsomming(names))] if names else []
 
 

@@ -55,6 +55,10 @@ MIDDEL = {"lijst_i": "Het ging om harddrugs (lijst I van de Opiumwet){wat}.",
           "lijst_ii": "Het ging om softdrugs (lijst II van de Opiumwet){wat}.",
           "gelijkende_waar": "Het ging om waar die op drugs lijkt{wat}.",
           "unknown": "Welk middel het was, staat niet vast{wat}."}
+GEVONDEN = "Bij {wie_obj} vond {waarnemer_kort}: {wat}."
+GEVONDEN_WAT = {"gebruikershoeveelheid": "een kleine hoeveelheid voor eigen gebruik",
+                "handelsverpakkingen": "verpakkingen die klaar waren voor de verkoop",
+                "contant_geld": "contant geld", "meerdere_telefoons": "meer dan één telefoon"}
 AMBTSEED = "Dit staat in {bron} met kenmerk {kenmerk}, opgemaakt op ambtseed of ambtsbelofte."
 ROL = {"verkoper": "{Wie} trad op als verkoper: {wie_obj} bood drugs aan of leverde ze af.",
        "koper": "{Wie} trad op als koper: {wie_obj} wilde drugs verwerven.",
@@ -63,22 +67,30 @@ ROL = {"verkoper": "{Wie} trad op als verkoper: {wie_obj} bood drugs aan of leve
 
 # The motivation.
 GRONDSLAG = [
-    "{Artikel} van " + APV + " verbiedt dit gedrag. De tekst van die regel staat hieronder.",
-    "Ik mag een last onder dwangsom opleggen om die regel te handhaven. Dat staat in artikel 125, derde lid, van "
-    "de Gemeentewet en artikel 5:32, eerste lid, van " + AWB + ".",
+    "{Artikel} van " + APV + " verbiedt dit gedrag. De tekst van die regel staat bij 'Welke regel geldt?'.",
+    "Als burgemeester voer ik die regel uit: hij beschermt de openbare orde. Daarom ben ik bevoegd een last onder "
+    "bestuursdwang op te leggen om de regel te handhaven (artikel 125, derde lid, van de Gemeentewet). In plaats "
+    "daarvan mag ik een last onder dwangsom opleggen (artikel 5:32, eerste lid, van " + AWB + ").",
 ]
 ROL_MOTIVERING = {
-    "koper": "Kopen van een kleine hoeveelheid voor eigen gebruik is geen misdrijf. Deze last gaat daarom niet over "
-             "een strafbaar feit. Hij gaat over de regel uit de APV: op straat zijn met het kennelijke doel drugs te "
+    "koper": "Deze last gaat niet over het kopen of het bezit van drugs zelf. Dat regelt de Opiumwet, en daarover "
+             "beslis ik niet. De last gaat over de regel uit de APV: op straat zijn met het kennelijke doel drugs te "
              "verwerven. Kopers houden de handel op straat in stand. Die handel geeft overlast en verstoort de "
              "openbare orde.",
     "verkoper": "Drugshandel op straat geeft overlast en verstoort de openbare orde. Voorbijgangers en omwonenden "
                 "voelen zich onveilig, en de handel trekt nieuwe handel aan.",
 }
-PREVENTIEF = ("De overdracht is voorbij. De last is er om herhaling te voorkomen. Dat mag volgens artikel 5:2, "
+PREVENTIEF = ("Wat er toen gebeurde, is voorbij. De last is er om herhaling te voorkomen. Dat mag volgens artikel 5:2, "
               "eerste lid, onder b, en artikel 5:7 van " + AWB + ", als herhaling klaarblijkelijk dreigt.")
 GEEN_BEGUNSTIGING = ("De last vraagt alleen dat {wie} iets niet meer doet. Daarom is er geen termijn om eerst aan "
-                     "de last te voldoen (artikel 5:32a, tweede lid, van " + AWB + "). De last geldt direct.")
+                     "de last te voldoen (artikel 5:32a, tweede lid, van " + AWB + "). De last geldt dus vanaf "
+                     "de eerste dag van de looptijd.")
+EVENREDIG = ("Het bedrag en het maximum moeten in redelijke verhouding staan tot het belang dat de regel beschermt en "
+             "tot het doel van de dwangsom: voorkomen dat {wie} de regel opnieuw overtreedt (artikel 5:32b, derde "
+             "lid, van " + AWB + "). Daarbij let ik ook op {leeftijd_inkomen}.")
+LEEFTIJD_INKOMEN = {"u": "uw leeftijd en uw inkomen", "ander": "de leeftijd en het inkomen van {naam}"}
+EVENREDIG_MINDERJARIG = ("{Wie} was minderjarig op de dag van de waarneming. Daarom is het bedrag lager dan het "
+                         "gewone bedrag uit het beleid.")
 AANWIJZINGEN = "Aanwijzingen voor herhaling in het dossier: {aanwijzingen}."
 AANWIJZING = {"eerdere_registratie": "eerdere registraties voor drugshandel", "aanwezig_op_hotspot":
               "vaker gezien op een plek waar veel gehandeld wordt", "eerdere_waarschuwing": "eerder gewaarschuwd",
@@ -86,7 +98,13 @@ AANWIJZING = {"eerdere_registratie": "eerdere registraties voor drugshandel", "a
 VOORLOPIG = "Dit is mijn voorlopige oordeel. Ik neem pas een besluit nadat u heeft kunnen reageren."
 STRAFRECHT = ["Deze last staat los van een strafzaak. Het Openbaar Ministerie beslist zelf of er vervolging komt.",
               "Ook als er geen strafzaak komt of {wie} wordt vrijgesproken, blijft deze last gelden."]
+STRAFRECHT_KOPER = ["Deze last is geen straf. Hij staat los van een eventuele strafzaak. Over vervolging beslist "
+                    "alleen het Openbaar Ministerie.",
+                    "Komt er geen strafzaak, dan blijft deze last toch gelden. Hij is gebaseerd op de regel uit de "
+                    "APV, niet op de Opiumwet."]
 ZIENSWIJZE_VOORNEMEN = "Voordat ik dit besluit nam, kon{den} {wie_mv} reageren op mijn voornemen."
+ZIENSWIJZE_INVORDERING = "Voordat ik deze invorderingsbeschikking nam, kon{den} {wie_mv} daarop reageren."
+WIE_MV_MINDERJARIG = {"u": "u en uw ouders of voogd met gezag", "ander": "{naam} en de ouders of voogd met gezag"}
 ZIENSWIJZE_UITZONDERING = "Ik heb vooraf niet om een zienswijze gevraagd. De reden: {reden}."
 
 # The order itself.
@@ -96,21 +114,21 @@ DICTUM_NORM = "Ik draag {wie_obj} op zich niet {rest}"
 DICTUM_NORM_VOORNEMEN = "De last zal luiden: ik draag {wie_obj} op zich niet {rest}"
 DICTUM_WAAR = "De last geldt in {gebied}."
 DICTUM_DUUR_VOORNEMEN = "De last geldt {looptijd}, vanaf de dag na de bekendmaking van het besluit."
-DICTUM_DUUR = "De last geldt vanaf {van} tot {tot}."
+DICTUM_DUUR = "De last geldt van {van} tot en met {tot}."
 DICTUM_DWANGSOM = ("Overtreedt {wie} de last, dan verbeurt {wie} een dwangsom van {bedrag} {telwijze}, tot ten "
                    "hoogste {maximum} in totaal.")
 TELWIJZE = {"per_dag": "per dag waarop een overtreding wordt vastgesteld",
             "per_constatering": "per vastgestelde overtreding"}
 NORM = "{Artikel} van " + APV + " luidt:"
-LAST = ["Bedrag per overtreding: {bedrag}", "Maximum: {maximum}", "Looptijd: {looptijd}", "Gebied: {gebied}"]
+LAST = ["Bedrag: {bedrag} {telwijze}", "Maximum: {maximum} in totaal", "Looptijd: {looptijd}", "Gebied: {gebied}"]
 VERBEURTE = [
     "Overtreedt {wie} de last, dan is de dwangsom meteen verschuldigd. Dat heet verbeuren van rechtswege: daar is "
-    "geen nieuw besluit voor nodig (artikel 5:33 van " + AWB + ").",
-    "Een verbeurde dwangsom moet binnen zes weken na de overtreding betaald zijn.",
+    "geen nieuw besluit voor nodig.",
+    "Een verbeurde dwangsom moet binnen zes weken na de overtreding betaald zijn (artikel 5:33 van " + AWB + ").",
     "Ik vorder het bedrag in met een invorderingsbeschikking (artikel 5:37 van " + AWB + "). Daarin staat om welke "
     "overtreding het gaat en hoeveel er betaald moet worden. Tegen die invorderingsbeschikking kan apart bezwaar "
     "worden gemaakt.",
-    "Na een jaar zonder verbeurde dwangsom kan {wie} mij vragen de last op te heffen (artikel 5:34, tweede lid, "
+    "Na een jaar zonder verbeurde dwangsom {kan} {wie} mij vragen de last op te heffen (artikel 5:34, tweede lid, "
     "van " + AWB + ").",
 ]
 VASTSTELLING = ["Een agent van de politie of een handhaver (boa) die ziet dat de last wordt overtreden, legt dat "
@@ -122,22 +140,33 @@ VRAGEN = ["Klopt wat ik hierboven schrijf over wat er is gebeurd?",
 
 # The invorderingsbeschikking.
 LAST_GEGEVENS = ["Op {datum} heb ik {wie_obj} een last onder dwangsom opgelegd, met kenmerk {kenmerk}.",
-                 "De last geldt van {van} tot {tot}. Het bedrag per overtreding is {bedrag}, met een maximum van "
-                 "{maximum}."]
+                 "De last geldt van {van} tot en met {tot}. Het bedrag is {bedrag} {telwijze}, met een maximum van "
+                 "{maximum} in totaal."]
 OVERTREDING = "{datum}: {beschrijving}"
-OVERTREDING_WAARNEMING = "om {tijd}, {plaats}"
+REST_VERBEURD = " Dat is wat nog restte tot het maximum."
+NIET_VERBEURD = ("{datum}: ook deze overtreding staat in het verslag. Daarvoor is geen dwangsom meer verbeurd, "
+                 "omdat het maximum al bereikt was.")
 BEDRAGEN = ["Door deze overtreding{en} is van rechtswege {bedrag} verbeurd.",
             "Eerder verbeurd op deze last: {eerder}. In totaal nu: {totaal} van het maximum van {maximum}.",
-            "Nog te verbeuren tot het maximum: {resterend}."]
+            "Tot het maximum kan nog {resterend} worden verbeurd."]
 MAXIMUM_BEREIKT = ("Het maximum van de last is nu bereikt. Verdere overtredingen leiden niet meer tot een "
                    "dwangsom onder deze last. Ik kan dan een nieuwe last of een andere maatregel overwegen.")
-BETALEN = ["Betaal {bedrag} uiterlijk {uiterlijk} aan de gemeente Maastricht. Vermeld daarbij ons kenmerk {kenmerk}.",
-           "Hoe u betaalt, staat in het betaalverzoek dat u met deze brief krijgt.",
+BETALEN = ["Betaal {bedrag} uiterlijk {uiterlijk} aan de gemeente Maastricht. Dat is zes weken na de overtreding "
+           "(artikel 5:33 van " + AWB + "). Vermeld bij de betaling ons kenmerk {kenmerk}.",
+           "Wilt u weten hoe u betaalt, of kunt u niet in één keer betalen? Neem dan contact met ons op. De "
+           "gegevens staan onder 'Heeft u vragen?'.",
            "Wordt niet op tijd betaald, dan kan de gemeente het bedrag laten innen. De kosten daarvan komen dan "
-           "ook voor rekening van {wie_rekening}."]
+           "ook voor {wie_rekening}."]
+BETALEN_TOTAAL = ("Betaal in totaal {bedrag} aan de gemeente Maastricht. Elke dwangsom moet betaald zijn binnen zes "
+                  "weken na de overtreding (artikel 5:33 van " + AWB + "). Vermeld bij de betaling ons kenmerk "
+                  "{kenmerk}.")
+BETALEN_VERSTREKEN = ("Die termijn van zes weken is al voorbij op de datum van deze brief. Betaal het bedrag daarom "
+                      "meteen.")
 BETALEN_PER = "De dwangsom van {bedrag} voor de overtreding van {datum} moet uiterlijk {uiterlijk} betaald zijn."
-VERJARING = ["Ik mag een verbeurde dwangsom invorderen tot een jaar na de overtreding (artikel 5:35 van " + AWB
-             + "). Voor de overtreding van {datum} is dat tot {verjaart_op}."]
+VERJARING = ["Een verbeurde dwangsom verjaart een jaar na de dag van de overtreding (artikel 5:35 van " + AWB + ").",
+             "Voor de overtreding van {datum} loopt die termijn tot en met {verjaart_op}.",
+             "Deze invorderingsbeschikking stuit de verjaring (artikel 5:37a, eerste lid, van " + AWB + "). Daarna "
+             "begint een nieuwe verjaringstermijn."]
 INVORDERING_GRONDSLAG = ("Ik vorder de verbeurde dwangsom in op grond van artikel 5:37, eerste lid, van " + AWB
                          + ".")
 GEHOORD = "Voordat ik deze beschikking nam, heb ik gevraagd om te reageren. {reden}"
@@ -150,16 +179,17 @@ CLAUSE = {"last_onder_dwangsom": "bezwaar_en_voorlopige_voorziening",
 OORDELEN_LAST = {
     "herhalingsgevaar": "Waarom vrees ik herhaling?",
     "bedrag_redelijk": "Waarom zijn het bedrag en het maximum redelijk?",
-    "minderjarige_aanpak": "Waarom past een last, ook al is {wie} minderjarig?",
+    "minderjarige_aanpak": "Waarom past een last, ook al {is} {wie} minderjarig?",
     "rol_koper_verkoper": "Waarom is het bedrag voor een koper evenredig?",
     "scope_en_looptijd": "Waarom dit gebied en deze looptijd?",
     "dwangsom_passend": "Waarom past een dwangsom?",
     "geschiktheid": "Is de last geschikt om herhaling te voorkomen?",
     "noodzakelijkheid": "Is er een lichter middel?",
     "evenwichtigheid": "Zijn de gevolgen niet te zwaar?",
+    "bijzondere_omstandigheden": "Zijn er bijzondere omstandigheden om van het beleid af te wijken?",
     "nieuwe_last_na_maximum": "Waarom opnieuw een last?",
     "aard_middel": "Waarom ging het om drugs of op drugs gelijkende waar?",
 }
 OORDELEN_INVORDERING = {"overtreding_vastgesteld": "Waarom is de last overtreden?",
-                        "horen_invordering": "Wie heb ik gehoord en wat vind ik daarvan?",
+                        "horen_invordering": "Heb ik vooraf om een reactie gevraagd?",
                         "aard_middel": "Waarom ging het om drugs of op drugs gelijkende waar?"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -77,9 +77,10 @@ def amounts(letter: LetterInput) -> tuple[Decimal, Decimal] | None:
     return Decimal(str(proposed["dwangsom_bedrag_eur"])), Decimal(str(proposed["dwangsom_maximum_eur"]))
 
 
-def relatie(letter: LetterInput) -> str:
+def relatie(letter: LetterInput, naam: str | None = None) -> str:
+    """"ouder" or "voogd" of the recipient (or of the named person with authority), as the case file records it."""
     for g in letter.case_file.get("gezaghebbenden") or ():
-        if g.get("naam") == letter.recipient.naam:
+        if g.get("naam") == (naam or letter.recipient.naam):
             return P.RELATIE.get(g.get("relatie"), "ouder of voogd")
     return "ouder of voogd"
 
@@ -101,8 +102,18 @@ def words_for(letter: LetterInput) -> dict[str, str]:
         "bedrag": bedrag(found[0]) if found else "", "maximum": bedrag(found[1]) if found else "",
         "telwijze": P.TELWIJZE.get(str(counting.value) if counting else PER_DAG, P.TELWIJZE[PER_DAG]),
         "looptijd": periode(int(months), "months") if months else "",
-        "van": _datum(letter.deadlines.get("ingangsdatum")), "tot": _datum(letter.deadlines.get("vervaldatum")),
+        "van": _datum(letter.deadlines.get("ingangsdatum")), "tot": laatste_dag(letter.deadlines.get("vervaldatum")),
+        "kan": "kunt" if wie == "u" else "kan", "is": "bent" if wie == "u" else "is",
     }
+
+
+def laatste_dag(vervaldatum: Any) -> str:
+    """The last day the order is in force, for "tot en met": the vervaldatum is the first day it no longer is
+    (app/domain/forfeiture.py: ingangsdatum <= day < vervaldatum)."""
+    if vervaldatum is None:
+        return ""
+    day = vervaldatum if isinstance(vervaldatum, date) else date.fromisoformat(str(vervaldatum)[:10])
+    return datum(day - timedelta(days=1))
 
 
 def _datum(value: Any) -> str:
