@@ -17,6 +17,7 @@ from app.audit import Actor, record_change
 from app.domain.errors import InvalidInput
 from app.models import Melding, User, Zaak
 from app.runtime import Runtime
+from app.services.assignment import may_handle
 from app.services.intake import create_zaak, submission_key
 from app.services.queries import touch
 
@@ -98,8 +99,11 @@ def _one(session: Session, rt: Runtime, zaak: Zaak, raw: dict[str, Any], token: 
         raise InvalidInput({"vervolg": f"De vervolgzaak is niet compleet: {_first(exc.messages)}"}) from None
     new = create_zaak(session, rt, {**data, "submission_id": submission_key(user, token)}, user, today)
     new.vervolg_op_id, new.team = zaak.id, zaak.team
+    if may_handle(user, new):  # who starts it handles it, as he handles the zaak it follows
+        new.behandelaar_id = user.id
     record_change(session, Actor.of(user), actie="create", hoofd_object=zaak.identificatie, resource="vervolgzaak",
-                  resource_id=new.id, weergave=new.identificatie, nieuw={"zaaktype": code, "zaak": new.identificatie})
+                  resource_id=new.id, weergave=new.identificatie,
+                  nieuw={"zaaktype": code, "zaak": new.identificatie, "behandelaar_id": new.behandelaar_id})
     return new
 
 

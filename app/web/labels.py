@@ -42,6 +42,8 @@ LABELS: dict[str, str] = {
     "indiener": "Indiener van het bezwaar",
     "procedure": "Procedure",  # a judgement step (index.yaml `stap`), as "Stap: Procedure"
     **COUNTRIES,  # the country of an address: "België", never "BE"
+    # the parts of an address or a name in a table parameter (e.g. Veilig Thuis' postal address)
+    "naam": "Naam", "straat": "Straat", "huisnummer": "Huisnummer", "postcode": "Postcode", "woonplaats": "Plaats",
 }
 
 

@@ -21,6 +21,14 @@ class Control:
     required: bool = False
     choices: tuple[str, ...] = ()
 
+    @property
+    def word(self) -> str | None:
+        """The core's word for a person's own field; None: the power's label for it."""
+        return PERSON_WORDS.get(self.name)
+
+
+PERSON_WORDS = {"naam": "Naam", "geboortedatum": "Geboortedatum", "relatie": "Relatie"}
+
 
 def person_schema(case_file_schema: type[Schema], field: str) -> Schema:
     """The schema of one entry of the list, with the version the form sends."""
@@ -32,12 +40,8 @@ def controls(case_file_schema: type[Schema], field: str) -> list[Control]:
     """The form controls of one list entry, in the schema's order."""
     declared = case_file_schema._declared_fields[field].inner.schema.declared_fields  # type: ignore[attr-defined]
     flat_address = set(ADDRESS_FIELDS) <= set(declared)
-    found = [Control("address", "")] if flat_address else []
-    for name, f in declared.items():
-        if flat_address and name in ADDRESS_FIELDS:
-            continue
-        found.append(_control(name, f))
-    return found
+    found = [_control(name, f) for name, f in declared.items() if not (flat_address and name in ADDRESS_FIELDS)]
+    return found + ([Control("address", "", True)] if flat_address else [])  # who first, then where
 
 
 def _control(name: str, f: fields.Field) -> Control:

@@ -113,8 +113,16 @@ def _decision(procedure: Any, b: Any, sent_on: date | None) -> w.Decision:
         approved_on=b.approved_at.astimezone(AMSTERDAM).date() if b.approved_at else None,
         sent_on=sent_on, zienswijze_tot=b.zienswijze_tot,
         begunstigingstermijn_tot=b.begunstigingstermijn_tot, uiterlijke_reactiedatum=b.uiterlijke_reactiedatum,
-        vervaldatum=b.vervaldatum, einde_at=b.einde_at, measure=(outcome.measure if outcome else "") or "",
+        vervaldatum=b.vervaldatum, einde_at=b.einde_at, measure=_measure_word(outcome, b.zaak.zaaktype),
         breach_terms=breach_terms(outcome, b.termijnen, _rt().power(b.zaak.zaaktype).labels))
+
+
+def _measure_word(outcome: Any, power: str) -> str:
+    """The measure in words, inside a sentence ("Einde tijdelijk huisverbod"), never its code."""
+    if outcome is None or not outcome.measure:
+        return ""
+    word = current_app.jinja_env.globals["label"](outcome.measure, power)
+    return word[:1].lower() + word[1:]
 
 
 def judgement_steps(specs: Any) -> list[tuple[str, list[Any]]]:

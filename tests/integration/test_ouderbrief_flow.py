@@ -175,6 +175,7 @@ def test_a_minor_offender_in_another_powers_zaak_is_offered_a_follow_up_letter(d
     assert [z.id for z in again] == [z.id for z in started]  # starting again finds the same zaak
     new = db.get(Zaak, started[0].id)
     assert new.zaaktype == "ouderbrief" and new.vervolg_op_id == source.id
+    assert new.behandelaar_id == users["jurist"].id  # who starts it handles it
     assert new.melding.toelichting == f"Vervolg op zaak {source.identificatie}"
     assert new.melding.gegevens["child"]["naam"] == "J. Testjongere"
     assert [t.code for t in rt.power("ouderbrief").tasks(new.melding.gegevens, {}, None)] == ["gezag_opzoeken"]

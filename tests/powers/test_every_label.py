@@ -56,3 +56,15 @@ def test_every_outcome_and_judgement_answer_has_a_dutch_label(power, app_runtime
 def test_every_editable_case_file_field_has_a_dutch_label(power, words, app_runtime):
     spec = app_runtime.power(power)
     assert _unlabelled(words, power, spec.editable_facts) == []
+
+
+@pytest.mark.parametrize("power", POWERS)
+def test_every_period_the_deadline_overviews_name_and_every_table_key_have_a_dutch_label(power, words, app_runtime):
+    """Periods that run from a breach are named by their own label in the deadline overviews; a table
+    parameter (the APV norm) is confirmed key by key under the keys' labels; a measure is named in words."""
+    procedure = app_runtime.procedure(power)
+    periods = [p.name for o in procedure.outcomes.values() for p in o.periods if p.runs_from != "verzending"]
+    series = app_runtime.book.parameter_series(power)
+    keys = [k for s in series.values() for v in s.values() if isinstance(v.value, dict) for k in v.value]
+    measures = [o.measure for o in procedure.outcomes.values() if o.besluit and o.duration]
+    assert _unlabelled(words, power, [*periods, *keys, *measures]) == []

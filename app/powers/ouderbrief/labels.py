@@ -54,5 +54,6 @@ PARAMETER_LABELS: dict[str, str] = {
     "vervolg_na_brieven_aantal": "Eerdere brieven waarna een vervolgstap wordt gewogen",
     "brief_bewaartermijn_jaren": "Bewaartermijn van de brieven aan ouders",
     "oov_contact": "Contact van het team Openbare Orde en Veiligheid",
+    "team": "Team", "telefoon": "Telefoonnummer",
 }
 LABELS.update(PARAMETER_LABELS)

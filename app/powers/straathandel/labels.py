@@ -64,4 +64,13 @@ LABELS: dict[str, str] = {
     "gezaghebbenden": "Ouders of voogd met gezag", "relatie": "Relatie", "land": "Land",
     "scope_description": "Gebied van de last (als smaller dan de APV)",
     "bekendmaking_buitenland": "Bekendmaking in het buitenland",
+    # periods an invorderingsbeschikking names, counted from the breach
+    "betaaltermijn_tot": "Betaaltermijn van de verbeurde dwangsom (Awb 5:33)",
+    "verjaring_op": "Verjaring van de verbeurde dwangsom (Awb 5:35), tenzij de invorderingsbeschikking "
+                    "is bekendgemaakt",
+    # the keys of the APV norm table (confirmed by the beheerder key by key)
+    "artikel": "Artikel van de APV", "tekst": "Tekst van de norm",
+    "verwerven": "De norm noemt verwerven (dekt de koper)",
+    "voertuig": "De norm noemt in of op een voertuig", "gelijkend": "De norm noemt daarop gelijkende waar",
+    "gebied": "Gebied waar de norm geldt", "cvdr": "Vindplaats (CVDR-nummer)",
 }

@@ -29,7 +29,7 @@ INLEIDING = {
         "Met deze invorderingsbeschikking vorder ik dat bedrag bij u in."],
 }
 OUDER = ("U krijgt {stuk} als {relatie} met gezag over {naam}. {naam} is minderjarig. Daarom stuur ik {stuk} "
-         "ook aan u: u vertegenwoordigt {naam}. Het is precies hetzelfde stuk als {naam} zelf krijgt.")
+         "ook aan u: u vertegenwoordigt {naam}. Het is hetzelfde besluit als {naam} zelf krijgt.")
 OUDER_INHOUD = {
     "voornemen_last": "Ik ben van plan {naam} een last onder dwangsom op te leggen, om te voorkomen dat {naam} "
                       "opnieuw de regel tegen drugshandel op straat uit " + APV + " overtreedt.",
