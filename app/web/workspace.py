@@ -16,6 +16,7 @@ from app.db import get_session
 from app.domain import errors as e
 from app.domain import workspace as w
 from app.domain.deadlines import AMSTERDAM
+from app.domain.judgements import required_for
 from app.domain.penalty import breach_terms
 from app.domain.workflow import steps
 from app.domain.workspace_steps import step_states
@@ -81,6 +82,7 @@ def case_state(rt: Any, zaak: Zaak, view: Any, today: date) -> w.CaseState:
     procedure = rt.procedure(zaak.zaaktype)
     a = view.assessment
     required = set(a.judgements_required) if a else set()
+    required |= _for_proposed(procedure, view, a)
     open_codes = [s for s in view.judgement_specs
                   if s.code not in view.judgements and (s.code in required or s.code in view.lapsed)]
     return w.CaseState(
@@ -95,6 +97,18 @@ def case_state(rt: Any, zaak: Zaak, view: Any, today: date) -> w.CaseState:
         closed=zaak.fase == "afgesloten",
         objections=tuple((r.indiener_naam, r.beslistermijn_einde) for r in bezwaar.bezwaren_of(get_session(), zaak)
                          if r.uitkomst is None))
+
+
+def _for_proposed(procedure: Any, view: Any, a: Any) -> set[str]:
+    """The judgements drafting the measure policy proposes will ask for (index.yaml `required_for`), so the
+    next step counts them before the draft is refused for them."""
+    if a is None:
+        return set()
+    measure = (view.proposal or {}).get("maatregel")
+    outcomes = [o.code for o in procedure.outcomes.values()
+                if o.measure == measure and not o.reconsiders and not o.on_the_spot]
+    return {code for soort in outcomes
+            for code in required_for(soort, procedure.judgements, a.judgements_required, a.triggerable_judgements)}
 
 
 def _reconsiders(procedure: Any, b: Any) -> bool:

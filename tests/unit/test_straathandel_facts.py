@@ -130,14 +130,14 @@ def test_the_proposal_by_role_and_age(engine, role, born, amounts):
     assert "apv_norm_straathandel" in found["steunt_op"]
 
 
-def test_no_proposal_under_twelve_or_while_an_order_runs(engine):
+def test_no_order_proposed_under_twelve_and_collection_while_an_order_runs(engine):
     child = _case(waargenomen_persoon={"naam": "T. Test", "geboortedatum": "2015-01-01"})
     result = engine.evaluate("straathandel", _facts(child), SEEN)
     assert proposal(result)["maatregel"] == "geen_actie"
     assert result.bevoegdheid_for("last_onder_dwangsom") == "niet_bevoegd"
     assert [e.value for e in result.findings("verwijzing")] == ["gemeentewet_172b"]
     running = engine.evaluate("straathandel", _facts(history=[_order()]), SEEN)
-    assert proposal(running)["maatregel"] == "geen_actie"
+    assert proposal(running)["maatregel"] == "invordering"  # collect what the running order forfeited
     assert running.bevoegdheid_for("last_onder_dwangsom") == "niet_bevoegd"
     assert running.bevoegdheid_for("invorderingsbeschikking") == "bevoegd"
 

@@ -9,6 +9,7 @@ from app.domain.assessment import NIET_BEVOEGD, Assessment
 from app.powers.straathandel.facts import APV_NORM, COUNTING
 
 MEASURE = "last_onder_dwangsom"
+COLLECT = "invordering"  # the measure of the invorderingsbeschikking
 LOOPTIJD = "looptijd_maanden"
 HALVED = "halvering_minderjarige"  # the evenredigheid finding of a person under the halving age
 # Every parameter the proposal or the letters rest on: a besluit waits until the municipality confirmed them.
@@ -25,6 +26,9 @@ def proposal(assessment: Assessment) -> dict[str, Any]:
     """{maatregel, duur (months), eenheid, parameter, steunt_op, dwangsom_bedrag_eur, dwangsom_maximum_eur}, or
     `geen_actie` when the burgemeester is not competent or the policy proposes nothing (under the minimum age, a
     running order: then an invorderingsbeschikking may apply). A person always decides."""
+    if assessment.facts.get("running_order_same_role") is True:
+        # A report within a running order's looptijd: what applies is collecting what it forfeited (Awb 5:37).
+        return {**_NOTHING, "maatregel": COLLECT, "steunt_op": (COUNTING,)}
     if assessment.bevoegdheid == NIET_BEVOEGD or not assessment.findings("beleid"):
         return dict(_NOTHING)
     params = assessment.parameters
