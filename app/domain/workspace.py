@@ -124,12 +124,14 @@ def outcome_lines(state: CaseState) -> list[str]:
 def deadlines(state: CaseState) -> list[Deadline]:
     """The terms of the approved beslissingen that still count, soonest first."""
     found: list[Deadline] = []
-    for d in state.decisions:
+    for i, d in enumerate(state.decisions):
         if d.status not in DECIDED or d.revoked:
             continue
+        # A voornemen's zienswijze term matters until the besluit it announced is taken (a newer final one).
+        heard = any(later.final and later.status in DECIDED for later in state.decisions[:i])
         for name, text in DEADLINE_NAMES:
             end = getattr(d, name)
-            if end is not None and (name != "zienswijze_tot" or d.announces):
+            if end is not None and (name != "zienswijze_tot" or (d.announces and not heard)):
                 found.append(Deadline(text, end, end < state.today))
         found += [Deadline(text, end, end < state.today) for text, end in d.breach_terms]
         if d.final and (d.einde_at or d.vervaldatum):

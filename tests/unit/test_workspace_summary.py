@@ -61,9 +61,11 @@ def test_banner_lines_name_every_decision_with_duration_and_dates():
 
 def test_deadlines_of_approved_decisions_soonest_first():
     found = w.deadlines(state(SLUITING, VOORNEMEN))
+    # The voornemen's zienswijze term no longer runs once the besluit it announced is taken.
     assert [(d.label, d.ends) for d in found] == [
-        ("Zienswijzetermijn", date(2026, 12, 16)), ("Begunstigingstermijn", date(2027, 1, 5)),
+        ("Begunstigingstermijn", date(2027, 1, 5)),
         ("Termijn voor bezwaar of beroep", date(2027, 2, 1)), ("Einde sluiting", date(2027, 7, 5))]
+    assert [d.label for d in w.deadlines(state(VOORNEMEN))] == ["Zienswijzetermijn"]
     assert not any(d.passed for d in found)
     ended = w.Decision(label="Huisverbod", status="verzonden", final=True, announces=False, measure="huisverbod",
                        einde_at=datetime(2026, 12, 1, 18, 0, tzinfo=UTC))
