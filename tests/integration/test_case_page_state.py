@@ -102,6 +102,10 @@ def test_next_step_and_drafting_date_while_the_zienswijzetermijn_runs(db, users,
     first = voornemen.zienswijze_tot + timedelta(days=1)
     login_as("jurist")
     page = _page(client, zaak)
+    # The closure itself asks one more judgement than the voornemen did: the next step names it first.
+    assert "Leg 1 afweging vast (stap procedure)." in page
+    judge_one(db, zaak, "begunstigingstermijn", "passend", "Twee weken is genoeg om te vertrekken.", users["jurist"])
+    page = _page(client, zaak)
     assert (f"Stel het besluit op met een verzenddatum vanaf {first.strftime('%d-%m-%Y')}, of wacht tot dan"
             in page)
     assert f'name="verzenddatum" value="{first.isoformat()}"' in page or f'value="{first.isoformat()}"' in page
