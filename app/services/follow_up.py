@@ -5,6 +5,7 @@ reads the source zaak as plain data and returns the meldingen it would start; no
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -18,7 +19,7 @@ from app.domain.errors import InvalidInput
 from app.models import Melding, User, Zaak
 from app.runtime import Runtime
 from app.services.assignment import may_handle
-from app.services.intake import create_zaak, submission_key
+from app.services.intake import create_zaak
 from app.services.queries import touch
 
 PERSON = ("roltype", "naam", "geboortedatum", "straat", "huisnummer", "postcode", "woonplaats", "land",
@@ -79,25 +80,27 @@ def start(session: Session, rt: Runtime, zaak: Zaak, code: str, user: User, toda
     meldingen = spec.follow_up(source_of(zaak, today, _conduct(rt, zaak)))
     if not meldingen:
         raise InvalidInput({"vervolg": "Er is niets om een vervolgzaak voor te starten."})
-    started = [_one(session, rt, zaak, raw, f"vervolg-{zaak.identificatie}-{code}-{i}", user, today)
-               for i, raw in enumerate(meldingen)]
+    started = [_one(session, rt, zaak, raw, (code, i), user, today) for i, raw in enumerate(meldingen)]
     touch(zaak)
     session.commit()
     return started
 
 
-def _one(session: Session, rt: Runtime, zaak: Zaak, raw: dict[str, Any], token: str,  # noqa: PLR0913
+def _one(session: Session, rt: Runtime, zaak: Zaak, raw: dict[str, Any], target: tuple[str, int],  # noqa: PLR0913
          user: User, today: date) -> Zaak:
-    """One follow-up zaak; its submission id is derived from the source zaak, so starting again finds it."""
-    code = token.split("-")[-2]
-    known = session.scalars(select(Melding).where(Melding.submission_id == submission_key(user, token))).first()
+    """One follow-up zaak. Its submission id is derived from the source zaak, the power and the position, not
+    from who starts it: starting it again, by anyone, finds the same zaak."""
+    code, position = target
+    token = f"vervolg-{zaak.identificatie}-{code}-{position}"
+    key = hashlib.sha256(token.encode()).hexdigest()
+    known = session.scalars(select(Melding).where(Melding.submission_id == key)).first()
     if known is not None:
         return known.zaak
     try:
         data = rt.power(code).melding_schema().load({**raw, "zaaktype": code, "submission_id": token})
     except ValidationError as exc:
         raise InvalidInput({"vervolg": f"De vervolgzaak is niet compleet: {_first(exc.messages)}"}) from None
-    new = create_zaak(session, rt, {**data, "submission_id": submission_key(user, token)}, user, today)
+    new = create_zaak(session, rt, {**data, "submission_id": key}, user, today)
     new.vervolg_op_id, new.team = zaak.id, zaak.team
     if may_handle(user, new):  # who starts it handles it, as he handles the zaak it follows
         new.behandelaar_id = user.id
