@@ -75,6 +75,12 @@ class Zaak(Base):
         return postal_lines(self.adres_straat, self.adres_huisnummer, self.adres_postcode, self.adres_woonplaats)
 
     @property
+    def adres(self) -> dict[str, str]:
+        """The premises address as a melding's `adres` holds it (the powers' hooks read this shape)."""
+        return {"straat": self.adres_straat, "huisnummer": self.adres_huisnummer, "postcode": self.adres_postcode,
+                "woonplaats": self.adres_woonplaats}
+
+    @property
     def melding(self) -> Melding:
         """The report this case started from."""
         return self.meldingen[0]

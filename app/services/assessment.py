@@ -160,9 +160,7 @@ def add_listed_people(session: Session, rt: Runtime, zaak: Zaak, actor: Actor) -
     by a manual look-up) become betrokkenen, so they receive their letters; nobody is removed here (a wrong
     entry is corrected on the betrokkene's own form, which keeps the change history)."""
     spec = rt.power(zaak.zaaktype)
-    data = {"adres": {"straat": zaak.adres_straat, "huisnummer": zaak.adres_huisnummer,
-                      "postcode": zaak.adres_postcode, "woonplaats": zaak.adres_woonplaats},
-            "gegevens": zaak.melding.gegevens}
+    data = {"adres": zaak.adres, "gegevens": zaak.melding.gegevens}
     params = rt.book.parameters_for(zaak.zaaktype, zaak.melding.pleegdatum)
     known = {(b.roltype, b.naam, b.geboortedatum) for b in zaak.betrokkenen}
     for person in map(person_row, spec.betrokkenen(data, params)):

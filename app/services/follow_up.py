@@ -44,8 +44,7 @@ def source_of(zaak: Zaak, today: date, offender_roles: tuple[str, ...] = ()) -> 
             "offender_roles": list(offender_roles),
             "pleegdatum": melding.pleegdatum, "bron_soort": melding.bron_soort, "bron_kenmerk": melding.bron_kenmerk,
             "bron_datum": melding.bron_datum, "today": today,
-            "adres": {"straat": zaak.adres_straat, "huisnummer": zaak.adres_huisnummer,
-                      "postcode": zaak.adres_postcode, "woonplaats": zaak.adres_woonplaats},
+            "adres": zaak.adres,
             "betrokkenen": [{k: getattr(b, k) for k in PERSON}
                             for b in zaak.betrokkenen]}
 

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from app.domain.forfeiture import Order, money
@@ -25,14 +25,18 @@ from app.runtime import Runtime
 APPROVED = ("vastgesteld", "verzonden")
 
 
-def forfeited(session: Session, procedure: Procedure, zaaktype: str, orders: Iterable[int]) -> dict[int, Decimal]:
-    """Per order (beslissing id): the total its approved, unrevoked invorderingsbeschikkingen collected."""
+def forfeited(session: Session, procedure: Procedure, zaaktype: str, orders: Iterable[int],
+              within: Select[Any] | None = None) -> dict[int, Decimal]:
+    """Per order (beslissing id): the total its approved, unrevoked invorderingsbeschikkingen collected. An
+    invorderingsbeschikking is taken in a zaak of the same person, so `within` (the ids of his zaken) narrows
+    the search to them instead of every zaak of the power."""
     wanted, codes = set(orders), [c for c, o in procedure.outcomes.items() if o.collects]
     if not wanted or not codes:
         return {}
-    rows = session.scalars(select(Beslissing).join(Zaak).where(
+    query = select(Beslissing).join(Zaak).where(
         Zaak.zaaktype == zaaktype, Beslissing.soort.in_(codes), Beslissing.status.in_(APPROVED),
-        Beslissing.intrekking_soort.is_(None)))
+        Beslissing.intrekking_soort.is_(None))
+    rows = session.scalars(query.where(Zaak.id.in_(within)) if within is not None else query)
     totals: dict[int, Decimal] = dict.fromkeys(wanted, Decimal(0))
     for row in rows:
         record = (row.maatregel or {}).get("invordering") or {}

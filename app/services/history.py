@@ -74,7 +74,8 @@ def _from_beslissingen(session: Session, procedure: Procedure, zaak: Zaak, peopl
     ).order_by(Beslissing.id))
     rows, ours = list(rows), _keys(people)
     dispatched = _first_dispatch(session, [b.id for b in rows])
-    totals = forfeited(session, procedure, zaak.zaaktype, [b.id for b in rows if order_terms(b)])
+    totals = forfeited(session, procedure, zaak.zaaktype, [b.id for b in rows if order_terms(b)],
+                       related if people else None)
     return [{
         "kind": b.soort, "date": b.zaak.melding.pleegdatum, "letter_date": dispatched.get(b.id, b.verzenddatum),
         "sent": b.id in dispatched or b.status == "verzonden" or procedure.outcome(b.soort).on_the_spot,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, current_app, flash, redirect, url_for
+from flask import Blueprint, current_app, flash, g, redirect, url_for
 from flask_login import current_user
 
 from app import clock
@@ -36,7 +36,15 @@ def start(zaak_id: int, code: str) -> Any:
 
 @bp.app_template_global()
 def vervolg(zaak: Zaak) -> dict[str, Any]:
-    """The follow-up section of the case page: what may be started, what was, and what this zaak follows."""
+    """The follow-up section of the case page: what may be started, what was, and what this zaak follows. Asked
+    by the page's navigation and by the section itself: worked out once per request."""
+    cached = g.setdefault("vervolg", {})
+    if zaak.id not in cached:
+        cached[zaak.id] = _follow_ups(zaak)
+    return cached[zaak.id]
+
+
+def _follow_ups(zaak: Zaak) -> dict[str, Any]:
     session = get_session()
     source = session.get(Zaak, zaak.vervolg_op_id) if zaak.vervolg_op_id else None
     offers = follow_up.offers(_rt(), zaak, current_user, clock.today()) if current_user.role == "jurist" else []
