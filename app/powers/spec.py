@@ -28,6 +28,8 @@ Betrokkenen = Callable[[Mapping[str, Any], Mapping[str, ParameterValue]], list[d
 Breaches = Callable[[CaseFile, Mapping[str, ParameterValue]], tuple[date, ...]]
 FollowUp = Callable[[Mapping[str, Any]], list[dict[str, Any]]]
 Subject = Callable[[Mapping[str, Any]], str]
+Panel = Callable[[CaseFile, Mapping[str, ParameterValue]], Mapping[str, Any]]
+Joins = Callable[[CaseFile, CaseFile], dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,9 @@ class PowerForm:
     facts: str  # the facts section of the case page
     list_fields: tuple[str, ...] = ()  # multi-valued form fields (checkbox groups), dotted names
     rows: Mapping[str, int] = field(default_factory=dict)  # repeated rows the intake offers, per list field
+    # A picture of the case file shown open at the top of the case page (e.g. a chronology as a timeline); it
+    # reads `panel`, what `PowerSpec.panel` made of the case file.
+    panel: str | None = None
 
 
 @dataclass(frozen=True)
@@ -97,3 +102,10 @@ class PowerSpec:
     # repeat offences are counted against (a Damocles closure counts per resident, but only the overtreder
     # dealt): what another power's follow-up may say a person did. Empty: the offender roles.
     conduct_roles: tuple[str, ...] = ()
+    # The data of the power's `form.panel`, from the case file and the parameters on the peildatum (pure).
+    panel: Panel | None = None
+    # A power whose case is built from reports over time (incidents at one dwelling): a later report about the
+    # address of an open zaak of this power that holds no approved besluit yet joins that zaak. Given the stored
+    # case file and the new report's case file, the merged case file (pure); the report is kept as its own
+    # melding. None: every report starts a zaak of its own.
+    joins: Joins | None = None

@@ -40,6 +40,7 @@ class CaseView:
     tasks: list[Any] = field(default_factory=list)
     competence: str | None = None  # after the recorded judgements (the rules alone may say "judgement needed")
     lapsed: dict[str, Oordeel] = field(default_factory=dict)  # reopened judgements: what was weighed before
+    panel: Mapping[str, Any] | None = None  # the power's picture of the case file (PowerSpec.panel)
 
 
 def view_zaak(session: Session, rt: Runtime, zaak: Zaak, actor: User, origin: str) -> CaseView:
@@ -49,6 +50,7 @@ def view_zaak(session: Session, rt: Runtime, zaak: Zaak, actor: User, origin: st
     beslissingen = list(session.scalars(select(Beslissing).where(Beslissing.zaak_id == zaak.id)
                                         .order_by(Beslissing.id.desc())))
     spec, procedure = rt.power(zaak.zaaktype), rt.procedure(zaak.zaaktype)
+    params = rt.book.parameters_for(zaak.zaaktype, zaak.melding.pleegdatum) if spec.tasks or spec.panel else {}
     concept = next((b for b in beslissingen if b.status == "concept" and not procedure.outcome(b.soort).reconsiders),
                    None)
     judgements = active_judgements(session, zaak)
@@ -60,8 +62,8 @@ def view_zaak(session: Session, rt: Runtime, zaak: Zaak, actor: User, origin: st
         lapsed=lapsed_judgements(session, zaak), competence=competence,
         beslissingen=[(b, current_documents(session, b)) for b in beslissingen],
         ondertekenaars=_signers(session, zaak, procedure, concept),
-        tasks=spec.tasks(zaak.melding.gegevens, rt.book.parameters_for(zaak.zaaktype, zaak.melding.pleegdatum),
-                         utcnow()) if spec.tasks else [],
+        tasks=spec.tasks(zaak.melding.gegevens, params, utcnow()) if spec.tasks else [],
+        panel=spec.panel(zaak.melding.gegevens, params) if spec.panel else None,
     )
     record_access(session, Actor.of(actor), action="view", object_type="zaak", object_id=zaak.id,
                   case_id=zaak.identificatie, origin=origin)
