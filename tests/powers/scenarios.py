@@ -113,6 +113,32 @@ def _straathandel(now: datetime) -> dict[str, str]:
             **{f"gegevens.observations.0.{k}": v for k, v in observed.items()}}
 
 
+def _woonoverlast(now: datetime) -> dict[str, str]:
+    """Noise and intimidation from a rented flat over three weeks; the user is addressed, the corporation gets
+    a copy. Neighbours are counted, never named."""
+    latest = now.astimezone(AMSTERDAM).replace(second=0, microsecond=0) - timedelta(days=2)
+    incidents = [
+        {"at": local(latest - timedelta(days=20)), "kind": "geluid", "origin": "in_woning", "source": "melddesk",
+         "reporter": "omwonende", "description": "Harde muziek tot diep in de nacht & <geschreeuw>."},
+        {"at": local(latest - timedelta(days=9)), "kind": "geluid", "origin": "in_woning", "source": "politie",
+         "source_kenmerk": "PL-SC-1", "reporter": "politie", "established": "true"},
+        {"at": local(latest), "kind": "intimidatie", "origin": "onmiddellijke_nabijheid", "distance_m": "20",
+         "source": "boa", "reporter": "boa", "established": "true", "description": "Schelden in het portiek."},
+    ]
+    fields = {"zaaktype": "woonoverlast", "bron_soort": "bestuurlijke_rapportage", "bron_kenmerk": "BR-SC-WO-1",
+              "bron_datum": latest.date().isoformat(), **ADRES, "gegevens.addressee_role": "gebruiker",
+              "gegevens.gebruiker.naam": "W. Scenario & Zn <test>", "gegevens.gebruiker.geboortedatum": "1990-01-01",
+              "gegevens.verhuurder.naam": "Woonstichting Scenario", "gegevens.verhuurder.straat": "Postbus",
+              "gegevens.verhuurder.huisnummer": "5", "gegevens.verhuurder.postcode": "6200 ZZ",
+              "gegevens.verhuurder.woonplaats": "Maastricht", "gegevens.affected_omwonenden": "3",
+              "gegevens.minors_in_household": "no", "gegevens.softer_means.0.kind": "gesprek",
+              "gegevens.softer_means.0.date": (latest.date() - timedelta(days=15)).isoformat(),
+              "gegevens.softer_means.0.outcome": "mislukt", "gegevens.softer_means.0.reason": "Niet nagekomen."}
+    for i, incident in enumerate(incidents):
+        fields |= {f"gegevens.incidents.{i}.{k}": v for k, v in incident.items()}
+    return fields
+
+
 SCENARIOS = {
     "damocles": Scenario("handhaving", _damocles, "waarschuwing", "kabinet",
                          answers={"ernstig_geval_eerste_overtreding": "niet_ernstig"}),
@@ -120,5 +146,6 @@ SCENARIOS = {
                            decided_at_intake=("huisverbod",)),
     "ouderbrief": Scenario("handhaving", _ouderbrief, "ouderbrief", "kabinet"),
     "straathandel": Scenario("handhaving", _straathandel, "voornemen_last", "kabinet", draft={"duur": "12"}),
+    "woonoverlast": Scenario("handhaving", _woonoverlast, "waarschuwing", "kabinet"),
     "proef": Scenario("handhaving", _proef, "voornemen_sluiting", "kabinet", draft={"duur": "3"}),
 }
