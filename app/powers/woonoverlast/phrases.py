@@ -1,0 +1,359 @@
+"""The words of the woonoverlast letters (B1 Dutch, the mayor in the first person, sentences of at most 20 words).
+
+One decision has one content per addressee. The overtreder is whoever the order is addressed to: the user who
+lives in the dwelling, or the landlord who lets it (the APV duty covers both, Gemeentewet 151d lid 1). When the
+user is addressed, the landlord gets a letter of his own with only what he needs: the dwelling, that an order or
+ban was given to the user, its period and the instructions that concern the dwelling. Neighbours are never
+named: the letters speak of "een omwonende". Placeholders are filled with str.format; the values are plain text.
+"""
+
+from __future__ import annotations
+
+OVERTREDER, VERHUURDER, GEBRUIKER = "overtreder", "verhuurder", "gebruiker"
+ADDRESSEE = {OVERTREDER: OVERTREDER, VERHUURDER: VERHUURDER}
+
+GEMW = "de Gemeentewet"
+AWB = "de Algemene wet bestuursrecht"
+APV = "de Algemene plaatselijke verordening (APV) van Maastricht"
+WTH = "de Wet tijdelijk huisverbod"
+# The policy is named, never quoted for values: its operative part is still to be confirmed (domain §1.3).
+BELEID = "de Beleidsregels Wet aanpak woonoverlast Maastricht (Gemeenteblad 2023, 296458)"
+
+STUK = {"waarschuwing": "deze waarschuwing", "voornemen_last": "dit voornemen",
+        "voornemen_bestuursdwang": "dit voornemen", "last_onder_dwangsom": "dit besluit",
+        "last_onder_bestuursdwang": "dit besluit", "aanwezigheidsverbod": "dit besluit",
+        "verlenging_aanwezigheidsverbod": "dit besluit", "invorderingsbeschikking": "deze invorderingsbeschikking"}
+ONDERWERP = {
+    "waarschuwing": "Waarschuwing woonoverlast, {straat}",
+    "voornemen_last": "Voornemen tot een gedragsaanwijzing met dwangsom, {straat}",
+    "last_onder_dwangsom": "Gedragsaanwijzing met dwangsom (last onder dwangsom), {straat}",
+    "voornemen_bestuursdwang": "Voornemen tot een gedragsaanwijzing met bestuursdwang, {straat}",
+    "last_onder_bestuursdwang": "Gedragsaanwijzing met bestuursdwang (last onder bestuursdwang), {straat}",
+    "aanwezigheidsverbod": "Aanwezigheidsverbod woning, {straat}",
+    "verlenging_aanwezigheidsverbod": "Verlenging van het aanwezigheidsverbod, {straat}",
+    "invorderingsbeschikking": "Invordering van een verbeurde dwangsom woonoverlast, {straat}",
+}
+# What the landlord's own letter is about (he is informed, not addressed).
+ONDERWERP_VERHUURDER = "Bericht over woonoverlast in uw verhuurde woning, {straat}"
+
+# Who the addressee is, in the first paragraph of the reasoning; the duty the APV lays on him.
+ROL = {
+    GEBRUIKER: ["U woont in de woning aan {woning}.",
+                "Wie een woning gebruikt, moet ervoor zorgen dat de buren geen ernstige en herhaaldelijke hinder "
+                "hebben van wat er in of vanuit de woning gebeurt."],
+    VERHUURDER: ["U verhuurt de woning aan {woning} aan {gebruiker}.",
+                 "Ook wie een woning tegen betaling in gebruik geeft, heeft een plicht.",
+                 "U moet ervoor zorgen dat gedragingen in of vanuit die woning geen ernstige en herhaaldelijke "
+                 "hinder veroorzaken voor de buren.",
+                 "Dat staat in {artikel} van " + APV + ", op grond van artikel 151d, eerste lid, van " + GEMW + "."],
+}
+
+INLEIDING = {
+    ("waarschuwing", GEBRUIKER): ["Met deze brief waarschuw ik u. Uit de woning aan {woning} komt ernstige en "
+                                  "herhaaldelijke overlast voor de buren.", "Die overlast moet stoppen."],
+    ("waarschuwing", VERHUURDER): ["Met deze brief waarschuw ik u als verhuurder van de woning aan {woning}.",
+                                   "Uit die woning komt ernstige en herhaaldelijke overlast voor de buren. Die "
+                                   "overlast moet stoppen."],
+    ("voornemen", GEBRUIKER): ["Ik ben van plan u een gedragsaanwijzing te geven. Dat is een besluit met "
+                               "regels waaraan u zich moet houden.",
+                               "Zo wil ik de overlast vanuit de woning aan {woning} stoppen. U kunt eerst op mijn "
+                               "plan reageren."],
+    ("voornemen", VERHUURDER): ["Ik ben van plan u als verhuurder een gedragsaanwijzing te geven. Dat is een "
+                                "besluit met opdrachten voor u.",
+                                "Zo wil ik de overlast vanuit de woning aan {woning} stoppen. U kunt eerst op mijn "
+                                "plan reageren."],
+    ("last", GEBRUIKER): ["Ik geef u een gedragsaanwijzing. U moet zich houden aan de aanwijzingen in deze brief.",
+                          "Zo wil ik de overlast vanuit de woning aan {woning} stoppen."],
+    ("last", VERHUURDER): ["Ik geef u als verhuurder een gedragsaanwijzing. U moet de aanwijzingen in deze brief "
+                           "opvolgen.", "Zo wil ik de overlast vanuit de woning aan {woning} stoppen."],
+    ("aanwezigheidsverbod", GEBRUIKER): ["Ik verbied u tijdelijk om in of bij de woning aan {woning} te zijn.",
+                                         "Het verbod geldt {dagen}: van {ban_van} tot {ban_tot}."],
+    ("verlenging_aanwezigheidsverbod", GEBRUIKER): [
+        "Ik verleng het verbod om in of bij de woning aan {woning} te zijn.",
+        "Het verbod loopt nu tot {ban_tot}."],
+    ("invorderingsbeschikking", GEBRUIKER): ["U heeft de gedragsaanwijzing met dwangsom overtreden. Daardoor moet u "
+                                             "een dwangsom betalen.",
+                                             "Met deze invorderingsbeschikking vorder ik dat bedrag bij u in."],
+}
+INLEIDING[("invorderingsbeschikking", VERHUURDER)] = INLEIDING[("invorderingsbeschikking", GEBRUIKER)]
+
+# The landlord's copy: why he receives it, and what was given to his tenant.
+VERHUURDER_WAAROM = ("U krijgt deze brief als verhuurder van de woning aan {woning}. U bent zelf niet de "
+                     "geadresseerde van {stuk}.")
+VERHUURDER_INHOUD = {
+    "waarschuwing": "Ik heb {gebruiker} gewaarschuwd voor ernstige en herhaaldelijke overlast vanuit de woning.",
+    "voornemen_last": "Ik ben van plan {gebruiker} een gedragsaanwijzing met dwangsom te geven.",
+    "voornemen_bestuursdwang": "Ik ben van plan {gebruiker} een gedragsaanwijzing met bestuursdwang te geven.",
+    "last_onder_dwangsom": "Ik heb {gebruiker} een gedragsaanwijzing gegeven, met een dwangsom.",
+    "last_onder_bestuursdwang": "Ik heb {gebruiker} een gedragsaanwijzing gegeven, met bestuursdwang.",
+    "aanwezigheidsverbod": "Ik heb {gebruiker} verboden tijdelijk in of bij de woning te zijn.",
+    "verlenging_aanwezigheidsverbod": "Ik heb het verbod voor {gebruiker} om in of bij de woning te zijn verlengd.",
+}
+VERHUURDER_PERIODE = {
+    "last": "De aanwijzingen gelden van {van} tot en met {tot}.",
+    "voornemen": "Als ik de gedragsaanwijzing geef, geldt die {looptijd}.",
+    "aanwezigheidsverbod": "Het verbod geldt van {ban_van} tot {ban_tot}.",
+    "verlenging_aanwezigheidsverbod": "Het verbod loopt nu tot {ban_tot}.",
+}
+VERHUURDER_GRONDSLAG = ("Ik doe dit op grond van artikel 151d van " + GEMW + " en {artikel} van " + APV + ".")
+VERHUURDER_PRIVACY = ("Wat er precies is gebeurd en welke persoonlijke omstandigheden ik heb gewogen, staat niet in "
+                      "deze brief. Dat gaat alleen {gebruiker} aan.")
+VERHUURDER_AANWIJZINGEN_LEAD = "Deze aanwijzingen gaan over de woning en het gebruik ervan:"
+VERHUURDER_GEEN_AANWIJZINGEN = "Geen van de aanwijzingen gaat over de woning zelf. Daarom staan ze niet in deze brief."
+VERHUURDER_OVERIG = "De andere aanwijzingen gaan alleen over {gebruiker} persoonlijk. Die staan niet in deze brief."
+VERHUURDER_VERZOEK = [
+    "Als verhuurder kunt u ook iets doen tegen de overlast. Bijvoorbeeld de huurder aanspreken op de huurregels.",
+    "Wilt u mij laten weten wat u al heeft gedaan of nog gaat doen? Dat helpt mij bij mijn besluit.",
+    "U kunt dan contact opnemen met de persoon onder 'Heeft u vragen?'.",
+]
+VERHUURDER_VERZOEK_LAST = [
+    "Als verhuurder kunt u ook iets doen tegen de overlast. Bijvoorbeeld de huurder aanspreken op de huurregels.",
+    "Hoort of ziet u dat de overlast doorgaat? Laat het mij dan weten.",
+    "U kunt dan contact opnemen met de persoon onder 'Heeft u vragen?'.",
+]
+VERHUURDER_VERBOD = ["Tijdens het verbod mag {gebruiker} de woning niet in. Ook niet met uw toestemming.",
+                     "Laat {gebruiker} in die periode dus niet in de woning. Geef ook geen sleutel af."]
+
+# The facts: the chronology (dates, kinds, sources; never a neighbour's name or address).
+CHRONOLOGIE_LEAD = "Dit zijn de incidenten in het dossier, op volgorde van datum:"
+INCIDENT = "{datum} om {tijd}: {soort}, {herkomst}. {vastgesteld}{kenmerk}"
+INCIDENT_OMSCHRIJVING = " Wat er gebeurde: {omschrijving}"
+INCIDENT_AANWIJZING = " Dit is een overtreding van aanwijzing {code}."
+KENMERK = " Kenmerk: {kenmerk}."
+VASTGESTELD = "Vastgesteld door {bron}."
+GEMELD = "Gemeld door {melder}, vastgelegd door {bron}."
+SOORT = {"geluid": "geluidsoverlast", "intimidatie": "intimidatie", "bedreiging": "bedreiging",
+         "vervuiling": "vervuiling", "bezoekers": "overlast van bezoekers", "dieren": "overlast van dieren",
+         "stank": "stankoverlast", "drugs": "overlast door drugs", "overig": "andere overlast"}
+HERKOMST = {"in_woning": "in de woning", "vanuit_woning": "vanuit de woning",
+            "onmiddellijke_nabijheid": "direct bij de woning", "elders": "niet bij de woning"}
+AFSTAND = "op ongeveer {meter} meter van de woning"
+BRON = {"melddesk": "het Meldpunt van de gemeente", "politie": "de politie", "boa": "een handhaver (boa)",
+        "corporatie": "de woningcorporatie", "zorgpartner": "een zorgpartner", "omwonende": "een omwonende"}
+# In a letter to the landlord as addressee the tenant's care is not named.
+BRON_DERDEN = {**BRON, "zorgpartner": "een samenwerkingspartner van de gemeente"}
+MELDER = {"omwonende": "een omwonende", "politie": "de politie", "boa": "een handhaver (boa)",
+          "corporatie": "de woningcorporatie", "zorgpartner": "een zorgpartner", "anoniem": "een anonieme melder"}
+MELDER_DERDEN = {**MELDER, "zorgpartner": "een samenwerkingspartner van de gemeente"}
+NIET_MEEGETELD = "Incidenten die niet bij de woning gebeurden, tel ik niet mee."
+ANONIEM = "Ik noem geen namen of adressen van buren. Zo bescherm ik wie de overlast heeft gemeld."
+
+# The reasoning.
+GRONDSLAG = [
+    "{Artikel} van " + APV + " luidt: {tekst}",
+    "Die regel is gemaakt op grond van artikel 151d, eerste lid, van " + GEMW + ".",
+    "Als burgemeester mag ik die regel handhaven met bestuursdwang (artikel 151d, tweede lid, en artikel 125, "
+    "eerste lid, van " + GEMW + ").",
+]
+GRONDSLAG_DWANGSOM = ("In plaats van bestuursdwang mag ik een last onder dwangsom opleggen (artikel 5:32, eerste "
+                      "lid, van " + AWB + ").")
+GRONDSLAG_VERBOD = ("De gedragsaanwijzing mag een verbod bevatten om tien dagen in of bij de woning te zijn "
+                    "(artikel 151d, derde lid, van " + GEMW + ").")
+GRONDSLAG_VERLENGING = ("Bij ernstige vrees voor verdere overtreding mag ik het verbod verlengen tot ten hoogste "
+                        "vier weken (artikel 151d, derde lid, van " + GEMW + ").")
+GRONDSLAG_WAARSCHUWING = ("{Artikel} van " + APV + " verbiedt ernstige en herhaaldelijke hinder vanuit een woning. "
+                          "Die regel is gemaakt op grond van artikel 151d van " + GEMW + ".")
+BELEID_ZIN = "Ik volg daarbij " + BELEID + "."
+SAMENVATTING = ("Tussen {eerste} en {laatste} zijn {aantal} incidenten bij de woning vastgelegd. Het ging om "
+                "{soorten}.")
+SAMENVATTING_VASTGESTELD = "De politie of een handhaver heeft {vastgesteld} daarvan zelf vastgesteld."
+SAMENVATTING_GEEN_VASTGESTELD = "Deze incidenten zijn gemeld. De politie of een handhaver heeft ze niet zelf gezien."
+OMWONENDEN = "{aantal} omwonenden hebben last van de overlast."
+OMWONENDE = "Eén omwonende heeft last van de overlast."
+ERNSTIG_HERHAALD = ("Ik vind de overlast ernstig en herhaaldelijk. Hij komt uit of van bij de woning en treft de "
+                    "buren.")
+LICHTERE_LEAD = "Ik heb eerst geprobeerd de overlast op een andere manier te stoppen:"
+LICHTER = "{datum}{soort}: {uitkomst}.{reden}"
+LICHTER_GEEN = "Er zijn geen andere middelen geprobeerd."
+LICHTER_ZORG_DERDEN = "{datum}{soort}: {uitkomst}."
+LICHTER_SOORT = {"gesprek": "een gesprek", "waarschuwing": "een waarschuwing", "buurtbemiddeling": "buurtbemiddeling",
+                 "mediation": "mediation", "hulpverlening": "hulpverlening",
+                 "verhuurder_maatregel": "een maatregel van de verhuurder",
+                 "huurrechtelijke_maatregel": "een maatregel op grond van het huurrecht",
+                 "overige_handhaving": "andere handhaving"}
+UITKOMST = {"geslaagd": "dat hielp maar tijdelijk", "mislukt": "dat hielp niet", "geweigerd": "dat werd geweigerd",
+            "niet_geschikt": "dat was niet geschikt", "niet_geprobeerd": "dat is niet geprobeerd"}
+SUBSIDIAIR = ("Daarom kan ik de overlast niet op een andere geschikte manier tegengaan. Alleen dan mag ik optreden "
+              "(artikel 151d, tweede lid, van " + GEMW + ").")
+KWETSBAAR = "Ik weet uit het dossier: {kwetsbaarheid}"
+ZORG = "U krijgt hulp van {organisatie}{sinds}."
+ZORG_SINDS = ", sinds {datum}"
+HUISHOUDEN = "Ook deze mensen wonen in de woning: {huishouden}"
+MINDERJARIGEN = "Er wonen minderjarige kinderen in de woning. Met hun belangen heb ik rekening gehouden."
+EVENREDIG = ("Ik heb gekeken of de maatregel geschikt en nodig is, en of de gevolgen niet te zwaar zijn. Ook "
+             "bijzondere omstandigheden heb ik gewogen (artikel 4:84 van " + AWB + ").")
+EVENREDIG_DERDEN = ("Ik heb ook de persoonlijke omstandigheden van de bewoners gewogen. Die staan niet in deze brief: "
+                    "ze gaan alleen de bewoners aan.")
+BEDRAG_REDELIJK = ("Het bedrag en het maximum staan in redelijke verhouding tot het belang van de buren en tot het "
+                   "doel: dat de overlast stopt (artikel 5:32b, derde lid, van " + AWB + ").")
+VOORLOPIG = "Dit is mijn voorlopige oordeel. Ik neem pas een besluit nadat u heeft kunnen reageren."
+ZIENSWIJZE_VOORNEMEN = "Voordat ik dit besluit nam, kon u reageren op mijn voornemen."
+ZIENSWIJZE_HOREN = "Voordat ik dit besluit nam, kon u zeggen wat u ervan vond."
+ZIENSWIJZE_INVORDERING = "Voordat ik deze invorderingsbeschikking nam, kon u daarop reageren."
+ZIENSWIJZE_UITZONDERING = "Ik heb u vooraf niet gehoord. De reden: {reden}"
+AFWIJKING = "Ik wijk in dit geval af van mijn beleid. De reden: {reden}"
+
+# The order itself.
+DICTUM = {
+    ("voornemen", GEBRUIKER): "Ik ben van plan u een gedragsaanwijzing te geven. U moet zich dan houden aan de "
+                              "aanwijzingen hieronder.",
+    ("voornemen", VERHUURDER): "Ik ben van plan u als verhuurder een gedragsaanwijzing te geven. U moet dan de "
+                               "aanwijzingen hieronder opvolgen.",
+    ("last", GEBRUIKER): "Ik geef u een gedragsaanwijzing. U moet zich houden aan de aanwijzingen hieronder.",
+    ("last", VERHUURDER): "Ik geef u als verhuurder een gedragsaanwijzing. U moet de aanwijzingen hieronder opvolgen.",
+}
+DICTUM_DOEL = ("Het doel is dat er in of vanuit de woning aan {woning}{erf} geen ernstige en herhaaldelijke hinder "
+               "meer is voor de buren.")
+AANWIJZING = "{code}: {tekst}"
+DICTUM_BEGUNSTIGING = ("U heeft tot en met {begunstiging} de tijd om aan de aanwijzingen te voldoen. Dat heet de "
+                       "begunstigingstermijn.")
+DICTUM_BEGUNSTIGING_VOORNEMEN = "U krijgt dan {begunstigingsduur} de tijd om aan de aanwijzingen te voldoen."
+DICTUM_LOOPTIJD = "De gedragsaanwijzing geldt daarna van {van} tot en met {tot}."
+DICTUM_LOOPTIJD_VOORNEMEN = "De gedragsaanwijzing geldt dan {looptijd}, na afloop van die termijn."
+DICTUM_DWANGSOM = ("Houdt {u_zich} niet aan een aanwijzing, dan verbeurt u een dwangsom van {bedrag} {telwijze}. "
+                   "In totaal is dat ten hoogste {maximum}.")
+U_ZICHZELF = {GEBRUIKER: "u zich", VERHUURDER: "u zich"}
+DICTUM_BESTUURSDWANG = ("Voldoet u niet op tijd aan een aanwijzing, dan laat ik de nodige maatregelen zelf "
+                        "uitvoeren. Dat heet bestuursdwang. De kosten betaalt u.")
+TELWIJZE = {"per_dag": "per dag waarop een overtreding is vastgesteld",
+            "per_constatering": "per vastgestelde overtreding"}
+LAST = ["Aanwijzingen: {codes}", "Begunstigingstermijn: {begunstigingstekst}", "Looptijd: {looptijdtekst}"]
+LAST_DWANGSOM = ["Dwangsom: {bedrag} {telwijze}", "Maximum: {maximum} in totaal"]
+LAST_BESTUURSDWANG = ["Bij niet voldoen: bestuursdwang, op uw kosten"]
+
+# Forfeiture and monitoring.
+VERBEURTE = [
+    "Overtreedt u een aanwijzing, dan is de dwangsom meteen verschuldigd. Daar is geen nieuw besluit voor nodig.",
+    "Een verbeurde dwangsom moet binnen zes weken betaald zijn (artikel 5:33 van " + AWB + ").",
+    "Ik vorder het bedrag in met een invorderingsbeschikking (artikel 5:37 van " + AWB + "). Daartegen kunt u "
+    "apart bezwaar maken.",
+    "Na een jaar zonder verbeurde dwangsom kunt u mij vragen de last op te heffen (artikel 5:34 van " + AWB + ").",
+]
+KOSTEN = [
+    "Voert u een aanwijzing niet op tijd uit, dan laat ik de maatregel uitvoeren. Bijvoorbeeld opruimen of afval "
+    "weghalen.",
+    "De kosten daarvan betaalt u (artikel 5:25 van " + AWB + "). Het gaat om de kosten van personeel, materiaal, "
+    "afvoer en opslag.",
+    "Ook de kosten van voorbereiding na afloop van de begunstigingstermijn betaalt u. Dat geldt ook als u te laat "
+    "alsnog voldoet.",
+    "De kosten stel ik vast in een apart besluit. Daartegen kunt u bezwaar maken.",
+    "Mijn medewerkers mogen daarvoor het erf betreden. De woning alleen met uw toestemming of met een machtiging "
+    "(artikel 5:27 van " + AWB + ").",
+]
+TOEZICHT = ["De politie en Team Handhaven Openbare Ruimte houden toezicht op de woning.",
+            "Zien zij dat een aanwijzing wordt overtreden, dan leggen zij dat vast in een rapport. Daarin staat "
+            "welke aanwijzing het is."]
+VRAGEN = ["Klopt wat ik schrijf over de incidenten?",
+          "Zijn er persoonlijke omstandigheden die ik moet weten? Bijvoorbeeld over uw gezondheid, hulp of gezin.",
+          "Zijn de aanwijzingen duidelijk en kunt u zich eraan houden?"]
+VRAGEN_VERHUURDER = ["Klopt wat ik schrijf over de incidenten?",
+                     "Wat heeft u als verhuurder al gedaan tegen de overlast? En wat kunt u nog doen?",
+                     "Zijn de aanwijzingen duidelijk en kunt u ze uitvoeren?"]
+
+# The warning: what is expected and what may follow (information, not a decision).
+VERWACHTING = {GEBRUIKER: ["Ik verwacht dat de overlast vanuit de woning direct stopt.",
+                           "Zorg ervoor dat ook uw bezoekers en huisgenoten geen overlast geven."],
+               VERHUURDER: ["Ik verwacht dat u als verhuurder maatregelen neemt, zodat de overlast stopt.",
+                            "Spreek bijvoorbeeld uw huurder aan, of neem maatregelen op grond van het huurrecht."]}
+VERVOLG = ["Stopt de overlast niet, dan kan ik een gedragsaanwijzing geven. Die kan ik handhaven met een dwangsom of "
+           "met bestuursdwang.",
+           "Bij ernstige overlast kan ik ook een tijdelijk verbod geven om in of bij de woning te zijn.",
+           "Dat is informatie over wat kan volgen. Het is nu nog geen besluit.",
+           "Ik bewaar de datum van deze waarschuwing. Die telt mee als ik later een besluit neem."]
+GEEN_BESLUIT = ["Deze waarschuwing is geen besluit. Daarom kunt u er geen bezwaar tegen maken."]
+
+# The presence ban (151d lid 3 with Wth art. 2, 5, 6, 9 and 13).
+DICTUM_VERBOD = [
+    "Ik verbied u om in of bij de woning aan {woning} te zijn{erf_ook}.",
+    "Het verbod gaat in op {ban_van}. Het eindigt op {ban_tot}.",
+]
+DICTUM_VERBOD_GEBIED = "Het verbod geldt ook in dit gebied rond de woning: {gebied}."
+DICTUM_VERBOD_TERMIJNENWET = ("Het verbod eindigt op dat moment, ook op een zaterdag, zondag of feestdag. De "
+                              "Algemene termijnenwet geldt niet (artikel 13 van " + WTH + ").")
+DICTUM_VERLENGING = [
+    "Ik verleng het verbod om in of bij de woning aan {woning} te zijn{erf_ook}.",
+    "Het verbod ging in op {eerste_begin}. Het zou eindigen op {oud_einde}. Het eindigt nu op {ban_tot}.",
+    "Langer dan tot {uiterlijk} kan het verbod niet duren. Dat is vier weken na de oplegging.",
+]
+RECHTSBIJSTAND = [
+    "U heeft recht op hulp van een advocaat (artikel 5 van " + WTH + ", via artikel 151d, derde lid, van " + GEMW
+    + ").",
+    "Wilt u een advocaat? Laat het ons dan weten. De gegevens staan onder 'Heeft u vragen?'.",
+    "U kunt de voorzieningenrechter van de rechtbank Limburg vragen het verbod snel te beoordelen.",
+    "De rechter behandelt dat verzoek binnen {zitting}. Dat staat in artikel 6 van " + WTH + ".",
+]
+GEVOLGEN_VERBOD = [
+    "Houdt u zich niet aan het verbod, dan kan ik het verbod met bestuursdwang handhaven. De politie kan u dan "
+    "weghalen.",
+    "Ik kan het verbod dan ook verlengen of een zwaardere maatregel overwegen.",
+    "Een zwaardere maatregel is bijvoorbeeld het sluiten van de woning (artikel 174a van " + GEMW + ").",
+]
+FEITEN_VERBOD_LEAD = "Het verbod is nodig om deze feiten:"
+FEITEN_VERLENGING_LEAD = "Ik verleng het verbod om deze feiten:"
+
+# The invorderingsbeschikking.
+LAST_GEGEVENS = ["Op {datum} heb ik u een gedragsaanwijzing met dwangsom gegeven, met kenmerk {kenmerk}.",
+                 "De last geldt van {van} tot en met {tot}. Het bedrag is {bedrag} {telwijze}, met een maximum van "
+                 "{maximum} in totaal."]
+OVERTREDING = "{datum}: {wat}. Verbeurd: {bedrag}."
+OVERTREDING_WAT = "om {tijd} overtreding van aanwijzing {code}{tekst}, vastgesteld door {bron}{kenmerk}"
+REST = " Dat is wat nog restte tot het maximum."
+BEDRAGEN = ["Door {deze} is van rechtswege {bedrag} verbeurd.",
+            "Eerder verbeurd op deze last: {eerder}. In totaal nu: {totaal} van het maximum van {maximum}.",
+            "Tot het maximum kan nog {resterend} worden verbeurd."]
+MAXIMUM_BEREIKT = ("Het maximum van de last is nu bereikt. Verdere overtredingen leiden niet meer tot een dwangsom "
+                   "onder deze last.")
+BETALEN_LEAD = "Betaal {bedrag} aan de gemeente Maastricht. Vermeld bij de betaling ons kenmerk {kenmerk}."
+BETALEN_PER = "Voor de overtreding van {datum}: {bedrag}, uiterlijk {uiterlijk}."
+BETALEN_REGEL = "Een dwangsom moet binnen zes weken na de overtreding betaald zijn (artikel 5:33 van " + AWB + ")."
+BETALEN_VERSTREKEN = "Is die datum al voorbij op de datum van deze brief? Betaal dat bedrag dan meteen."
+BETALEN_VRAGEN = ["Kunt u niet in één keer betalen? Neem dan contact met ons op.",
+                  "Betaalt u niet op tijd, dan kan de gemeente het bedrag laten innen.",
+                  "De kosten daarvan betaalt u dan ook."]
+VERJARING = ["Een verbeurde dwangsom verjaart een jaar na de dag van de overtreding (artikel 5:35 van " + AWB + ").",
+             "Voor de overtreding van {datum} loopt die termijn tot en met {verjaart_op}.",
+             "Deze invorderingsbeschikking stuit de verjaring (artikel 5:37a van " + AWB + ")."]
+INVORDERING_GRONDSLAG = "Ik vorder de verbeurde dwangsom in op grond van artikel 5:37, eerste lid, van " + AWB + "."
+
+# Who else receives a letter: never "a copy" (the landlord's letter is another, shorter one).
+OOK_VERHUURDER = ("Ik stuur ook een brief aan de verhuurder van de woning, {verhuurder}. Daarin staat alleen wat de "
+                  "verhuurder moet weten.")
+OOK_TOEZICHT = ("Ik informeer de politie en Team Handhaven Openbare Ruimte over {wat}. Zo kunnen zij toezicht "
+                "houden.")
+OOK_GEBRUIKER = "Ik stuur ook een brief aan {gebruiker}, die de woning van u huurt."
+OOK_GEBRUIKER_DAARIN = "Daarin staat het besluit zelf."
+TOEZICHT_WAT = {"last": "de aanwijzingen en de looptijd", "aanwezigheidsverbod": "het verbod en de tijden",
+                "verlenging_aanwezigheidsverbod": "de nieuwe eindtijd van het verbod"}
+ALLEEN_U = "Deze brief gaat alleen naar u."
+OOK_GEADRESSEERDE = "Ik heb het besluit zelf aan {gebruiker} gestuurd."
+
+# Words that mark an instruction as personal (care, treatment): not shared with the landlord.
+PERSOONLIJK = ("hulp", "zorg", "behandel", "begeleid", "therap", "medicatie", "medicijn", "ggz", "verslav",
+               "psychi", "arts", "afspraken met")
+
+CLAUSE = {"last_onder_dwangsom": "bezwaar_en_voorlopige_voorziening",
+          "last_onder_bestuursdwang": "bezwaar_en_voorlopige_voorziening",
+          "aanwezigheidsverbod": "bezwaar_en_voorlopige_voorziening",
+          "verlenging_aanwezigheidsverbod": "bezwaar_en_voorlopige_voorziening",
+          "invorderingsbeschikking": "bezwaar_invordering"}
+
+# The question each recorded judgement answers in a letter (rules/woonoverlast/index.yaml).
+OORDELEN = {
+    "ernstig": "Waarom is de overlast ernstig?",
+    "herhaaldelijk": "Waarom is de overlast herhaaldelijk?",
+    "andere_wijze_ontoereikend": "Waarom helpt een andere aanpak niet?",
+    "verhuurder_kan_beinvloeden": "Waarom kan de verhuurder het gedrag beïnvloeden?",
+    "zorg_eerst": "Hoe heb ik rekening gehouden met hulp en zorg?",
+    "aanwijzingen_specifiek": "Waarom zijn de aanwijzingen duidelijk genoeg?",
+    "sanctievorm": "Waarom kies ik deze manier van handhaven?",
+    "bedrag_redelijk": "Waarom zijn het bedrag en het maximum redelijk?",
+    "aanwezigheidsverbod_nodig": "Waarom is het verbod nodig?",
+    "verlenging_nodig": "Waarom vrees ik ernstig dat het verbod anders opnieuw wordt overtreden?",
+    "geschiktheid": "Is de maatregel geschikt?",
+    "noodzakelijkheid": "Is er een lichter middel?",
+    "evenwichtigheid": "Zijn de gevolgen niet te zwaar?",
+    "bijzondere_omstandigheden": "Zijn er bijzondere omstandigheden?",
+}
+OORDELEN_INVORDERING = {"overtreding_vastgesteld": "Waarom is de last overtreden?"}
+# Judgements about the household's health and care: not in a letter to the landlord as addressee.
+PRIVE = ("zorg_eerst", "evenwichtigheid", "bijzondere_omstandigheden", "aanwezigheidsverbod_nodig")

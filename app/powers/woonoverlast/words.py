@@ -1,0 +1,197 @@
+"""The words one woonoverlast letter is built from (pure): who is addressed, the dwelling, the APV norm, the
+amounts, the dates and moments, and the chronology in letter words. Kept apart from letters.py so each part can
+be tested on its own. Every value is plain text from the case file or the dated parameters; render.py escapes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from app.domain.deadlines import einde_op_klok
+from app.domain.measures import parse_moment
+from app.letters.formatting import bedrag, datum, datum_met_dag, periode, tijdstip
+from app.letters.input import LetterInput
+from app.letters.paragraphs import label, opsomming
+from app.powers.woonoverlast import phrases as P
+
+APV_NORM = "apv_norm_woonoverlast"
+COUNTING = "telwijze_overtredingen"
+BAN_DAYS, BAN_MAX_DAYS = "aanwezigheidsverbod_dagen", "aanwezigheidsverbod_max_dagen"
+VOVO_DAYS = "voorlopige_voorziening_zitting_dagen"
+ORDERS = ("voornemen_last", "last_onder_dwangsom", "voornemen_bestuursdwang", "last_onder_bestuursdwang")
+BANS = ("aanwezigheidsverbod", "verlenging_aanwezigheidsverbod")
+DWANGSOM = ("voornemen_last", "last_onder_dwangsom")
+
+
+def stage(outcome: str) -> str:
+    """voornemen | last | the outcome itself: the order letters share their words."""
+    if outcome.startswith("voornemen_"):
+        return "voornemen"
+    return "last" if outcome in ORDERS else outcome
+
+
+def addressed(letter: LetterInput) -> str:
+    """Who the order is addressed to: the user (gebruiker) or the landlord (verhuurder)."""
+    return P.VERHUURDER if letter.case_file.get("addressee_role") == P.VERHUURDER else P.GEBRUIKER
+
+
+def param(letter: LetterInput, name: str) -> Any:
+    found = letter.assessment.parameters.get(name)
+    return None if found is None else found.value
+
+
+def norm(letter: LetterInput) -> Mapping[str, Any]:
+    found = param(letter, APV_NORM)
+    return found if isinstance(found, Mapping) else {}
+
+
+def amounts(letter: LetterInput) -> tuple[Decimal, Decimal] | None:
+    """The amount per violation and the maximum as drafted, else the dated parameters."""
+    drafted = (letter.maatregel or {}).get("dwangsom")
+    if drafted:
+        return Decimal(str(drafted["bedrag"])), Decimal(str(drafted["maximum"]))
+    found = param(letter, "dwangsom_bedrag_eur"), param(letter, "dwangsom_maximum_eur")
+    return None if None in found else (Decimal(str(found[0])), Decimal(str(found[1])))
+
+
+def moment(value: Any) -> datetime | None:
+    try:
+        return value if isinstance(value, datetime) else parse_moment(value)
+    except ValueError:
+        return None
+
+
+def moment_text(at: datetime) -> str:
+    """"vrijdag 18 april 2025 om 14.00 uur" (Amsterdam wall clock, to the minute)."""
+    return f"{datum_met_dag(at)} om {tijdstip(at)}"
+
+
+def day(value: Any) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def last_day(vervaldatum: Any) -> str:
+    """The last day in force, for "tot en met": the vervaldatum is the first day the order no longer runs."""
+    found = day(vervaldatum)
+    return datum(found - timedelta(days=1)) if found else ""
+
+
+def _period(letter: LetterInput, name: str, unit: str) -> str:
+    value = param(letter, name)
+    return periode(int(value), unit) if isinstance(value, int | float) and value >= 1 else ""
+
+
+def words_for(letter: LetterInput) -> dict[str, str]:
+    """Every placeholder a phrase may use."""
+    case, d = letter.case_file, letter.deadlines
+    apv, found = norm(letter), amounts(letter)
+    artikel = str(apv.get("artikel") or "de regel over woonoverlast")
+    counting = param(letter, COUNTING)
+    months = letter.duur or (letter.maatregel or {}).get("duur")
+    erf = bool(case.get("erf"))
+    words = {
+        "straat": next(iter(letter.zaak_adresregels), ""), "woning": ", ".join(" ".join(r.split())
+                                                                              for r in letter.zaak_adresregels),
+        "gebruiker": str((case.get("gebruiker") or {}).get("naam") or "de bewoner"),
+        "verhuurder": str((case.get("verhuurder") or {}).get("naam") or "de verhuurder"),
+        "artikel": artikel, "Artikel": artikel[:1].upper() + artikel[1:],
+        "tekst": " ".join(str(apv.get("tekst") or "").split()),
+        "erf": " en het erf" if erf else "", "erf_ook": ", ook niet op het erf" if erf else "",
+        "stuk": P.STUK.get(letter.outcome, "deze brief"),
+        "bedrag": bedrag(found[0]) if found else "", "maximum": bedrag(found[1]) if found else "",
+        "telwijze": P.TELWIJZE.get(str(counting), P.TELWIJZE["per_constatering"]),
+        "looptijd": periode(int(months), "months") if months else "",
+        "begunstigingsduur": _period(letter, "begunstigingstermijn_dagen", "days"),
+        "van": _datum(d.get("ingangsdatum")), "tot": last_day(d.get("vervaldatum")),
+        "begunstiging": _datum(d.get("begunstigingstermijn_tot"), with_day=True),
+        "dagen": _period(letter, BAN_DAYS, "days"), "zitting": _period(letter, VOVO_DAYS, "days") or "drie dagen",
+        "gebied": " ".join(str(case.get("ban_area") or "").split()).rstrip("."),
+    }
+    words.update(_ban_moments(letter))
+    return words
+
+
+def _ban_moments(letter: LetterInput) -> dict[str, str]:
+    d, found = letter.deadlines, {}
+    for key, name in (("ingang_at", "ban_van"), ("einde_at", "ban_tot")):
+        at = moment(d.get(key))
+        found[name] = moment_text(at) if at else ""
+    first = moment(letter.case_file.get("ban_start_at"))
+    found["eerste_begin"] = moment_text(first) if first else ""
+    found["oud_einde"] = found["ban_van"]  # an extension starts where the ban it extends ended
+    most = param(letter, BAN_MAX_DAYS)
+    found["uiterlijk"] = moment_text(einde_op_klok(first, int(most))) if first and most else ""
+    return found
+
+
+def _datum(value: Any, with_day: bool = False) -> str:
+    found = day(value)
+    if found is None:
+        return ""
+    return datum_met_dag(found) if with_day else datum(found)
+
+
+def incidents(letter: LetterInput) -> list[Mapping[str, Any]]:
+    """The chronology in date order (an incident without a readable moment is left out, the facts flag it)."""
+    found = [i for i in letter.case_file.get("incidents") or () if moment(i.get("at")) is not None]
+    return sorted(found, key=lambda i: moment(i.get("at")))
+
+
+def counted(items: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The incidents in, from or right by the dwelling (origin `elders` does not count, W3)."""
+    return [i for i in items if i.get("origin") != "elders"]
+
+
+def incident_line(item: Mapping[str, Any], third_party: bool) -> str:
+    """One incident: date, time, kind, origin, source, established or reported; never a reporter's name."""
+    at = moment(item.get("at"))
+    bron = label(P.BRON_DERDEN if third_party else P.BRON, item.get("source"))
+    melder = label(P.MELDER_DERDEN if third_party else P.MELDER, item.get("reporter"))
+    herkomst = label(P.HERKOMST, item.get("origin"))
+    if item.get("distance_m") not in (None, "") and item.get("origin") in ("onmiddellijke_nabijheid", "elders"):
+        herkomst += " (" + P.AFSTAND.format(meter=item["distance_m"]) + ")"
+    kenmerk = str(item.get("source_kenmerk") or "").strip()
+    line = P.INCIDENT.format(
+        datum=datum_met_dag(at), tijd=tijdstip(at), soort=label(P.SOORT, item.get("kind")), herkomst=herkomst,
+        vastgesteld=P.VASTGESTELD.format(bron=bron) if item.get("established") else P.GEMELD.format(
+            melder=melder, bron=bron),
+        kenmerk=P.KENMERK.format(kenmerk=kenmerk) if kenmerk else "")
+    description = str(item.get("description") or "").strip()
+    if description:
+        line += P.INCIDENT_OMSCHRIJVING.format(omschrijving=description)
+    if item.get("instruction"):
+        line += P.INCIDENT_AANWIJZING.format(code=item["instruction"])
+    return line
+
+
+def summary(letter: LetterInput) -> list[str]:
+    """How many incidents, over which period, of which kinds, how many established, how many neighbours."""
+    items = counted(incidents(letter))
+    if not items:
+        return []
+    kinds = opsomming(dict.fromkeys(label(P.SOORT, i.get("kind")) for i in items))
+    established = sum(1 for i in items if i.get("established"))
+    lines = [P.SAMENVATTING.format(eerste=datum(moment(items[0]["at"])), laatste=datum(moment(items[-1]["at"])),
+                                   aantal=len(items), soorten=kinds),
+             P.SAMENVATTING_VASTGESTELD.format(vastgesteld=established) if established
+             else P.SAMENVATTING_GEEN_VASTGESTELD]
+    neighbours = letter.case_file.get("affected_omwonenden")
+    if isinstance(neighbours, int) and neighbours > 0:
+        lines.append(P.OMWONENDE if neighbours == 1 else P.OMWONENDEN.format(aantal=neighbours))
+    return lines
+
+
+def instructions(letter: LetterInput) -> list[Mapping[str, str]]:
+    return [i for i in letter.case_file.get("instructions") or () if str(i.get("text") or "").strip()]
+
+
+def personal(text: str) -> bool:
+    """An instruction about the person's care or treatment, not about the dwelling (kept from the landlord)."""
+    low = str(text).casefold()
+    return any(word in low for word in P.PERSOONLIJK)
