@@ -8,12 +8,12 @@ from typing import Any
 
 from app.domain.addressees import address_of
 from app.domain.assessment import ParameterValue
-from app.domain.history import PER_ADDRESS_AND_PERSON, Counted, classify
+from app.domain.history import Counted, as_date, made_known, years_before
 from app.domain.measures import parse_moment
 
 # The earlier measures that count for escalation at this dwelling against this person (index.yaml `escalation`).
 ESCALATING = ("waarschuwing", "last_onder_dwangsom", "last_onder_bestuursdwang", "aanwezigheidsverbod")
-# The parameter that says how long an earlier measure counts (rules/woonoverlast/parameters/).
+# The parameter that says how long an earlier measure counts, if the rules set one (rules/woonoverlast/parameters/).
 HISTORY_WINDOW = "eerdere_maatregelen_termijn_jaren"
 
 
@@ -54,10 +54,26 @@ def latest_incident_day(case: Mapping[str, Any]) -> date:
 
 def explain_history(case: Mapping[str, Any], history: Iterable[Mapping[str, Any]],
                     params: Mapping[str, ParameterValue]) -> list[Counted]:
-    """Each earlier warning, order or ban with whether it counts and why (for the case page): at this dwelling
-    against this person, made known before the latest incident and within the policy's window."""
-    return classify(history, latest_incident_day(case), int(params[HISTORY_WINDOW].value), PER_ADDRESS_AND_PERSON,
-                    ESCALATING)
+    """Each earlier warning, order or ban with whether it counts and why (for the case page), as facts.py counts
+    them: made known, not revoked, at this dwelling, not another person, before the latest incident, and within
+    the policy's window where the rules set one (`eerdere_maatregelen_termijn_jaren`)."""
+    finding = latest_incident_day(case)
+    start = years_before(finding, int(params[HISTORY_WINDOW].value)) if HISTORY_WINDOW in params else None
+    return [Counted(item, reason == "telt", reason) for item in history for reason in (_reason(item, finding, start),)]
+
+
+def _reason(item: Mapping[str, Any], finding: date, start: date | None) -> str:
+    offence = as_date(item.get("date"))
+    checks = (
+        ("andere_soort", item.get("kind") not in ESCALATING),
+        ("ingetrokken", bool(item.get("revoked"))),
+        ("niet_verzonden", not made_known(item)),
+        ("ander_adres", item.get("same_address", True) is False),
+        ("ander_persoon", item.get("same_person", True) is False),
+        ("niet_eerder", offence >= finding),
+        ("buiten_termijn", start is not None and offence < start),
+    )
+    return next((reason for reason, failed in checks if failed), "telt")
 
 
 def _moment(value: Any) -> datetime:

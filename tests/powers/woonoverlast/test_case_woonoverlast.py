@@ -147,6 +147,12 @@ def test_earlier_measures_count_at_this_dwelling_against_this_person_before_the_
     ]
     verdicts = [(c.counts, c.reason) for c in case.explain_history(stored, history, _window(2))]
     assert verdicts == [(True, "telt"), (False, "ander_adres"), (False, "ander_persoon"), (False, "buiten_termijn")]
+    later = [{"kind": "waarschuwing", "date": "2026-10-25"}, {"kind": "waarschuwing", "date": "2026-01-01",
+                                                              "sent": False}, {"kind": "voornemen_last",
+                                                                               "date": "2026-01-01"}]
+    assert [c.reason for c in case.explain_history(stored, later, {})] == ["niet_eerder", "niet_verzonden",
+                                                                            "andere_soort"]
+    assert case.explain_history(stored, history[-1:], {})[0].counts  # without a window in the rules: no limit
 
 
 def test_the_demo_reports_load_and_are_fictional():
