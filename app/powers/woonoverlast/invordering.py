@@ -58,7 +58,8 @@ def _breaches_on(letter: LetterInput) -> dict[str, list[Mapping[str, Any]]]:
 
 def _overtredingen(letter: LetterInput, last: Mapping[str, Any], verbeurten: list[Mapping[str, Any]]) -> list[str]:
     """Each forfeited sum with the breach it rests on: per violation one report, per day the day's reports."""
-    texts = {str(i.get("code")): " ".join(str(i.get("text") or "").split()) for i in W.instructions(letter)}
+    texts = {str(i.get("code")): " ".join(str(i.get("text") or "").split()).rstrip(".")
+             for i in W.instructions(letter)}
     days, per_day, lines = _breaches_on(letter), {}, []
     for v in verbeurten:
         per_day[str(v["datum"])[:10]] = per_day.get(str(v["datum"])[:10], 0) + 1

@@ -142,7 +142,7 @@ def _feiten(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
     lead = {"aanwezigheidsverbod": P.FEITEN_VERBOD_LEAD, "verlenging_aanwezigheidsverbod": P.FEITEN_VERLENGING_LEAD}
     lines = [P.ANONIEM, lead.get(letter.outcome, P.CHRONOLOGIE_LEAD)]
     lines += [W.incident_line(i, _third_party(letter)) for i in items]
-    if len(W.counted(items)) < len(items):
+    if len(W.counted(items)) < len(items):  # W3: only what happens in, from or right by the dwelling counts
         lines.append(P.NIET_MEEGETELD)
     return lines
 
@@ -150,6 +150,9 @@ def _feiten(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
 def _motivering(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
     """Source, legal basis stated positively, the nuisance, subsidiarity, judgements, proportionality, hearing."""
     paragraphs = [L.bron(letter, words["stuk"])]
+    if letter.outcome == "invorderingsbeschikking":
+        asked = {code: P.OORDELEN_INVORDERING[code] for code in P.GEVRAAGD["invorderingsbeschikking"]}
+        return [*paragraphs, P.INVORDERING_GRONDSLAG, *L.oordelen(letter.judgements, asked), *_hearing(letter)]
     if letter.outcome == "waarschuwing":
         return [*paragraphs, *_filled(P.ROL[W.addressed(letter)], words), P.GRONDSLAG_WAARSCHUWING.format_map(words),
                 *W.summary(letter), P.ERNSTIG_HERHAALD]
@@ -159,7 +162,8 @@ def _motivering(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
     if letter.outcome != "verlenging_aanwezigheidsverbod":
         paragraphs += [*W.summary(letter), P.ERNSTIG_HERHAALD, *_lichter(letter)]
     private = P.PRIVE if _third_party(letter) else ()
-    paragraphs += L.oordelen(letter.judgements, P.OORDELEN, private, P.EVENREDIG_DERDEN)
+    asked = {code: P.OORDELEN[code] for code in P.GEVRAAGD[W.stage(letter.outcome)] if code in P.OORDELEN}
+    paragraphs += L.oordelen(letter.judgements, asked, private, P.EVENREDIG_DERDEN)
     paragraphs += [*_persoonlijk(letter), P.EVENREDIG]
     if letter.outcome in W.DWANGSOM:
         paragraphs.append(P.BEDRAG_REDELIJK)
@@ -174,9 +178,10 @@ def _grondslag(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
         paragraphs += _filled(P.GRONDSLAG, words)
     if letter.outcome in W.DWANGSOM:
         paragraphs.append(P.GRONDSLAG_DWANGSOM)
-    extra = {"aanwezigheidsverbod": P.GRONDSLAG_VERBOD, "verlenging_aanwezigheidsverbod": P.GRONDSLAG_VERLENGING}
-    if letter.outcome in extra:
-        paragraphs.append(extra[letter.outcome])
+    if letter.outcome == "aanwezigheidsverbod":
+        paragraphs.append(P.GRONDSLAG_VERBOD)
+    if letter.outcome == "verlenging_aanwezigheidsverbod":
+        paragraphs += [P.GRONDSLAG_VERLENGING, P.VREES]
     return [*paragraphs, P.BELEID_ZIN]
 
 
@@ -202,16 +207,22 @@ def _persoonlijk(letter: LetterInput) -> list[str]:
         return []
     case, lines = letter.case_file, []
     if str(case.get("vulnerability") or "").strip():
-        lines.append(P.KWETSBAAR.format(kwetsbaarheid=case["vulnerability"].strip()))
+        lines.append(P.KWETSBAAR.format(kwetsbaarheid=_sentence(case["vulnerability"])))
     if str(case.get("care_organisation") or "").strip():
         since = W.day(case.get("care_since"))
         lines.append(P.ZORG.format(organisatie=case["care_organisation"].strip(),
                                    sinds=P.ZORG_SINDS.format(datum=datum(since)) if since else ""))
     if letter.outcome in W.BANS and str(case.get("household_description") or "").strip():
-        lines.append(P.HUISHOUDEN.format(huishouden=case["household_description"].strip()))
+        lines.append(P.HUISHOUDEN.format(huishouden=_sentence(case["household_description"])))
     if letter.outcome in W.BANS and case.get("minors_in_household") == "yes":
         lines.append(P.MINDERJARIGEN)
     return lines
+
+
+def _sentence(text: str) -> str:
+    """Free text as the end of a sentence: with a full stop unless it has its own punctuation."""
+    text = " ".join(str(text).split())
+    return text if text[-1:] in ".?!" else text + "."
 
 
 def _hearing(letter: LetterInput) -> list[str]:

@@ -122,6 +122,7 @@ INCIDENT_AANWIJZING = " Dit is een overtreding van aanwijzing {code}."
 KENMERK = " Kenmerk: {kenmerk}."
 VASTGESTELD = "Vastgesteld door {bron}."
 GEMELD = "Gemeld door {melder}, vastgelegd door {bron}."
+GEMELD_DIRECT = "Gemeld door {melder}."
 SOORT = {"geluid": "geluidsoverlast", "intimidatie": "intimidatie", "bedreiging": "bedreiging",
          "vervuiling": "vervuiling", "bezoekers": "overlast van bezoekers", "dieren": "overlast van dieren",
          "stank": "stankoverlast", "drugs": "overlast door drugs", "overig": "andere overlast"}
@@ -149,6 +150,7 @@ GRONDSLAG_DWANGSOM = ("In plaats van bestuursdwang mag ik een last onder dwangso
                       "lid, van " + AWB + ").")
 GRONDSLAG_VERBOD = ("De gedragsaanwijzing mag een verbod bevatten om tien dagen in of bij de woning te zijn "
                     "(artikel 151d, derde lid, van " + GEMW + ").")
+VREES = "Ik vrees ernstig dat de overlast anders doorgaat. Daarom verleng ik het verbod."
 GRONDSLAG_VERLENGING = ("Bij ernstige vrees voor verdere overtreding mag ik het verbod verlengen tot ten hoogste "
                         "vier weken (artikel 151d, derde lid, van " + GEMW + ").")
 GRONDSLAG_WAARSCHUWING = ("{Artikel} van " + APV + " verbiedt ernstige en herhaaldelijke hinder vanuit een woning. "
@@ -156,9 +158,10 @@ GRONDSLAG_WAARSCHUWING = ("{Artikel} van " + APV + " verbiedt ernstige en herhaa
 BELEID_ZIN = "Ik volg daarbij " + BELEID + "."
 SAMENVATTING = ("Tussen {eerste} en {laatste} zijn {aantal} incidenten bij de woning vastgelegd. Het ging om "
                 "{soorten}.")
+SAMENVATTING_EEN = "Op {eerste} is één incident bij de woning vastgelegd. Het ging om {soorten}."
 SAMENVATTING_VASTGESTELD = "De politie of een handhaver heeft {vastgesteld} daarvan zelf vastgesteld."
 SAMENVATTING_GEEN_VASTGESTELD = "Deze incidenten zijn gemeld. De politie of een handhaver heeft ze niet zelf gezien."
-OMWONENDEN = "{aantal} omwonenden hebben last van de overlast."
+OMWONENDEN = "{Aantal} omwonenden hebben last van de overlast."
 OMWONENDE = "Eén omwonende heeft last van de overlast."
 ERNSTIG_HERHAALD = ("Ik vind de overlast ernstig en herhaaldelijk. Hij komt uit of van bij de woning en treft de "
                     "buren.")
@@ -175,10 +178,10 @@ UITKOMST = {"geslaagd": "dat hielp maar tijdelijk", "mislukt": "dat hielp niet",
             "niet_geschikt": "dat was niet geschikt", "niet_geprobeerd": "dat is niet geprobeerd"}
 SUBSIDIAIR = ("Daarom kan ik de overlast niet op een andere geschikte manier tegengaan. Alleen dan mag ik optreden "
               "(artikel 151d, tweede lid, van " + GEMW + ").")
-KWETSBAAR = "Ik weet uit het dossier: {kwetsbaarheid}"
+KWETSBAAR = "Uit het dossier weet ik dit over uw situatie: {kwetsbaarheid}"
 ZORG = "U krijgt hulp van {organisatie}{sinds}."
 ZORG_SINDS = ", sinds {datum}"
-HUISHOUDEN = "Ook deze mensen wonen in de woning: {huishouden}"
+HUISHOUDEN = "In de woning wonen ook: {huishouden}"
 MINDERJARIGEN = "Er wonen minderjarige kinderen in de woning. Met hun belangen heb ik rekening gehouden."
 EVENREDIG = ("Ik heb gekeken of de maatregel geschikt en nodig is, en of de gevolgen niet te zwaar zijn. Ook "
              "bijzondere omstandigheden heb ik gewogen (artikel 4:84 van " + AWB + ").")
@@ -355,5 +358,15 @@ OORDELEN = {
     "bijzondere_omstandigheden": "Zijn er bijzondere omstandigheden?",
 }
 OORDELEN_INVORDERING = {"overtreding_vastgesteld": "Waarom is de last overtreden?"}
+# Which recorded judgements a letter prints, by stage (a judgement about another decision says nothing here).
+_BASIS = ("ernstig", "herhaaldelijk", "andere_wijze_ontoereikend", "verhuurder_kan_beinvloeden", "zorg_eerst")
+_WEGING = ("geschiktheid", "noodzakelijkheid", "evenwichtigheid", "bijzondere_omstandigheden")
+GEVRAAGD = {
+    "voornemen": (*_BASIS, "aanwijzingen_specifiek", "sanctievorm", "bedrag_redelijk", *_WEGING),
+    "last": (*_BASIS, "aanwijzingen_specifiek", "sanctievorm", "bedrag_redelijk", *_WEGING),
+    "aanwezigheidsverbod": (*_BASIS, "aanwezigheidsverbod_nodig", *_WEGING),
+    "verlenging_aanwezigheidsverbod": ("verlenging_nodig", "zorg_eerst", *_WEGING),
+    "invorderingsbeschikking": ("overtreding_vastgesteld",),
+}
 # Judgements about the household's health and care: not in a letter to the landlord as addressee.
 PRIVE = ("zorg_eerst", "evenwichtigheid", "bijzondere_omstandigheden", "aanwezigheidsverbod_nodig")

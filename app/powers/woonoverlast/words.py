@@ -11,7 +11,7 @@ from typing import Any
 
 from app.domain.deadlines import einde_op_klok
 from app.domain.measures import parse_moment
-from app.letters.formatting import bedrag, datum, datum_met_dag, periode, tijdstip
+from app.letters.formatting import bedrag, datum, datum_met_dag, getal_in_woorden, periode, tijdstip
 from app.letters.input import LetterInput
 from app.letters.paragraphs import label, opsomming
 from app.powers.woonoverlast import phrases as P
@@ -157,11 +157,13 @@ def incident_line(item: Mapping[str, Any], third_party: bool) -> str:
     if item.get("distance_m") not in (None, "") and item.get("origin") in ("onmiddellijke_nabijheid", "elders"):
         herkomst += " (" + P.AFSTAND.format(meter=item["distance_m"]) + ")"
     kenmerk = str(item.get("source_kenmerk") or "").strip()
-    line = P.INCIDENT.format(
-        datum=datum_met_dag(at), tijd=tijdstip(at), soort=label(P.SOORT, item.get("kind")), herkomst=herkomst,
-        vastgesteld=P.VASTGESTELD.format(bron=bron) if item.get("established") else P.GEMELD.format(
-            melder=melder, bron=bron),
-        kenmerk=P.KENMERK.format(kenmerk=kenmerk) if kenmerk else "")
+    if item.get("established"):
+        how = P.VASTGESTELD.format(bron=bron)
+    else:
+        how = (P.GEMELD_DIRECT if item.get("source") == "omwonende" else P.GEMELD).format(melder=melder, bron=bron)
+    line = P.INCIDENT.format(datum=_capital(datum_met_dag(at)), tijd=tijdstip(at),
+                             soort=label(P.SOORT, item.get("kind")), herkomst=herkomst, vastgesteld=how,
+                             kenmerk=P.KENMERK.format(kenmerk=kenmerk) if kenmerk else "")
     description = str(item.get("description") or "").strip()
     if description:
         line += P.INCIDENT_OMSCHRIJVING.format(omschrijving=description)
@@ -177,14 +179,24 @@ def summary(letter: LetterInput) -> list[str]:
         return []
     kinds = opsomming(dict.fromkeys(label(P.SOORT, i.get("kind")) for i in items))
     established = sum(1 for i in items if i.get("established"))
-    lines = [P.SAMENVATTING.format(eerste=datum(moment(items[0]["at"])), laatste=datum(moment(items[-1]["at"])),
-                                   aantal=len(items), soorten=kinds),
-             P.SAMENVATTING_VASTGESTELD.format(vastgesteld=established) if established
+    values = {"eerste": datum(moment(items[0]["at"])), "laatste": datum(moment(items[-1]["at"])),
+              "aantal": number(len(items)), "soorten": kinds}
+    lines = [(P.SAMENVATTING if len(items) > 1 else P.SAMENVATTING_EEN).format_map(values),
+             P.SAMENVATTING_VASTGESTELD.format(vastgesteld=number(established)) if established
              else P.SAMENVATTING_GEEN_VASTGESTELD]
     neighbours = letter.case_file.get("affected_omwonenden")
     if isinstance(neighbours, int) and neighbours > 0:
-        lines.append(P.OMWONENDE if neighbours == 1 else P.OMWONENDEN.format(aantal=neighbours))
+        lines.append(P.OMWONENDE if neighbours == 1 else P.OMWONENDEN.format(Aantal=_capital(number(neighbours))))
     return lines
+
+
+def number(n: int) -> str:
+    """A count in words up to a hundred ("drie"), in digits above."""
+    return getal_in_woorden(n) if 1 <= n <= 100 else str(n)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def instructions(letter: LetterInput) -> list[Mapping[str, str]]:
