@@ -149,7 +149,10 @@ def woonoverlast_input(outcome: str = "last_onder_dwangsom", rol: str = "overtre
 def landlord_addressed(outcome: str = "last_onder_dwangsom", **overrides: Any) -> LetterInput:
     """The same case with the landlord as addressee (he is the overtreder; the user gets no letter)."""
     case = {**CASE, "addressee_role": "verhuurder",
-            "verhuurder_kan_beinvloeden_toelichting": "De huurovereenkomst heeft een overlastclausule."}
+            "verhuurder_kan_beinvloeden_toelichting": "De huurovereenkomst heeft een overlastclausule.",
+            "instructions": [{"code": "V1", "text": "Spreek de huurder binnen twee weken schriftelijk aan op de "
+                                                   "overlastclausule in de huurovereenkomst."},
+                             {"code": "V2", "text": "Laat de galerij en het trappenhuis wekelijks schoonmaken."}]}
     letter = woonoverlast_input(outcome, "overtreder", case_file=case)
     recipient = replace(letter.recipient, naam="Woonstichting Verzonnen", is_organisatie=True)
     return replace(letter, recipient=recipient, parties=(Party("P. Voorbeeld", "gebruiker", date(1988, 2, 11)),),

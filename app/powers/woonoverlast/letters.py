@@ -174,12 +174,15 @@ def _motivering(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
 
 def _grondslag(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
     paragraphs = _filled(P.ROL[W.addressed(letter)], words) if letter.outcome in W.ORDERS else []
+    means = str(letter.case_file.get("verhuurder_kan_beinvloeden_toelichting") or "").strip()
+    if paragraphs and _third_party(letter) and means:
+        paragraphs.append(P.VERHUURDER_MIDDELEN.format(toelichting=_sentence(means)))
     if letter.outcome != "verlenging_aanwezigheidsverbod":
         paragraphs += _filled(P.GRONDSLAG, words)
     if letter.outcome in W.DWANGSOM:
         paragraphs.append(P.GRONDSLAG_DWANGSOM)
     if letter.outcome == "aanwezigheidsverbod":
-        paragraphs.append(P.GRONDSLAG_VERBOD)
+        paragraphs.append(P.GRONDSLAG_VERBOD.format_map(words))
     if letter.outcome == "verlenging_aanwezigheidsverbod":
         paragraphs += [P.GRONDSLAG_VERLENGING, P.VREES]
     return [*paragraphs, P.BELEID_ZIN]

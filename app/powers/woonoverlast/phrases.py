@@ -39,14 +39,14 @@ ONDERWERP_VERHUURDER = "Bericht over woonoverlast in uw verhuurde woning, {straa
 # Who the addressee is, in the first paragraph of the reasoning; the duty the APV lays on him.
 ROL = {
     GEBRUIKER: ["U woont in de woning aan {woning}.",
-                "Wie een woning gebruikt, moet ervoor zorgen dat de buren geen ernstige en herhaaldelijke hinder "
-                "hebben van wat er in of vanuit de woning gebeurt."],
+                "Wie een woning gebruikt, moet zorgen dat de buren geen ernstige en herhaaldelijke hinder hebben. "
+                "Dat geldt voor wat er in of vanuit de woning gebeurt."],
     VERHUURDER: ["U verhuurt de woning aan {woning} aan {gebruiker}.",
                  "Ook wie een woning tegen betaling in gebruik geeft, heeft een plicht.",
                  "U moet ervoor zorgen dat gedragingen in of vanuit die woning geen ernstige en herhaaldelijke "
-                 "hinder veroorzaken voor de buren.",
-                 "Dat staat in {artikel} van " + APV + ", op grond van artikel 151d, eerste lid, van " + GEMW + "."],
+                 "hinder veroorzaken voor de buren."],
 }
+VERHUURDER_MIDDELEN = "Als verhuurder heeft u middelen om het gebruik van de woning te beïnvloeden: {toelichting}"
 
 INLEIDING = {
     ("waarschuwing", GEBRUIKER): ["Met deze brief waarschuw ik u. Uit de woning aan {woning} komt ernstige en "
@@ -95,7 +95,7 @@ VERHUURDER_PERIODE = {
     "aanwezigheidsverbod": "Het verbod geldt van {ban_van} tot {ban_tot}.",
     "verlenging_aanwezigheidsverbod": "Het verbod loopt nu tot {ban_tot}.",
 }
-VERHUURDER_GRONDSLAG = ("Ik doe dit op grond van artikel 151d van " + GEMW + " en {artikel} van " + APV + ".")
+VERHUURDER_GRONDSLAG = "Ik doe dit op grond van artikel 151d van " + GEMW + " en {artikel} van de APV."
 VERHUURDER_PRIVACY = ("Wat er precies is gebeurd en welke persoonlijke omstandigheden ik heb gewogen, staat niet in "
                       "deze brief. Dat gaat alleen {gebruiker} aan.")
 VERHUURDER_AANWIJZINGEN_LEAD = "Deze aanwijzingen gaan over de woning en het gebruik ervan:"
@@ -143,16 +143,16 @@ ANONIEM = "Ik noem geen namen of adressen van buren. Zo bescherm ik wie de overl
 GRONDSLAG = [
     "{Artikel} van " + APV + " luidt: {tekst}",
     "Die regel is gemaakt op grond van artikel 151d, eerste lid, van " + GEMW + ".",
-    "Als burgemeester mag ik die regel handhaven met bestuursdwang (artikel 151d, tweede lid, en artikel 125, "
-    "eerste lid, van " + GEMW + ").",
+    "Als burgemeester mag ik die regel handhaven met bestuursdwang. Dat staat in artikel 151d, tweede lid, en "
+    "artikel 125, eerste lid, van " + GEMW + ".",
 ]
 GRONDSLAG_DWANGSOM = ("In plaats van bestuursdwang mag ik een last onder dwangsom opleggen (artikel 5:32, eerste "
                       "lid, van " + AWB + ").")
-GRONDSLAG_VERBOD = ("De gedragsaanwijzing mag een verbod bevatten om tien dagen in of bij de woning te zijn "
-                    "(artikel 151d, derde lid, van " + GEMW + ").")
+GRONDSLAG_VERBOD = ("Ik mag verbieden om {dagen} in of bij de woning te zijn. Dat staat in artikel 151d, derde "
+                    "lid, van " + GEMW + ".")
 VREES = "Ik vrees ernstig dat de overlast anders doorgaat. Daarom verleng ik het verbod."
-GRONDSLAG_VERLENGING = ("Bij ernstige vrees voor verdere overtreding mag ik het verbod verlengen tot ten hoogste "
-                        "vier weken (artikel 151d, derde lid, van " + GEMW + ").")
+GRONDSLAG_VERLENGING = ("Bij ernstige vrees voor verdere overtreding mag ik het verbod verlengen. Samen duurt het "
+                        "ten hoogste vier weken. Dat staat in artikel 151d, derde lid, van " + GEMW + ".")
 GRONDSLAG_WAARSCHUWING = ("{Artikel} van " + APV + " verbiedt ernstige en herhaaldelijke hinder vanuit een woning. "
                           "Die regel is gemaakt op grond van artikel 151d van " + GEMW + ".")
 BELEID_ZIN = "Ik volg daarbij " + BELEID + "."
@@ -187,8 +187,8 @@ EVENREDIG = ("Ik heb gekeken of de maatregel geschikt en nodig is, en of de gevo
              "bijzondere omstandigheden heb ik gewogen (artikel 4:84 van " + AWB + ").")
 EVENREDIG_DERDEN = ("Ik heb ook de persoonlijke omstandigheden van de bewoners gewogen. Die staan niet in deze brief: "
                     "ze gaan alleen de bewoners aan.")
-BEDRAG_REDELIJK = ("Het bedrag en het maximum staan in redelijke verhouding tot het belang van de buren en tot het "
-                   "doel: dat de overlast stopt (artikel 5:32b, derde lid, van " + AWB + ").")
+BEDRAG_REDELIJK = ("Het bedrag en het maximum passen bij het belang van de buren en bij het doel: dat de overlast "
+                   "stopt. Dat moet volgens artikel 5:32b, derde lid, van " + AWB + ".")
 VOORLOPIG = "Dit is mijn voorlopige oordeel. Ik neem pas een besluit nadat u heeft kunnen reageren."
 ZIENSWIJZE_VOORNEMEN = "Voordat ik dit besluit nam, kon u reageren op mijn voornemen."
 ZIENSWIJZE_HOREN = "Voordat ik dit besluit nam, kon u zeggen wat u ervan vond."
@@ -205,8 +205,8 @@ DICTUM = {
     ("last", GEBRUIKER): "Ik geef u een gedragsaanwijzing. U moet zich houden aan de aanwijzingen hieronder.",
     ("last", VERHUURDER): "Ik geef u als verhuurder een gedragsaanwijzing. U moet de aanwijzingen hieronder opvolgen.",
 }
-DICTUM_DOEL = ("Het doel is dat er in of vanuit de woning aan {woning}{erf} geen ernstige en herhaaldelijke hinder "
-               "meer is voor de buren.")
+DICTUM_DOEL = ("Het doel: geen ernstige en herhaaldelijke hinder meer voor de buren vanuit de woning aan "
+               "{woning}{erf}.")
 AANWIJZING = "{code}: {tekst}"
 DICTUM_BEGUNSTIGING = ("U heeft tot en met {begunstiging} de tijd om aan de aanwijzingen te voldoen. Dat heet de "
                        "begunstigingstermijn.")
@@ -230,7 +230,8 @@ VERBEURTE = [
     "Een verbeurde dwangsom moet binnen zes weken betaald zijn (artikel 5:33 van " + AWB + ").",
     "Ik vorder het bedrag in met een invorderingsbeschikking (artikel 5:37 van " + AWB + "). Daartegen kunt u "
     "apart bezwaar maken.",
-    "Na een jaar zonder verbeurde dwangsom kunt u mij vragen de last op te heffen (artikel 5:34 van " + AWB + ").",
+    "Is er een jaar lang geen dwangsom verbeurd? Dan kunt u mij vragen de last op te heffen. Dat staat in "
+    "artikel 5:34 van " + AWB + ".",
 ]
 KOSTEN = [
     "Voert u een aanwijzing niet op tijd uit, dan laat ik de maatregel uitvoeren. Bijvoorbeeld opruimen of afval "
@@ -279,8 +280,8 @@ DICTUM_VERLENGING = [
     "Langer dan tot {uiterlijk} kan het verbod niet duren. Dat is vier weken na de oplegging.",
 ]
 RECHTSBIJSTAND = [
-    "U heeft recht op hulp van een advocaat (artikel 5 van " + WTH + ", via artikel 151d, derde lid, van " + GEMW
-    + ").",
+    "U heeft recht op hulp van een advocaat. Dat staat in artikel 5 van " + WTH + ".",
+    "Die wet geldt hier via artikel 151d, derde lid, van " + GEMW + ".",
     "Wilt u een advocaat? Laat het ons dan weten. De gegevens staan onder 'Heeft u vragen?'.",
     "U kunt de voorzieningenrechter van de rechtbank Limburg vragen het verbod snel te beoordelen.",
     "De rechter behandelt dat verzoek binnen {zitting}. Dat staat in artikel 6 van " + WTH + ".",
