@@ -10,13 +10,14 @@ import re
 from dataclasses import replace
 
 import pytest
-from letters_support import CLAUSES, ROOT, Recipient, entries, read_back, render, strings
+from letters_support import CLAUSES, ROOT, entries, read_back, render, strings
 from woonoverlast_support import (
-    CASE,
+    LABELS,
     SECRET_CARE,
     SECRET_INCIDENT,
     SECRET_VULNERABILITY,
     landlord_addressed,
+    woonoverlast_hostile,
     woonoverlast_input,
 )
 
@@ -82,28 +83,20 @@ def test_only_a_besluit_to_the_addressee_has_a_remedy_clause(entry: ManifestEntr
     assert ("bezwaar maken tot en met" in text) == entry.besluit
 
 
-def _hostile(entry: ManifestEntry):
-    base = _letter(entry)
-    bad = clean_text(HOSTILE)
-    case = {**base.case_file, "gebruiker": {**CASE["gebruiker"], "naam": bad}, "ban_area": bad,
-            "incidents": [{**i, "description": bad, "source_kenmerk": bad} for i in base.case_file["incidents"]],
-            "instructions": [{"code": "A1", "text": bad}], "household_description": bad, "vulnerability": bad,
-            "softer_means": [{"kind": "gesprek", "date": "2025-12-01", "outcome": "mislukt", "reason": bad}]}
-    return replace(base, kenmerk=bad, case_file=case, behandeld_door=bad, ondertekening=(bad, bad),
-                   recipient=Recipient(naam=bad, rol=base.recipient.rol, adresregels=(bad, bad), aanhef=bad),
-                   zaak_adresregels=(bad, bad), melding_kenmerk=bad,
-                   judgements={c: {**j, "reasoning": bad} for c, j in base.judgements.items()})
+def _hostile(label: str) -> str:
+    return clean_text(f"{label}: {HOSTILE}")
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
 def test_hostile_text_comes_back_verbatim(entry: ManifestEntry) -> None:
-    context = _context(_hostile(entry))
+    context = _context(woonoverlast_hostile(entry.outcome, entry.addressee, _hostile))
     text = read_back(render(entry.template, context))
     everything = "\n".join(text["body"] + text["header"] + text["footer"])
     for key in entry.required:
         for value in context[key] if isinstance(context[key], list) else [context[key]]:
             assert value in everything, (key, value[:40])
-    assert clean_text(HOSTILE) in everything
+    for label in LABELS:
+        assert _hostile(label) in everything, label
     assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", everything)
     assert text["title"] == context["onderwerp"]
 

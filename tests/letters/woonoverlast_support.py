@@ -5,6 +5,7 @@ The Assessment is built by hand (no rules engine). All data are fictional."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
@@ -157,3 +158,33 @@ def landlord_addressed(outcome: str = "last_onder_dwangsom", **overrides: Any) -
     recipient = replace(letter.recipient, naam="Woonstichting Verzonnen", is_organisatie=True)
     return replace(letter, recipient=recipient, parties=(Party("P. Voorbeeld", "gebruiker", date(1988, 2, 11)),),
                    **overrides)
+
+
+def woonoverlast_hostile(outcome: str, rol: str, hostile: Callable[[str], str]) -> LetterInput:
+    """The scenario with a hostile value in every free-text field; `hostile(label)` makes one labelled value."""
+    base = woonoverlast_input(outcome, rol)
+    incidents = [{**i, "description": hostile("omschrijving"), "source_kenmerk": hostile("bronkenmerk")}
+                 for i in base.case_file["incidents"]]
+    case = {**base.case_file, "gebruiker": {**CASE["gebruiker"], "naam": hostile("gebruiker")},
+            "verhuurder": {**CASE["verhuurder"], "naam": hostile("verhuurder")}, "ban_area": hostile("gebied"),
+            "incidents": incidents, "instructions": [{"code": "A1", "text": hostile("aanwijzing")}],
+            "household_description": hostile("huishouden"), "vulnerability": hostile("kwetsbaar"),
+            "care_organisation": hostile("zorg"),
+            "softer_means": [{"kind": "gesprek", "date": "2025-12-01", "outcome": "mislukt",
+                              "reason": hostile("reden")}]}
+    return replace(base, kenmerk=hostile("kenmerk"), case_file=case, behandeld_door=hostile("behandeld"),
+                   ondertekening=(hostile("functie"), hostile("ondertekenaar")),
+                   recipient=Recipient(naam=hostile("naam"), rol=rol, aanhef=hostile("aanhef"),
+                                       adresregels=(hostile("straat"), hostile("plaats"))),
+                   zaak_adresregels=(hostile("pandstraat"), hostile("pandplaats")),
+                   melding_kenmerk=hostile("meldingkenmerk"),
+                   judgements={c: {**j, "reasoning": hostile(c)} for c, j in base.judgements.items()})
+
+
+# What the generic letter tests need of a power (tests/letters/letters_support.py, test_letters_roundtrip.py):
+# a sample per (outcome, role), the role each template addressee is read by, a hostile sample, and the labels of
+# hostile values every letter of the power prints.
+SAMPLE = woonoverlast_input
+ROLES = {"overtreder": "overtreder", "verhuurder": "verhuurder"}
+HOSTILE = woonoverlast_hostile
+LABELS = ("naam", "aanhef", "behandeld", "ondertekenaar", "pandstraat")
