@@ -3,48 +3,49 @@
 from __future__ import annotations
 
 LABELS: dict[str, str] = {
-    # who is addressed (the roles `gebruiker` and `verhuurder` take their words from index.yaml)
-    "addressee_role": "Aangeschrevene",
+    # who is addressed: `gebruiker` and `verhuurder` are both a role (index.yaml) and a value of addressee_role, so
+    # plain words that fit both, without brackets (the advice puts a fact's value in brackets)
+    "addressee_role": "Aangeschrevene", "gebruiker": "Gebruiker", "verhuurder": "Verhuurder",
     # kinds of incident
     "geluid": "Geluidsoverlast", "intimidatie": "Intimidatie", "bedreiging": "Bedreiging",
     "vervuiling": "Vervuiling of afval", "bezoekers": "Overlast van bezoekers", "dieren": "Overlast van dieren",
     "stank": "Stank", "drugs": "Drugsoverlast", "overig": "Andere overlast",
     # where it came from
     "in_woning": "In de woning of op het erf", "vanuit_woning": "Vanuit de woning of het erf",
-    "onmiddellijke_nabijheid": "In de onmiddellijke nabijheid", "elders": "Elders (niet bij de woning)",
+    "onmiddellijke_nabijheid": "In de onmiddellijke nabijheid", "elders": "Elders, niet bij de woning",
     # sources and reporters (a kind, never a name)
-    "melddesk": "Melddesk van de gemeente", "politie": "Politie", "boa": "Boa (handhaver)",
+    "melddesk": "Melddesk van de gemeente", "politie": "Politie", "boa": "Boa",
     "corporatie": "Woningcorporatie", "zorgpartner": "Zorgpartner", "omwonende": "Omwonende",
     "anoniem": "Anoniem",
     # softer means and their outcome (151d lid 2)
     "gesprek": "Gesprek", "waarschuwing": "Waarschuwing", "buurtbemiddeling": "Buurtbemiddeling",
     "mediation": "Mediation", "hulpverlening": "Hulpverlening of zorg",
     "verhuurder_maatregel": "Maatregel van de verhuurder",
-    "huurrechtelijke_maatregel": "Huurrechtelijke maatregel (bijvoorbeeld ontbinding van de huur)",
+    "huurrechtelijke_maatregel": "Huurrechtelijke maatregel, zoals ontbinding van de huur",
     "overige_handhaving": "Andere handhaving",
     "geslaagd": "Geslaagd", "mislukt": "Mislukt", "geweigerd": "Geweigerd door betrokkene",
     "niet_geschikt": "Niet geschikt", "niet_geprobeerd": "Niet geprobeerd",
     # measures and their words
     "verlenging": "Verlenging van het aanwezigheidsverbod",
     "invordering": "Invordering van de dwangsom", "geen_actie": "Geen actie",
-    "per_dag": "Per dag (meer constateringen op één dag zijn één overtreding)",
+    "per_dag": "Per dag: meer constateringen op één dag zijn één overtreding",
     "per_constatering": "Per constatering",
     # case-file fields
     "erf": "Het erf hoort bij de woning", "gebruiker.naam": "Naam van de gebruiker",
     "gebruiker.geboortedatum": "Geboortedatum van de gebruiker",
-    "verhuurder_kan_beinvloeden_toelichting": "Wat de verhuurder kan doen (juridische middelen)",
+    "verhuurder_kan_beinvloeden_toelichting": "Wat de verhuurder juridisch kan doen",
     "minors_in_household": "Minderjarigen in het huishouden",
-    "household_description": "Huishouden (wie er verder woont)",
+    "household_description": "Wie er verder in de woning woont",
     "affected_omwonenden": "Aantal getroffen omwonenden",
     "incidents": "Incidenten", "at": "Datum en tijd", "kind": "Soort", "origin": "Herkomst",
-    "distance_m": "Afstand tot de woning (meter)", "source": "Bron", "source_kenmerk": "Kenmerk van de bron",
+    "distance_m": "Afstand tot de woning in meters", "source": "Bron", "source_kenmerk": "Kenmerk van de bron",
     "reporter": "Soort melder", "established": "Vastgesteld door politie of boa", "description": "Wat er gebeurde",
     "instruction": "Overtreden aanwijzing",
-    "softer_means": "Andere middelen (subsidiariteit)", "date": "Datum", "outcome": "Uitkomst", "reason": "Reden",
-    "vulnerability": "Kwetsbaarheid (psychische problemen, verslaving)", "care_organisation": "Zorgorganisatie",
+    "softer_means": "Andere middelen", "date": "Datum", "outcome": "Uitkomst", "reason": "Reden",
+    "vulnerability": "Kwetsbaarheid, zoals psychische problemen of verslaving", "care_organisation": "Zorgorganisatie",
     "care_since": "Zorg betrokken sinds", "instructions": "Aanwijzingen in de last", "code": "Code",
     "text": "Tekst", "ban_start_at": "Begin van het aanwezigheidsverbod",
-    "ban_area": "Gebied rond de woning (aanwezigheidsverbod)",
+    "ban_area": "Gebied rond de woning bij een aanwezigheidsverbod",
     "ban_extension_end_at": "Nieuw einde bij verlenging",
     "appeal_against_order_pending": "Bezwaar of beroep tegen de last loopt",
     # periods named by the deadline overviews
@@ -56,7 +57,7 @@ LABELS: dict[str, str] = {
     "apv_norm_present": "De APV bevat een zorgplicht tegen woonoverlast",
     "apv_norm_covers_verhuurder": "De norm richt zich ook tot de verhuurder",
     "incidents_before_norm_present": "Een incident ligt vóór de inwerkingtreding van de norm",
-    "dwelling_let": "De woning wordt verhuurd (verhuurder bekend)",
+    "dwelling_let": "De woning wordt verhuurd",
     "incidents_count": "Aantal incidenten", "incidents_counted_count": "Aantal meetellende incidenten",
     "linked_incident_present": "Een incident in, vanuit of vlak bij de woning",
     "unlinked_incident_present": "Een incident elders of verder weg dan de onmiddellijke nabijheid",
@@ -76,11 +77,11 @@ LABELS: dict[str, str] = {
     "ban_requested": "Aanwezigheidsverbod gevraagd", "ban_running": "Aanwezigheidsverbod loopt",
     "ban_extension_requested": "Verlenging gevraagd",
     "ban_extension_after_end": "Verlenging na het einde van het verbod",
-    "ban_extension_total_days": "Totale duur met verlenging (dagen)",
+    "ban_extension_total_days": "Totale duur met verlenging in dagen",
     "running_order": "Een last voor deze woning en aangeschrevene loopt",
     "running_dwangsom_order": "Een last onder dwangsom loopt",
     "nuisance_after_measure": "Overlast na een eerdere last of een aanwezigheidsverbod",
-    "breach_present": "Een aanwijzing is overtreden", "breaches_count": "Aantal overtredingen (volgens de telwijze)",
+    "breach_present": "Een aanwijzing is overtreden", "breaches_count": "Aantal overtredingen volgens de telwijze",
     "breach_instruction_missing": "Een vastgesteld incident na de last noemt geen aanwijzing",
     "breaches_time_barred": "Alle overtredingen verjaard",
     # the proven instructions (parameter aanwijzingen), by their key
@@ -90,12 +91,12 @@ LABELS: dict[str, str] = {
     "geen_drugshandel": "Geen drugshandel in of vanuit de woning",
     "in_werking": "In werking sinds",
     # parameters
-    "apv_norm_woonoverlast": "APV-norm tegen woonoverlast (artikel en tekst)",
+    "apv_norm_woonoverlast": "APV-norm tegen woonoverlast: artikel en tekst",
     "aanwezigheidsverbod_dagen": "Duur van het aanwezigheidsverbod",
     "aanwezigheidsverbod_max_dagen": "Langste duur van het aanwezigheidsverbod met verlenging",
     "meerderjarig_vanaf_jaren": "Leeftijd van meerderjarigheid",
     "voorlopige_voorziening_zitting_dagen": "Zitting over een voorlopige voorziening binnen",
-    "onmiddellijke_nabijheid_m": "Onmiddellijke nabijheid (meter)",
+    "onmiddellijke_nabijheid_m": "Onmiddellijke nabijheid in meters",
     "minimum_incidenten": "Minimumaantal incidenten", "waarnemingsperiode_maanden": "Waarnemingsperiode",
     "dwangsom_bedrag_eur": "Dwangsom per overtreding", "dwangsom_maximum_eur": "Maximum van de dwangsom",
     "begunstigingstermijn_dagen": "Begunstigingstermijn", "looptijd_maanden": "Looptijd van de last",
@@ -107,6 +108,6 @@ LABELS: dict[str, str] = {
     "verstoring_openbare_orde_soorten": "Soorten incidenten die op verstoring van de openbare orde kunnen wijzen",
     "waarschuwingen_voor_last": "Aantal waarschuwingen vóór een gedragsaanwijzing",
     # the keys of the APV norm table
-    "artikel": "Artikel van de APV", "tekst": "Tekst van de norm", "cvdr": "Vindplaats (CVDR-nummer)",
+    "artikel": "Artikel van de APV", "tekst": "Tekst van de norm", "cvdr": "Vindplaats: CVDR-nummer",
     "omvat_verhuurder": "De norm richt zich ook tot de verhuurder",
 }

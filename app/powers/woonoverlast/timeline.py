@@ -153,26 +153,27 @@ def _ban_box(ban: dict[str, Any], scale: _Scale) -> dict[str, Any]:
 
 def _rows(placed: list[dict[str, Any]], means: list[tuple[datetime | None, Mapping[str, Any]]],
           ban: dict[str, Any] | None) -> list[list[str]]:
-    """The table "Chronologie": every item in time order, undated means last (when, what, origin, source and
-    kind of reporter, established or reported, instruction breached)."""
+    """The table "Chronologie": every item in time order, undated means last (when, what, where, source, kind of
+    reporter, established or reported, instruction breached)."""
     keyed = [(datetime.fromisoformat(i["at"]), _incident_row(i)) for i in placed]
     keyed += [(moment, _means_row(moment, m)) for moment, m in means]
     if ban:
         end = "tot " + _moment(ban["end"]) + (" (verlengd)" if ban["extended"] else "")
-        keyed.append((ban["start"], [_moment(ban["start"]), "Aanwezigheidsverbod " + end, ban["place"], "—", "—", "—"]))
+        keyed.append((ban["start"], [_moment(ban["start"]), "Aanwezigheidsverbod " + end, ban["place"], "—", "—", "—",
+                                     "—"]))
     far = datetime.max.replace(tzinfo=AMSTERDAM)
     return [row for _, row in sorted(keyed, key=lambda k: k[0] or far)]
 
 
 def _incident_row(i: Mapping[str, Any]) -> list[str]:
     status = i["status"] if i["in_window"] else f"{i['status']}, buiten de waarnemingsperiode"
-    return [i["at_text"], f"Incident {i['number']}: {i['kind_label']}", i["origin_label"],
-            f"{i['source_label']} (melder: {i['reporter_label'].lower()})", status, i["instruction"] or "—"]
+    return [i["at_text"], f"Incident {i['number']}: {i['kind_label']}", i["origin_label"], i["source_label"],
+            i["reporter_label"], status, i["instruction"] or "—"]
 
 
 def _means_row(moment: datetime | None, means: Mapping[str, Any]) -> list[str]:
     outcome = _word(means.get("outcome")) + (f": {means['reason']}" if means.get("reason") else "")
-    return [_day(moment) if moment else "Datum onbekend", f"Ander middel: {_word(means.get('kind'))}", "—", "—",
+    return [_day(moment) if moment else "Datum onbekend", f"Ander middel: {_word(means.get('kind'))}", "—", "—", "—",
             outcome, "—"]
 
 
