@@ -118,11 +118,11 @@ def test_landlord_notice_holds_only_what_he_needs(outcome: str) -> None:
 def test_the_decision_names_the_landlord_letter_not_a_copy() -> None:
     context = _context(woonoverlast_input("last_onder_dwangsom"))
     assert context["afschrift_aan"][0].startswith("Ik stuur ook een brief aan de verhuurder van de woning, "
-                                                  "Woonstichting Verzonnen.")
+                                                  "H. Huisbaas.")
     assert any("politie en Team Handhaven Openbare Ruimte" in p for p in context["afschrift_aan"])
     assert not any("kopie" in p for p in context["afschrift_aan"])
     assert _context(woonoverlast_input("voornemen_last"))["afschrift_aan"] == [
-        phrases.OOK_VERHUURDER.format(verhuurder="Woonstichting Verzonnen")]
+        phrases.OOK_VERHUURDER.format(verhuurder="H. Huisbaas")]
 
 
 def test_user_and_landlord_read_their_own_duty() -> None:

@@ -1,5 +1,5 @@
 """A realistic woonoverlast LetterInput for the letter tests: a user at a rented dwelling (noise, threats, filth),
-a housing corporation as landlord, softer means tried, a vulnerable user in care; a presence ban from Fri 17 April
+a private landlord, softer means tried, a vulnerable user in care; a presence ban from Fri 17 April
 2026 14:00 to Mon 27 April 14:00 (Koningsdag: no shift), extended to the latest end, Fri 15 May 2026 14:00.
 The Assessment is built by hand (no rules engine). All data are fictional."""
 
@@ -13,6 +13,7 @@ from typing import Any
 from app.domain.assessment import Assessment, ParameterValue, TraceEntry
 from app.domain.deadlines import AMSTERDAM
 from app.letters.input import LetterInput, Party, Recipient
+from app.powers.woonoverlast.phrases import CLAUSE as CLAUSES
 
 NORM = {"artikel": "artikel 2:79", "cvdr": "CVDR676542", "omvat_verhuurder": True, "tekst": (
     "Het is verboden een woning of een bij die woning behorend erf in gebruik te hebben of in gebruik te geven, "
@@ -28,8 +29,8 @@ SECRET_VULNERABILITY = "psychische problemen en een verslaving"
 CASE: dict[str, Any] = {
     "erf": True, "addressee_role": "gebruiker",
     "gebruiker": {"naam": "P. Voorbeeld", "geboortedatum": "1988-02-11"},
-    "verhuurder": {"naam": "Woonstichting Verzonnen", "straat": "Postbus", "huisnummer": "12", "postcode": "6200 AA",
-                   "woonplaats": "Maastricht", "land": "NL", "organisatie": True},
+    "verhuurder": {"naam": "H. Huisbaas", "straat": "Postbus", "huisnummer": "12", "postcode": "6200 AA",
+                   "woonplaats": "Maastricht", "land": "NL", "organisatie": False},
     "verhuurder_kan_beinvloeden_toelichting": "", "minors_in_household": "yes",
     "household_description": "een partner en een kind van zes", "affected_omwonenden": 4,
     "incidents": [
@@ -118,10 +119,10 @@ def woonoverlast_assessment() -> Assessment:
 
 def woonoverlast_input(outcome: str = "last_onder_dwangsom", rol: str = "overtreder", **overrides: Any) -> LetterInput:
     """The letter to the user (rol overtreder) or the landlord's notice (rol verhuurder)."""
-    naam = {"overtreder": "P. Voorbeeld", "verhuurder": "Woonstichting Verzonnen"}[rol]
+    naam = {"overtreder": "P. Voorbeeld", "verhuurder": "H. Huisbaas"}[rol]
     adres = ("Verzinselstraat 7 B", "6211 ZZ  MAASTRICHT") if rol == "overtreder" else (
         "Postbus 12", "6200 AA  MAASTRICHT")
-    parties = (Party("P. Voorbeeld", "overtreder", date(1988, 2, 11)), Party("Woonstichting Verzonnen", "verhuurder"))
+    parties = (Party("P. Voorbeeld", "overtreder", date(1988, 2, 11)), Party("H. Huisbaas", "verhuurder"))
     case = {**CASE, "incidents": CASE["incidents"] + BREACHES} if outcome == "invorderingsbeschikking" else CASE
     maatregel: dict[str, Any] = {"duur": 6, "eenheid": "months", "dwangsom": {"bedrag": "500.00", "maximum": "5000.00"}}
     if outcome == "invorderingsbeschikking":
@@ -130,7 +131,7 @@ def woonoverlast_input(outcome: str = "last_onder_dwangsom", rol: str = "overtre
         power="woonoverlast", outcome=outcome, kenmerk="BEV-2026-000200",
         verzenddatum=SENT.get(outcome, date(2026, 3, 2)),
         recipient=Recipient(naam=naam, rol=rol, adresregels=adres, id=1 if rol == "overtreder" else 2,
-                            is_organisatie=rol == "verhuurder"),
+                            is_organisatie=False),
         zaak_adresregels=("Verzinselstraat 7 B", "6211 ZZ  Maastricht"), melding_bron="de melding",
         melding_kenmerk="MD-2026-0101", melding_datum=date(2026, 1, 10), pleegdatum=date(2026, 1, 21),
         assessment=woonoverlast_assessment(), judgements=JUDGEMENTS,
@@ -155,7 +156,7 @@ def landlord_addressed(outcome: str = "last_onder_dwangsom", **overrides: Any) -
                                                    "overlastclausule in de huurovereenkomst."},
                              {"code": "V2", "text": "Laat de galerij en het trappenhuis wekelijks schoonmaken."}]}
     letter = woonoverlast_input(outcome, "overtreder", case_file=case)
-    recipient = replace(letter.recipient, naam="Woonstichting Verzonnen", is_organisatie=True)
+    recipient = replace(letter.recipient, naam="H. Huisbaas")
     return replace(letter, recipient=recipient, parties=(Party("P. Voorbeeld", "gebruiker", date(1988, 2, 11)),),
                    **overrides)
 
@@ -188,3 +189,4 @@ SAMPLE = woonoverlast_input
 ROLES = {"overtreder": "overtreder", "verhuurder": "verhuurder"}
 HOSTILE = woonoverlast_hostile
 LABELS = ("naam", "aanhef", "behandeld", "ondertekenaar", "pandstraat")
+CLAUSE = CLAUSES  # the remedy clause of each besluit, as the kit uses it

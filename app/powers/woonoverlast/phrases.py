@@ -357,17 +357,19 @@ OORDELEN = {
     "noodzakelijkheid": "Is er een lichter middel?",
     "evenwichtigheid": "Zijn de gevolgen niet te zwaar?",
     "bijzondere_omstandigheden": "Zijn er bijzondere omstandigheden?",
+    "horen_aanwezigheidsverbod": "Heb ik u vooraf gehoord?",
 }
-OORDELEN_INVORDERING = {"overtreding_vastgesteld": "Waarom is de last overtreden?"}
+OORDELEN_INVORDERING = {"overtreding_vastgesteld": "Waarom is de last overtreden?",
+                        "horen_invordering": "Heb ik vooraf om een reactie gevraagd?"}
 # Which recorded judgements a letter prints, by stage (a judgement about another decision says nothing here).
 _BASIS = ("ernstig", "herhaaldelijk", "andere_wijze_ontoereikend", "verhuurder_kan_beinvloeden", "zorg_eerst")
 _WEGING = ("geschiktheid", "noodzakelijkheid", "evenwichtigheid", "bijzondere_omstandigheden")
 GEVRAAGD = {
     "voornemen": (*_BASIS, "aanwijzingen_specifiek", "sanctievorm", "bedrag_redelijk", *_WEGING),
     "last": (*_BASIS, "aanwijzingen_specifiek", "sanctievorm", "bedrag_redelijk", *_WEGING),
-    "aanwezigheidsverbod": (*_BASIS, "aanwezigheidsverbod_nodig", *_WEGING),
+    "aanwezigheidsverbod": (*_BASIS, "aanwezigheidsverbod_nodig", "horen_aanwezigheidsverbod", *_WEGING),
     "verlenging_aanwezigheidsverbod": ("verlenging_nodig", "zorg_eerst", *_WEGING),
-    "invorderingsbeschikking": ("overtreding_vastgesteld",),
+    "invorderingsbeschikking": ("overtreding_vastgesteld", "horen_invordering"),
 }
 # Judgements about the household's health and care: not in a letter to the landlord as addressee.
 PRIVE = ("zorg_eerst", "evenwichtigheid", "bijzondere_omstandigheden", "aanwezigheidsverbod_nodig")
