@@ -133,7 +133,9 @@ def _woonoverlast(now: datetime) -> dict[str, str]:
               "gegevens.verhuurder.woonplaats": "Maastricht", "gegevens.affected_omwonenden": "3",
               "gegevens.minors_in_household": "no", "gegevens.softer_means.0.kind": "gesprek",
               "gegevens.softer_means.0.date": (latest.date() - timedelta(days=15)).isoformat(),
-              "gegevens.softer_means.0.outcome": "mislukt", "gegevens.softer_means.0.reason": "Niet nagekomen."}
+              "gegevens.softer_means.0.outcome": "mislukt", "gegevens.softer_means.0.reason": "Niet nagekomen.",
+              "gegevens.softer_means.1.kind": "verhuurder_maatregel", "gegevens.softer_means.1.outcome": "mislukt",
+              "gegevens.softer_means.1.reason": "De corporatie sprak de huurder aan; geen verbetering."}
     for i, incident in enumerate(incidents):
         fields |= {f"gegevens.incidents.{i}.{k}": v for k, v in incident.items()}
     return fields
