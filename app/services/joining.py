@@ -64,7 +64,9 @@ def join(session: Session, rt: Runtime, zaak: Zaak, data: dict[str, Any], office
     procedure = rt.procedure(zaak.zaaktype)
     reopen(session, zaak, officer, tuple(dict.fromkeys(c for f in changed for c in procedure.reopened_by(f))),
            reason="nieuwe melding")
-    _add_new_people(session, zaak, spec.betrokkenen(data, rt.book.parameters_for(spec.code, data["pleegdatum"])),
+    # The merged case file, not the report alone: it decides the roles (who is addressed stays as stored).
+    params = rt.book.parameters_for(spec.code, zaak.melding.pleegdatum)
+    _add_new_people(session, zaak, spec.betrokkenen({**data, "adres": zaak.adres, "gegevens": merged}, params),
                     actor)
     touch(zaak)
     assess(session, rt, zaak, actor, today)
