@@ -22,6 +22,8 @@ BOOK = Rulebook.load(ROOT / "rules")
 AWB_WORDS = {
     "rechthebbende": "Awb 5:24 lid 3: a last is notified to the owner or landlord, whatever the power",
     "overtreder": "Awb 5:1: the offender",
+    "verhuurder": "Awb 5:24 lid 3: the kind of rechthebbende who lets the premises (a landlord)",
+    "gebruiker": "a user account of the product (and, in a power, the user of premises)",
     "gezaghebbende": "BW 1:245: a person with parental authority, the role of an outcome's `guardians`",
     "gezaghebbenden": "BW 1:245: the persons with parental authority a minor's case file lists",
     "geschiktheid": "awb-procedure.md §3.2: the three-step proportionality test every sanctioning power records",
@@ -167,9 +169,9 @@ def _envelope() -> set[str]:
 
 def _core_literals(code: str):
     """Every string literal of the core's Python (not docstrings) and every quoted word in its templates."""
-    own = APP / "powers" / code
+    powers = APP / "powers"
     for path in modules():
-        if own in path.parents:
+        if path.parent != powers and powers in path.parents:  # a power's own package is not the core
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         docstrings = {id(n.body[0].value) for n in ast.walk(tree) if isinstance(

@@ -25,12 +25,14 @@ from app.powers.spec import Subject
 from app.runtime import Runtime
 from app.services.assessment import assess
 from app.services.drafting import decide_on_the_spot
+from app.services.joining import join, joinable
 from app.services.judging import record_on_the_spot
 from app.services.queries import check_version, mandaat_for, refuse_while_in_review, require_mandaat, touch
 
 
 def submit_melding(session: Session, rt: Runtime, data: dict[str, Any], officer: User, today: date) -> Zaak:
     """Create zaak, melding and betrokkenen and assess them, in one transaction; a replay returns the first zaak.
+    A report of a power that `joins` reports joins the open zaak at its address instead (app/services/joining.py).
 
     Raises RulesNotInForce / ParameterNotInForce when the date is not covered by the rules; MandateMissing,
     InvalidInput or JudgementMissing when a decision on the spot is not allowed.
@@ -40,7 +42,11 @@ def submit_melding(session: Session, rt: Runtime, data: dict[str, Any], officer:
     if known is not None:
         return known.zaak
     refuse_duplicate(session, data, rt.power(data["zaaktype"]).subject)
-    zaak = create_zaak(session, rt, data, officer, today)
+    target = joinable(session, rt, data, address_key(data["adres"]))
+    if target is not None:
+        zaak = join(session, rt, target, data, officer, today)
+    else:
+        zaak = create_zaak(session, rt, data, officer, today)
     session.commit()
     return zaak
 

@@ -22,7 +22,8 @@ from app.powers import registry
 from app.schemas.casework import EvaluatieSchema
 from app.schemas.melding import MeldingSchema
 from app.services.evaluation import evaluation_body, run_evaluation
-from app.services.intake import submit_melding
+from app.services.intake import submission_key, submit_melding
+from app.services.joining import joined
 from app.services.parameters import overlay_for
 from app.web.auth import role_required
 
@@ -32,6 +33,8 @@ blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Bevoegd: mel
 class MeldingCreatedSchema(Schema):
     identificatie = fields.String()
     url = fields.String()
+    # True: the report joined the open zaak at its address (a power whose case grows from reports over time).
+    toegevoegd_aan_zaak = fields.Boolean()
 
 
 class CsrfSchema(Schema):
@@ -102,7 +105,8 @@ def create_melding() -> dict[str, str]:
         zaak = submit_melding(get_session(), current_app.extensions["bevoegd"], data, current_user, clock.today())
     except (e.RulesNotInForce, e.ParameterNotInForce) as exc:
         raise e.InvalidInput({"pleegdatum": exc.message}, exc.message) from exc
-    return {"identificatie": zaak.identificatie, "url": url_for("intake.my_meldingen")}
+    return {"identificatie": zaak.identificatie, "url": url_for("intake.my_meldingen"),
+            "toegevoegd_aan_zaak": joined(zaak, submission_key(current_user, key))}
 
 
 @blp.post("/evaluaties")

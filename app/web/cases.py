@@ -32,7 +32,7 @@ from app.web import workspace as workspace_web
 from app.web.access import get_visible_zaak, visible_zaken
 from app.web.auth import role_required
 from app.web.errors import form_errors, status_for
-from app.web.factform import fact_fields, form_value
+from app.web.factform import fact_fields, form_value, rows_of
 from app.web.forms import fields_of, nest
 
 bp = Blueprint("cases", __name__)
@@ -184,6 +184,8 @@ def _form_values(form: str) -> dict[str, Any]:
         code = raw.get("code", "")
         return {"code": code, "outcome": raw.get(f"{code}.outcome", ""), "reasoning": raw.get(f"{code}.reasoning", ""),
                 "version": raw.get("version", "")}
+    if form == "feiten":  # dotted names are the rows of a list of records (factform.py); empty rows drop out
+        return {**nest(request.form), "version": raw.get("version", "")}
     return {k: v for k, v in raw.items() if v != "" or k in ("version",)}
 
 
@@ -220,6 +222,7 @@ def _page(zaak_id: int, form: str | None = None, errors: dict[str, list[str]] | 
                            summary=workspace_web.summary(rt, zaak, view, clock.today()),
                            judgement_steps=workspace_web.judgement_steps, spec=spec, index=rt.book.index(zaak.zaaktype),
                            fact_fields=fact_fields(spec.case_file_schema, spec.editable_facts), form_value=form_value,
+                           rows_of=rows_of,
                            history=history_web.view(db, rt, zaak), dispatch=dispatch_web.view(db, zaak))
 
 

@@ -16,7 +16,8 @@ from app.domain import errors as e
 from app.domain.serialize import jsonable
 from app.schemas.melding import MeldingSchema
 from app.services.cases import decided_on_the_spot, letters_to_serve, list_zaken
-from app.services.intake import replayed, reportable, submit_melding
+from app.services.intake import replayed, reportable, submission_key, submit_melding
+from app.services.joining import joined
 from app.web.access import visible_zaken
 from app.web.auth import role_required
 from app.web.errors import form_errors, status_for
@@ -99,7 +100,7 @@ def create_melding() -> Any:
         get_session().rollback()
         return _form(spec, raw, field_errors(exc, spec)), status_for(exc, form=True)
     _sent(spec.code, data["submission_id"])
-    flash(_received(zaak), "ok")
+    flash(_received(zaak, data["submission_id"]), "ok")
     return redirect(url_for("intake.my_meldingen"))
 
 
@@ -108,7 +109,10 @@ def _already_received(code: str, zaak: Any) -> Any:
     return redirect(url_for("intake.my_meldingen", _anchor=f"zaak-{zaak.identificatie}"))
 
 
-def _received(zaak: Any) -> str:
+def _received(zaak: Any, submission_id: str) -> str:
+    if joined(zaak, submission_key(current_user, submission_id)):
+        return (f"De melding is toegevoegd aan zaak {zaak.identificatie}, die voor dit adres al in voorbereiding "
+                "was.")
     decided = decided_on_the_spot(get_session(), zaak)
     if not decided:
         return f"De melding is ontvangen als zaak {zaak.identificatie}."
