@@ -261,3 +261,26 @@ def test_woonoverlast_phrases_are_plain_language() -> None:
     for sentence in (s for t in texts for s in re.split(r"(?<=[.?!])\s+", t) if s):
         assert len(sentence.split()) <= 20, sentence
         assert not re.search(r"\b(wordt|worden)\b.*\bdoor\b", sentence), sentence
+
+
+def _unconfirmed_norm(letter):
+    norm = letter.assessment.parameters["apv_norm_woonoverlast"]
+    params = {**letter.assessment.parameters,
+              "apv_norm_woonoverlast": replace(norm, status="design default — to confirm with the municipality")}
+    return replace(letter, assessment=replace(letter.assessment, parameters=params))
+
+
+def test_an_unconfirmed_apv_article_is_never_printed_as_maastricht_law() -> None:
+    # Legal review item 1: a placeholder is not Maastricht policy or law. The warning names the rule without a
+    # number; an order waits until the municipality confirmed the article and its text.
+    text = _text(_unconfirmed_norm(woonoverlast_input("waarschuwing")))
+    assert "2:79" not in text and "De regel over woonoverlast van de Algemene plaatselijke verordening" in text
+    for outcome in ("voornemen_last", "last_onder_dwangsom", "last_onder_bestuursdwang"):
+        with pytest.raises(InvalidInput) as caught:
+            _context(_unconfirmed_norm(woonoverlast_input(outcome)))
+        assert "apv_norm_woonoverlast" in caught.value.errors
+
+
+def test_voornemen_offers_the_file_without_neighbours() -> None:
+    text = _text(woonoverlast_input("voornemen_bestuursdwang"))
+    assert "Wilt u de stukken uit het dossier lezen?" in text and "Namen en adressen van buren" in text

@@ -113,6 +113,9 @@ def _order_errors(letter: LetterInput) -> dict[str, str]:
     apv = W.norm(letter)
     if not apv.get("artikel") or not str(apv.get("tekst") or "").strip():
         errors["apv_norm_woonoverlast"] = "Het artikel en de tekst van de APV-norm ontbreken. Zonder norm geen last."
+    elif not W.norm_confirmed(letter):  # never print a placeholder as Maastricht's APV (legal review, item 1)
+        errors["apv_norm_woonoverlast"] = ("De gemeente heeft het artikel en de tekst van de APV-norm nog niet "
+                                           "bevestigd. Een voornemen of last kan pas daarna.")
     if not W.instructions(letter):
         errors["instructions"] = "Vul de aanwijzingen in, elk met een code (A1, A2, ...)."
     if letter.outcome in W.DWANGSOM and W.amounts(letter) is None:
@@ -149,7 +152,8 @@ def _feiten(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
 
 def _motivering(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
     """Source, legal basis stated positively, the nuisance, subsidiarity, judgements, proportionality, hearing."""
-    paragraphs = [L.bron(letter, words["stuk"])]
+    paragraphs = [P.BRON_DOSSIER.format(stuk=words["stuk"], bron=letter.melding_bron,
+                                        datum=datum(letter.melding_datum), kenmerk=letter.melding_kenmerk)]
     if letter.outcome == "invorderingsbeschikking":
         asked = {code: P.OORDELEN_INVORDERING[code] for code in P.GEVRAAGD["invorderingsbeschikking"]}
         return [*paragraphs, P.INVORDERING_GRONDSLAG, *L.oordelen(letter.judgements, asked), *_hearing(letter)]

@@ -111,8 +111,8 @@ VERHUURDER_VERZOEK_LAST = [
     "Hoort of ziet u dat de overlast doorgaat? Laat het mij dan weten.",
     "U kunt dan contact opnemen met de persoon onder 'Heeft u vragen?'.",
 ]
-VERHUURDER_VERBOD = ["Tijdens het verbod mag {gebruiker} de woning niet in. Ook niet met uw toestemming.",
-                     "Laat {gebruiker} in die periode dus niet in de woning. Geef ook geen sleutel af."]
+VERHUURDER_VERBOD = ["Tijdens het verbod mag {gebruiker} niet in of bij de woning zijn. Ook niet met uw toestemming.",
+                     "Ik vraag u daarom {gebruiker} in die periode niet binnen te laten en geen sleutel te geven."]
 
 # The facts: the chronology (dates, kinds, sources; never a neighbour's name or address).
 CHRONOLOGIE_LEAD = "Dit zijn de incidenten in het dossier, op volgorde van datum:"
@@ -140,6 +140,10 @@ NIET_MEEGETELD = "Incidenten die niet bij de woning gebeurden, tel ik niet mee."
 ANONIEM = "Ik noem geen namen of adressen van buren. Zo bescherm ik wie de overlast heeft gemeld."
 
 # The reasoning.
+BRON_DOSSIER = ("Ik baseer {stuk} op de incidenten en de stukken in het dossier. Het dossier begon met {bron} van "
+                "{datum}, kenmerk {kenmerk}.")
+# While the municipality has not confirmed its APV article, a letter names the rule without a number.
+ARTIKEL_ONBEVESTIGD = "de regel over woonoverlast"
 GRONDSLAG = [
     "{Artikel} van " + APV + " luidt: {tekst}",
     "Die regel is gemaakt op grond van artikel 151d, eerste lid, van " + GEMW + ".",

@@ -47,6 +47,12 @@ def norm(letter: LetterInput) -> Mapping[str, Any]:
     return found if isinstance(found, Mapping) else {}
 
 
+def norm_confirmed(letter: LetterInput) -> bool:
+    """The APV article and text are confirmed by the municipality (not a default still to confirm)."""
+    found = letter.assessment.parameters.get(APV_NORM)
+    return found is not None and not found.to_confirm
+
+
 def amounts(letter: LetterInput) -> tuple[Decimal, Decimal] | None:
     """The amount per violation and the maximum as drafted, else the dated parameters."""
     drafted = (letter.maatregel or {}).get("dwangsom")
@@ -91,7 +97,8 @@ def words_for(letter: LetterInput) -> dict[str, str]:
     """Every placeholder a phrase may use."""
     case, d = letter.case_file, letter.deadlines
     apv, found = norm(letter), amounts(letter)
-    artikel = str(apv.get("artikel") or "de regel over woonoverlast")
+    artikel = str(apv.get("artikel") or "") if norm_confirmed(letter) else ""
+    artikel = artikel or P.ARTIKEL_ONBEVESTIGD
     counting = param(letter, COUNTING)
     months = letter.duur or (letter.maatregel or {}).get("duur")
     erf = bool(case.get("erf"))
