@@ -102,19 +102,19 @@ JUDGEMENTS = {
 }
 
 
-def _param(name: str, value: Any) -> ParameterValue:
-    return ParameterValue(name=name, value=value, valid_from=date(2017, 7, 1), status="statute",
-                          reference={"title": "Gemeentewet art. 151d", "href": "https://wetten.overheid.nl/x"})
+STATUTE = {"valid_from": date(2017, 7, 1), "status": "statute",
+           "reference": {"title": "Gemeentewet art. 151d", "href": "https://wetten.overheid.nl/x"}}
+COMPETENT = TraceEntry(rule="bevoegd_gedragsaanwijzing", kind="bevoegdheid", value="bevoegd",
+                       legal_basis={"title": "Gemeentewet art. 151d lid 2"},
+                       explanation="De burgemeester mag een gedragsaanwijzing geven.")
 
 
 def woonoverlast_assessment() -> Assessment:
-    bevoegd = TraceEntry(
-        rule="bevoegd_gedragsaanwijzing", kind="bevoegdheid", value="bevoegd",
-        legal_basis={"title": "Gemeentewet art. 151d lid 2", "href": "https://wetten.overheid.nl/x"},
-        explanation="De burgemeester mag een gedragsaanwijzing geven.")
+    """Competent, with every parameter the letters read (as settled values)."""
+    params = {name: ParameterValue(name=name, value=value, **STATUTE) for name, value in PARAMS.items()}
     return Assessment(power="woonoverlast", peildatum=date(2026, 1, 21), ruleset="woonoverlast__20170701",
-                      rules_sha256="0" * 64, engine="durable-rules 2.0.28", facts={},
-                      parameters={n: _param(n, v) for n, v in PARAMS.items()}, fired=(bevoegd,), not_fired=())
+                      rules_sha256="0" * 64, engine="durable-rules 2.0.28", facts={}, parameters=params,
+                      fired=(COMPETENT,), not_fired=())
 
 
 def woonoverlast_input(outcome: str = "last_onder_dwangsom", rol: str = "overtreder", **overrides: Any) -> LetterInput:

@@ -17,14 +17,14 @@ from app.powers.woonoverlast import words as W
 
 
 def record(letter: LetterInput) -> Mapping[str, Any]:
+    """What the core worked out the beschikking collects (app/domain/forfeiture.as_record)."""
     return (letter.maatregel or {}).get("invordering") or {}
 
 
 def invordering_errors(letter: LetterInput) -> dict[str, str]:
-    found = record(letter)
-    if not found.get("last") or not found.get("verbeurten"):
-        return {"invordering": "Er is geen verbeurde dwangsom om in te vorderen: stel de beschikking opnieuw op."}
-    return {}
+    """A beschikking without an order or a forfeited sum cannot be written."""
+    complete = all(record(letter).get(key) for key in ("last", "verbeurten"))
+    return {} if complete else {"invordering": P.NIETS_VERBEURD}
 
 
 def _euro(value: Any) -> str:

@@ -321,6 +321,7 @@ BETALEN_VRAGEN = ["Kunt u niet in één keer betalen? Neem dan contact met ons o
 VERJARING = ["Een verbeurde dwangsom verjaart een jaar na de dag van de overtreding (artikel 5:35 van " + AWB + ").",
              "Voor de overtreding van {datum} loopt die termijn tot en met {verjaart_op}.",
              "Deze invorderingsbeschikking stuit de verjaring (artikel 5:37a van " + AWB + ")."]
+NIETS_VERBEURD = "Er is geen verbeurde dwangsom om in te vorderen. Stel de beschikking opnieuw op."
 INVORDERING_GRONDSLAG = "Ik vorder de verbeurde dwangsom in op grond van artikel 5:37, eerste lid, van " + AWB + "."
 
 # Who else receives a letter: never "a copy" (the landlord's letter is another, shorter one).

@@ -75,11 +75,10 @@ def moment_text(at: datetime) -> str:
 
 
 def day(value: Any) -> date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    """The calendar day of a stored date, moment or ISO text (None when empty)."""
+    if isinstance(value, date):
+        return value.date() if isinstance(value, datetime) else value
+    return date.fromisoformat(str(value)[:10]) if value else None
 
 
 def last_day(vervaldatum: Any) -> str:
