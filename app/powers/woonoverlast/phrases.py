@@ -167,8 +167,8 @@ SAMENVATTING_VASTGESTELD = "De politie of een handhaver heeft {vastgesteld} daar
 SAMENVATTING_GEEN_VASTGESTELD = "Deze incidenten zijn gemeld. De politie of een handhaver heeft ze niet zelf gezien."
 OMWONENDEN = "{Aantal} omwonenden hebben last van de overlast."
 OMWONENDE = "Eén omwonende heeft last van de overlast."
-ERNSTIG_HERHAALD = ("Ik vind de overlast ernstig en herhaaldelijk. Hij komt uit of van bij de woning en treft de "
-                    "buren.")
+ERNSTIG_HERHAALD = ("Ik vind de overlast ernstig en herhaaldelijk. Hij komt uit de woning of van direct bij de "
+                    "woning. De buren hebben er last van.")
 LICHTERE_LEAD = "Ik heb eerst geprobeerd de overlast op een andere manier te stoppen:"
 LICHTER = "{datum}{soort}: {uitkomst}.{reden}"
 LICHTER_GEEN = "Er zijn geen andere middelen geprobeerd."
