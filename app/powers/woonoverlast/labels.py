@@ -53,6 +53,19 @@ LABELS: dict[str, str] = {
     "betaaltermijn_tot": "Betaaltermijn van de verbeurde dwangsom (Awb 5:33)",
     "verjaring_op": "Verjaring van de verbeurde dwangsom (Awb 5:35), tenzij de invorderingsbeschikking "
                     "is bekendgemaakt",
+    # findings of the rules (the advice's headings)
+    "incidenten_voor_norm_niet_geteld": "Incidenten vóór de APV-norm tellen niet mee",
+    "incidenten_elders_niet_geteld": "Incidenten elders tellen niet mee",
+    "gemeentewet_172a": "Overlast op straat: APV of gebiedsverbod, art. 172a Gemeentewet",
+    "gemeentewet_174a": "Sluiting van de woning, art. 174a Gemeentewet",
+    "geen_omwonenden": "Geen omwonenden getroffen",
+    "niet_herhaaldelijk": "Te weinig incidenten voor herhaaldelijke hinder",
+    "andere_middelen_niet_vastgelegd": "Geen andere middelen vastgelegd",
+    "andere_middelen_zonder_reden": "Een ander middel zonder reden afgewezen",
+    "huurrechtelijke_middelen_niet_vastgelegd": "Niet vastgelegd wat de verhuurder deed of kan doen",
+    "overlast_door_bezoekers": "Overlast door bezoekers", "kinderen_in_huishouden": "Kinderen in het huishouden",
+    "aanwijzing_bij_overtreding_noemen": "Vraag welke aanwijzing is overtreden",
+    "datum_waarschuwing_vastleggen": "Leg de datum van de waarschuwing vast",
     # facts (rules/woonoverlast/index.yaml)
     "apv_norm_present": "De APV bevat een zorgplicht tegen woonoverlast",
     "apv_norm_covers_verhuurder": "De norm richt zich ook tot de verhuurder",
