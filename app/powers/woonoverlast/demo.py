@@ -66,7 +66,7 @@ def _house(today: date) -> dict[str, Any]:
             "adres": {"straat": "Fantasiestraat", "huisnummer": "3", "postcode": "6200 ZZ", "woonplaats": "Maastricht"},
             "gegevens": {
                 "addressee_role": "verhuurder", "erf": True, "affected_omwonenden": 2, "minors_in_household": "unknown",
-                "gebruiker": {"naam": "H. Verzonnen (demo)", "geboortedatum": None},
+                "gebruiker": {"naam": "H. Verzonnen (demo)", "geboortedatum": "1975-08-30"},
                 "verhuurder": {"naam": "L. Bedacht (demo)", "straat": "Denkbeeldlaan", "huisnummer": "7",
                                "postcode": "3700", "woonplaats": "Tongeren", "land": "BE"},
                 "verhuurder_kan_beinvloeden_toelichting": "Het huurcontract verbiedt huisdieren zonder toestemming "

@@ -36,10 +36,10 @@ MEASURE_FIELDS = ("addressee_role",)
 
 class GebruikerSchema(StrictSchema):
     """The user of the dwelling; he lives at the zaak's address. His date of birth identifies him (earlier
-    measures) and decides whether a presence ban is possible (adults only)."""
+    measures) and decides whether a presence ban is possible (adults only); the rules need it in every case."""
 
     naam = text(200, required=True)
-    geboortedatum = Date(load_default=None, allow_none=True)
+    geboortedatum = Date(required=True)
 
 
 class VerhuurderSchema(AdresSchema):
@@ -136,12 +136,8 @@ class WoonoverlastCaseFileSchema(StrictSchema):
         errors: dict[str, Any] = {}
         if data["addressee_role"] == "verhuurder" and not data.get("verhuurder"):
             errors["verhuurder"] = {"naam": ["Vul de verhuurder in: de last is aan hem gericht."]}
-        if data["addressee_role"] == "gebruiker" and data["gebruiker"].get("geboortedatum") is None:
-            errors["gebruiker"] = {"geboortedatum": ["Vul de geboortedatum van de gebruiker in: de last is aan hem "
-                                                     "gericht."]}
-        born = data["gebruiker"].get("geboortedatum")
-        if born and any(i["at"].date() < born for i in data["incidents"]):
-            errors.setdefault("gebruiker", {})["geboortedatum"] = ["De geboortedatum ligt na een incident."]
+        if any(i["at"].date() < data["gebruiker"]["geboortedatum"] for i in data["incidents"]):
+            errors["gebruiker"] = {"geboortedatum": ["De geboortedatum ligt na een incident."]}
         if data.get("ban_start_at") and data.get("ban_extension_end_at") and \
                 data["ban_extension_end_at"] <= data["ban_start_at"]:
             errors["ban_extension_end_at"] = ["Het nieuwe einde ligt voor het begin van het verbod."]

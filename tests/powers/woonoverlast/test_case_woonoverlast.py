@@ -69,10 +69,10 @@ def test_a_landlord_is_required_when_he_is_addressed():
     assert errors["verhuurder"]["naam"] == ["Vul de verhuurder in: de last is aan hem gericht."]
 
 
-def test_the_user_needs_a_date_of_birth_only_when_he_is_addressed():
-    assert "geboortedatum" in _errors(gebruiker={"naam": "G. Proef"})["gebruiker"]
-    loaded = _load(addressee_role="verhuurder", gebruiker={"naam": "G. Proef"})
-    assert loaded["gegevens"]["gebruiker"]["geboortedatum"] is None
+def test_the_user_needs_a_date_of_birth_before_the_incidents():
+    assert _errors(gebruiker={"naam": "G. Proef"})["gebruiker"]["geboortedatum"] == ["Vul dit veld in."]
+    late = _errors(gebruiker={"naam": "G. Proef", "geboortedatum": "2026-10-01"})
+    assert late["gebruiker"]["geboortedatum"] == ["De geboortedatum ligt na een incident."]
 
 
 def test_instruction_codes_are_unique_and_well_formed():
