@@ -26,7 +26,7 @@ from app.domain.errors import InvalidInput, LetterRenderError
 from app.letters import kit
 from app.letters.manifest import CLAUSE_KEY, ManifestEntry, find_entry
 from app.letters.render import undeclared_variables
-from app.powers.woonoverlast import phrases
+from app.powers.woonoverlast import invordering, notice, phrases, words
 from app.powers.woonoverlast.letters import KEYS, WoonoverlastLetters
 
 KIT = WoonoverlastLetters()
@@ -253,11 +253,12 @@ def test_no_neighbour_is_named() -> None:
     text = _text(woonoverlast_input("last_onder_dwangsom"))
     assert phrases.ANONIEM in text and "Gemeld door een omwonende" in text
     assert "Gemeld door een anonieme melder." in text
-    assert all(word.startswith(("een ", "de ")) for word in phrases.MELDER.values())
+    assert all(word.startswith(("een ", "de ")) for word in words.MELDER.values())
 
 
 def test_woonoverlast_phrases_are_plain_language() -> None:
-    texts = [v for name in dir(phrases) if name.isupper() for v in strings(getattr(phrases, name))]
+    texts = [v for module in (phrases, words, notice, invordering) for name in dir(module) if name.isupper()
+             for v in strings(getattr(module, name))]
     for sentence in (s for t in texts for s in re.split(r"(?<=[.?!])\s+", t) if s):
         assert len(sentence.split()) <= 20, sentence
         assert not re.search(r"\b(wordt|worden)\b.*\bdoor\b", sentence), sentence

@@ -23,6 +23,7 @@ from app.letters.manifest import Clause
 from app.powers.woonoverlast import phrases as P
 from app.powers.woonoverlast import words as W
 from app.powers.woonoverlast.invordering import invordering, invordering_errors
+from app.powers.woonoverlast.notice import NOTICE, ONDERWERP_VERHUURDER
 
 _O, _V = P.OVERTREDER, P.VERHUURDER
 _ORDER = ("inleiding", "dictum", "aanwijzingen", "last", "feiten", "motivering")
@@ -84,8 +85,8 @@ class WoonoverlastLetters:
     def context(self, letter: LetterInput, clauses: Mapping[str, Clause]) -> dict[str, object]:
         words = W.words_for(letter)
         addressee = P.ADDRESSEE[letter.recipient.rol]
-        onderwerp = P.ONDERWERP_VERHUURDER if addressee == _V else P.ONDERWERP[letter.outcome]
-        parts = _PARTS_V if addressee == _V else _PARTS
+        onderwerp = ONDERWERP_VERHUURDER if addressee == _V else P.ONDERWERP[letter.outcome]
+        parts = NOTICE if addressee == _V else _PARTS
         context = {**L.head(letter, onderwerp.format_map(words)),
                    **{k: parts[k](letter, words, clauses) for k in KEYS[(letter.outcome, addressee)]
                       if k not in _COLLECTED}}
@@ -164,7 +165,7 @@ def _motivering(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
         paragraphs.append(P.VOORLOPIG)
     paragraphs += _grondslag(letter, words)
     if letter.outcome != "verlenging_aanwezigheidsverbod":
-        paragraphs += [*W.summary(letter), P.ERNSTIG_HERHAALD, *_lichter(letter)]
+        paragraphs += [*W.summary(letter), P.ERNSTIG_HERHAALD, *W.lichter(letter, _third_party(letter))]
     private = P.PRIVE if _third_party(letter) else ()
     asked = {code: P.OORDELEN[code] for code in P.GEVRAAGD[W.stage(letter.outcome)] if code in P.OORDELEN}
     paragraphs += L.oordelen(letter.judgements, asked, private, P.EVENREDIG_DERDEN)
@@ -190,22 +191,6 @@ def _grondslag(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
     if letter.outcome == "verlenging_aanwezigheidsverbod":
         paragraphs += [P.GRONDSLAG_VERLENGING, P.VREES]
     return [*paragraphs, P.BELEID_ZIN]
-
-
-def _lichter(letter: LetterInput) -> list[str]:
-    """The softer means tried and why they fell short (subsidiarity, 151d lid 2)."""
-    means = letter.case_file.get("softer_means") or ()
-    if not means:
-        return [P.LICHTER_GEEN, P.SUBSIDIAIR]
-    lines = [P.LICHTERE_LEAD]
-    for item in means:
-        when = W.day(item.get("date"))
-        values = {"datum": f"{datum(when)}: " if when else "", "soort": L.label(P.LICHTER_SOORT, item.get("kind")),
-                  "uitkomst": L.label(P.UITKOMST, item.get("outcome")),
-                  "reden": f" {item['reason'].strip()}" if str(item.get("reason") or "").strip() else ""}
-        care = item.get("kind") == "hulpverlening" and _third_party(letter)
-        lines.append((P.LICHTER_ZORG_DERDEN if care else P.LICHTER).format_map(values))
-    return [*lines, P.SUBSIDIAIR]
 
 
 def _persoonlijk(letter: LetterInput) -> list[str]:
@@ -253,7 +238,7 @@ def _dictum(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
     lines += ([P.DICTUM_BEGUNSTIGING_VOORNEMEN, P.DICTUM_LOOPTIJD_VOORNEMEN] if stage == "voornemen"
               else [P.DICTUM_BEGUNSTIGING, P.DICTUM_LOOPTIJD])
     lines.append(P.DICTUM_DWANGSOM if letter.outcome in W.DWANGSOM else P.DICTUM_BESTUURSDWANG)
-    return _filled(lines, {**words, "u_zich": P.U_ZICHZELF[W.addressed(letter)]})
+    return _filled(lines, words)
 
 
 def _aanwijzingen(letter: LetterInput) -> list[str]:
@@ -283,31 +268,6 @@ def _afschrift(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
     return lines or [P.ALLEEN_U]
 
 
-def _kennisgeving(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
-    """The landlord's notice: the period of what was given to his tenant, its legal basis, what stays private."""
-    period = P.VERHUURDER_PERIODE.get(letter.outcome) or P.VERHUURDER_PERIODE.get(W.stage(letter.outcome))
-    return _filled([*([period] if period else []), P.VERHUURDER_GRONDSLAG, P.VERHUURDER_PRIVACY], words)
-
-
-def _aanwijzingen_woning(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
-    """Only the instructions about the dwelling and its use; one about care or treatment stays with the user."""
-    shared = [i for i in W.instructions(letter) if not W.personal(i["text"])]
-    if not shared:
-        return [P.VERHUURDER_GEEN_AANWIJZINGEN]
-    lines = [P.VERHUURDER_AANWIJZINGEN_LEAD]
-    lines += [P.AANWIJZING.format(code=i.get("code", ""), tekst=" ".join(str(i["text"]).split())) for i in shared]
-    if len(shared) < len(W.instructions(letter)):
-        lines.append(P.VERHUURDER_OVERIG.format_map(words))
-    return lines
-
-
-def _verzoek(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
-    if letter.outcome in W.BANS:
-        return _filled(P.VERHUURDER_VERBOD, words)
-    later = letter.outcome in ("last_onder_dwangsom", "last_onder_bestuursdwang")
-    return list(P.VERHUURDER_VERZOEK_LAST if later else P.VERHUURDER_VERZOEK)
-
-
 def _deadline(letter: LetterInput, key: str) -> str:
     found = letter.deadlines.get(key)
     return datum_met_dag(found) if isinstance(found, date) else ""
@@ -330,9 +290,4 @@ _PARTS: dict[str, Part] = {
     "tot": lambda lt, w, _: w["ban_tot"], "rechtsbijstand": lambda lt, w, _: _filled(P.RECHTSBIJSTAND, w),
     "gevolgen": lambda lt, w, _: list(P.GEVOLGEN_VERBOD),
     "rechtsmiddelen": lambda lt, w, c: _rechtsmiddelen(lt, c), "afschrift_aan": lambda lt, w, _: _afschrift(lt, w),
-}
-_PARTS_V: dict[str, Part] = {
-    "inleiding": lambda lt, w, _: _filled([P.VERHUURDER_WAAROM, P.VERHUURDER_INHOUD[lt.outcome]], w),
-    "kennisgeving": lambda lt, w, _: _kennisgeving(lt, w),
-    "aanwijzingen": lambda lt, w, _: _aanwijzingen_woning(lt, w), "verzoek": lambda lt, w, _: _verzoek(lt, w),
 }

@@ -33,9 +33,6 @@ ONDERWERP = {
     "verlenging_aanwezigheidsverbod": "Verlenging van het aanwezigheidsverbod, {straat}",
     "invorderingsbeschikking": "Invordering van een verbeurde dwangsom woonoverlast, {straat}",
 }
-# What the landlord's own letter is about (he is informed, not addressed).
-ONDERWERP_VERHUURDER = "Bericht over woonoverlast in uw verhuurde woning, {straat}"
-
 # Who the addressee is, in the first paragraph of the reasoning; the duty the APV lays on him.
 ROL = {
     GEBRUIKER: ["U woont in de woning aan {woning}.",
@@ -77,65 +74,7 @@ INLEIDING = {
 }
 INLEIDING[("invorderingsbeschikking", VERHUURDER)] = INLEIDING[("invorderingsbeschikking", GEBRUIKER)]
 
-# The landlord's copy: why he receives it, and what was given to his tenant.
-VERHUURDER_WAAROM = ("U krijgt deze brief als verhuurder van de woning aan {woning}. U bent zelf niet de "
-                     "geadresseerde van {stuk}.")
-VERHUURDER_INHOUD = {
-    "waarschuwing": "Ik heb {gebruiker} gewaarschuwd voor ernstige en herhaaldelijke overlast vanuit de woning.",
-    "voornemen_last": "Ik ben van plan {gebruiker} een gedragsaanwijzing met dwangsom te geven.",
-    "voornemen_bestuursdwang": "Ik ben van plan {gebruiker} een gedragsaanwijzing met bestuursdwang te geven.",
-    "last_onder_dwangsom": "Ik heb {gebruiker} een gedragsaanwijzing gegeven, met een dwangsom.",
-    "last_onder_bestuursdwang": "Ik heb {gebruiker} een gedragsaanwijzing gegeven, met bestuursdwang.",
-    "aanwezigheidsverbod": "Ik heb {gebruiker} verboden tijdelijk in of bij de woning te zijn.",
-    "verlenging_aanwezigheidsverbod": "Ik heb het verbod voor {gebruiker} om in of bij de woning te zijn verlengd.",
-}
-VERHUURDER_PERIODE = {
-    "last": "De aanwijzingen gelden van {van} tot en met {tot}.",
-    "voornemen": "Als ik de gedragsaanwijzing geef, geldt die {looptijd}.",
-    "aanwezigheidsverbod": "Het verbod geldt van {ban_van} tot {ban_tot}.",
-    "verlenging_aanwezigheidsverbod": "Het verbod loopt nu tot {ban_tot}.",
-}
-VERHUURDER_GRONDSLAG = "Ik doe dit op grond van artikel 151d van " + GEMW + " en {artikel} van de APV."
-VERHUURDER_PRIVACY = ("Wat er precies is gebeurd en welke persoonlijke omstandigheden ik heb gewogen, staat niet in "
-                      "deze brief. Dat gaat alleen {gebruiker} aan.")
-VERHUURDER_AANWIJZINGEN_LEAD = "Deze aanwijzingen gaan over de woning en het gebruik ervan:"
-VERHUURDER_GEEN_AANWIJZINGEN = "Geen van de aanwijzingen gaat over de woning zelf. Daarom staan ze niet in deze brief."
-VERHUURDER_OVERIG = "De andere aanwijzingen gaan alleen over {gebruiker} persoonlijk. Die staan niet in deze brief."
-VERHUURDER_VERZOEK = [
-    "Als verhuurder kunt u ook iets doen tegen de overlast. Bijvoorbeeld de huurder aanspreken op de huurregels.",
-    "Wilt u mij laten weten wat u al heeft gedaan of nog gaat doen? Dat helpt mij bij mijn besluit.",
-    "U kunt dan contact opnemen met de persoon onder 'Heeft u vragen?'.",
-]
-VERHUURDER_VERZOEK_LAST = [
-    "Als verhuurder kunt u ook iets doen tegen de overlast. Bijvoorbeeld de huurder aanspreken op de huurregels.",
-    "Hoort of ziet u dat de overlast doorgaat? Laat het mij dan weten.",
-    "U kunt dan contact opnemen met de persoon onder 'Heeft u vragen?'.",
-]
-VERHUURDER_VERBOD = ["Tijdens het verbod mag {gebruiker} niet in of bij de woning zijn. Ook niet met uw toestemming.",
-                     "Ik vraag u daarom {gebruiker} in die periode niet binnen te laten en geen sleutel te geven."]
-
-# The facts: the chronology (dates, kinds, sources; never a neighbour's name or address).
 CHRONOLOGIE_LEAD = "Dit zijn de incidenten in het dossier, op volgorde van datum:"
-INCIDENT = "{datum} om {tijd}: {soort}, {herkomst}. {vastgesteld}{kenmerk}"
-INCIDENT_OMSCHRIJVING = " Wat er gebeurde: {omschrijving}"
-INCIDENT_AANWIJZING = " Dit is een overtreding van aanwijzing {code}."
-KENMERK = " Kenmerk: {kenmerk}."
-VASTGESTELD = "Vastgesteld door {bron}."
-GEMELD = "Gemeld door {melder}, vastgelegd door {bron}."
-GEMELD_DIRECT = "Gemeld door {melder}."
-SOORT = {"geluid": "geluidsoverlast", "intimidatie": "intimidatie", "bedreiging": "bedreiging",
-         "vervuiling": "vervuiling", "bezoekers": "overlast van bezoekers", "dieren": "overlast van dieren",
-         "stank": "stankoverlast", "drugs": "overlast door drugs", "overig": "andere overlast"}
-HERKOMST = {"in_woning": "in de woning", "vanuit_woning": "vanuit de woning",
-            "onmiddellijke_nabijheid": "direct bij de woning", "elders": "niet bij de woning"}
-AFSTAND = "op ongeveer {meter} meter van de woning"
-BRON = {"melddesk": "het Meldpunt van de gemeente", "politie": "de politie", "boa": "een handhaver (boa)",
-        "corporatie": "de woningcorporatie", "zorgpartner": "een zorgpartner", "omwonende": "een omwonende"}
-# In a letter to the landlord as addressee the tenant's care is not named.
-BRON_DERDEN = {**BRON, "zorgpartner": "een samenwerkingspartner van de gemeente"}
-MELDER = {"omwonende": "een omwonende", "politie": "de politie", "boa": "een handhaver (boa)",
-          "corporatie": "de woningcorporatie", "zorgpartner": "een zorgpartner", "anoniem": "een anonieme melder"}
-MELDER_DERDEN = {**MELDER, "zorgpartner": "een samenwerkingspartner van de gemeente"}
 NIET_MEEGETELD = "Incidenten die niet bij de woning gebeurden, tel ik niet mee."
 ANONIEM = "Ik noem geen namen of adressen van buren. Zo bescherm ik wie de overlast heeft gemeld."
 
@@ -198,6 +137,7 @@ ZIENSWIJZE_VOORNEMEN = "Voordat ik dit besluit nam, kon u reageren op mijn voorn
 ZIENSWIJZE_HOREN = "Voordat ik dit besluit nam, kon u zeggen wat u ervan vond."
 ZIENSWIJZE_INVORDERING = "Voordat ik deze invorderingsbeschikking nam, kon u daarop reageren."
 ZIENSWIJZE_UITZONDERING = "Ik heb u vooraf niet gehoord. De reden: {reden}"
+INVORDERING_GRONDSLAG = "Ik vorder de verbeurde dwangsom in op grond van artikel 5:37, eerste lid, van " + AWB + "."
 AFWIJKING = "Ik wijk in dit geval af van mijn beleid. De reden: {reden}"
 
 # The order itself.
@@ -217,9 +157,8 @@ DICTUM_BEGUNSTIGING = ("U heeft tot en met {begunstiging} de tijd om aan de aanw
 DICTUM_BEGUNSTIGING_VOORNEMEN = "U krijgt dan {begunstigingsduur} de tijd om aan de aanwijzingen te voldoen."
 DICTUM_LOOPTIJD = "De gedragsaanwijzing geldt daarna van {van} tot en met {tot}."
 DICTUM_LOOPTIJD_VOORNEMEN = "De gedragsaanwijzing geldt dan {looptijd}, na afloop van die termijn."
-DICTUM_DWANGSOM = ("Houdt {u_zich} niet aan een aanwijzing, dan verbeurt u een dwangsom van {bedrag} {telwijze}. "
+DICTUM_DWANGSOM = ("Houdt u zich niet aan een aanwijzing, dan verbeurt u een dwangsom van {bedrag} {telwijze}. "
                    "In totaal is dat ten hoogste {maximum}.")
-U_ZICHZELF = {GEBRUIKER: "u zich", VERHUURDER: "u zich"}
 DICTUM_BESTUURSDWANG = ("Voldoet u niet op tijd aan een aanwijzing, dan laat ik de nodige maatregelen zelf "
                         "uitvoeren. Dat heet bestuursdwang. De kosten betaalt u.")
 TELWIJZE = {"per_dag": "per dag waarop een overtreding is vastgesteld",
@@ -268,7 +207,6 @@ VERVOLG = ["Stopt de overlast niet, dan kan ik een gedragsaanwijzing geven. Die 
            "Bij ernstige overlast kan ik ook een tijdelijk verbod geven om in of bij de woning te zijn.",
            "Dat is informatie over wat kan volgen. Het is nu nog geen besluit.",
            "Ik bewaar de datum van deze waarschuwing. Die telt mee als ik later een besluit neem."]
-GEEN_BESLUIT = ["Deze waarschuwing is geen besluit. Daarom kunt u er geen bezwaar tegen maken."]
 
 # The presence ban (151d lid 3 with Wth art. 2, 5, 6, 9 and 13).
 DICTUM_VERBOD = [
@@ -299,46 +237,14 @@ GEVOLGEN_VERBOD = [
 FEITEN_VERBOD_LEAD = "Het verbod is nodig om deze feiten:"
 FEITEN_VERLENGING_LEAD = "Ik verleng het verbod om deze feiten:"
 
-# The invorderingsbeschikking.
-LAST_GEGEVENS = ["Op {datum} heb ik u een gedragsaanwijzing met dwangsom gegeven, met kenmerk {kenmerk}.",
-                 "De last geldt van {van} tot en met {tot}. Het bedrag is {bedrag} {telwijze}, met een maximum van "
-                 "{maximum} in totaal."]
-OVERTREDING = "{datum}: {wat}. Verbeurd: {bedrag}."
-OVERTREDING_WAT = "om {tijd} overtreding van aanwijzing {code}{tekst}, vastgesteld door {bron}{kenmerk}"
-REST = " Dat is wat nog restte tot het maximum."
-BEDRAGEN = ["Door {deze} is van rechtswege {bedrag} verbeurd.",
-            "Eerder verbeurd op deze last: {eerder}. In totaal nu: {totaal} van het maximum van {maximum}.",
-            "Tot het maximum kan nog {resterend} worden verbeurd."]
-MAXIMUM_BEREIKT = ("Het maximum van de last is nu bereikt. Verdere overtredingen leiden niet meer tot een dwangsom "
-                   "onder deze last.")
-BETALEN_LEAD = "Betaal {bedrag} aan de gemeente Maastricht. Vermeld bij de betaling ons kenmerk {kenmerk}."
-BETALEN_PER = "Voor de overtreding van {datum}: {bedrag}, uiterlijk {uiterlijk}."
-BETALEN_REGEL = "Een dwangsom moet binnen zes weken na de overtreding betaald zijn (artikel 5:33 van " + AWB + ")."
-BETALEN_VERSTREKEN = "Is die datum al voorbij op de datum van deze brief? Betaal dat bedrag dan meteen."
-BETALEN_VRAGEN = ["Kunt u niet in één keer betalen? Neem dan contact met ons op.",
-                  "Betaalt u niet op tijd, dan kan de gemeente het bedrag laten innen.",
-                  "De kosten daarvan betaalt u dan ook."]
-VERJARING = ["Een verbeurde dwangsom verjaart een jaar na de dag van de overtreding (artikel 5:35 van " + AWB + ").",
-             "Voor de overtreding van {datum} loopt die termijn tot en met {verjaart_op}.",
-             "Deze invorderingsbeschikking stuit de verjaring (artikel 5:37a van " + AWB + ")."]
-NIETS_VERBEURD = "Er is geen verbeurde dwangsom om in te vorderen. Stel de beschikking opnieuw op."
-INVORDERING_GRONDSLAG = "Ik vorder de verbeurde dwangsom in op grond van artikel 5:37, eerste lid, van " + AWB + "."
-
 # Who else receives a letter: never "a copy" (the landlord's letter is another, shorter one).
 OOK_VERHUURDER = ("Ik stuur ook een brief aan de verhuurder van de woning, {verhuurder}. Daarin staat alleen wat de "
                   "verhuurder moet weten.")
 OOK_TOEZICHT = ("Ik informeer de politie en Team Handhaven Openbare Ruimte over {wat}. Zo kunnen zij toezicht "
                 "houden.")
-OOK_GEBRUIKER = "Ik stuur ook een brief aan {gebruiker}, die de woning van u huurt."
-OOK_GEBRUIKER_DAARIN = "Daarin staat het besluit zelf."
 TOEZICHT_WAT = {"last": "de aanwijzingen en de looptijd", "aanwezigheidsverbod": "het verbod en de tijden",
                 "verlenging_aanwezigheidsverbod": "de nieuwe eindtijd van het verbod"}
 ALLEEN_U = "Deze brief gaat alleen naar u."
-OOK_GEADRESSEERDE = "Ik heb het besluit zelf aan {gebruiker} gestuurd."
-
-# Words that mark an instruction as personal (care, treatment): not shared with the landlord.
-PERSOONLIJK = ("hulp", "zorg", "behandel", "begeleid", "therap", "medicatie", "medicijn", "ggz", "verslav",
-               "psychi", "arts", "afspraken met")
 
 CLAUSE = {"last_onder_dwangsom": "bezwaar_en_voorlopige_voorziening",
           "last_onder_bestuursdwang": "bezwaar_en_voorlopige_voorziening",

@@ -24,6 +24,28 @@ ORDERS = ("voornemen_last", "last_onder_dwangsom", "voornemen_bestuursdwang", "l
 BANS = ("aanwezigheidsverbod", "verlenging_aanwezigheidsverbod")
 DWANGSOM = ("voornemen_last", "last_onder_dwangsom")
 
+# The facts: the chronology (dates, kinds, sources; never a neighbour's name or address).
+INCIDENT = "{datum} om {tijd}: {soort}, {herkomst}. {vastgesteld}{kenmerk}"
+INCIDENT_OMSCHRIJVING = " Wat er gebeurde: {omschrijving}"
+INCIDENT_AANWIJZING = " Dit is een overtreding van aanwijzing {code}."
+KENMERK = " Kenmerk: {kenmerk}."
+VASTGESTELD = "Vastgesteld door {bron}."
+GEMELD = "Gemeld door {melder}, vastgelegd door {bron}."
+GEMELD_DIRECT = "Gemeld door {melder}."
+SOORT = {"geluid": "geluidsoverlast", "intimidatie": "intimidatie", "bedreiging": "bedreiging",
+         "vervuiling": "vervuiling", "bezoekers": "overlast van bezoekers", "dieren": "overlast van dieren",
+         "stank": "stankoverlast", "drugs": "overlast door drugs", "overig": "andere overlast"}
+HERKOMST = {"in_woning": "in de woning", "vanuit_woning": "vanuit de woning",
+            "onmiddellijke_nabijheid": "direct bij de woning", "elders": "niet bij de woning"}
+AFSTAND = "op ongeveer {meter} meter van de woning"
+BRON = {"melddesk": "het Meldpunt van de gemeente", "politie": "de politie", "boa": "een handhaver (boa)",
+        "corporatie": "de woningcorporatie", "zorgpartner": "een zorgpartner", "omwonende": "een omwonende"}
+# In a letter to the landlord as addressee the tenant's care is not named.
+BRON_DERDEN = {**BRON, "zorgpartner": "een samenwerkingspartner van de gemeente"}
+MELDER = {"omwonende": "een omwonende", "politie": "de politie", "boa": "een handhaver (boa)",
+          "corporatie": "de woningcorporatie", "zorgpartner": "een zorgpartner", "anoniem": "een anonieme melder"}
+MELDER_DERDEN = {**MELDER, "zorgpartner": "een samenwerkingspartner van de gemeente"}
+
 
 def stage(outcome: str) -> str:
     """voornemen | last | the outcome itself: the order letters share their words."""
@@ -157,24 +179,24 @@ def counted(items: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
 def incident_line(item: Mapping[str, Any], third_party: bool) -> str:
     """One incident: date, time, kind, origin, source, established or reported; never a reporter's name."""
     at = moment(item.get("at"))
-    bron = label(P.BRON_DERDEN if third_party else P.BRON, item.get("source"))
-    melder = label(P.MELDER_DERDEN if third_party else P.MELDER, item.get("reporter"))
-    herkomst = label(P.HERKOMST, item.get("origin"))
+    bron = label(BRON_DERDEN if third_party else BRON, item.get("source"))
+    melder = label(MELDER_DERDEN if third_party else MELDER, item.get("reporter"))
+    herkomst = label(HERKOMST, item.get("origin"))
     if item.get("distance_m") not in (None, "") and item.get("origin") in ("onmiddellijke_nabijheid", "elders"):
-        herkomst += " (" + P.AFSTAND.format(meter=item["distance_m"]) + ")"
+        herkomst += " (" + AFSTAND.format(meter=item["distance_m"]) + ")"
     kenmerk = str(item.get("source_kenmerk") or "").strip()
     if item.get("established"):
-        how = P.VASTGESTELD.format(bron=bron)
+        how = VASTGESTELD.format(bron=bron)
     else:
-        how = (P.GEMELD_DIRECT if item.get("source") == "omwonende" else P.GEMELD).format(melder=melder, bron=bron)
-    line = P.INCIDENT.format(datum=_capital(datum_met_dag(at)), tijd=tijdstip(at),
-                             soort=label(P.SOORT, item.get("kind")), herkomst=herkomst, vastgesteld=how,
-                             kenmerk=P.KENMERK.format(kenmerk=kenmerk) if kenmerk else "")
+        how = (GEMELD_DIRECT if item.get("source") == "omwonende" else GEMELD).format(melder=melder, bron=bron)
+    line = INCIDENT.format(datum=_capital(datum_met_dag(at)), tijd=tijdstip(at),
+                             soort=label(SOORT, item.get("kind")), herkomst=herkomst, vastgesteld=how,
+                             kenmerk=KENMERK.format(kenmerk=kenmerk) if kenmerk else "")
     description = str(item.get("description") or "").strip()
     if description:
-        line += P.INCIDENT_OMSCHRIJVING.format(omschrijving=description)
+        line += INCIDENT_OMSCHRIJVING.format(omschrijving=description)
     if item.get("instruction"):
-        line += P.INCIDENT_AANWIJZING.format(code=item["instruction"])
+        line += INCIDENT_AANWIJZING.format(code=item["instruction"])
     return line
 
 
@@ -183,7 +205,7 @@ def summary(letter: LetterInput) -> list[str]:
     items = counted(incidents(letter))
     if not items:
         return []
-    kinds = opsomming(dict.fromkeys(label(P.SOORT, i.get("kind")) for i in items))
+    kinds = opsomming(dict.fromkeys(label(SOORT, i.get("kind")) for i in items))
     established = sum(1 for i in items if i.get("established"))
     values = {"eerste": datum(moment(items[0]["at"])), "laatste": datum(moment(items[-1]["at"])),
               "aantal": number(len(items)), "soorten": kinds}
@@ -209,7 +231,17 @@ def instructions(letter: LetterInput) -> list[Mapping[str, str]]:
     return [i for i in letter.case_file.get("instructions") or () if str(i.get("text") or "").strip()]
 
 
-def personal(text: str) -> bool:
-    """An instruction about the person's care or treatment, not about the dwelling (kept from the landlord)."""
-    low = str(text).casefold()
-    return any(word in low for word in P.PERSOONLIJK)
+def lichter(letter: LetterInput, third_party: bool) -> list[str]:
+    """The softer means tried and why they fell short (subsidiarity, 151d lid 2)."""
+    means = letter.case_file.get("softer_means") or ()
+    if not means:
+        return [P.LICHTER_GEEN, P.SUBSIDIAIR]
+    lines = [P.LICHTERE_LEAD]
+    for item in means:
+        when = day(item.get("date"))
+        values = {"datum": f"{datum(when)}: " if when else "", "soort": label(P.LICHTER_SOORT, item.get("kind")),
+                  "uitkomst": label(P.UITKOMST, item.get("outcome")),
+                  "reden": f" {item['reason'].strip()}" if str(item.get("reason") or "").strip() else ""}
+        care = item.get("kind") == "hulpverlening" and third_party
+        lines.append((P.LICHTER_ZORG_DERDEN if care else P.LICHTER).format_map(values))
+    return [*lines, P.SUBSIDIAIR]
