@@ -55,7 +55,7 @@ def facts_from_case(case: Mapping[str, Any], history: Iterable[Mapping[str, Any]
         **_ban_facts(case, params, today), **orders, **_breach_facts(case, seen, params, today, since),
         "addressee_role": case.get("addressee_role") or "gebruiker",
         "dwelling_let": bool(str((case.get("verhuurder") or {}).get("naam") or "").strip()),
-        "gebruiker_age_years": _age(case, _ban_start(case) or seen[-1]["at"]),
+        **_age_facts(case, _ban_start(case) or seen[-1]["at"]),
         "minors_in_household": case.get("minors_in_household") or "unknown",
         "vulnerability_present": bool(str(case.get("vulnerability") or "").strip()),
         "care_involved": bool(str(case.get("care_organisation") or "").strip()),
@@ -257,15 +257,19 @@ def _same_addressee(item: Mapping[str, Any], role: str) -> bool:
     return (item.get("object") or {}).get("addressee_role") in (None, role)
 
 
-def _age(case: Mapping[str, Any], on: datetime) -> int:
+def _age_facts(case: Mapping[str, Any], on: datetime) -> dict[str, Any]:
+    """Whole years of the user on `on` (the start of the ban, else the latest incident). A landlord's case may
+    not know the user's date of birth: then the age is explicitly unknown (and 0, which no rule reads alone)."""
     born = (case.get("gebruiker") or {}).get("geboortedatum")
+    if born in (None, ""):
+        return {"gebruiker_age_known": False, "gebruiker_age_years": 0}
     try:
         birth = born if isinstance(born, date) else date.fromisoformat(str(born))
     except ValueError:
-        raise FactsRejected({BORN: "De geboortedatum van de gebruiker ontbreekt of is onleesbaar."}) from None
+        raise FactsRejected({BORN: "De geboortedatum van de gebruiker is onleesbaar."}) from None
     if birth > on.date():
         raise FactsRejected({BORN: "De geboortedatum ligt na het laatste incident of de start van het verbod."})
-    return relativedelta(on.date(), birth).years
+    return {"gebruiker_age_known": True, "gebruiker_age_years": relativedelta(on.date(), birth).years}
 
 
 def _ban_start(case: Mapping[str, Any]) -> datetime | None:

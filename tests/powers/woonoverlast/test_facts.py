@@ -112,8 +112,10 @@ def test_the_age_for_the_ban_is_taken_on_the_day_it_starts():
                  ban_start_at="2026-02-28T23:59:00+01:00")
     assert _facts(case)["gebruiker_age_years"] == 17
     assert _facts({**case, "ban_start_at": "2026-03-01T00:00:00+01:00"})["gebruiker_age_years"] == 18
+    unknown = _facts(_case(addressee_role="verhuurder", gebruiker={"naam": "J. Jong", "geboortedatum": ""}))
+    assert unknown["gebruiker_age_known"] is False and unknown["gebruiker_age_years"] == 0
     with pytest.raises(FactsRejected):
-        _facts(_case(gebruiker={"naam": "J. Jong", "geboortedatum": ""}))
+        _facts(_case(gebruiker={"naam": "J. Jong", "geboortedatum": "1-2-1990"}))
 
 
 def test_an_extension_after_the_end_day_is_flagged_and_on_the_end_day_it_is_not():
