@@ -285,3 +285,20 @@ def test_an_unconfirmed_apv_article_is_never_printed_as_maastricht_law() -> None
 def test_voornemen_offers_the_file_without_neighbours() -> None:
     text = _text(woonoverlast_input("voornemen_bestuursdwang"))
     assert "Wilt u de stukken uit het dossier lezen?" in text and "Namen en adressen van buren" in text
+
+
+def test_a_day_with_two_reports_and_the_maximum_reached() -> None:
+    # Counted per day: two established breaches on one evening forfeit one sum; the last sum is the remainder.
+    letter = woonoverlast_input("invorderingsbeschikking")
+    second = {**letter.case_file["incidents"][-1], "at": "2026-04-02T23:55:00+02:00"}
+    found = {**letter.maatregel["invordering"], "verbeurten": [
+        {"datum": "2026-04-02", "bedrag": "300.00", "betaaltermijn_tot": "2026-05-14", "verjaring_op": "2027-04-02"}],
+        "eerder_verbeurd": "4700.00", "bedrag": "300.00", "totaal": "5000.00", "resterend": "0.00",
+        "maximum_bereikt": True}
+    context = _context(replace(letter, maatregel={"invordering": found},
+                               case_file={**letter.case_file, "incidents": [*letter.case_file["incidents"], second]}))
+    (line,) = context["overtredingen"]
+    assert "om 23.30 uur overtreding van aanwijzing A1" in line and "om 23.55 uur overtreding van aanwijzing A2" in line
+    assert line.endswith("Dat is wat nog restte tot het maximum.")
+    assert context["bedragen"][-1] == invordering.MAXIMUM_BEREIKT
+    assert "Door deze overtreding is van rechtswege € 300,00 verbeurd." in context["bedragen"]
