@@ -5,8 +5,8 @@ The overtreder's letter is the decision; it reads differently for a user and for
 duty is to ensure that conduct in or from the dwelling he lets causes no serious and repeated nuisance). The
 landlord's own letter, when the user is addressed, is a notice with only what he needs: the dwelling, that an
 order or ban was given, its period and the instructions about the dwelling; no incidents, no vulnerability or
-care, no amounts, no remedy clause. Content per woonoverlast-151d.md §6 and awb-procedure.md §9. Every value
-is plain text; render.py escapes it.
+care, no amounts, no remedy clause (notice.py). Content per woonoverlast-151d.md §6 and awb-procedure.md §9. Every
+value is plain text; render.py escapes it.
 """
 
 from __future__ import annotations
