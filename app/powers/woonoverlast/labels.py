@@ -66,6 +66,7 @@ LABELS: dict[str, str] = {
     "overlast_door_bezoekers": "Overlast door bezoekers", "kinderen_in_huishouden": "Kinderen in het huishouden",
     "aanwijzing_bij_overtreding_noemen": "Vraag welke aanwijzing is overtreden",
     "datum_waarschuwing_vastleggen": "Leg de datum van de waarschuwing vast",
+    "aanwezigheidsverbod_tot_op_het_uur": "Het verbod loopt tot op het uur, zonder verschuiving",
     # facts (rules/woonoverlast/index.yaml)
     "apv_norm_present": "De APV bevat een zorgplicht tegen woonoverlast",
     "apv_norm_covers_verhuurder": "De norm richt zich ook tot de verhuurder",
