@@ -5,11 +5,12 @@ code names, no neighbour named, and the person's name not in the case descriptio
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
+from app.domain.deadlines import AMSTERDAM
 from app.models import Zaak
 from app.web import factform
 from tests.powers.scenarios import SCENARIOS
@@ -92,3 +93,58 @@ def test_the_facts_form_shows_the_incidents_as_rows_not_as_code(client, login_as
     login_as("jurist")
     page = client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
     assert FACTS_FORM.search(page) and not leaks(page), leaks(page)
+
+
+def test_a_later_report_about_the_dwelling_joins_the_case_and_its_timeline(client, login_as, db):
+    zaak = _submit(client, login_as, db)
+    now = datetime.now(UTC)
+    later = {**_intake(now), "submission_id": "wo-web-00000003", "bron_kenmerk": "BR-SC-WO-2",
+             "bron_datum": now.astimezone(AMSTERDAM).date().isoformat(),
+             "gegevens.incidents.0.at": (now - timedelta(hours=3)).astimezone(AMSTERDAM).strftime("%Y-%m-%dT%H:%M"),
+             "gegevens.incidents.0.kind": "bedreiging", "gegevens.incidents.0.source_kenmerk": "PL-SC-9"}
+    later = {k: v for k, v in later.items() if not k.startswith(("gegevens.incidents.1.", "gegevens.incidents.2."))}
+    response = client.post("/meldingen", data=later)
+    assert response.status_code == 302, visible_text(response.get_data(as_text=True))[:1500]
+    db.rollback()
+    db.expire_all()
+    assert [z.id for z in db.scalars(select(Zaak))] == [zaak.id]
+    joined = db.get(Zaak, zaak.id)
+    assert joined.omschrijving.startswith("Woonoverlast, 4 incidenten ")
+    login_as("jurist")
+    text = visible_text(client.get(f"/zaken/{zaak.id}").get_data(as_text=True))
+    assert "4 incidenten, waarvan 2 vastgesteld" in text and "Incident 4: Bedreiging" in text
+
+
+@pytest.mark.skipif(not ROWS_IN_FACTS_FORM, reason="the core's facts form does not edit rows yet")
+def test_the_jurist_adds_instructions_a_ban_and_a_breach_through_the_facts_form(client, login_as, db):
+    zaak = _submit(client, login_as, db)
+    login_as("jurist")
+    start = (datetime.now(UTC) + timedelta(days=1)).astimezone(AMSTERDAM).replace(hour=14, minute=0)
+    facts = {"version": str(zaak.melding.version_id), "ban_start_at": start.strftime("%Y-%m-%dT%H:%M"),
+             "ban_area": "De portiek en de galerij", **_rows_as_sent(zaak.melding.gegevens["incidents"]),
+             "instructions.0.code": "A1", "instructions.0.text": "U speelt tussen 23.00 en 07.00 uur geen muziek.",
+             "incidents.1.instruction": "A1"}
+    response = client.post(f"/zaken/{zaak.id}/feiten", data=facts)
+    assert response.status_code == 302, visible_text(response.get_data(as_text=True))[:1500]
+    db.rollback()
+    db.expire_all()
+    stored = db.get(Zaak, zaak.id).melding.gegevens
+    assert stored["instructions"] == [{"code": "A1", "text": "U speelt tussen 23.00 en 07.00 uur geen muziek."}]
+    assert len(stored["incidents"]) == 3 and stored["incidents"][1]["instruction"] == "A1"
+    page = client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
+    text = visible_text(page)
+    assert f"Aanwezigheidsverbod tot {(start + timedelta(days=10)):%d-%m-%Y} 14.00 uur" in text
+    assert "De portiek en de galerij" in text and "aanwijzing A1" in text
+    assert not leaks(page), leaks(page)
+
+
+def _rows_as_sent(incidents: list[dict]) -> dict[str, str]:
+    """The stored incident rows as the facts form sends them back (a browser sends every row it shows)."""
+    sent = {}
+    for i, row in enumerate(incidents):
+        for key, value in row.items():
+            if value in (None, ""):
+                continue
+            shown = factform.form_value(value) if key == "at" or isinstance(value, bool) else str(value)
+            sent[f"incidents.{i}.{key}"] = shown
+    return sent
