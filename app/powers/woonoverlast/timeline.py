@@ -40,11 +40,12 @@ def panel(case: Mapping[str, Any], params: Mapping[str, ParameterValue]) -> dict
     means = [(_day_moment(m.get("date")), m) for m in case.get("softer_means") or ()]
     ban = _ban(case, params)
     moments = [m for m, _ in incidents] + [m for m, _ in means if m] + ([ban["start"], ban["end"]] if ban else [])
-    scale = _Scale(min(moments), max(moments))
+    first, last = min(moments), max(moments)
+    scale = _Scale(first, last)
     placed = _place(incidents, scale, window)
     return {
         "empty": False, "width": WIDTH, "height": HEIGHT, "axis_y": AXIS_Y, "lanes": LANES,
-        "start_text": _day(scale.start), "end_text": _day(scale.end), "ticks": scale.ticks(),
+        "start_text": _day(first), "end_text": _day(last), "ticks": scale.ticks(),
         "window": _window_box(window, scale), "incidents": placed,
         "means": [_means_item(moment, m, scale) for moment, m in means],
         "ban": _ban_box(ban, scale) if ban else None,

@@ -41,6 +41,7 @@ def test_incidents_in_time_order_on_one_axis_within_the_margins():
     xs = [i["x"] for i in data["incidents"]]
     assert xs == sorted(xs) and MARGIN <= xs[0] and xs[-1] <= WIDTH - MARGIN
     assert [i["number"] for i in data["incidents"]] == [1, 2, 3]
+    assert (data["start_text"], data["end_text"]) == ("01-06-2026", "02-11-2026")  # the first item to the ban's end
     assert [i["kind_label"] for i in data["incidents"]] == ["Geluidsoverlast", "Geluidsoverlast", "Intimidatie"]
 
 
