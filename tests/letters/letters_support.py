@@ -5,9 +5,12 @@ The Assessment is built by hand so these tests do not depend on the rules engine
 
 from __future__ import annotations
 
+import importlib
 import io
 from dataclasses import replace
 from datetime import date, datetime
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import docx
@@ -272,6 +275,28 @@ def ouderbrief_input(outcome: str = "ouderbrief", rol: str = "gezaghebbende", **
 
 SAMPLES = {"damocles": letter_input, "huisverbod": huisverbod_input, "ouderbrief": ouderbrief_input,
            CORE_LETTERS: bezwaar_input, "straathandel": straathandel_input}
+
+
+def support(code: str) -> ModuleType | None:
+    """A power's own test support module (tests/letters/<code>_support.py), if it offers a SAMPLE."""
+    path = Path(__file__).with_name(f"{code}_support.py")
+    module = importlib.import_module(f"tests.letters.{path.stem}") if path.exists() else None
+    return module if module is not None and hasattr(module, "SAMPLE") else None
+
+
+def _discover() -> None:
+    """Each power whose support module offers SAMPLE (and ROLES: template addressee -> role) joins the shared
+    letter tests, so adding a power needs no edit here."""
+    for path in sorted(Path(__file__).parent.glob("*_support.py")):
+        code = path.stem.removesuffix("_support")
+        module = support(code)
+        if module is not None and code not in SAMPLES:
+            SAMPLES[code] = module.SAMPLE
+            for addressee, rol in getattr(module, "ROLES", {}).items():
+                ROLE_FOR_ADDRESSEE.setdefault(addressee, rol)
+
+
+_discover()
 
 
 def kit_of(code: str) -> Any:

@@ -13,7 +13,18 @@ from datetime import date
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from letters_support import Party, Recipient, build_context, entries, input_for, judgement, read_back, render
+from letters_support import (
+    ROLE_FOR_ADDRESSEE,
+    Party,
+    Recipient,
+    build_context,
+    entries,
+    input_for,
+    judgement,
+    read_back,
+    render,
+    support,
+)
 
 from app.domain.cleaning import clean_text
 from app.domain.errors import LetterRenderError
@@ -32,7 +43,9 @@ def hostile(label: str) -> str:
 
 def hostile_input(entry: ManifestEntry):
     """A LetterInput with a hostile value in every free-text field."""
-    return HOSTILE_INPUT[entry.power](entry)
+    if entry.power in HOSTILE_INPUT:
+        return HOSTILE_INPUT[entry.power](entry)
+    return support(entry.power).HOSTILE(entry.outcome, ROLE_FOR_ADDRESSEE[entry.addressee], hostile)
 
 
 def _huisverbod_hostile(entry: ManifestEntry):
@@ -158,7 +171,8 @@ def test_hostile_values_come_back_verbatim(entry: ManifestEntry) -> None:
     everything = "\n".join(text["body"] + text["header"] + text["footer"])
     for value in _values(context, entry.required):
         assert value in everything, value[:40]
-    for label in LABELS_IN_EVERY_LETTER[entry.power]:
+    labels = LABELS_IN_EVERY_LETTER.get(entry.power) or support(entry.power).LABELS
+    for label in labels:
         if label != "samenvatting" or entry.outcome == "sluiting":
             assert hostile(label) in everything, label
     assert f"Ons kenmerk {context['kenmerk']} · pagina " in text["footer"]
