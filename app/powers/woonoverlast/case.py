@@ -30,7 +30,8 @@ def betrokkenen(data: Mapping[str, Any], _params: Mapping[str, ParameterValue]) 
     user = gegevens["gebruiker"]
     user_row = {"naam": user["naam"], "geboortedatum": _day(user.get("geboortedatum")), **dwelling}
     landlord = gegevens.get("verhuurder")
-    landlord_row = {"naam": landlord["naam"], "geboortedatum": None, "is_organisatie": True,
+    landlord_row = {"naam": landlord["naam"], "is_organisatie": bool(landlord.get("organisatie")),
+                    "geboortedatum": None if landlord.get("organisatie") else _day(landlord.get("geboortedatum")),
                     **address_of(landlord)} if landlord else None
     if gegevens["addressee_role"] == "verhuurder" and landlord_row:
         return [{"roltype": "overtreder", **landlord_row}, {"roltype": "gebruiker", **user_row}]

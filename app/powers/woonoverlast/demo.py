@@ -44,7 +44,8 @@ def _flat(today: date) -> dict[str, Any]:
             "gegevens": {
                 "addressee_role": "gebruiker", "erf": False, "affected_omwonenden": 4, "minors_in_household": "no",
                 "gebruiker": {"naam": "W. Bedenksel (demo)", "geboortedatum": "1988-03-12"},
-                "verhuurder": {"naam": "Woonstichting Fictief (demo)", "straat": "Postbus", "huisnummer": "99",
+                "verhuurder": {"naam": "Woonstichting Fictief (demo)", "organisatie": True, "straat": "Postbus",
+                               "huisnummer": "99",
                                "postcode": "6200 ZZ", "woonplaats": "Maastricht", "land": "NL"},
                 "household_description": "Woont alleen; krijgt vaak bezoek.", "incidents": incidents,
                 "softer_means": means, "vulnerability": "Vermoeden van alcoholverslaving.",
@@ -67,7 +68,8 @@ def _house(today: date) -> dict[str, Any]:
             "gegevens": {
                 "addressee_role": "verhuurder", "erf": True, "affected_omwonenden": 2, "minors_in_household": "unknown",
                 "gebruiker": {"naam": "H. Verzonnen (demo)", "geboortedatum": "1975-08-30"},
-                "verhuurder": {"naam": "L. Bedacht (demo)", "straat": "Denkbeeldlaan", "huisnummer": "7",
+                "verhuurder": {"naam": "L. Bedacht (demo)", "geboortedatum": "1961-04-17", "straat": "Denkbeeldlaan",
+                               "huisnummer": "7",
                                "postcode": "3700", "woonplaats": "Tongeren", "land": "BE"},
                 "verhuurder_kan_beinvloeden_toelichting": "Het huurcontract verbiedt huisdieren zonder toestemming "
                                                           "en verplicht de huurder de tuin schoon te houden.",

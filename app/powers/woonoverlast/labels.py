@@ -32,6 +32,7 @@ LABELS: dict[str, str] = {
     "per_constatering": "Per constatering",
     # case-file fields
     "erf": "Het erf hoort bij de woning", "gebruiker.naam": "Naam van de gebruiker",
+    "organisatie": "De verhuurder is een organisatie",
     "gebruiker.geboortedatum": "Geboortedatum van de gebruiker",
     "verhuurder_kan_beinvloeden_toelichting": "Wat de verhuurder juridisch kan doen",
     "minors_in_household": "Minderjarigen in het huishouden",

@@ -43,9 +43,13 @@ class GebruikerSchema(StrictSchema):
 
 
 class VerhuurderSchema(AdresSchema):
-    """The landlord or housing corporation that gives the dwelling in use, at its own address (also abroad)."""
+    """The landlord or housing corporation that gives the dwelling in use, at its own address (also abroad). An
+    organisation is recognised by its name in earlier measures; a landlord who is a person by name and date of
+    birth (optional: without it his earlier orders cannot be matched)."""
 
     naam = text(200, required=True)
+    organisatie = Boolean(load_default=False)
+    geboortedatum = Date(load_default=None, allow_none=True)
 
 
 class IncidentSchema(StrictSchema):

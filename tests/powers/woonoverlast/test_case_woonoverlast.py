@@ -15,8 +15,8 @@ from app.powers.woonoverlast.demo import demo_meldingen
 from app.powers.woonoverlast.schema import EDITABLE_FACTS, MEASURE_FIELDS, WoonoverlastMeldingSchema
 
 DWELLING = {"straat": "Proefhof", "huisnummer": "14b", "postcode": "6200 ZZ", "woonplaats": "Maastricht"}
-LANDLORD = {"naam": "Woonstichting Proef", "straat": "Postbus", "huisnummer": "5", "postcode": "6200 ZZ",
-            "woonplaats": "Maastricht"}
+LANDLORD = {"naam": "Woonstichting Proef", "organisatie": True, "straat": "Postbus", "huisnummer": "5",
+            "postcode": "6200 ZZ", "woonplaats": "Maastricht"}
 
 
 def _melding(**gegevens: Any) -> dict[str, Any]:
@@ -111,11 +111,18 @@ def test_without_a_known_landlord_only_the_user():
 
 
 def test_the_landlord_addressed_at_his_own_address_and_the_user_gets_no_letter_role():
-    abroad = {**LANDLORD, "naam": "L. Proef", "straat": "Kerkstraat", "postcode": "3700", "woonplaats": "Tongeren",
-              "land": "BE"}
+    abroad = {**LANDLORD, "naam": "L. Proef", "organisatie": False, "geboortedatum": "1960-02-02",
+              "straat": "Kerkstraat", "postcode": "3700", "woonplaats": "Tongeren", "land": "BE"}
     people = case.betrokkenen(_load(addressee_role="verhuurder", verhuurder=abroad), {})
     assert [(p["roltype"], p["naam"], p["land"]) for p in people] == [("overtreder", "L. Proef", "BE"),
                                                                        ("gebruiker", "G. Proef", "NL")]
+    assert (people[0]["is_organisatie"], people[0]["geboortedatum"]) == (False, date(1960, 2, 2))
+
+
+def test_a_landlord_is_a_person_unless_said_to_be_an_organisation():
+    person = {k: v for k, v in LANDLORD.items() if k != "organisatie"}
+    landlord = case.betrokkenen(_load(verhuurder=person), {})[1]
+    assert (landlord["is_organisatie"], landlord["geboortedatum"]) == (False, None)
 
 
 def test_the_description_counts_the_incidents_and_names_nobody():
