@@ -248,8 +248,9 @@ ALLEEN_U = "Deze brief gaat alleen naar u."
 
 CLAUSE = {"last_onder_dwangsom": "bezwaar_en_voorlopige_voorziening",
           "last_onder_bestuursdwang": "bezwaar_en_voorlopige_voorziening",
-          "aanwezigheidsverbod": "bezwaar_en_voorlopige_voorziening",
-          "verlenging_aanwezigheidsverbod": "bezwaar_en_voorlopige_voorziening",
+          # Wth art. 6 via 151d lid 3: interim relief heard within three days, no court fee.
+          "aanwezigheidsverbod": "bezwaar_aanwezigheidsverbod",
+          "verlenging_aanwezigheidsverbod": "bezwaar_aanwezigheidsverbod",
           "invorderingsbeschikking": "bezwaar_invordering"}
 
 # The question each recorded judgement answers in a letter (rules/woonoverlast/index.yaml).
