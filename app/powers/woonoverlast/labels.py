@@ -101,11 +101,9 @@ LABELS: dict[str, str] = {
     "breach_instruction_missing": "Een vastgesteld incident na de last noemt geen aanwijzing",
     "breaches_time_barred": "Alle overtredingen verjaard",
     # the proven instructions (parameter aanwijzingen), by their key
-    "geen_versterkte_muziek": "Geen versterkte muziek 's nachts", "hond_aangelijnd": "Hond binnen of aangelijnd",
-    "geen_bezoekers_portiek": "Geen rondhangende bezoekers in de portiek", "tuin_opruimen": "Tuin opruimen",
-    "portiek_schoonhouden": "Portiek schoonhouden", "zorg_aanvaarden": "Zorg aanvaarden",
-    "geen_drugshandel": "Geen drugshandel in of vanuit de woning",
-    "in_werking": "In werking sinds",
+    "nachtrust": "Geen versterkte muziek 's nachts", "hond": "Hond binnen of aangelijnd",
+    "portiekbezoek": "Geen rondhangende bezoekers in de portiek", "tuin": "Tuin opruimen",
+    "schoonmaak": "Portiek schoonhouden", "zorg": "Zorg aanvaarden", "drugshandel": "Geen drugshandel",
     # parameters
     "apv_norm_woonoverlast": "APV-norm tegen woonoverlast: artikel en tekst",
     "aanwezigheidsverbod_dagen": "Duur van het aanwezigheidsverbod",
@@ -125,5 +123,5 @@ LABELS: dict[str, str] = {
     "waarschuwingen_voor_last": "Aantal waarschuwingen vóór een gedragsaanwijzing",
     # the keys of the APV norm table
     "artikel": "Artikel van de APV", "tekst": "Tekst van de norm", "cvdr": "Vindplaats: CVDR-nummer",
-    "omvat_verhuurder": "De norm richt zich ook tot de verhuurder",
+    "sinds": "In werking sinds",
 }
