@@ -1,11 +1,9 @@
 """Woonoverlast: from the case file to the one flat, complete fact the rules read (rules/woonoverlast/index.yaml).
 
-The chronology is counted here, never judged: which incidents come from the dwelling or its immediate vicinity
-(`onmiddellijke_nabijheid_m`), which lie before the APV norm entered into force (Awb 5:4 lid 2: they are not
-counted), and how many fall in the observation window up to the latest one. Earlier orders and warnings come from
-the earlier measures the core passes (`history`: other zaken at this dwelling or against this person). Moments
-are read on the Amsterdam wall clock: the presence ban runs ten days to the hour, without the Algemene
-termijnenwet. Whether the nuisance is serious, repeated and not to be countered otherwise is a person's judgement.
+The chronology is counted, never judged: incidents from the dwelling or its immediate vicinity, not before the APV
+norm (Awb 5:4 lid 2), within the observation window up to the latest one. Earlier orders and warnings come from the
+core's `history` (other zaken at this dwelling or against this person). Moments are read on the Amsterdam wall
+clock: the presence ban runs ten days to the hour, without the Algemene termijnenwet.
 """
 
 from __future__ import annotations
@@ -26,9 +24,8 @@ from app.powers.woonoverlast import instructions as ins
 APV_NORM = "apv_norm_woonoverlast"
 COUNTING = "telwijze_overtredingen"
 PER_DAG = "per_dag"
-DWANGSOM, BESTUURSDWANG, BAN, WARNING = "last_onder_dwangsom", "last_onder_bestuursdwang", "aanwezigheidsverbod", \
-    "waarschuwing"
-ORDERS = (DWANGSOM, BESTUURSDWANG)
+DWANGSOM, BAN, WARNING = "last_onder_dwangsom", "aanwezigheidsverbod", "waarschuwing"
+ORDERS = (DWANGSOM, "last_onder_bestuursdwang")
 IN_DWELLING = ("in_woning", "vanuit_woning")
 NEARBY = "onmiddellijke_nabijheid"
 NOT_TRIED = ("niet_geschikt", "niet_geprobeerd")
@@ -55,7 +52,7 @@ def facts_from_case(case: Mapping[str, Any], history: Iterable[Mapping[str, Any]
         **_ban_facts(case, params, today), **orders, **_breach_facts(case, seen, params, today, since),
         "addressee_role": case.get("addressee_role") or "gebruiker",
         "dwelling_let": bool(str((case.get("verhuurder") or {}).get("naam") or "").strip()),
-        **_age_facts(case, _ban_start(case) or seen[-1]["at"]),
+        **_age_facts(case, _moment(case, "ban_start_at") or seen[-1]["at"]),
         "minors_in_household": case.get("minors_in_household") or "unknown",
         "vulnerability_present": bool(str(case.get("vulnerability") or "").strip()),
         "care_involved": bool(str(case.get("care_organisation") or "").strip()),
@@ -85,7 +82,8 @@ def norm_start(params: Mapping[str, ParameterValue]) -> date | None:
     apv = norm(params)
     if not apv.get("artikel") or not str(apv.get("tekst") or "").strip():
         return None
-    start = _day(apv.get("in_werking"))
+    found = str(apv.get("sinds") or "")
+    start = datetime.strptime(found, "%d-%m-%Y").date() if found else None  # noqa: DTZ007 - a calendar day
     return start or params[APV_NORM].valid_from
 
 
@@ -142,10 +140,12 @@ def joins(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
     """The stored case file with a later report about the same dwelling: incidents added once (the same moment,
     kind and source reference is the same incident), softer means appended, and for every other key the stored
     value unless it is empty."""
-    merged = {**new, **{k: v for k, v in old.items() if not _empty(v)}}
+    merged = {**new, **{k: v for k, v in old.items() if v is not None and v not in ("", [], {})}}
+    fresh: dict[tuple[Any, ...], Mapping[str, Any]] = {}
+    for item in new.get("incidents") or ():
+        fresh.setdefault(_incident_key(item), item)
     known = {_incident_key(i) for i in old.get("incidents") or ()}
-    extra = [i for i in new.get("incidents") or () if _incident_key(i) not in known]
-    merged["incidents"] = [*(old.get("incidents") or ()), *_unique(extra)]
+    merged["incidents"] = [*(old.get("incidents") or ()), *(v for k, v in fresh.items() if k not in known)]
     means = list(old.get("softer_means") or ())
     merged["softer_means"] = means + [m for m in new.get("softer_means") or () if m not in means]
     return merged
@@ -157,7 +157,7 @@ def _norm_and_incident_facts(case: Mapping[str, Any], seen: list[dict[str, Any]]
     kinds = set(params["verstoring_openbare_orde_soorten"].value or ())
     return {
         "apv_norm_present": start is not None,
-        "apv_norm_covers_verhuurder": start is not None and bool(apv.get("omvat_verhuurder")),
+        "apv_norm_covers_verhuurder": start is not None and bool(apv.get("verhuurder")),
         "incidents_before_norm_present": start is not None and any(i["at"].date() < start for i in seen),
         "incidents_count": len(seen), "incidents_counted_count": len(counted(seen, params)),
         "linked_incident_present": any(linked(i, params) for i in seen),
@@ -186,7 +186,7 @@ def _softer_means_facts(case: Mapping[str, Any], history: list[Mapping[str, Any]
 
 
 def _ban_facts(case: Mapping[str, Any], params: Mapping[str, ParameterValue], today: date) -> dict[str, Any]:
-    start, new_end = _ban_start(case), _moment(case, "ban_extension_end_at")
+    start, new_end = _moment(case, "ban_start_at"), _moment(case, "ban_extension_end_at")
     end = ban_end(start, params) if start else None
     return {
         "ban_requested": start is not None,
@@ -219,7 +219,7 @@ def _order_facts(history: list[Mapping[str, Any]], case: Mapping[str, Any], seen
     running = {h["kind"]: order_window(h, params) for h in mine if h.get("kind") in ORDERS
                and order_window(h, params)[0] <= last < order_window(h, params)[1]}
     starts = [_day(h.get("letter_date")) or _day(h.get("date")) for h in mine if h.get("kind") in (*ORDERS, BAN)]
-    ban = _ban_start(case)
+    ban = _moment(case, "ban_start_at")
     after = any(s is not None and s < last for s in starts) or (ban is not None and seen[-1]["at"] > ban)
     return ({"running_order": bool(running), "running_dwangsom_order": DWANGSOM in running,
              "nuisance_after_measure": after}, running.get(DWANGSOM, (None,))[0])
@@ -272,10 +272,6 @@ def _age_facts(case: Mapping[str, Any], on: datetime) -> dict[str, Any]:
     return {"gebruiker_age_known": True, "gebruiker_age_years": relativedelta(on.date(), birth).years}
 
 
-def _ban_start(case: Mapping[str, Any]) -> datetime | None:
-    return _moment(case, "ban_start_at")
-
-
 def _moment(case: Mapping[str, Any], key: str) -> datetime | None:
     try:
         return parse_moment(case.get(key))
@@ -293,15 +289,6 @@ def _incident_key(item: Mapping[str, Any]) -> tuple[Any, ...]:
     except ValueError:
         at = item.get("at")
     return at, item.get("kind"), str(item.get("source_kenmerk") or "").strip()
-
-
-def _unique(items: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    keys: set[tuple[Any, ...]] = set()
-    return [i for i in items if not (_incident_key(i) in keys or keys.add(_incident_key(i)))]
-
-
-def _empty(value: Any) -> bool:
-    return value is None or value in ("", [], {})
 
 
 def _day(value: Any) -> date | None:
