@@ -58,3 +58,13 @@ def test_a_ban_and_its_extension_follow_the_case_file(engine):
     assert extension["maatregel"] == "verlenging" and extension["parameter"] == "aanwezigheidsverbod_max_dagen"
     ended = _proposal(engine, ban_requested=True, ban_extension_requested=True, ban_extension_after_end=True)
     assert ended["maatregel"] != "verlenging"
+
+
+def test_missing_subsidiarity_records_refuse_the_order_but_not_the_warning(engine):
+    facts = {"softer_means_recorded": False, "landlord_means_recorded": False, "earlier_warnings_count": 0}
+    case = next(c for c in BOOK.cases("woonoverlast") if c.facts is not None)
+    assessment = engine.evaluate("woonoverlast", {**case.facts, **facts}, DAY)
+    assert assessment.bevoegdheid_for("waarschuwing") == "judgement_required"
+    assert assessment.bevoegdheid_for("last_onder_dwangsom") == "niet_bevoegd"
+    assert assessment.bevoegdheid_for("aanwezigheidsverbod") == "niet_bevoegd"
+    assert proposal(assessment)["maatregel"] == "waarschuwing"
