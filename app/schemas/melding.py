@@ -15,7 +15,7 @@ from marshmallow import Schema, ValidationError, validate, validates_schema
 from app import clock
 from app.domain.codes import BRON_SOORTEN
 from app.schemas.base import BinnenlandsAdresSchema, StrictSchema
-from app.schemas.fields import CleanString, Date, Nested, choice, text
+from app.schemas.fields import CleanString, Date, Moment, Nested, choice, text
 
 
 class MeldingEnvelope(StrictSchema):
@@ -65,3 +65,17 @@ def _registered() -> Mapping[str, Any]:
     from app.powers import registry  # the registry imports the powers, which import these schemas
 
     return registry()
+
+
+def dated_by_moments(data: Any, rows: str, moment: str, pick: Any) -> Any:
+    """A melding whose date is a moment in its case file (the first observation, the latest incident): fill
+    `pleegdatum` and `bron_datum` when the form does not ask for them twice. `pick` is min or max over the rows'
+    moments; unreadable moments fall back to today and their own field reports the problem."""
+    if not isinstance(data, Mapping):
+        return data
+    found = (data.get("gegevens") or {}).get(rows) or []
+    try:
+        day = pick(Moment().deserialize(r.get(moment)) for r in found if isinstance(r, dict)).date().isoformat()
+    except (ValidationError, ValueError, TypeError, AttributeError):
+        day = clock.today().isoformat()
+    return {**data, "pleegdatum": data.get("pleegdatum") or day, "bron_datum": data.get("bron_datum") or day}

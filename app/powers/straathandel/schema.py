@@ -9,10 +9,9 @@ from typing import Any
 
 from marshmallow import ValidationError, pre_load, validate, validates_schema
 
-from app import clock
 from app.schemas.base import YES_NO_UNKNOWN, AdresSchema, StrictSchema
 from app.schemas.fields import Boolean, Date, Decimal, Integer, List, Moment, Nested, choice, text
-from app.schemas.melding import MeldingEnvelope
+from app.schemas.melding import MeldingEnvelope, dated_by_moments
 
 LOCATION_TYPES = ("openbare_plaats", "weg", "voertuig_op_weg", "woning", "lokaal", "overig")
 ROLES = ("verkoper", "koper", "bemiddelaar", "behulpzaam")
@@ -101,18 +100,7 @@ class StraathandelMeldingSchema(MeldingEnvelope):
     @pre_load
     def _date_of_observation(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
         """The melding's date is the day of the first observation; the form does not ask for it twice."""
-        observations = (data.get("gegevens") or {}).get("observations") or []
-        try:
-            first = min(Moment().deserialize(o.get("observed_at")) for o in observations if isinstance(o, dict))
-            day = first.date().isoformat()
-        except (ValidationError, ValueError, TypeError, AttributeError):
-            day = clock.today().isoformat()  # the observation's own field reports the problem
-        data = dict(data)
-        if not data.get("pleegdatum"):
-            data["pleegdatum"] = day
-        if not data.get("bron_datum"):
-            data["bron_datum"] = day
-        return data
+        return dated_by_moments(data, "observations", "observed_at", min)
 
 
 # What the jurist completes or corrects on the case page.

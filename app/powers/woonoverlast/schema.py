@@ -12,10 +12,9 @@ from typing import Any
 
 from marshmallow import ValidationError, pre_load, validate, validates_schema
 
-from app import clock
 from app.schemas.base import YES_NO_UNKNOWN, AdresSchema, StrictSchema
 from app.schemas.fields import Boolean, CleanString, Date, Integer, List, Moment, Nested, choice, text
-from app.schemas.melding import MeldingEnvelope
+from app.schemas.melding import MeldingEnvelope, dated_by_moments
 
 ADDRESSEE_ROLES = ("gebruiker", "verhuurder")
 INCIDENT_KINDS = ("geluid", "intimidatie", "bedreiging", "vervuiling", "bezoekers", "dieren", "stank", "drugs",
@@ -157,18 +156,7 @@ class WoonoverlastMeldingSchema(MeldingEnvelope):
     @pre_load
     def _date_of_latest_incident(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
         """The melding's date is the day of the latest incident; the form does not ask for it twice."""
-        incidents = (data.get("gegevens") or {}).get("incidents") or []
-        try:
-            latest = max(Moment().deserialize(i.get("at")) for i in incidents if isinstance(i, dict))
-            day = latest.date().isoformat()
-        except (ValidationError, ValueError, TypeError, AttributeError):
-            day = clock.today().isoformat()  # the incident's own field reports the problem
-        data = dict(data)
-        if not data.get("pleegdatum"):
-            data["pleegdatum"] = day
-        if not data.get("bron_datum"):
-            data["bron_datum"] = day
-        return data
+        return dated_by_moments(data, "incidents", "at", max)
 
 
 # What the jurist completes or corrects on the case page (the addressee is chosen at intake, not here).
