@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from app.config import Config
@@ -53,3 +53,16 @@ def judge_what_is_missing(db, rt, zaak: Zaak, request: DraftRequest, user: User,
                     o.code for o in spec.outcomes if not o.blocks)
                 judge_one(db, zaak, code, outcome, f"De jurist weegt {code} voor deze zaak.", user)
     raise AssertionError("drafting kept asking for judgements")
+
+
+def approve_and_send(db, rt, users, beslissing: Beslissing, today: date) -> Beslissing:
+    """Offer, approve (kabinet) and mark as sent: a measure that exists in law for the next case."""
+    from app.services import review
+    from app.services.review import current_documents
+
+    submit(db, rt, beslissing, users["kabinet"], users["jurist"], today)
+    review.approve(db, rt, beslissing, [d.sha256 for d in current_documents(db, beslissing)],
+                   beslissing.version_id, users["kabinet"], today)
+    beslissing.status, beslissing.verzonden_at = "verzonden", datetime.now(UTC)
+    db.commit()
+    return beslissing

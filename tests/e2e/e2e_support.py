@@ -168,6 +168,21 @@ def missing_judgements(page: Page) -> list[str]:
     return [m.group(1) for h in hrefs if (m := re.fullmatch(r"#f-(\w+)\.outcome", h or ""))]
 
 
+def draft_with_judgements(page: Page, soort: str, chosen: dict[str, str]) -> None:
+    """Draft; record each judgement the refusal names until the concept is made. Saving one judgement of a step
+    also confirms the earlier answers shown for the step's reopened ones, so those are not recorded twice."""
+    for _ in range(8):
+        draft(page, soort)
+        if not page.locator("#error-summary").count():
+            break
+        missing = missing_judgements(page)
+        assert missing, page.locator("#error-summary").inner_text()
+        for code in missing:
+            if not page.locator(f'article[aria-labelledby="j-{code}"] .gemeente-vastgelegd').count():
+                record_judgement(page, code, chosen[code], f"Gewogen in de browser: {code} & <toelichting>.")
+    flash_ok(page, "Het concept is opgesteld.")
+
+
 def submit_for_review(page: Page, soort_label: str, signatory: str) -> None:
     """Choose the signatory in the concept's article and offer the letters for approval."""
     article = page.locator('section[aria-labelledby="beslissingen"] article').filter(

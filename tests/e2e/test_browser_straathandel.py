@@ -23,12 +23,11 @@ from app.domain.procedure import Procedure
 from tests.e2e.e2e_support import (
     docx_text,
     draft,
+    draft_with_judgements,
     field,
     flash_ok,
     login,
     logout,
-    missing_judgements,
-    record_judgement,
     submit_for_review,
 )
 from tests.integration.test_straathandel_flow import PERSON, _order
@@ -147,19 +146,6 @@ def answers(procedure: Procedure) -> dict[str, str]:
         free = [o.code for o in spec.outcomes if not o.blocks]
         found[spec.code] = spec.bevoegd_bij or ("nee" if spec.code == "bijzondere_omstandigheden" else free[0])
     return found
-
-
-def draft_with_judgements(page: Page, soort: str, chosen: dict[str, str]) -> None:
-    """Draft; record each judgement the refusal names, as a jurist does, until the concept is made."""
-    for _ in range(6):
-        draft(page, soort)
-        if not page.locator("#error-summary").count():
-            break
-        missing = missing_judgements(page)
-        assert missing, page.locator("#error-summary").inner_text()
-        for code in missing:
-            record_judgement(page, code, chosen[code], f"Gewogen in de browser: {code} & <toelichting>.")
-    flash_ok(page, "Het concept is opgesteld.")
 
 
 def approve(page: Page, kenmerk: str, soort_label: str, recipient: str, target: Path) -> str:

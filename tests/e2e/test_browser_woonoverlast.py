@@ -22,13 +22,11 @@ from app.domain.deadlines import AMSTERDAM
 from tests.e2e.e2e_support import (
     choice,
     docx_text,
-    draft,
+    draft_with_judgements,
     flash_ok,
     login,
     logout,
-    missing_judgements,
     open_details,
-    record_judgement,
 )
 from tests.e2e.test_browser_flow import record_zienswijze
 from tests.e2e.test_browser_straathandel import answers, approve, open_case, submit_for_review
@@ -195,21 +193,6 @@ def edit_facts(page: Page, values: dict[str, str]) -> None:
         put(form, name, value)
     form.get_by_role("button", name="Feiten opslaan en opnieuw beoordelen").click()
     flash_ok(page, "De feiten zijn bijgewerkt en opnieuw beoordeeld.")
-
-
-def draft_with_judgements(page: Page, soort: str, chosen: dict[str, str]) -> None:
-    """Draft; record each judgement the refusal names until the concept is made. Saving one judgement of a step
-    also confirms the earlier answers shown for the step's reopened ones, so those are not recorded twice."""
-    for _ in range(8):
-        draft(page, soort)
-        if not page.locator("#error-summary").count():
-            break
-        missing = missing_judgements(page)
-        assert missing, page.locator("#error-summary").inner_text()
-        for code in missing:
-            if not page.locator(f'article[aria-labelledby="j-{code}"] .gemeente-vastgelegd').count():
-                record_judgement(page, code, chosen[code], f"Gewogen in de browser: {code} & <toelichting>.")
-    flash_ok(page, "Het concept is opgesteld.")
 
 
 def put(form: Locator, name: str, value: str) -> None:

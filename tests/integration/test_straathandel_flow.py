@@ -6,7 +6,7 @@ to both parents with authority."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
@@ -19,10 +19,9 @@ from app.domain.drafting import DraftRequest
 from app.domain.errors import InvalidInput
 from app.models import Beoordeling, Zaak
 from app.schemas.melding import MeldingSchema
-from app.services import review
 from app.services.intake import submit_melding
 from app.services.review import current_documents
-from tests.flows import judge_what_is_missing, submit, zienswijze
+from tests.flows import approve_and_send, judge_what_is_missing, submit, zienswijze
 
 TODAY = date.today()
 START = TODAY - timedelta(days=90)
@@ -50,15 +49,6 @@ def _melding(seen: date, submission: str, role: str = "verkoper", person=PERSON,
                          "repetition_indicators": [{"kind": "aanwezig_op_hotspot"}], **gegevens}})
 
 
-def _approve_and_send(db, rt, users, beslissing, today: date):
-    submit(db, rt, beslissing, users["kabinet"], users["jurist"], today)
-    review.approve(db, rt, beslissing, [d.sha256 for d in current_documents(db, beslissing)],
-                   beslissing.version_id, users["kabinet"], today)
-    beslissing.status, beslissing.verzonden_at = "verzonden", datetime.now(UTC)
-    db.commit()
-    return beslissing
-
-
 def _at(day: date):
     return time_machine.travel(datetime.combine(day, time(10, 0), tzinfo=AMSTERDAM), tick=False)
 
@@ -73,13 +63,13 @@ def _order(db, rt, users):
         zaak = submit_melding(db, rt, _melding(START - timedelta(days=1), "sh-flow-00001"), users["handhaving"], START)
         voornemen = judge_what_is_missing(db, rt, zaak, DraftRequest("voornemen_last", START + timedelta(days=1),
                                                                      duur=12), users["jurist"], START, ANSWERS)
-        _approve_and_send(db, rt, users, voornemen, START)
+        approve_and_send(db, rt, users, voornemen, START)
     later = START + timedelta(days=20)
     with _at(later):
         zienswijze(db, zaak, {"outcome": "niet_ontvangen", "reactie": "Er kwam geen reactie."}, users["jurist"], later)
         last = judge_what_is_missing(db, rt, zaak, DraftRequest("last_onder_dwangsom", later + timedelta(days=1),
                                                                 duur=12), users["jurist"], later, ANSWERS)
-        return zaak, _approve_and_send(db, rt, users, last, later)
+        return zaak, approve_and_send(db, rt, users, last, later)
 
 
 def test_an_order_then_a_breach_is_collected_not_ordered_again(db, rt, users):
@@ -154,13 +144,13 @@ def test_a_breach_that_reaches_the_maximum_forfeits_only_the_remainder(db, rt, u
         terms = {"duur": 12, "bedrag": Decimal("2500"), "maximum": Decimal("7000")}
         voornemen = judge_what_is_missing(db, rt, zaak, DraftRequest("voornemen_last", START + timedelta(days=1),
                                                                      **terms), users["jurist"], START, answers)
-        _approve_and_send(db, rt, users, voornemen, START)
+        approve_and_send(db, rt, users, voornemen, START)
     later = START + timedelta(days=20)
     with _at(later):
         zienswijze(db, zaak, {"outcome": "niet_ontvangen", "reactie": "Er kwam geen reactie."}, users["jurist"], later)
         last = judge_what_is_missing(db, rt, zaak, DraftRequest("last_onder_dwangsom", later + timedelta(days=1),
                                                                 **terms), users["jurist"], later, answers)
-        _approve_and_send(db, rt, users, last, later)
+        approve_and_send(db, rt, users, last, later)
     melding = _melding(TODAY - timedelta(days=6), "sh-flow-00012")
     first = melding["gegevens"]["observations"][0]
     melding["gegevens"]["observations"] = [{**first, "observed_at": first["observed_at"] + timedelta(days=n)}

@@ -5,7 +5,7 @@ a zaak of its own."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 import time_machine
@@ -17,11 +17,10 @@ from app.domain.drafting import DraftRequest
 from app.domain.errors import InvalidInput
 from app.models import Beoordeling, Oordeel, Zaak
 from app.schemas.melding import MeldingSchema
-from app.services import review
 from app.services.assessment import update_facts
 from app.services.intake import submit_melding
 from app.services.review import current_documents
-from tests.flows import judge_what_is_missing, submit, zienswijze
+from tests.flows import approve_and_send, judge_what_is_missing, submit, zienswijze
 
 START = date.today() - timedelta(days=120)
 DWELLING = {"straat": "Verzonnenhof", "huisnummer": "7B", "postcode": "6200 ZZ", "woonplaats": "Maastricht"}
@@ -71,15 +70,6 @@ def _assessment(db, zaak) -> Assessment:
     return Assessment.from_dict(row.assessment)
 
 
-def _approve_and_send(db, rt, users, beslissing, today: date):
-    submit(db, rt, beslissing, users["kabinet"], users["jurist"], today)
-    review.approve(db, rt, beslissing, [d.sha256 for d in current_documents(db, beslissing)],
-                   beslissing.version_id, users["kabinet"], today)
-    beslissing.status, beslissing.verzonden_at = "verzonden", datetime.now(UTC)
-    db.commit()
-    return beslissing
-
-
 def _reports_over_weeks(db, rt, users) -> Zaak:
     days = [START + timedelta(days=n) for n in (0, 9, 18)]
     with _at(days[0] + timedelta(days=1)):
@@ -117,7 +107,7 @@ def test_a_warning_keeps_the_zaak_open_for_reports_and_an_order_closes_it(db, rt
     with _at(day):
         warning = judge_what_is_missing(db, rt, zaak, DraftRequest("waarschuwing", day), users["jurist"], day,
                                         ANSWERS)
-        _approve_and_send(db, rt, users, warning, day)
+        approve_and_send(db, rt, users, warning, day)
     later = START + timedelta(days=30)
     with _at(later):
         joined = submit_melding(db, rt, _melding("BR-WO-5", [_incident(later - timedelta(days=1))]),
@@ -155,13 +145,13 @@ def _order(db, rt, users, zaak: Zaak, day: date):
                softer_means=[*zaak.melding.gegevens["softer_means"], warned])
         voornemen = judge_what_is_missing(db, rt, zaak, DraftRequest("voornemen_last", day, duur=_looptijd(rt, day)),
                                           users["jurist"], day, ANSWERS)
-        _approve_and_send(db, rt, users, voornemen, day)
+        approve_and_send(db, rt, users, voornemen, day)
     later = day + timedelta(days=15)
     with _at(later):
         zienswijze(db, zaak, {"outcome": "niet_ontvangen", "reactie": "Er kwam geen reactie."}, users["jurist"], later)
-        last = judge_what_is_missing(db, rt, zaak, DraftRequest("last_onder_dwangsom", later, duur=_looptijd(rt, later)),
-                                     users["jurist"], later, ANSWERS)
-        return _approve_and_send(db, rt, users, last, later)
+        request = DraftRequest("last_onder_dwangsom", later, duur=_looptijd(rt, later))
+        last = judge_what_is_missing(db, rt, zaak, request, users["jurist"], later, ANSWERS)
+        return approve_and_send(db, rt, users, last, later)
 
 
 def _looptijd(rt, day: date) -> int:
@@ -181,7 +171,7 @@ def test_a_presence_ban_of_ten_days_to_the_hour_is_extended_once_within_four_wee
         _facts(db, rt, zaak, users, day, ban_start_at=start.isoformat(), ban_area="Het portiek en de tuin.")
         ban = judge_what_is_missing(db, rt, zaak, DraftRequest("aanwezigheidsverbod", day), users["jurist"], day,
                                     ANSWERS)
-        _approve_and_send(db, rt, users, ban, day)
+        approve_and_send(db, rt, users, ban, day)
     assert ban.einde_at.astimezone(AMSTERDAM) == start + timedelta(days=10)
     later = day + timedelta(days=8)
     new_end = start + timedelta(days=28)
