@@ -112,7 +112,8 @@ def test_landlord_notice_holds_only_what_he_needs(outcome: str) -> None:
     if outcome in ("last_onder_dwangsom", "last_onder_bestuursdwang"):
         assert "van 17 maart 2026 tot en met 16 september 2026" in text
         assert "A1: Geen versterkte muziek" in text and "A3" not in text  # the care instruction stays private
-        assert "gaan alleen over P. Voorbeeld persoonlijk" in text
+        if outcome == "last_onder_dwangsom":  # a bestuursdwang order holds no care instruction at all
+            assert "gaan alleen over P. Voorbeeld persoonlijk" in text
 
 
 def test_the_decision_names_the_landlord_letter_not_a_copy() -> None:
@@ -160,7 +161,10 @@ def test_order_states_basis_chronology_subsidiarity_and_terms() -> None:
                    "Gemeld door een omwonende, vastgelegd door het Meldpunt van de gemeente.",
                    "zijn drie incidenten bij de woning vastgelegd", "Vier omwonenden",
                    "Incidenten die niet bij de woning gebeurden, tel ik niet mee.",
-                   "1 december 2025: een gesprek: dat hielp niet.", "artikel 151d, tweede lid, van de Gemeentewet)",
+                   "Deze andere manieren om de overlast te stoppen zijn geprobeerd of overwogen:",
+                   "Een gesprek (1 december 2025): dat hielp niet. De overlast ging door.",
+                   "Buurtbemiddeling: dat was niet geschikt. De buren zijn bang.",
+                   "artikel 151d, tweede lid, van de Gemeentewet)",
                    "A1: Geen versterkte muziek", "tot en met maandag 16 maart 2026",
                    "van 17 maart 2026 tot en met 16 september 2026", "€ 500,00 per vastgestelde overtreding",
                    "ten hoogste € 5.000,00", "U gaf op 20 februari 2026 mondeling uw zienswijze.",
@@ -275,7 +279,8 @@ def test_an_unconfirmed_apv_article_is_never_printed_as_maastricht_law() -> None
     # Legal review item 1: a placeholder is not Maastricht policy or law. The warning names the rule without a
     # number; an order waits until the municipality confirmed the article and its text.
     text = _text(_unconfirmed_norm(woonoverlast_input("waarschuwing")))
-    assert "2:79" not in text and "De regel over woonoverlast van de Algemene plaatselijke verordening" in text
+    assert "2:79" not in text
+    assert "Die plicht staat in de regel over woonoverlast van de Algemene plaatselijke verordening" in text
     for outcome in ("voornemen_last", "last_onder_dwangsom", "last_onder_bestuursdwang"):
         with pytest.raises(InvalidInput) as caught:
             _context(_unconfirmed_norm(woonoverlast_input(outcome)))
@@ -302,3 +307,4 @@ def test_a_day_with_two_reports_and_the_maximum_reached() -> None:
     assert line.endswith("Dat is wat nog restte tot het maximum.")
     assert context["bedragen"][-1] == invordering.MAXIMUM_BEREIKT
     assert "Door deze overtreding is van rechtswege € 300,00 verbeurd." in context["bedragen"]
+

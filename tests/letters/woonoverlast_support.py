@@ -124,6 +124,8 @@ def woonoverlast_input(outcome: str = "last_onder_dwangsom", rol: str = "overtre
         "Postbus 12", "6200 AA  MAASTRICHT")
     parties = (Party("P. Voorbeeld", "overtreder", date(1988, 2, 11)), Party("H. Huisbaas", "verhuurder"))
     case = {**CASE, "incidents": CASE["incidents"] + BREACHES} if outcome == "invorderingsbeschikking" else CASE
+    if outcome.endswith("bestuursdwang"):  # accepting care cannot be carried out by bestuursdwang
+        case = {**case, "instructions": [i for i in case["instructions"] if i["code"] != "A3"]}
     maatregel: dict[str, Any] = {"duur": 6, "eenheid": "months", "dwangsom": {"bedrag": "500.00", "maximum": "5000.00"}}
     if outcome == "invorderingsbeschikking":
         maatregel = {"duur": None, "invordering": INVORDERING}

@@ -23,7 +23,7 @@ from app.letters.manifest import Clause
 from app.powers.woonoverlast import phrases as P
 from app.powers.woonoverlast import words as W
 from app.powers.woonoverlast.invordering import invordering, invordering_errors
-from app.powers.woonoverlast.notice import NOTICE, ONDERWERP_VERHUURDER
+from app.powers.woonoverlast.notice import NOTICE, ONDERWERP_VERHUURDER, personal
 
 _O, _V = P.OVERTREDER, P.VERHUURDER
 _ORDER = ("inleiding", "dictum", "aanwijzingen", "last", "feiten", "motivering")
@@ -54,6 +54,9 @@ _DATES = {"voornemen_last": ("zienswijze_tot",), "voornemen_bestuursdwang": ("zi
 _MOMENTS = {"aanwezigheidsverbod": ("ingang_at", "einde_at"),
             "verlenging_aanwezigheidsverbod": ("ingang_at", "einde_at")}
 _COLLECTED = ("last_gegevens", "overtredingen", "bedragen", "betalen", "verjaring")
+# Accepting care is the user's own conduct: not a landlord's duty, and not something bestuursdwang can carry out.
+_PERSONAL = ("Een aanwijzing over hulp of zorg past alleen in een last onder dwangsom aan de gebruiker. Haal haar "
+             "weg of kies een dwangsom.")
 
 
 class WoonoverlastLetters:
@@ -78,6 +81,8 @@ class WoonoverlastLetters:
             errors["incidents"] = "Leg eerst de incidenten bij de woning vast: zonder chronologie geen brief."
         if letter.outcome in W.BANS and W.addressed(letter) != P.GEBRUIKER:
             errors["addressee_role"] = "Een aanwezigheidsverbod kan alleen de gebruiker van de woning krijgen."
+        if letter.outcome in W.BANS and W.adult_at_ban(letter) is False:
+            errors["gebruiker"] = "Een aanwezigheidsverbod kan alleen iemand van 18 jaar of ouder krijgen."
         if letter.outcome in W.ORDERS:
             errors.update(_order_errors(letter))
         return errors
@@ -119,6 +124,9 @@ def _order_errors(letter: LetterInput) -> dict[str, str]:
                                            "bevestigd. Een voornemen of last kan pas daarna.")
     if not W.instructions(letter):
         errors["instructions"] = "Vul de aanwijzingen in, elk met een code (A1, A2, ...)."
+    elif any(personal(i["text"]) for i in W.instructions(letter)) and (
+            W.addressed(letter) == P.VERHUURDER or letter.outcome not in W.DWANGSOM):
+        errors["instructions"] = _PERSONAL
     if letter.outcome in W.DWANGSOM and W.amounts(letter) is None:
         errors["dwangsom"] = "Het bedrag per overtreding en het maximum ontbreken."
     if not (letter.duur or (letter.maatregel or {}).get("duur")):
@@ -159,17 +167,18 @@ def _motivering(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
         asked = {code: P.OORDELEN_INVORDERING[code] for code in P.GEVRAAGD["invorderingsbeschikking"]}
         return [*paragraphs, P.INVORDERING_GRONDSLAG, *L.oordelen(letter.judgements, asked), *_hearing(letter)]
     if letter.outcome == "waarschuwing":
-        return [*paragraphs, *_filled(P.ROL[W.addressed(letter)], words), P.GRONDSLAG_WAARSCHUWING.format_map(words),
-                *W.summary(letter), P.ERNSTIG_HERHAALD]
+        return [*paragraphs, *_filled(P.ROL[W.addressed(letter)], words), *_filled(P.GRONDSLAG_WAARSCHUWING, words),
+                *W.summary(letter), W.ernstig(letter)]
     if W.stage(letter.outcome) == "voornemen":
         paragraphs.append(P.VOORLOPIG)
     paragraphs += _grondslag(letter, words)
     if letter.outcome != "verlenging_aanwezigheidsverbod":
-        paragraphs += [*W.summary(letter), P.ERNSTIG_HERHAALD, *W.lichter(letter, _third_party(letter))]
+        paragraphs += [*W.summary(letter), W.ernstig(letter), *W.lichter(letter, _third_party(letter))]
     private = P.PRIVE if _third_party(letter) else ()
     asked = {code: P.OORDELEN[code] for code in P.GEVRAAGD[W.stage(letter.outcome)] if code in P.OORDELEN}
-    paragraphs += L.oordelen(letter.judgements, asked, private, P.EVENREDIG_DERDEN)
-    paragraphs += [*_persoonlijk(letter), P.EVENREDIG]
+    # The person's circumstances come first, so the judgements on care and the ban answer them.
+    paragraphs += [*_persoonlijk(letter), *L.oordelen(letter.judgements, asked, private, P.EVENREDIG_DERDEN)]
+    paragraphs.append(P.EVENREDIG)
     if letter.outcome in W.DWANGSOM:
         paragraphs.append(P.BEDRAG_REDELIJK)
     if letter.afwijking_beleid and not _third_party(letter):
@@ -181,15 +190,15 @@ def _grondslag(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
     paragraphs = _filled(P.ROL[W.addressed(letter)], words) if letter.outcome in W.ORDERS else []
     means = str(letter.case_file.get("verhuurder_kan_beinvloeden_toelichting") or "").strip()
     if paragraphs and _third_party(letter) and means:
-        paragraphs.append(P.VERHUURDER_MIDDELEN.format(toelichting=_sentence(means)))
+        paragraphs.append(P.VERHUURDER_MIDDELEN.format(toelichting=W.sentence(means)))
     if letter.outcome != "verlenging_aanwezigheidsverbod":
         paragraphs += _filled(P.GRONDSLAG, words)
     if letter.outcome in W.DWANGSOM:
         paragraphs.append(P.GRONDSLAG_DWANGSOM)
     if letter.outcome == "aanwezigheidsverbod":
-        paragraphs.append(P.GRONDSLAG_VERBOD.format_map(words))
+        paragraphs += _filled(P.GRONDSLAG_VERBOD, words)
     if letter.outcome == "verlenging_aanwezigheidsverbod":
-        paragraphs += [P.GRONDSLAG_VERLENGING, P.VREES]
+        paragraphs += [*P.GRONDSLAG_VERLENGING, P.VREES]
     return [*paragraphs, P.BELEID_ZIN]
 
 
@@ -199,22 +208,16 @@ def _persoonlijk(letter: LetterInput) -> list[str]:
         return []
     case, lines = letter.case_file, []
     if str(case.get("vulnerability") or "").strip():
-        lines.append(P.KWETSBAAR.format(kwetsbaarheid=_sentence(case["vulnerability"])))
+        lines.append(P.KWETSBAAR.format(kwetsbaarheid=W.sentence(case["vulnerability"])))
     if str(case.get("care_organisation") or "").strip():
         since = W.day(case.get("care_since"))
         lines.append(P.ZORG.format(organisatie=case["care_organisation"].strip(),
                                    sinds=P.ZORG_SINDS.format(datum=datum(since)) if since else ""))
     if letter.outcome in W.BANS and str(case.get("household_description") or "").strip():
-        lines.append(P.HUISHOUDEN.format(huishouden=_sentence(case["household_description"])))
+        lines.append(P.HUISHOUDEN.format(huishouden=W.sentence(case["household_description"])))
     if letter.outcome in W.BANS and case.get("minors_in_household") == "yes":
         lines.append(P.MINDERJARIGEN)
     return lines
-
-
-def _sentence(text: str) -> str:
-    """Free text as the end of a sentence: with a full stop unless it has its own punctuation."""
-    text = " ".join(str(text).split())
-    return text if text[-1:] in ".?!" else text + "."
 
 
 def _hearing(letter: LetterInput) -> list[str]:
@@ -222,7 +225,9 @@ def _hearing(letter: LetterInput) -> list[str]:
     if W.stage(letter.outcome) == "voornemen" or letter.zienswijze is None:
         return []
     lead = {"invorderingsbeschikking": P.ZIENSWIJZE_INVORDERING, "last": P.ZIENSWIJZE_VOORNEMEN}
-    words = H.HearingWords(lead.get(W.stage(letter.outcome), P.ZIENSWIJZE_HOREN), P.ZIENSWIJZE_UITZONDERING)
+    # The landlord as addressee does not read what the user said (his health or care may be in it).
+    hidden = frozenset({P.GEBRUIKER}) if _third_party(letter) else frozenset()
+    words = H.HearingWords(lead.get(W.stage(letter.outcome), P.ZIENSWIJZE_HOREN), P.ZIENSWIJZE_UITZONDERING, hidden)
     return H.zienswijzen(letter.zienswijze, letter.recipient.id, words)
 
 
@@ -285,7 +290,8 @@ _PARTS: dict[str, Part] = {
     "verwachting": lambda lt, w, _: list(P.VERWACHTING[W.addressed(lt)]), "vervolg": lambda lt, w, _: list(P.VERVOLG),
     "vragen": lambda lt, w, _: list(P.VRAGEN_VERHUURDER if _third_party(lt) else P.VRAGEN),
     "zienswijze_tot": lambda lt, w, _: _deadline(lt, "zienswijze_tot"),
-    "kosten": lambda lt, w, _: list(P.KOSTEN), "verbeurte": lambda lt, w, _: list(P.VERBEURTE),
+    "kosten": lambda lt, w, _: [*P.KOSTEN, P.BETREDEN_ERF if lt.case_file.get("erf") else P.BETREDEN],
+    "verbeurte": lambda lt, w, _: list(P.VERBEURTE),
     "toezicht": lambda lt, w, _: list(P.TOEZICHT), "van": lambda lt, w, _: w["ban_van"],
     "tot": lambda lt, w, _: w["ban_tot"], "rechtsbijstand": lambda lt, w, _: _filled(P.RECHTSBIJSTAND, w),
     "gevolgen": lambda lt, w, _: list(P.GEVOLGEN_VERBOD),

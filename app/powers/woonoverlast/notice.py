@@ -35,7 +35,7 @@ VERHUURDER_PERIODE = {
     "aanwezigheidsverbod": "Het verbod geldt van {ban_van} tot {ban_tot}.",
     "verlenging_aanwezigheidsverbod": "Het verbod loopt nu tot {ban_tot}.",
 }
-VERHUURDER_GRONDSLAG = "Ik doe dit op grond van artikel 151d van " + GEMW + " en {artikel} van de APV."
+VERHUURDER_GRONDSLAG = "De grondslag is artikel 151d van " + GEMW + " en {artikel} van de APV."
 VERHUURDER_PRIVACY = ("Wat er precies is gebeurd en welke persoonlijke omstandigheden ik heb gewogen, staat niet in "
                       "deze brief. Dat gaat alleen {gebruiker} aan.")
 VERHUURDER_AANWIJZINGEN_LEAD = "Deze aanwijzingen gaan over de woning en het gebruik ervan:"
@@ -43,7 +43,7 @@ VERHUURDER_GEEN_AANWIJZINGEN = "Geen van de aanwijzingen gaat over de woning zel
 VERHUURDER_OVERIG = "De andere aanwijzingen gaan alleen over {gebruiker} persoonlijk. Die staan niet in deze brief."
 VERHUURDER_VERZOEK = [
     "Als verhuurder kunt u ook iets doen tegen de overlast. Bijvoorbeeld de huurder aanspreken op de huurregels.",
-    "Wilt u mij laten weten wat u al heeft gedaan of nog gaat doen? Dat helpt mij bij mijn besluit.",
+    "Wilt u mij laten weten wat u al heeft gedaan of nog gaat doen? Dat helpt mij bij mijn afweging.",
     "U kunt dan contact opnemen met de persoon onder 'Heeft u vragen?'.",
 ]
 VERHUURDER_VERZOEK_LAST = [

@@ -91,13 +91,20 @@ GRONDSLAG = [
 ]
 GRONDSLAG_DWANGSOM = ("In plaats van bestuursdwang mag ik een last onder dwangsom opleggen (artikel 5:32, eerste "
                       "lid, van " + AWB + ").")
-GRONDSLAG_VERBOD = ("Ik mag verbieden om {dagen} in of bij de woning te zijn. Dat staat in artikel 151d, derde "
-                    "lid, van " + GEMW + ".")
+# The ban is a last onder bestuursdwang (151d lid 3), for adults only (Wth art. 2 lid 2 via 151d lid 3).
+GRONDSLAG_VERBOD = [
+    "Een last onder bestuursdwang kan een verbod inhouden om {dagen} in of bij de woning te zijn.",
+    "Dat staat in artikel 151d, derde lid, van " + GEMW + ". Dit verbod is zo'n last onder bestuursdwang.",
+    "Alleen wie 18 jaar of ouder is, kan zo'n verbod krijgen (artikel 2, tweede lid, van " + WTH + ").",
+    "Op het moment dat het verbod ingaat, bent u 18 jaar of ouder.",
+]
 VREES = "Ik vrees ernstig dat de overlast anders doorgaat. Daarom verleng ik het verbod."
-GRONDSLAG_VERLENGING = ("Bij ernstige vrees voor verdere overtreding mag ik het verbod verlengen. Samen duurt het "
-                        "ten hoogste vier weken. Dat staat in artikel 151d, derde lid, van " + GEMW + ".")
-GRONDSLAG_WAARSCHUWING = ("{Artikel} van " + APV + " verbiedt ernstige en herhaaldelijke hinder vanuit een woning. "
-                          "Die regel is gemaakt op grond van artikel 151d van " + GEMW + ".")
+GRONDSLAG_VERLENGING = ["Bij ernstige vrees voor verdere overtreding mag ik het verbod verlengen. Samen duurt het "
+                        "ten hoogste vier weken.", "Dat staat in artikel 151d, derde lid, van " + GEMW + ", met "
+                        "artikel 9 van " + WTH + "."]
+# The warning names where the duty (ROL) is laid down; it does not quote the text (it may be unconfirmed).
+GRONDSLAG_WAARSCHUWING = ["Die plicht staat in {artikel} van " + APV + ".",
+                          "Die regel is gemaakt op grond van artikel 151d, eerste lid, van " + GEMW + "."]
 BELEID_ZIN = "Ik volg daarbij " + BELEID + "."
 SAMENVATTING = ("Tussen {eerste} en {laatste} zijn {aantal} incidenten bij de woning vastgelegd. Het ging om "
                 "{soorten}.")
@@ -106,26 +113,12 @@ SAMENVATTING_VASTGESTELD = "De politie of een handhaver heeft {vastgesteld} daar
 SAMENVATTING_GEEN_VASTGESTELD = "Deze incidenten zijn gemeld. De politie of een handhaver heeft ze niet zelf gezien."
 OMWONENDEN = "{Aantal} omwonenden hebben last van de overlast."
 OMWONENDE = "Eén omwonende heeft last van de overlast."
-ERNSTIG_HERHAALD = ("Ik vind de overlast ernstig en herhaaldelijk. Hij komt uit de woning of van direct bij de "
-                    "woning. De buren hebben er last van.")
-LICHTERE_LEAD = "Ik heb eerst geprobeerd de overlast op een andere manier te stoppen:"
-LICHTER = "{datum}{soort}: {uitkomst}.{reden}"
-LICHTER_GEEN = "Er zijn geen andere middelen geprobeerd."
-LICHTER_ZORG_DERDEN = "{datum}{soort}: {uitkomst}."
-LICHTER_SOORT = {"gesprek": "een gesprek", "waarschuwing": "een waarschuwing", "buurtbemiddeling": "buurtbemiddeling",
-                 "mediation": "mediation", "hulpverlening": "hulpverlening",
-                 "verhuurder_maatregel": "een maatregel van de verhuurder",
-                 "huurrechtelijke_maatregel": "een maatregel op grond van het huurrecht",
-                 "overige_handhaving": "andere handhaving"}
-UITKOMST = {"geslaagd": "dat hielp maar tijdelijk", "mislukt": "dat hielp niet", "geweigerd": "dat werd geweigerd",
-            "niet_geschikt": "dat was niet geschikt", "niet_geprobeerd": "dat is niet geprobeerd"}
-SUBSIDIAIR = ("Daarom kan ik de overlast niet op een andere geschikte manier tegengaan. Alleen dan mag ik optreden "
-              "(artikel 151d, tweede lid, van " + GEMW + ").")
+ERNSTIG_HERHAALD = "Ik vind de overlast ernstig en herhaaldelijk. {herkomst} De buren hebben er last van."
 KWETSBAAR = "Uit het dossier weet ik dit over uw situatie: {kwetsbaarheid}"
 ZORG = "U krijgt hulp van {organisatie}{sinds}."
 ZORG_SINDS = ", sinds {datum}"
 HUISHOUDEN = "In de woning wonen ook: {huishouden}"
-MINDERJARIGEN = "Er wonen minderjarige kinderen in de woning. Met hun belangen heb ik rekening gehouden."
+MINDERJARIGEN = "Er wonen ook minderjarige kinderen in de woning."
 EVENREDIG = ("Ik heb gekeken of de maatregel geschikt en nodig is, en of de gevolgen niet te zwaar zijn. Ook "
              "bijzondere omstandigheden heb ik gewogen (artikel 4:84 van " + AWB + ").")
 EVENREDIG_DERDEN = ("Ik heb ook de persoonlijke omstandigheden van de bewoners gewogen. Die staan niet in deze brief: "
@@ -177,16 +170,19 @@ VERBEURTE = [
     "artikel 5:34 van " + AWB + ".",
 ]
 KOSTEN = [
-    "Voert u een aanwijzing niet op tijd uit, dan laat ik de maatregel uitvoeren. Bijvoorbeeld opruimen of afval "
-    "weghalen.",
-    "De kosten daarvan betaalt u (artikel 5:25 van " + AWB + "). Het gaat om de kosten van personeel, materiaal, "
-    "afvoer en opslag.",
+    "Voert u een aanwijzing niet op tijd uit? Dan laat ik zelf doen wat nodig is om die aanwijzing uit te "
+    "voeren.",
+    "De kosten daarvan betaalt u volledig (artikel 5:25, tweede lid, van " + AWB + "). Het gaat om de kosten van "
+    "personeel, materiaal, afvoer en opslag.",
     "Ook de kosten van voorbereiding na afloop van de begunstigingstermijn betaalt u. Dat geldt ook als u te laat "
     "alsnog voldoet.",
     "De kosten stel ik vast in een apart besluit. Daartegen kunt u bezwaar maken.",
-    "Mijn medewerkers mogen daarvoor het erf betreden. De woning alleen met uw toestemming of met een machtiging "
-    "(artikel 5:27 van " + AWB + ").",
 ]
+# Access for bestuursdwang (Awb 5:27): the yard only where the dwelling has one.
+BETREDEN_ERF = ("Mijn medewerkers mogen daarvoor het erf betreden. De woning alleen met uw toestemming of met een "
+                "machtiging (artikel 5:27 van " + AWB + ").")
+BETREDEN = ("Mijn medewerkers mogen de woning alleen in met uw toestemming of met een machtiging. Dat staat in "
+            "artikel 5:27 van " + AWB + ".")
 TOEZICHT = ["De politie en Team Handhaven Openbare Ruimte houden toezicht op de woning.",
             "Zien zij dat een aanwijzing wordt overtreden, dan leggen zij dat vast in een rapport. Daarin staat "
             "welke aanwijzing het is."]
@@ -224,7 +220,8 @@ DICTUM_VERLENGING = [
 RECHTSBIJSTAND = [
     "U heeft recht op hulp van een advocaat. Dat staat in artikel 5 van " + WTH + ".",
     "Die wet geldt hier via artikel 151d, derde lid, van " + GEMW + ".",
-    "Wilt u een advocaat? Laat het ons dan weten. De gegevens staan onder 'Heeft u vragen?'.",
+    "Wilt u een advocaat? Laat het ons dan weten. Ik meld dat dan bij de Raad voor Rechtsbijstand.",
+    "Die zorgt ervoor dat u een advocaat krijgt.",
     "U kunt de voorzieningenrechter van de rechtbank Limburg vragen het verbod snel te beoordelen.",
     "De rechter behandelt dat verzoek binnen {zitting}. Dat staat in artikel 6 van " + WTH + ".",
 ]
@@ -234,8 +231,9 @@ GEVOLGEN_VERBOD = [
     "Ik kan het verbod dan ook verlengen of een zwaardere maatregel overwegen.",
     "Een zwaardere maatregel is bijvoorbeeld het sluiten van de woning (artikel 174a van " + GEMW + ").",
 ]
-FEITEN_VERBOD_LEAD = "Het verbod is nodig om deze feiten:"
-FEITEN_VERLENGING_LEAD = "Ik verleng het verbod om deze feiten:"
+FEITEN_VERBOD_LEAD = "Op deze feiten baseer ik het verbod, op volgorde van datum:"
+FEITEN_VERLENGING_LEAD = ("Dit zijn de incidenten in het dossier. Waarom ik het verbod verleng, staat verderop in "
+                          "deze brief.")
 
 # Who else receives a letter: never "a copy" (the landlord's letter is another, shorter one).
 OOK_VERHUURDER = ("Ik stuur ook een brief aan de verhuurder van de woning, {verhuurder}. Daarin staat alleen wat de "

@@ -46,6 +46,23 @@ MELDER = {"omwonende": "een omwonende", "politie": "de politie", "boa": "een han
           "corporatie": "de woningcorporatie", "zorgpartner": "een zorgpartner", "anoniem": "een anonieme melder"}
 MELDER_DERDEN = {**MELDER, "zorgpartner": "een samenwerkingspartner van de gemeente"}
 
+# The softer means (subsidiarity, 151d lid 2) and where the incidents happened (W3).
+HERKOMST_ZIN = {"woning": "Hij komt uit de woning.", "nabij": "Hij gebeurt direct bij de woning.",
+                "beide": "Hij komt uit de woning en gebeurt ook direct bij de woning."}
+LICHTERE_LEAD = "Deze andere manieren om de overlast te stoppen zijn geprobeerd of overwogen:"
+LICHTER = "{soort}{datum}: {uitkomst}.{reden}"
+LICHTER_GEEN = "Er zijn geen andere middelen geprobeerd."
+LICHTER_ZORG_DERDEN = "{soort}{datum}: {uitkomst}."
+LICHTER_SOORT = {"gesprek": "Een gesprek", "waarschuwing": "Een waarschuwing", "buurtbemiddeling": "Buurtbemiddeling",
+                 "mediation": "Mediation", "hulpverlening": "Hulpverlening",
+                 "verhuurder_maatregel": "Een maatregel van de verhuurder",
+                 "huurrechtelijke_maatregel": "Een maatregel op grond van het huurrecht",
+                 "overige_handhaving": "Andere handhaving"}
+UITKOMST = {"geslaagd": "dat hielp maar tijdelijk", "mislukt": "dat hielp niet", "geweigerd": "dat werd geweigerd",
+            "niet_geschikt": "dat was niet geschikt", "niet_geprobeerd": "dat is niet geprobeerd"}
+SUBSIDIAIR = ("Daarom kan ik de overlast niet op een andere geschikte manier tegengaan. Alleen dan mag ik optreden "
+              "(artikel 151d, tweede lid, van " + P.GEMW + ").")
+
 
 def stage(outcome: str) -> str:
     """voornemen | last | the outcome itself: the order letters share their words."""
@@ -232,16 +249,41 @@ def instructions(letter: LetterInput) -> list[Mapping[str, str]]:
 
 
 def lichter(letter: LetterInput, third_party: bool) -> list[str]:
-    """The softer means tried and why they fell short (subsidiarity, 151d lid 2)."""
-    means = letter.case_file.get("softer_means") or ()
+    """The softer means tried or considered, in date order, and why they fell short (subsidiarity, 151d lid 2)."""
+    means = sorted(letter.case_file.get("softer_means") or (), key=lambda m: day(m.get("date")) or date.max)
     if not means:
-        return [P.LICHTER_GEEN, P.SUBSIDIAIR]
-    lines = [P.LICHTERE_LEAD]
+        return [LICHTER_GEEN, SUBSIDIAIR]
+    lines = [LICHTERE_LEAD]
     for item in means:
         when = day(item.get("date"))
-        values = {"datum": f"{datum(when)}: " if when else "", "soort": label(P.LICHTER_SOORT, item.get("kind")),
-                  "uitkomst": label(P.UITKOMST, item.get("outcome")),
-                  "reden": f" {item['reason'].strip()}" if str(item.get("reason") or "").strip() else ""}
+        values = {"datum": f" ({datum(when)})" if when else "", "soort": label(LICHTER_SOORT, item.get("kind")),
+                  "uitkomst": label(UITKOMST, item.get("outcome")),
+                  "reden": f" {sentence(item['reason'])}" if str(item.get("reason") or "").strip() else ""}
         care = item.get("kind") == "hulpverlening" and third_party
-        lines.append((P.LICHTER_ZORG_DERDEN if care else P.LICHTER).format_map(values))
-    return [*lines, P.SUBSIDIAIR]
+        lines.append((LICHTER_ZORG_DERDEN if care else LICHTER).format_map(values))
+    return [*lines, SUBSIDIAIR]
+
+
+def ernstig(letter: LetterInput) -> str:
+    """Serious and repeated, and where it happened: from the dwelling, right by it, or both (W3)."""
+    origins = {i.get("origin") for i in counted(incidents(letter))}
+    near, home = "onmiddellijke_nabijheid" in origins, bool(origins - {"onmiddellijke_nabijheid"})
+    where = "beide" if near and home else ("nabij" if near else "woning")
+    return P.ERNSTIG_HERHAALD.format(herkomst=HERKOMST_ZIN[where])
+
+
+def sentence(text: str) -> str:
+    """Free text as the end of a sentence: with a full stop unless it has its own punctuation."""
+    text = " ".join(str(text).split())
+    return text if text[-1:] in ".?!" else text + "."
+
+
+def adult_at_ban(letter: LetterInput) -> bool | None:
+    """Whether the user is 18 or older when the ban starts (Wth art. 2 lid 2 via 151d lid 3); None if unknown."""
+    born = day((letter.case_file.get("gebruiker") or {}).get("geboortedatum"))
+    start = moment(letter.case_file.get("ban_start_at")) or moment(letter.deadlines.get("ingang_at"))
+    if born is None or start is None:
+        return None
+    start_day = start.date()
+    age = start_day.year - born.year - ((start_day.month, start_day.day) < (born.month, born.day))
+    return age >= int(param(letter, "meerderjarig_vanaf_jaren") or 18)
