@@ -67,3 +67,11 @@ def test_the_reasoning_says_where_the_nuisance_happened_and_the_yard_only_if_the
     letter = woonoverlast_input("last_onder_bestuursdwang")
     kosten = _context(replace(letter, case_file={**letter.case_file, "erf": False}))["kosten"]
     assert kosten[-1] == phrases.BETREDEN and "volledig" in kosten[1]
+
+
+def test_the_landlords_warning_threatens_no_ban_and_the_extension_says_he_was_heard() -> None:
+    landlord = _context(landlord_addressed("waarschuwing"))["vervolg"]
+    assert not any("verbod" in p for p in landlord)
+    assert any("verbod" in p for p in _context(woonoverlast_input("waarschuwing"))["vervolg"])
+    text = _text(woonoverlast_input("verlenging_aanwezigheidsverbod"))
+    assert phrases.VERLENGING_GEHOORD in text

@@ -12,12 +12,12 @@ value is plain text; render.py escapes it.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from app.letters import hearing as H
 from app.letters import paragraphs as L
-from app.letters.formatting import datum, datum_met_dag
+from app.letters.formatting import datum
 from app.letters.input import LetterInput
 from app.letters.manifest import Clause
 from app.powers.woonoverlast import phrases as P
@@ -198,7 +198,8 @@ def _grondslag(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
     if letter.outcome == "aanwezigheidsverbod":
         paragraphs += _filled(P.GRONDSLAG_VERBOD, words)
     if letter.outcome == "verlenging_aanwezigheidsverbod":
-        paragraphs += [*P.GRONDSLAG_VERLENGING, P.VREES]
+        heard = (letter.judgements.get("verlenging_nodig") or {}).get("outcome") == "ja"  # "na horen"
+        paragraphs += [*P.GRONDSLAG_VERLENGING, P.VREES, *([P.VERLENGING_GEHOORD] if heard else [])]
     return [*paragraphs, P.BELEID_ZIN]
 
 
@@ -273,11 +274,6 @@ def _afschrift(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
     return lines or [P.ALLEEN_U]
 
 
-def _deadline(letter: LetterInput, key: str) -> str:
-    found = letter.deadlines.get(key)
-    return datum_met_dag(found) if isinstance(found, date) else ""
-
-
 def _rechtsmiddelen(letter: LetterInput, clauses: Mapping[str, Clause]) -> list[str]:
     return L.rechtsmiddelen(clauses, P.CLAUSE[letter.outcome], letter)
 
@@ -287,9 +283,10 @@ _PARTS: dict[str, Part] = {
     "inleiding": lambda lt, w, _: _inleiding(lt, w), "feiten": lambda lt, w, _: _feiten(lt, w),
     "motivering": lambda lt, w, _: _motivering(lt, w), "dictum": lambda lt, w, _: _dictum(lt, w),
     "aanwijzingen": lambda lt, w, _: _aanwijzingen(lt), "last": lambda lt, w, _: _last(lt, w),
-    "verwachting": lambda lt, w, _: list(P.VERWACHTING[W.addressed(lt)]), "vervolg": lambda lt, w, _: list(P.VERVOLG),
+    "verwachting": lambda lt, w, _: list(P.VERWACHTING[W.addressed(lt)]),
+    "vervolg": lambda lt, w, _: list(P.VERVOLG[W.addressed(lt)]),
     "vragen": lambda lt, w, _: list(P.VRAGEN_VERHUURDER if _third_party(lt) else P.VRAGEN),
-    "zienswijze_tot": lambda lt, w, _: _deadline(lt, "zienswijze_tot"),
+    "zienswijze_tot": lambda lt, w, _: W.day_text(lt.deadlines.get("zienswijze_tot"), with_day=True),
     "kosten": lambda lt, w, _: [*P.KOSTEN, P.BETREDEN_ERF if lt.case_file.get("erf") else P.BETREDEN],
     "verbeurte": lambda lt, w, _: list(P.VERBEURTE),
     "toezicht": lambda lt, w, _: list(P.TOEZICHT), "van": lambda lt, w, _: w["ban_van"],

@@ -99,6 +99,7 @@ GRONDSLAG_VERBOD = [
     "Op het moment dat het verbod ingaat, bent u 18 jaar of ouder.",
 ]
 VREES = "Ik vrees ernstig dat de overlast anders doorgaat. Daarom verleng ik het verbod."
+VERLENGING_GEHOORD = "Voordat ik het verbod verlengde, heb ik u gehoord."
 GRONDSLAG_VERLENGING = ["Bij ernstige vrees voor verdere overtreding mag ik het verbod verlengen. Samen duurt het "
                         "ten hoogste vier weken.", "Dat staat in artikel 151d, derde lid, van " + GEMW + ", met "
                         "artikel 9 van " + WTH + "."]
@@ -198,11 +199,13 @@ VERWACHTING = {GEBRUIKER: ["Ik verwacht dat de overlast vanuit de woning direct 
                            "Zorg ervoor dat ook uw bezoekers en huisgenoten geen overlast geven."],
                VERHUURDER: ["Ik verwacht dat u als verhuurder maatregelen neemt, zodat de overlast stopt.",
                             "Spreek bijvoorbeeld uw huurder aan, of neem maatregelen op grond van het huurrecht."]}
-VERVOLG = ["Stopt de overlast niet, dan kan ik een gedragsaanwijzing geven. Die kan ik handhaven met een dwangsom of "
-           "met bestuursdwang.",
-           "Bij ernstige overlast kan ik ook een tijdelijk verbod geven om in of bij de woning te zijn.",
-           "Dat is informatie over wat kan volgen. Het is nu nog geen besluit.",
-           "Ik bewaar de datum van deze waarschuwing. Die telt mee als ik later een besluit neem."]
+_VERVOLG = ["Stopt de overlast niet, dan kan ik een gedragsaanwijzing geven. Die kan ik handhaven met een dwangsom "
+            "of met bestuursdwang.",
+            "Dat is informatie over wat kan volgen. Het is nu nog geen besluit.",
+            "Ik bewaar de datum van deze waarschuwing. Die telt mee als ik later een besluit neem."]
+# Only the user can be banned from the dwelling (151d lid 3): the landlord's warning does not threaten it.
+VERVOLG = {GEBRUIKER: [_VERVOLG[0], "Bij ernstige overlast kan ik ook een tijdelijk verbod geven om in of bij de "
+                       "woning te zijn.", *_VERVOLG[1:]], VERHUURDER: _VERVOLG}
 
 # The presence ban (151d lid 3 with Wth art. 2, 5, 6, 9 and 13).
 DICTUM_VERBOD = [

@@ -153,8 +153,8 @@ def words_for(letter: LetterInput) -> dict[str, str]:
         "telwijze": P.TELWIJZE.get(str(counting), P.TELWIJZE["per_constatering"]),
         "looptijd": periode(int(months), "months") if months else "",
         "begunstigingsduur": _period(letter, "begunstigingstermijn_dagen", "days"),
-        "van": _datum(d.get("ingangsdatum")), "tot": last_day(d.get("vervaldatum")),
-        "begunstiging": _datum(d.get("begunstigingstermijn_tot"), with_day=True),
+        "van": day_text(d.get("ingangsdatum")), "tot": last_day(d.get("vervaldatum")),
+        "begunstiging": day_text(d.get("begunstigingstermijn_tot"), with_day=True),
         "dagen": _period(letter, BAN_DAYS, "days"), "zitting": _period(letter, VOVO_DAYS, "days") or "drie dagen",
         "gebied": " ".join(str(case.get("ban_area") or "").split()).rstrip("."),
     }
@@ -175,7 +175,7 @@ def _ban_moments(letter: LetterInput) -> dict[str, str]:
     return found
 
 
-def _datum(value: Any, with_day: bool = False) -> str:
+def day_text(value: Any, with_day: bool = False) -> str:
     found = day(value)
     if found is None:
         return ""
