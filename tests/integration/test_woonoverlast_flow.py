@@ -127,6 +127,7 @@ def test_a_warning_keeps_the_zaak_open_for_reports_and_an_order_closes_it(db, rt
                                 users["handhaving"], after)
     assert breach.id != zaak.id  # after a besluit a report starts a zaak of its own
     assert breach.melding.gegevens["incidents"][0]["instruction"] == "A1"
+    assert _assessment(db, breach).bevoegdheid == "bevoegd"  # one breach of a running order: collect (Awb 5:37)
     invordering = judge_what_is_missing(db, rt, breach, DraftRequest("invorderingsbeschikking", after),
                                         users["jurist"], after, ANSWERS)
     record = invordering.maatregel["invordering"]
