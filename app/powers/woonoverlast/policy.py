@@ -46,7 +46,9 @@ def proposal(assessment: Assessment) -> dict[str, Any]:
 def _ban(assessment: Assessment) -> dict[str, Any] | None:
     """The extension of a running ban when a new end is on file, else the ban when its start is on file."""
     facts = assessment.facts
-    if facts.get("ban_extension_requested") is True and facts.get("ban_running") is True:
+    # An extension on file is what is asked; whether it is still possible (the ban runs, four weeks at most) the
+    # rules say with their reasons, so it is never mistaken for a departure from the order policy (Awb 4:84).
+    if facts.get("ban_extension_requested") is True and facts.get("ban_requested") is True:
         return {"maatregel": EXTENSION, "duur": None, "eenheid": "days", "parameter": BAN_MAX,
                 "steunt_op": _known(assessment, *ALWAYS)}
     if facts.get("ban_requested") is True and facts.get("ban_extension_requested") is not True:

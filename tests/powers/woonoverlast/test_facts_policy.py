@@ -56,8 +56,14 @@ def test_a_ban_and_its_extension_follow_the_case_file(engine):
     extension = _proposal(engine, ban_requested=True, ban_running=True, ban_extension_requested=True,
                           ban_extension_total_days=20)
     assert extension["maatregel"] == "verlenging" and extension["parameter"] == "aanwezigheidsverbod_max_dagen"
+    # Asked after the ban ended (or before it started): still the extension is what is asked, and the rules
+    # refuse it with that reason rather than the drafting calling it a departure from policy.
     ended = _proposal(engine, ban_requested=True, ban_extension_requested=True, ban_extension_after_end=True)
-    assert ended["maatregel"] != "verlenging"
+    assert ended["maatregel"] == "verlenging"
+    case = next(c for c in BOOK.cases("woonoverlast") if c.facts is not None)
+    refused = engine.evaluate("woonoverlast", {**case.facts, "ban_requested": True, "ban_extension_requested": True,
+                                               "ban_extension_after_end": True}, DAY)
+    assert refused.bevoegdheid_for("verlenging_aanwezigheidsverbod") == "niet_bevoegd"
 
 
 def test_missing_subsidiarity_records_refuse_the_order_but_not_the_warning(engine):
