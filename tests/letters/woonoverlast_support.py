@@ -56,6 +56,8 @@ CASE: dict[str, Any] = {
     "instructions": [{"code": "A1", "text": "Geen versterkte muziek in de woning tussen 23.00 en 07.00 uur."},
                      {"code": "A2", "text": "Laat geen bezoekers op de galerij of in het trappenhuis rondhangen."},
                      {"code": "A3", "text": "Werk mee aan de hulp van " + SECRET_CARE + "."}],
+    "bestuursdwang_uitvoering": "de galerij laten opruimen en het afval laten afvoeren door een aannemer in "
+                                "opdracht van de gemeente",
     "ban_start_at": "2026-04-17T14:00:00+02:00", "ban_area": "de galerij en het trappenhuis van de flat",
     "ban_extension_end_at": "2026-05-15T14:00:00+02:00", "appeal_against_order_pending": False,
 }
@@ -172,7 +174,7 @@ def woonoverlast_hostile(outcome: str, rol: str, hostile: Callable[[str], str]) 
             "verhuurder": {**CASE["verhuurder"], "naam": hostile("verhuurder")}, "ban_area": hostile("gebied"),
             "incidents": incidents, "instructions": [{"code": "A1", "text": hostile("aanwijzing")}],
             "household_description": hostile("huishouden"), "vulnerability": hostile("kwetsbaar"),
-            "care_organisation": hostile("zorg"),
+            "care_organisation": hostile("zorg"), "bestuursdwang_uitvoering": hostile("uitvoering"),
             "softer_means": [{"kind": "gesprek", "date": "2025-12-01", "outcome": "mislukt",
                               "reason": hostile("reden")}]}
     return replace(base, kenmerk=hostile("kenmerk"), case_file=case, behandeld_door=hostile("behandeld"),

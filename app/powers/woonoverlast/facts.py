@@ -56,10 +56,8 @@ def facts_from_case(case: Mapping[str, Any], history: Iterable[Mapping[str, Any]
         "minors_in_household": case.get("minors_in_household") or "unknown",
         "vulnerability_present": bool(str(case.get("vulnerability") or "").strip()),
         "care_involved": bool(str(case.get("care_organisation") or "").strip()),
-        "instructions_count": len(given), "instructions_present": bool(given),
-        "instructions_vague_count": len(ins.vague_reasons(given, params)),
-        "instructions_vague_present": bool(ins.vague_reasons(given, params)),
-        "instruction_codes_invalid": bool(ins.code_problems(given)),
+        **ins.instruction_facts(given, params),
+        "bestuursdwang_uitvoering_present": bool(str(case.get("bestuursdwang_uitvoering") or "").strip()),
         "appeal_against_order_pending": bool(case.get("appeal_against_order_pending")),
     }
 

@@ -42,6 +42,14 @@ def vague_reason(text: str, params: Mapping[str, Any]) -> str | None:
     return None
 
 
+def instruction_facts(instructions: Sequence[Mapping[str, Any]], params: Mapping[str, Any]) -> dict[str, Any]:
+    """The flat facts about the instructions that the rules read (rules/woonoverlast/index.yaml)."""
+    given, vague = list(instructions or ()), vague_reasons(instructions, params)
+    return {"instructions_count": len(given), "instructions_present": bool(given),
+            "instructions_vague_count": len(vague), "instructions_vague_present": bool(vague),
+            "instruction_codes_invalid": bool(code_problems(given))}
+
+
 def code_problems(instructions: Sequence[Mapping[str, Any]]) -> dict[int, str]:
     """{index: Dutch reason} for an instruction without a code or with a code used before."""
     seen: set[str] = set()

@@ -49,6 +49,7 @@ LABELS: dict[str, str] = {
     "ban_area": "Gebied rond de woning bij een aanwezigheidsverbod",
     "ban_extension_end_at": "Nieuw einde bij verlenging",
     "appeal_against_order_pending": "Bezwaar of beroep tegen de last loopt",
+    "bestuursdwang_uitvoering": "Wat de burgemeester bij bestuursdwang laat doen, door wie en op wiens kosten",
     # periods named by the deadline overviews
     "zienswijze_tot": "Termijn voor een zienswijze", "begunstigingstermijn_tot": "Begunstigingstermijn",
     "betaaltermijn_tot": "Betaaltermijn van de verbeurde dwangsom (Awb 5:33)",
@@ -90,6 +91,7 @@ LABELS: dict[str, str] = {
     "instructions_present": "Aanwijzingen vastgelegd", "instructions_vague_count": "Aantal te vage aanwijzingen",
     "instructions_vague_present": "Een aanwijzing is te vaag",
     "instruction_codes_invalid": "Een aanwijzing zonder code of met een dubbele code",
+    "bestuursdwang_uitvoering_present": "Vastgelegd wat de burgemeester bij bestuursdwang laat doen",
     "ban_requested": "Aanwezigheidsverbod gevraagd", "ban_running": "Aanwezigheidsverbod loopt",
     "ban_extension_requested": "Verlenging gevraagd",
     "ban_extension_after_end": "Verlenging na het einde van het verbod",
@@ -104,6 +106,10 @@ LABELS: dict[str, str] = {
     "nachtrust": "Geen versterkte muziek 's nachts", "hond": "Hond binnen of aangelijnd",
     "portiekbezoek": "Geen rondhangende bezoekers in de portiek", "tuin": "Tuin opruimen",
     "schoonmaak": "Portiek schoonhouden", "zorg": "Zorg aanvaarden", "drugshandel": "Geen drugshandel",
+    # ... and those for a landlord as addressee
+    "huurovereenkomst": "Verhuurder: huurder schriftelijk aanspreken op de huurovereenkomst",
+    "huurrecht": "Verhuurder: huurrechtelijke procedure starten",
+    "gemeenschappelijk": "Verhuurder: gemeenschappelijke ruimten schoon en verlicht",
     # parameters
     "apv_norm_woonoverlast": "APV-norm tegen woonoverlast: artikel en tekst",
     "aanwezigheidsverbod_dagen": "Duur van het aanwezigheidsverbod",

@@ -127,6 +127,8 @@ def _order_errors(letter: LetterInput) -> dict[str, str]:
     elif any(personal(i["text"]) for i in W.instructions(letter)) and (
             W.addressed(letter) == P.VERHUURDER or letter.outcome not in W.DWANGSOM):
         errors["instructions"] = _PERSONAL
+    if letter.outcome not in W.DWANGSOM and not W.uitvoering(letter):
+        errors["bestuursdwang_uitvoering"] = P.UITVOERING_ONTBREEKT
     if letter.outcome in W.DWANGSOM and W.amounts(letter) is None:
         errors["dwangsom"] = "Het bedrag per overtreding en het maximum ontbreken."
     if not (letter.duur or (letter.maatregel or {}).get("duur")):
@@ -243,8 +245,8 @@ def _dictum(letter: LetterInput, words: Mapping[str, str]) -> list[str]:
     lines = [P.DICTUM[(stage, W.addressed(letter))], P.DICTUM_DOEL]
     lines += ([P.DICTUM_BEGUNSTIGING_VOORNEMEN, P.DICTUM_LOOPTIJD_VOORNEMEN] if stage == "voornemen"
               else [P.DICTUM_BEGUNSTIGING, P.DICTUM_LOOPTIJD])
-    lines.append(P.DICTUM_DWANGSOM if letter.outcome in W.DWANGSOM else P.DICTUM_BESTUURSDWANG)
-    return _filled(lines, words)
+    lines += [P.DICTUM_DWANGSOM] if letter.outcome in W.DWANGSOM else [P.DICTUM_BESTUURSDWANG, P.DICTUM_UITVOERING]
+    return _filled(lines, {**words, "uitvoering": W.uitvoering(letter)})  # Awb 5:24 lid 1: what the mayor has done
 
 
 def _aanwijzingen(letter: LetterInput) -> list[str]:

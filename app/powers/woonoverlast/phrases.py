@@ -155,6 +155,10 @@ DICTUM_DWANGSOM = ("Houdt u zich niet aan een aanwijzing, dan verbeurt u een dwa
                    "In totaal is dat ten hoogste {maximum}.")
 DICTUM_BESTUURSDWANG = ("Voldoet u niet op tijd aan een aanwijzing, dan laat ik de nodige maatregelen zelf "
                         "uitvoeren. Dat heet bestuursdwang. De kosten betaalt u.")
+# Awb 5:21, 5:24 lid 1 and 5:25 lid 2: what the mayor has done himself, as the jurist recorded it.
+DICTUM_UITVOERING = "Wat ik dan laat doen: {uitvoering}"
+UITVOERING_ONTBREEKT = ("Leg eerst vast wat de burgemeester bij bestuursdwang laat doen en door wie (artikel 5:24 "
+                        "en 5:25 van de Awb).")
 TELWIJZE = {"per_dag": "per dag waarop een overtreding is vastgesteld",
             "per_constatering": "per vastgestelde overtreding"}
 LAST = ["Aanwijzingen: {codes}", "Begunstigingstermijn: {begunstigingstekst}", "Looptijd: {looptijdtekst}"]

@@ -129,6 +129,8 @@ class WoonoverlastCaseFileSchema(StrictSchema):
     care_since = Date(load_default=None, allow_none=True)
     instructions = List(Nested(InstructionSchema), load_default=list, validate=[validate.Length(
         max=MAX_INSTRUCTIONS, error=f"Noem hoogstens {MAX_INSTRUCTIONS} aanwijzingen."), _unique_codes])
+    # Awb 5:21, 5:24 lid 1 and 5:25 lid 2: what the mayor has done himself when an instruction is not complied with.
+    bestuursdwang_uitvoering = text(2000, load_default="")
     ban_start_at = Moment(load_default=None, allow_none=True)
     ban_area = text(1000, load_default="")
     ban_extension_end_at = Moment(load_default=None, allow_none=True)
@@ -163,5 +165,5 @@ class WoonoverlastMeldingSchema(MeldingEnvelope):
 EDITABLE_FACTS = (
     "incidents", "softer_means", "vulnerability", "care_organisation", "care_since", "instructions", "ban_start_at",
     "ban_area", "ban_extension_end_at", "affected_omwonenden", "minors_in_household", "household_description",
-    "verhuurder_kan_beinvloeden_toelichting", "appeal_against_order_pending", "erf",
+    "verhuurder_kan_beinvloeden_toelichting", "appeal_against_order_pending", "erf", "bestuursdwang_uitvoering",
 )

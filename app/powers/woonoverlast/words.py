@@ -278,6 +278,12 @@ def sentence(text: str) -> str:
     return text if text[-1:] in ".?!" else text + "."
 
 
+def uitvoering(letter: LetterInput) -> str:
+    """What the mayor has done himself under bestuursdwang (Awb 5:24 lid 1), as a sentence end; "" if not recorded."""
+    text = str(letter.case_file.get("bestuursdwang_uitvoering") or "").strip()
+    return sentence(text) if text else ""
+
+
 def adult_at_ban(letter: LetterInput) -> bool | None:
     """Whether the user is 18 or older when the ban starts (Wth art. 2 lid 2 via 151d lid 3); None if unknown."""
     born = day((letter.case_file.get("gebruiker") or {}).get("geboortedatum"))

@@ -89,6 +89,14 @@ def test_untrusted_text_loses_its_control_characters():
     assert loaded["gegevens"]["gebruiker"]["naam"] == "G. Proef"
 
 
+def test_what_the_mayor_has_done_under_bestuursdwang_is_cleaned_optional_text_the_jurist_edits():
+    assert _load()["gegevens"]["bestuursdwang_uitvoering"] == ""
+    loaded = _load(bestuursdwang_uitvoering="  De tuin\x00 laten opruimen door een aannemer.\x1b ")
+    assert loaded["gegevens"]["bestuursdwang_uitvoering"] == "De tuin laten opruimen door een aannemer."
+    assert "bestuursdwang_uitvoering" in EDITABLE_FACTS
+    assert "bestuursdwang_uitvoering" in _errors(bestuursdwang_uitvoering="x" * 2001)
+
+
 def test_unknown_fields_such_as_a_neighbours_name_are_refused():
     assert _errors(melder_naam="Buurvrouw")["melder_naam"] == ["Onbekend veld."]
 

@@ -8,6 +8,7 @@ from datetime import date
 from app.config import ROOT
 from app.powers.woonoverlast.facts import facts_from_case
 from app.powers.woonoverlast.instructions import code_problems, codes, vague_reason, vague_reasons, words
+from app.powers.woonoverlast.notice import personal
 from app.rulebook import Rulebook
 
 BOOK = Rulebook.load(ROOT / "rules")
@@ -62,3 +63,18 @@ def test_facts_count_vague_instructions_and_code_problems():
     facts = facts_from_case(case, [], PARAMS, date(2026, 2, 20))
     assert facts["instructions_count"] == 2 and facts["instructions_vague_count"] == 1
     assert facts["instructions_vague_present"] and facts["instruction_codes_invalid"]
+
+
+def test_the_proven_library_holds_landlord_instructions_that_are_not_about_care():
+    for key in ("huurovereenkomst", "huurrecht", "gemeenschappelijk"):
+        assert vague_reason(PROVEN[key], PARAMS) is None and not personal(PROVEN[key]), key
+    assert personal(PROVEN["zorg"])  # the user-only care instruction is refused in a landlord's order
+
+
+def test_what_the_mayor_has_done_under_bestuursdwang_is_a_fact():
+    case = {"addressee_role": "gebruiker", "gebruiker": {"naam": "T", "geboortedatum": "1990-01-01"},
+            "affected_omwonenden": 2, "incidents": [{"at": "2026-02-20T22:00:00+01:00", "kind": "vervuiling",
+                                                    "origin": "in_woning", "established": True}]}
+    for found, present in ((None, False), ("  ", False), ("De tuin laten opruimen door een aannemer.", True)):
+        facts = facts_from_case({**case, "bestuursdwang_uitvoering": found}, [], PARAMS, date(2026, 2, 20))
+        assert facts["bestuursdwang_uitvoering_present"] is present
