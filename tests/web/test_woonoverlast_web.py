@@ -148,3 +148,22 @@ def _rows_as_sent(incidents: list[dict]) -> dict[str, str]:
             shown = factform.form_value(value) if key == "at" or isinstance(value, bool) else str(value)
             sent[f"incidents.{i}.{key}"] = shown
     return sent
+
+
+@pytest.mark.skipif(not ROWS_IN_FACTS_FORM, reason="the core's facts form does not edit rows yet")
+def test_the_jurist_records_what_the_mayor_has_done_under_bestuursdwang(client, login_as, db):
+    zaak = _submit(client, login_as, db)
+    login_as("jurist")
+    page = client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
+    assert 'name="bestuursdwang_uitvoering"' in FACTS_FORM.search(page).group(0)
+    done = "De tuin laten opruimen en het afval laten afvoeren door een aannemer in opdracht van de gemeente."
+    facts = {"version": str(zaak.melding.version_id), "bestuursdwang_uitvoering": f"  {done}\x00 ",
+             **_rows_as_sent(zaak.melding.gegevens["incidents"])}
+    response = client.post(f"/zaken/{zaak.id}/feiten", data=facts)
+    assert response.status_code == 302, visible_text(response.get_data(as_text=True))[:1500]
+    db.rollback()
+    db.expire_all()
+    assert db.get(Zaak, zaak.id).melding.gegevens["bestuursdwang_uitvoering"] == done
+    page = client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
+    assert "Wat de burgemeester bij bestuursdwang laat doen" in visible_text(page) and done in visible_text(page)
+    assert not leaks(page), leaks(page)
