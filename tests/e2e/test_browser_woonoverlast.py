@@ -118,6 +118,7 @@ def ban_extended_once(page: Page, kenmerk: str, chosen: dict[str, str], start: d
     ban = approve(page, kenmerk, BAN, RESIDENT["naam"], tmp_path / "verbod.docx")
     end = start + timedelta(days=10)
     assert f"{end:%H.%M}" in ban and "drie dagen" in ban  # to the minute; interim relief heard within 3 days
+    assert "eenmalig" not in ban  # the zienswijze on the order's voornemen is answered in the order, not here
     logout(page)
     login(page, "jurist")
     open_case(page, kenmerk)

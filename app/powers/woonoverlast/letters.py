@@ -224,8 +224,10 @@ def _persoonlijk(letter: LetterInput) -> list[str]:
 
 
 def _hearing(letter: LetterInput) -> list[str]:
-    """Every zienswijze answered, or the Awb 4:11 ground; a waarschuwing and a voornemen hear nobody yet."""
-    if W.stage(letter.outcome) == "voornemen" or letter.zienswijze is None:
+    """Every zienswijze answered, or the Awb 4:11 ground; a waarschuwing and a voornemen hear nobody yet. The
+    zienswijzen on the voornemen belong to the order it announced: a presence ban or its extension is heard on
+    its own (the horen judgements), so its letter does not answer them."""
+    if W.stage(letter.outcome) not in ("last", "invorderingsbeschikking") or letter.zienswijze is None:
         return []
     lead = {"invorderingsbeschikking": P.ZIENSWIJZE_INVORDERING, "last": P.ZIENSWIJZE_VOORNEMEN}
     # The landlord as addressee does not read what the user said (his health or care may be in it).
