@@ -38,7 +38,8 @@ VERHUURDER_PERIODE = {
 VERHUURDER_GRONDSLAG = "De grondslag is artikel 151d van " + GEMW + " en {artikel} van de APV."
 VERHUURDER_PRIVACY = ("Wat er precies is gebeurd en welke persoonlijke omstandigheden ik heb gewogen, staat niet in "
                       "deze brief. Dat gaat alleen {gebruiker} aan.")
-VERHUURDER_AANWIJZINGEN_LEAD = "Deze aanwijzingen gaan over de woning en het gebruik ervan:"
+VERHUURDER_AANWIJZINGEN_LEAD = ("Deze aanwijzingen aan {gebruiker} gaan over de woning en het gebruik ervan. "
+                                "Met \"u\" is daarin {gebruiker} bedoeld:")
 VERHUURDER_GEEN_AANWIJZINGEN = "Geen van de aanwijzingen gaat over de woning zelf. Daarom staan ze niet in deze brief."
 VERHUURDER_OVERIG = "De andere aanwijzingen gaan alleen over {gebruiker} persoonlijk. Die staan niet in deze brief."
 VERHUURDER_VERZOEK = [
@@ -80,7 +81,7 @@ def _aanwijzingen_woning(letter: LetterInput, words: Mapping[str, str]) -> list[
     shared = [i for i in W.instructions(letter) if not personal(i["text"])]
     if not shared:
         return [VERHUURDER_GEEN_AANWIJZINGEN]
-    lines = [VERHUURDER_AANWIJZINGEN_LEAD]
+    lines = [VERHUURDER_AANWIJZINGEN_LEAD.format_map(words)]
     lines += [P.AANWIJZING.format(code=i.get("code", ""), tekst=" ".join(str(i["text"]).split())) for i in shared]
     if len(shared) < len(W.instructions(letter)):
         lines.append(VERHUURDER_OVERIG.format_map(words))
