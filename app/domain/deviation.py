@@ -35,9 +35,12 @@ def deviates(state: DraftState, duur: int | None, outcome: Outcome) -> bool:
 
 
 def chosen(state: DraftState) -> str | None:
-    """The measure a recorded answer to a `decides_measure` judgement the rules asked for chose, if any."""
-    asked = set(state.assessment.judgements_required)
-    for spec in (j for j in state.procedure.judgements if j.decides_measure and j.code in asked):
+    """The measure a recorded answer to a `decides_measure` judgement the rules asked for chose, if any. The
+    answer steers only while the policy proposes one of the measures it chooses between (dwangsom or
+    bestuursdwang does not turn a proposed presence ban into a deviation)."""
+    asked, proposed = set(state.assessment.judgements_required), state.proposal.get("maatregel")
+    for spec in (j for j in state.procedure.judgements if j.decides_measure and j.code in asked
+                 and proposed in {o.chooses for o in j.outcomes}):
         answer = spec.outcome(state.recorded[spec.code].outcome) if spec.code in state.recorded else None
         if answer is not None and answer.chooses:
             return answer.chooses
