@@ -279,9 +279,14 @@ def hearing_closed(state: CaseState) -> bool:
 
 
 def first_send_day(state: CaseState) -> date | None:
-    """While the zienswijzetermijn of the newest approved voornemen runs, the first day a besluit may be sent."""
-    voornemen = next((d for d in state.decisions if d.announces and d.status in DECIDED and not d.revoked), None)
-    if voornemen is None or voornemen.zienswijze_tot is None or state.today > voornemen.zienswijze_tot:
+    """While the zienswijzetermijn of the newest approved voornemen runs, the first day a besluit may be sent;
+    none once the besluit it announced is decided (a later measure, e.g. a presence ban, is not held back)."""
+    found = next(((i, d) for i, d in enumerate(state.decisions) if d.announces and d.status in DECIDED
+                  and not d.revoked), None)
+    if found is None or found[1].zienswijze_tot is None or state.today > found[1].zienswijze_tot:
+        return None
+    index, voornemen = found
+    if any(d.final and d.status in DECIDED and d.measure == voornemen.measure for d in state.decisions[:index]):
         return None
     return voornemen.zienswijze_tot + timedelta(days=1)
 

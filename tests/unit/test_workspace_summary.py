@@ -151,3 +151,12 @@ def test_the_status_names_an_open_bezwaar_and_its_term():
                           objections=(("B. Bezwaarmaker", date(2027, 2, 15)),))
     assert w.status_text(pending) == ("Besloten: Sluiting. Bezwaar van B. Bezwaarmaker in behandeling; beslissen "
                                       "uiterlijk 15-02-2027.")
+
+
+def test_once_the_announced_besluit_is_decided_a_later_measure_is_not_held_to_the_zienswijzetermijn():
+    """A presence ban after a gedragsaanwijzing decided on a received zienswijze: its date defaults to today."""
+    order = w.Decision(label="Last", status="vastgesteld", final=True, announces=False, measure="last")
+    announced = w.Decision(label="Voornemen", status="verzonden", final=False, announces=True, measure="last",
+                           zienswijze_tot=date(2026, 12, 16))
+    assert w.first_send_day(state(announced)) == date(2026, 12, 17)
+    assert w.first_send_day(state(order, announced)) is None  # newest first
