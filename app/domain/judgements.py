@@ -38,24 +38,32 @@ def required_for(soort: str, specs: Iterable[JudgementSpec], fired: Iterable[str
             if soort in s.required_for and (s.code not in triggerable or s.code in fired)]
 
 
-def competence(bevoegdheid: str, specs: Iterable[JudgementSpec], fired: Iterable[str],
-               recorded: Mapping[str, Recorded]) -> str:
+def competence(bevoegdheid: str, specs: Iterable[JudgementSpec], fired: Iterable[str],  # noqa: PLR0913, PLR0917
+               recorded: Mapping[str, Recorded], cumulative: bool = False, outcome: str | None = None) -> str:
     """Competence after the person's judgements: a `judgement_required` ground holds when a triggered
-    competence judgement has the outcome that index.yaml names as `bevoegd_bij`."""
+    competence judgement has the outcome that index.yaml names as `bevoegd_bij`; when the judgements are
+    `cumulative` (index.yaml `competence_judgements: all`), only when every triggered one has it (for drafting
+    `outcome`: every one that outcome needs)."""
     if bevoegdheid != JUDGEMENT_REQUIRED:
         return bevoegdheid
     fired = set(fired)
-    grounds = {s.code: s.bevoegd_bij for s in specs if s.bevoegd_bij and s.code in fired}
-    if any(code in recorded and recorded[code].outcome == answer for code, answer in grounds.items()):
+    grounds = {s.code: s.bevoegd_bij for s in specs if s.bevoegd_bij and s.code in fired
+               and (outcome is None or not cumulative or not s.required_for or outcome in s.required_for)}
+    held = [code in recorded and recorded[code].outcome == answer for code, answer in grounds.items()]
+    if cumulative:
+        refused = any(code in recorded and recorded[code].outcome != answer for code, answer in grounds.items())
+        return NIET_BEVOEGD if refused else (BEVOEGD if held and all(held) else JUDGEMENT_REQUIRED)
+    if any(held):
         return BEVOEGD
     return JUDGEMENT_REQUIRED if any(code not in recorded for code in grounds) else NIET_BEVOEGD
 
 
 def open_competence_judgements(specs: Iterable[JudgementSpec], fired: Iterable[str],
-                               recorded: Mapping[str, Recorded]) -> list[str]:
-    """Triggered competence judgements that nobody has recorded yet."""
+                               recorded: Mapping[str, Recorded], outcome: str | None = None) -> list[str]:
+    """Triggered competence judgements that nobody has recorded yet (those `outcome` needs, when given)."""
     fired = set(fired)
-    return [s.code for s in specs if s.bevoegd_bij and s.code in fired and s.code not in recorded]
+    return [s.code for s in specs if s.bevoegd_bij and s.code in fired and s.code not in recorded
+            and (outcome is None or not s.required_for or outcome in s.required_for)]
 
 
 def check_recorded(required: Iterable[str], recorded: Mapping[str, Recorded], outcome: Outcome,

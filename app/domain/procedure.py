@@ -173,6 +173,10 @@ class Procedure:
     outcomes: Mapping[str, Outcome] = field(default_factory=dict)
     judgements: tuple[JudgementSpec, ...] = ()
     measure_order: tuple[str, ...] = ()  # measures from lightest to heaviest (index.yaml `measure_order`)
+    # Whether the triggered competence judgements are alternative grounds (`any`: one established ground
+    # suffices, Opiumwet 13b lid 1 a or b) or cumulative conditions (`all`: Gemeentewet 151d, serious AND
+    # repeated AND no other suitable means); index.yaml `competence_judgements`.
+    competence_judgements: str = "any"
 
     def heavier(self, measure: str, than: str) -> bool:
         """Whether `measure` is heavier than `than` in the power's order (unknown: not heavier)."""

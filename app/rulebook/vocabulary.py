@@ -33,7 +33,7 @@ PEILDATUM = ("pleegdatum", "besluitdatum")
 # durable_rules stops at 255 properties (error 302); sid and id are added by the engine itself.
 MAX_FACT_PROPERTIES = 250
 _INDEX_KEYS = {"power", "title", "orgaan", "peildatum", "roles", "facts", "outcomes", "judgements"}
-_OPTIONAL_INDEX_KEYS = {"processing_basis", "retention", "note", "measure_order"}
+_OPTIONAL_INDEX_KEYS = {"processing_basis", "retention", "note", "measure_order", "competence_judgements"}
 _FACT_KEYS = {"min", "max", "values", "description"}
 
 __all__ = ["FactSpec", "JudgementSpec", "PowerIndex", "load_index"]
@@ -96,7 +96,9 @@ def load_index(path: Path, shown: str, power: str) -> PowerIndex:
         roles=roles,
         facts=_facts(data["facts"], shown),
         procedure=Procedure(outcomes, parse_judgements(data["judgements"], shown, outcomes),
-                            _measure_order(data.get("measure_order", []), outcomes, shown)),
+                            _measure_order(data.get("measure_order", []), outcomes, shown),
+                            one_of(data.get("competence_judgements", "any"), ("any", "all"),
+                                   f"{shown}: key 'competence_judgements'")),
         retention=None if retention is None else _retention(retention, f"{shown}: key 'retention'"),
         extra={k: v for k, v in data.items() if k not in _INDEX_KEYS},
     )
