@@ -47,15 +47,26 @@ def competence(bevoegdheid: str, specs: Iterable[JudgementSpec], fired: Iterable
     if bevoegdheid != JUDGEMENT_REQUIRED:
         return bevoegdheid
     fired = set(fired)
-    grounds = {s.code: s.bevoegd_bij for s in specs if s.bevoegd_bij and s.code in fired
-               and (outcome is None or not cumulative or not s.required_for or outcome in s.required_for)}
-    held = [code in recorded and recorded[code].outcome == answer for code, answer in grounds.items()]
+    grounds = {s.code: s.bevoegd_bij for s in specs if s.bevoegd_bij and s.code in fired}
     if cumulative:
-        refused = any(code in recorded and recorded[code].outcome != answer for code, answer in grounds.items())
-        return NIET_BEVOEGD if refused else (BEVOEGD if held and all(held) else JUDGEMENT_REQUIRED)
+        return _all_hold(grounds, specs, recorded, outcome)
+    held = [code in recorded and recorded[code].outcome == answer for code, answer in grounds.items()]
     if any(held):
         return BEVOEGD
     return JUDGEMENT_REQUIRED if any(code not in recorded for code in grounds) else NIET_BEVOEGD
+
+
+def _all_hold(grounds: Mapping[str, str], specs: Iterable[JudgementSpec], recorded: Mapping[str, Recorded],
+              outcome: str | None) -> str:
+    """Cumulative conditions: each one the outcome needs (all of them for the zaak as a whole) must hold; an
+    outcome that needs none of them (an extension of a ban already imposed on them) does not wait for them."""
+    needed = {s.code for s in specs if outcome is None or not s.required_for or outcome in s.required_for}
+    mine = {code: answer for code, answer in grounds.items() if code in needed}
+    if any(code in recorded and recorded[code].outcome != answer for code, answer in mine.items()):
+        return NIET_BEVOEGD
+    if any(code not in recorded for code in mine):
+        return JUDGEMENT_REQUIRED
+    return BEVOEGD if mine or grounds else NIET_BEVOEGD
 
 
 def open_competence_judgements(specs: Iterable[JudgementSpec], fired: Iterable[str],

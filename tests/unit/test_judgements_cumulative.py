@@ -40,3 +40,9 @@ def test_for_one_outcome_only_the_conditions_it_needs_count():
     assert competence(JUDGEMENT_REQUIRED, SPECS, FIRED, both, True, WARNING) == BEVOEGD
     assert competence(JUDGEMENT_REQUIRED, SPECS, FIRED, both, True, ORDER) == NIET_BEVOEGD
     assert open_competence_judgements(SPECS, FIRED, _said(ernstig="ja"), WARNING) == ["herhaaldelijk"]
+
+
+def test_an_outcome_that_needs_none_of_the_conditions_does_not_wait_for_them():
+    """The extension of a ban already imposed on the conditions: they are not asked again."""
+    assert competence(JUDGEMENT_REQUIRED, SPECS, FIRED, {}, True, "verlenging") == BEVOEGD
+    assert competence(JUDGEMENT_REQUIRED, SPECS, (), {}, True, "verlenging") == NIET_BEVOEGD  # nothing triggered
