@@ -164,7 +164,8 @@ def _end_of(zaak_id: int, d: DecisionFacts) -> Deadline:
         return Deadline(zaak_id, EINDE_MAATREGEL, f"Einde {d.label.lower()}", local.date(), local,
                         f"b{d.id}:{EINDE_MAATREGEL}:{d.einde_at.isoformat()}")
     assert d.vervaldatum is not None  # noqa: S101 - _measure_ends passes only decisions with an end
-    return Deadline(zaak_id, EINDE_MAATREGEL, f"Einde {d.label.lower()}", d.vervaldatum, None,
+    last_day = d.vervaldatum - timedelta(days=1)  # "tot en met": the vervaldatum itself no longer applies
+    return Deadline(zaak_id, EINDE_MAATREGEL, f"Einde {d.label.lower()}", last_day, None,
                     f"b{d.id}:{EINDE_MAATREGEL}:{d.vervaldatum.isoformat()}")
 
 

@@ -135,7 +135,8 @@ def deadlines(state: CaseState) -> list[Deadline]:
                 found.append(Deadline(text, end, end < state.today))
         found += [Deadline(text, end, end < state.today) for text, end in d.breach_terms]
         if d.final and (d.einde_at or d.vervaldatum):
-            end_of = d.einde_at or d.vervaldatum
+            # "tot en met": a date measure's vervaldatum is the first day it no longer applies (measures.in_force).
+            end_of = d.einde_at or (d.vervaldatum - timedelta(days=1) if d.vervaldatum else None)
             assert end_of is not None  # noqa: S101 - one of them is set
             found.append(Deadline(f"Einde {d.measure or 'maatregel'}", end_of, _passed(end_of, state.today)))
     found += [Deadline(f"Beslistermijn bezwaar van {who} (Awb 7:10)", end, end < state.today)

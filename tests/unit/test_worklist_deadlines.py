@@ -43,13 +43,13 @@ def test_a_voornemen_sets_the_zienswijze_term_running_until_the_besluit_is_taken
     assert kinds(decision_deadlines([voornemen()])) == {ZIENSWIJZE: date(2026, 12, 10)}
     found = kinds(decision_deadlines([voornemen(), sluiting()]))
     assert ZIENSWIJZE not in found
-    assert found == {BEGUNSTIGING: date(2026, 12, 20), BEZWAAR: date(2027, 1, 18), EINDE_MAATREGEL: date(2027, 3, 20)}
+    assert found == {BEGUNSTIGING: date(2026, 12, 20), BEZWAAR: date(2027, 1, 18), EINDE_MAATREGEL: date(2027, 3, 19)}
 
 
 def test_a_term_that_runs_from_sending_counts_only_once_the_letter_was_sent():
     assert decision_deadlines([voornemen(sent=False)]) == []  # approved, never sent: no zienswijze term runs
     found = kinds(decision_deadlines([sluiting(sent=False, remedy_dates=())]))
-    assert BEGUNSTIGING not in found and found == {EINDE_MAATREGEL: date(2027, 3, 20)}
+    assert BEGUNSTIGING not in found and found == {EINDE_MAATREGEL: date(2027, 3, 19)}
 
 
 def test_the_objection_period_runs_until_the_last_recipient_can_object():

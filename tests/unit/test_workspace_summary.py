@@ -64,7 +64,7 @@ def test_deadlines_of_approved_decisions_soonest_first():
     # The voornemen's zienswijze term no longer runs once the besluit it announced is taken.
     assert [(d.label, d.ends) for d in found] == [
         ("Begunstigingstermijn", date(2027, 1, 5)),
-        ("Termijn voor bezwaar of beroep", date(2027, 2, 1)), ("Einde sluiting", date(2027, 7, 5))]
+        ("Termijn voor bezwaar of beroep", date(2027, 2, 1)), ("Einde sluiting", date(2027, 7, 4))]  # last day
     assert [d.label for d in w.deadlines(state(VOORNEMEN))] == ["Zienswijzetermijn"]
     assert not any(d.passed for d in found)
     ended = w.Decision(label="Huisverbod", status="verzonden", final=True, announces=False, measure="huisverbod",
