@@ -6,7 +6,7 @@ about the dwelling joins the open zaak, and the chronology is shown as a timelin
 from pathlib import Path
 
 from app.powers.spec import PowerForm, PowerSpec
-from app.powers.woonoverlast import case, timeline
+from app.powers.woonoverlast import case, tasks, timeline
 from app.powers.woonoverlast.demo import demo_meldingen
 from app.powers.woonoverlast.facts import breaches, facts_from_case, joins
 from app.powers.woonoverlast.labels import LABELS
@@ -44,4 +44,5 @@ SPEC = PowerSpec(
     breaches=breaches,
     panel=timeline.panel,
     joins=joins,
+    tasks=tasks.tasks,  # instructions to make concrete before an order can be drafted
 )

@@ -20,6 +20,7 @@ from app.domain.errors import FactsRejected, ParameterNotInForce
 from app.domain.history import made_known
 from app.domain.measures import parse_moment
 from app.powers.woonoverlast import instructions as ins
+from app.powers.woonoverlast.means import day, softer_means_facts
 
 APV_NORM = "apv_norm_woonoverlast"
 COUNTING = "telwijze_overtredingen"
@@ -28,8 +29,6 @@ DWANGSOM, BAN, WARNING = "last_onder_dwangsom", "aanwezigheidsverbod", "waarschu
 ORDERS = (DWANGSOM, "last_onder_bestuursdwang")
 IN_DWELLING = ("in_woning", "vanuit_woning")
 NEARBY = "onmiddellijke_nabijheid"
-NOT_TRIED = ("niet_geschikt", "niet_geprobeerd")
-LANDLORD_MEANS = ("verhuurder_maatregel", "huurrechtelijke_maatregel")
 BORN = "gebruiker.geboortedatum"
 _MINUTES_PER_DAY = 24 * 60
 
@@ -48,7 +47,7 @@ def facts_from_case(case: Mapping[str, Any], history: Iterable[Mapping[str, Any]
     given = list(case.get("instructions") or ())
     orders, since = _order_facts(history, case, seen, params)
     return {
-        **_norm_and_incident_facts(case, seen, params), **_softer_means_facts(case, history, today),
+        **_norm_and_incident_facts(case, seen, params), **softer_means_facts(case, history, seen, today),
         **_ban_facts(case, params, today), **orders, **_breach_facts(case, seen, params, today, since),
         "addressee_role": case.get("addressee_role") or "gebruiker",
         "dwelling_let": bool(str((case.get("verhuurder") or {}).get("naam") or "").strip()),
@@ -167,22 +166,6 @@ def _norm_and_incident_facts(case: Mapping[str, Any], seen: list[dict[str, Any]]
     }
 
 
-def _softer_means_facts(case: Mapping[str, Any], history: list[Mapping[str, Any]], today: date) -> dict[str, Any]:
-    means = [m or {} for m in case.get("softer_means") or ()]
-    warnings = [m for m in means if m.get("kind") == WARNING]
-    dated = [m for m in warnings if _day(m.get("date")) is not None and _day(m.get("date")) <= today]
-    earlier = [h for h in history if h.get("kind") == WARNING and made_known(h)
-               and h.get("same_address", True) is not False and h.get("same_person") is not False]
-    return {
-        "softer_means_recorded": bool(means),
-        "softer_means_reason_missing": any(m.get("outcome") in NOT_TRIED and not str(m.get("reason") or "").strip()
-                                           for m in means),
-        "landlord_means_recorded": any(m.get("kind") in LANDLORD_MEANS for m in means),
-        "earlier_warnings_count": len(dated) + len(earlier),
-        "warning_undated_present": any(_day(m.get("date")) is None for m in warnings),
-    }
-
-
 def _ban_facts(case: Mapping[str, Any], params: Mapping[str, ParameterValue], today: date) -> dict[str, Any]:
     start, new_end = _moment(case, "ban_start_at"), _moment(case, "ban_extension_end_at")
     end = ban_end(start, params) if start else None
@@ -216,7 +199,7 @@ def _order_facts(history: list[Mapping[str, Any]], case: Mapping[str, Any], seen
     mine = [h for h in history if _same_addressee(h, role)]
     running = {h["kind"]: order_window(h, params) for h in mine if h.get("kind") in ORDERS
                and order_window(h, params)[0] <= last < order_window(h, params)[1]}
-    starts = [_day(h.get("letter_date")) or _day(h.get("date")) for h in mine if h.get("kind") in (*ORDERS, BAN)]
+    starts = [day(h.get("letter_date")) or day(h.get("date")) for h in mine if h.get("kind") in (*ORDERS, BAN)]
     ban = _moment(case, "ban_start_at")
     after = any(s is not None and s < last for s in starts) or (ban is not None and seen[-1]["at"] > ban)
     return ({"running_order": bool(running), "running_dwangsom_order": DWANGSOM in running,
@@ -238,13 +221,13 @@ def _breach_facts(case: Mapping[str, Any], seen: list[dict[str, Any]], params: M
 def order_window(item: Mapping[str, Any], params: Mapping[str, ParameterValue]) -> tuple[date, date]:
     """The running time of an earlier order as [start, end): its own dates where the core passes them, else from
     the day the letter went out, after the begunstigingstermijn, for the looptijd in force."""
-    start = _day(item.get("ingangsdatum"))
+    start = day(item.get("ingangsdatum"))
     if start is None:
-        sent = _day(item.get("letter_date")) or _day(item.get("date"))
+        sent = day(item.get("letter_date")) or day(item.get("date"))
         if sent is None:
             raise FactsRejected({"history": "Een eerdere last heeft geen datum."})
         start = sent + relativedelta(days=int(params["begunstigingstermijn_dagen"].value))
-    end = _day(item.get("vervaldatum")) or start + relativedelta(months=int(params["looptijd_maanden"].value))
+    end = day(item.get("vervaldatum")) or start + relativedelta(months=int(params["looptijd_maanden"].value))
     return start, end
 
 
@@ -287,11 +270,3 @@ def _incident_key(item: Mapping[str, Any]) -> tuple[Any, ...]:
     except ValueError:
         at = item.get("at")
     return at, item.get("kind"), str(item.get("source_kenmerk") or "").strip()
-
-
-def _day(value: Any) -> date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])

@@ -68,6 +68,7 @@ LABELS: dict[str, str] = {
     "overlast_door_bezoekers": "Overlast door bezoekers", "kinderen_in_huishouden": "Kinderen in het huishouden",
     "aanwijzing_bij_overtreding_noemen": "Vraag welke aanwijzing is overtreden",
     "datum_waarschuwing_vastleggen": "Leg de datum van de waarschuwing vast",
+    "geen_incident_na_waarschuwing": "Geen incident na de laatste waarschuwing",
     "aanwezigheidsverbod_tot_op_het_uur": "Het verbod loopt tot op het uur, zonder verschuiving",
     # facts (rules/woonoverlast/index.yaml)
     "apv_norm_present": "De APV bevat een zorgplicht tegen woonoverlast",
@@ -85,6 +86,7 @@ LABELS: dict[str, str] = {
     "landlord_means_recorded": "Maatregel van de verhuurder of huurrechtelijke maatregel vastgelegd",
     "earlier_warnings_count": "Aantal gedateerde waarschuwingen",
     "warning_undated_present": "Waarschuwing zonder datum",
+    "warning_without_later_incident": "Gewaarschuwd, maar geen incident na de laatste waarschuwing",
     "gebruiker_age_years": "Leeftijd van de gebruiker", "gebruiker_age_known": "Leeftijd van de gebruiker bekend",
     "vulnerability_present": "Kwetsbaarheid bekend",
     "care_involved": "Zorg betrokken", "instructions_count": "Aantal aanwijzingen",
