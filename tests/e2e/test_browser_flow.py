@@ -172,7 +172,7 @@ def prepare_voornemen(page: Page, kenmerk: str, found: date) -> None:
     # A closure is refused before the proportionality judgements are recorded; the summary says which.
     draft(page, "voornemen_sluiting")
     summary = page.locator("#error-summary")
-    expect(summary).to_contain_text(": deze afweging is nog niet vastgelegd.")
+    expect(summary).to_contain_text("? Deze afweging is nog niet vastgelegd.")
     expect(page).to_have_title(re.compile(r"^Fout: "))
     missing = missing_judgements(page)
     assert PROPORTIONALITY | {"bijzondere_omstandigheden"} <= set(missing), missing
@@ -215,7 +215,7 @@ def prepare_sluiting(page: Page, kenmerk: str) -> None:
         draft(page, "sluiting", (date.today() + timedelta(days=30)).isoformat())
         if not page.locator("#error-summary").count():
             break
-        expect(page.locator("#error-summary")).to_contain_text(": deze afweging is nog niet vastgelegd.")
+        expect(page.locator("#error-summary")).to_contain_text("? Deze afweging is nog niet vastgelegd.")
         missing = missing_judgements(page)
         reopened += missing
         for code in missing:

@@ -107,7 +107,7 @@ def test_a_judgement_without_reasons_is_refused(app, client, login_as, db, users
         "version": zaak.version_id})
     assert response.status_code == 400
     assert "Motivering bij: " in response.get_data(as_text=True)
-    assert "vul dit veld in." in response.get_data(as_text=True)
+    assert "? Vul dit veld in." in response.get_data(as_text=True)
 
 
 def test_concurrent_fact_edit_gets_a_clear_message(app, client, login_as, db, users):
