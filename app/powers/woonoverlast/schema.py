@@ -12,6 +12,7 @@ from typing import Any
 
 from marshmallow import ValidationError, pre_load, validate, validates_schema
 
+from app import clock
 from app.schemas.base import YES_NO_UNKNOWN, AdresSchema, StrictSchema
 from app.schemas.fields import Boolean, CleanString, Date, Integer, List, Moment, Nested, choice, text
 from app.schemas.melding import MeldingEnvelope, dated_by_moments
@@ -121,7 +122,7 @@ class WoonoverlastCaseFileSchema(StrictSchema):
     affected_omwonenden = Integer(required=True, validate=validate.Range(
         min=0, max=10_000, error="Vul een aantal van 0 of meer in."))
     incidents = List(Nested(IncidentSchema), required=True, validate=validate.Length(
-        min=1, max=100, error="Vul ten minste één en hoogstens honderd incidenten in."))
+        min=1, max=100, error="Vul ten minste één incident in (hoogstens honderd per melding)."))
     softer_means = List(Nested(SofterMeansSchema), load_default=list, validate=validate.Length(
         max=20, error="Noem hoogstens twintig andere middelen."))
     vulnerability = text(2000, load_default="")
@@ -141,7 +142,10 @@ class WoonoverlastCaseFileSchema(StrictSchema):
         errors: dict[str, Any] = {}
         if data["addressee_role"] == "verhuurder" and not data.get("verhuurder"):
             errors["verhuurder"] = {"naam": ["Vul de verhuurder in: de last is aan hem gericht."]}
-        if any(i["at"].date() < data["gebruiker"]["geboortedatum"] for i in data["incidents"]):
+        born = data["gebruiker"]["geboortedatum"]
+        if born > clock.today():
+            errors["gebruiker"] = {"geboortedatum": ["De geboortedatum ligt in de toekomst."]}
+        elif any(i["at"].date() < born for i in data["incidents"]):
             errors["gebruiker"] = {"geboortedatum": ["De geboortedatum ligt na een incident."]}
         if data.get("ban_start_at") and data.get("ban_extension_end_at") and \
                 data["ban_extension_end_at"] <= data["ban_start_at"]:

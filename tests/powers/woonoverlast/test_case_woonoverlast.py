@@ -48,7 +48,7 @@ def test_the_melding_date_is_the_day_of_the_latest_incident():
 
 
 def test_at_least_one_incident():
-    assert _errors(incidents=[])["incidents"] == ["Vul ten minste één en hoogstens honderd incidenten in."]
+    assert _errors(incidents=[])["incidents"] == ["Vul ten minste één incident in (hoogstens honderd per melding)."]
 
 
 def test_an_incident_in_the_future_is_refused():
@@ -73,6 +73,8 @@ def test_the_user_needs_a_date_of_birth_before_the_incidents():
     assert _errors(gebruiker={"naam": "G. Proef"})["gebruiker"]["geboortedatum"] == ["Vul dit veld in."]
     late = _errors(gebruiker={"naam": "G. Proef", "geboortedatum": "2026-10-01"})
     assert late["gebruiker"]["geboortedatum"] == ["De geboortedatum ligt na een incident."]
+    future = _errors(gebruiker={"naam": "G. Proef", "geboortedatum": "2999-01-01"})
+    assert future["gebruiker"]["geboortedatum"] == ["De geboortedatum ligt in de toekomst."]
 
 
 def test_instruction_codes_are_unique_and_well_formed():
