@@ -6,10 +6,12 @@ used and its legal basis), which did not, and the summary the case page and lett
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from app.domain.errors import ParameterNotInForce
 from app.domain.serialize import jsonable
 
 BEVOEGD = "bevoegd"
@@ -177,3 +179,16 @@ def _param(data: dict[str, Any]) -> ParameterValue:
 
 def _entry(data: dict[str, Any]) -> TraceEntry:
     return TraceEntry(**{**data, "parameters": {k: _param(v) for k, v in data["parameters"].items()}})
+
+
+def table_parameter(params: Mapping[str, ParameterValue], name: str, what: str) -> Mapping[str, Any]:
+    """The value of a dated table parameter (an APV norm's article and text) on the peildatum.
+
+    Raises:
+        ParameterNotInForce: no value on this date: the system does not apply a norm it does not know.
+    """
+    found = params.get(name)
+    if found is None or not isinstance(found.value, Mapping):
+        raise ParameterNotInForce(f"{what} heeft op deze datum geen waarde in de regels (parameter {name}): het "
+                                  "systeem past geen onbekende norm toe.")
+    return found.value

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from app.domain.errors import FactsRejected
@@ -129,6 +129,15 @@ def years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years)
     except ValueError:  # 29 February in a year without one
         return day.replace(year=day.year - years, day=28)
+
+
+def day_of(value: Any) -> date | None:
+    """A calendar day from a date, a moment or ISO text (a case file read back from JSON); None when empty."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 def as_date(value: Any) -> date:

@@ -10,14 +10,15 @@ here: this module only measures, counts and classifies.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from app.domain.assessment import ParameterValue
-from app.domain.errors import FactsRejected, ParameterNotInForce
+from app.domain.assessment import ParameterValue, table_parameter
+from app.domain.errors import FactsRejected
+from app.domain.history import day_of
 from app.domain.measures import parse_moment
 
 APV_NORM = "apv_norm_straathandel"
@@ -61,11 +62,7 @@ def norm(params: Mapping[str, ParameterValue]) -> Mapping[str, Any]:
     Raises:
         ParameterNotInForce: no value on this date: the system does not apply a norm it does not know.
     """
-    found = params.get(APV_NORM)
-    if found is None or not isinstance(found.value, Mapping):
-        raise ParameterNotInForce("De APV-norm tegen straathandel heeft op deze datum geen waarde in de regels "
-                                  "(parameter apv_norm_straathandel): het systeem past geen onbekende norm toe.")
-    return found.value
+    return table_parameter(params, APV_NORM, "De APV-norm tegen straathandel")
 
 
 def norm_facts(params: Mapping[str, ParameterValue]) -> dict[str, bool]:
@@ -175,18 +172,10 @@ def order_window(item: Mapping[str, Any], params: Mapping[str, ParameterValue]) 
     """The looptijd of an earlier order as [start, end): its own dates where the core passes them (it runs up to
     the day before `vervaldatum`, as app/domain/forfeiture.py reads it), else from the day the letter went out
     for the looptijd in force."""
-    start = _day(item.get("ingangsdatum")) or _day(item.get("letter_date")) or _day(item.get("date"))
+    start = day_of(item.get("ingangsdatum")) or day_of(item.get("letter_date")) or day_of(item.get("date"))
     if start is None:
         raise FactsRejected({"history": "Een eerdere last heeft geen datum."})
-    end = _day(item.get("vervaldatum"))
+    end = day_of(item.get("vervaldatum"))
     if end is None:
         end = start + relativedelta(months=int(params["looptijd_maanden"].value))
     return start, end
-
-
-def _day(value: Any) -> date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])

@@ -14,13 +14,13 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from app.domain.assessment import ParameterValue
+from app.domain.assessment import ParameterValue, table_parameter
 from app.domain.deadlines import AMSTERDAM, einde_op_klok
-from app.domain.errors import FactsRejected, ParameterNotInForce
-from app.domain.history import made_known
+from app.domain.errors import FactsRejected
+from app.domain.history import day_of, made_known
 from app.domain.measures import parse_moment
 from app.powers.woonoverlast import instructions as ins
-from app.powers.woonoverlast.means import day, softer_means_facts
+from app.powers.woonoverlast.means import softer_means_facts
 
 APV_NORM = "apv_norm_woonoverlast"
 COUNTING = "telwijze_overtredingen"
@@ -67,11 +67,7 @@ def norm(params: Mapping[str, ParameterValue]) -> Mapping[str, Any]:
     Raises:
         ParameterNotInForce: no value on this date: the system does not apply a norm it does not know.
     """
-    found = params.get(APV_NORM)
-    if found is None or not isinstance(found.value, Mapping):
-        raise ParameterNotInForce("De APV-norm tegen woonoverlast heeft op deze datum geen waarde in de regels "
-                                  "(parameter apv_norm_woonoverlast): het systeem past geen onbekende norm toe.")
-    return found.value
+    return table_parameter(params, APV_NORM, "De APV-norm tegen woonoverlast")
 
 
 def norm_start(params: Mapping[str, ParameterValue]) -> date | None:
@@ -199,7 +195,7 @@ def _order_facts(history: list[Mapping[str, Any]], case: Mapping[str, Any], seen
     mine = [h for h in history if _same_addressee(h, role)]
     running = {h["kind"]: order_window(h, params) for h in mine if h.get("kind") in ORDERS
                and order_window(h, params)[0] <= last < order_window(h, params)[1]}
-    starts = [day(h.get("letter_date")) or day(h.get("date")) for h in mine if h.get("kind") in (*ORDERS, BAN)]
+    starts = [day_of(h.get("letter_date")) or day_of(h.get("date")) for h in mine if h.get("kind") in (*ORDERS, BAN)]
     ban = _moment(case, "ban_start_at")
     after = any(s is not None and s < last for s in starts) or (ban is not None and seen[-1]["at"] > ban)
     return ({"running_order": bool(running), "running_dwangsom_order": DWANGSOM in running,
@@ -221,13 +217,13 @@ def _breach_facts(case: Mapping[str, Any], seen: list[dict[str, Any]], params: M
 def order_window(item: Mapping[str, Any], params: Mapping[str, ParameterValue]) -> tuple[date, date]:
     """The running time of an earlier order as [start, end): its own dates where the core passes them, else from
     the day the letter went out, after the begunstigingstermijn, for the looptijd in force."""
-    start = day(item.get("ingangsdatum"))
+    start = day_of(item.get("ingangsdatum"))
     if start is None:
-        sent = day(item.get("letter_date")) or day(item.get("date"))
+        sent = day_of(item.get("letter_date")) or day_of(item.get("date"))
         if sent is None:
             raise FactsRejected({"history": "Een eerdere last heeft geen datum."})
         start = sent + relativedelta(days=int(params["begunstigingstermijn_dagen"].value))
-    end = day(item.get("vervaldatum")) or start + relativedelta(months=int(params["looptijd_maanden"].value))
+    end = day_of(item.get("vervaldatum")) or start + relativedelta(months=int(params["looptijd_maanden"].value))
     return start, end
 
 
