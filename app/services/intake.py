@@ -25,7 +25,7 @@ from app.powers.spec import Subject
 from app.runtime import Runtime
 from app.services.assessment import assess
 from app.services.drafting import decide_on_the_spot
-from app.services.joining import join, joinable
+from app.services.joining import join, joinable, new_melding
 from app.services.judging import record_on_the_spot
 from app.services.queries import check_version, mandaat_for, refuse_while_in_review, require_mandaat, touch
 
@@ -59,7 +59,7 @@ def create_zaak(session: Session, rt: Runtime, data: dict[str, Any], officer: Us
     if on_the_spot is not None:
         data = {**data, "decided_on_the_spot_by": decider(officer, spec.code, on_the_spot, today)}
     zaak = _new_zaak(session, rt, data, officer, today)
-    melding = _new_melding(zaak, spec.case_file(data), data, officer)
+    melding = new_melding(zaak, spec.case_file(data), data, officer)
     session.add(melding)
     params = rt.book.parameters_for(spec.code, data["pleegdatum"])
     for person in spec.betrokkenen(data, params):
@@ -137,14 +137,6 @@ def _new_zaak(session: Session, rt: Runtime, data: dict[str, Any], officer: User
     session.flush()
     zaak.identificatie = f"BEV-{today.year}-{zaak.id:06d}"  # the kenmerk on every letter
     return zaak
-
-
-def _new_melding(zaak: Zaak, case_file: dict[str, Any], data: dict[str, Any], officer: User) -> Melding:
-    return Melding(
-        zaak=zaak, submission_id=data["submission_id"], bron_soort=data["bron_soort"],
-        bron_kenmerk=data["bron_kenmerk"], bron_datum=data["bron_datum"], pleegdatum=data["pleegdatum"],
-        toelichting=data.get("toelichting", ""), gegevens=jsonable(case_file), reporter_id=officer.id,
-    )
 
 
 def _audit_intake(session: Session, actor: Actor, zaak: Zaak, melding: Melding) -> None:

@@ -48,10 +48,7 @@ def join(session: Session, rt: Runtime, zaak: Zaak, data: dict[str, Any], office
     """Add the report to the zaak and merge its case file (flushes, never commits)."""
     spec, actor = rt.power(zaak.zaaktype), Actor.of(officer)
     report = jsonable(spec.case_file(data))
-    melding = Melding(zaak=zaak, submission_id=data["submission_id"], bron_soort=data["bron_soort"],
-                      bron_kenmerk=data["bron_kenmerk"], bron_datum=data["bron_datum"],
-                      pleegdatum=data["pleegdatum"], toelichting=data.get("toelichting", ""), gegevens=report,
-                      reporter_id=officer.id)
+    melding = new_melding(zaak, report, data, officer)
     session.add(melding)
     first = zaak.melding
     old = dict(first.gegevens)
@@ -71,6 +68,15 @@ def join(session: Session, rt: Runtime, zaak: Zaak, data: dict[str, Any], office
     touch(zaak)
     assess(session, rt, zaak, actor, today)
     return zaak
+
+
+def new_melding(zaak: Zaak, case_file: dict[str, Any], data: dict[str, Any], officer: User) -> Melding:
+    """The source document of a report as the zaak keeps it (a zaak's first report, or one that joined)."""
+    return Melding(
+        zaak=zaak, submission_id=data["submission_id"], bron_soort=data["bron_soort"],
+        bron_kenmerk=data["bron_kenmerk"], bron_datum=data["bron_datum"], pleegdatum=data["pleegdatum"],
+        toelichting=data.get("toelichting", ""), gegevens=jsonable(case_file), reporter_id=officer.id,
+    )
 
 
 def joined(zaak: Zaak, submission_id: str) -> bool:

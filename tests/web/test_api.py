@@ -108,3 +108,26 @@ def test_unknown_power_is_a_structured_error(app, client, login_as):
     login_as("kabinet")
     response = client.post("/api/v1/evaluaties", json={"power": "onbekend", "date": "2026-03-01", "facts": {}})
     assert response.status_code == 422 and response.get_json()["message"] == "Deze bevoegdheid is onbekend."
+
+
+def test_api_intake_says_when_a_report_joined_the_open_zaak_at_its_address(client, login_as, db):
+    """Woonoverlast builds its case from reports over time (PowerSpec.joins): the second report joins."""
+    login_as("handhaving")
+
+    def report(kenmerk: str, at: str) -> dict:
+        adres = {"straat": "Verzonnenhof", "huisnummer": "9", "postcode": "6200 ZZ", "woonplaats": "Maastricht"}
+        user = {"naam": "A. Proef", "geboortedatum": "1980-01-01"}
+        return {"zaaktype": "woonoverlast", "bron_soort": "bestuurlijke_rapportage", "bron_kenmerk": kenmerk,
+                "adres": adres,
+                "gegevens": {"addressee_role": "gebruiker", "gebruiker": user, "affected_omwonenden": 2, "incidents": [
+                                 {"at": at, "kind": "geluid", "origin": "in_woning", "source": "politie",
+                                  "reporter": "politie", "established": True}]}}
+
+    first = client.post("/api/v1/meldingen", json=report("BR-API-1", "2026-11-01T23:00:00+01:00"),
+                        headers={"Idempotency-Key": "join-000000001"})
+    second = client.post("/api/v1/meldingen", json=report("BR-API-2", "2026-11-15T23:00:00+01:00"),
+                         headers={"Idempotency-Key": "join-000000002"})
+    assert first.status_code == second.status_code == 201, second.get_json()
+    assert first.get_json()["toegevoegd_aan_zaak"] is False and second.get_json()["toegevoegd_aan_zaak"] is True
+    assert second.get_json()["identificatie"] == first.get_json()["identificatie"]
+    assert db.scalar(select(func.count()).select_from(Zaak)) == 1
