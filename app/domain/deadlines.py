@@ -127,6 +127,14 @@ def einde_termijn(
     return Termijn(start, nominal, end, _reden(nominal, end, art_2, calendar), termijnenwet=True)
 
 
+def klokdagen(start: datetime, end: datetime) -> float:
+    """Days between two moments as the Dutch wall clock counts them (27 March 20:00 to 6 April 20:00 is 10, summer
+    time or not): whole days as an int, otherwise to four decimals. A presence ban or huisverbod is measured so."""
+    span = end.astimezone(AMSTERDAM).replace(tzinfo=None) - start.astimezone(AMSTERDAM).replace(tzinfo=None)
+    minutes, per_day = int(span.total_seconds() // 60), 24 * 60
+    return minutes // per_day if minutes % per_day == 0 else round(minutes / per_day, 4)
+
+
 def einde_op_klok(start: datetime, days: int) -> datetime:
     """End of a huisverbod or presence ban: `days` days after imposition, to the hour, Amsterdam time.
 

@@ -137,10 +137,10 @@ def still_possible(procedure: Procedure, outcome: Outcome, earlier: tuple[Measur
 def _check_competence(state: DraftState, outcome: Outcome) -> None:
     """The rules found a ground, or a person's judgement established one (e.g. personal use not plausible)."""
     a, specs = state.assessment, state.procedure.judgements
-    result = competence(a.bevoegdheid_for(outcome.code), specs, a.judgements_required, state.recorded,
-                        state.procedure.competence_judgements == "all", outcome.code)
+    cumulative = state.procedure.cumulative_competence
+    result = competence(a.bevoegdheid_for(outcome.code), specs, a.judgements_required, state.recorded, cumulative,
+                        outcome.code)
     if result == JUDGEMENT_REQUIRED:
-        cumulative = state.procedure.competence_judgements == "all"
         open_codes = open_competence_judgements(specs, a.judgements_required, state.recorded,
                                                 outcome.code if cumulative else None)
         raise JudgementMissing(open_codes, "Leg eerst de afweging over de bevoegdheid vast.")

@@ -178,6 +178,11 @@ class Procedure:
     # repeated AND no other suitable means); index.yaml `competence_judgements`.
     competence_judgements: str = "any"
 
+    @property
+    def cumulative_competence(self) -> bool:
+        """Whether every triggered competence judgement must hold (`competence_judgements: all`)."""
+        return self.competence_judgements == "all"
+
     def heavier(self, measure: str, than: str) -> bool:
         """Whether `measure` is heavier than `than` in the power's order (unknown: not heavier)."""
         order = self.measure_order

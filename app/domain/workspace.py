@@ -127,8 +127,7 @@ def deadlines(state: CaseState) -> list[Deadline]:
     for i, d in enumerate(state.decisions):
         if d.status not in DECIDED or d.revoked:
             continue
-        # A voornemen's zienswijze term matters until the besluit it announced is taken (a newer final one).
-        heard = any(later.final and later.status in DECIDED for later in state.decisions[:i])
+        heard = _announced_decided(state.decisions, i)
         for name, text in DEADLINE_NAMES:
             end = getattr(d, name)
             if end is not None and (name != "zienswijze_tot" or (d.announces and not heard)):
@@ -287,9 +286,14 @@ def first_send_day(state: CaseState) -> date | None:
     if found is None or found[1].zienswijze_tot is None or state.today > found[1].zienswijze_tot:
         return None
     index, voornemen = found
-    if any(d.final and d.status in DECIDED and d.measure == voornemen.measure for d in state.decisions[:index]):
-        return None
-    return voornemen.zienswijze_tot + timedelta(days=1)
+    return None if _announced_decided(state.decisions, index) else voornemen.zienswijze_tot + timedelta(days=1)
+
+
+def _announced_decided(decisions: tuple[Decision, ...], index: int) -> bool:
+    """Whether the besluit the voornemen at `index` announced is taken: a newer decided final decision about the
+    same measure (a presence ban decided meanwhile is another measure). Its zienswijze term then no longer counts."""
+    voornemen = decisions[index]
+    return any(d.final and d.status in DECIDED and d.measure == voornemen.measure for d in decisions[:index])
 
 
 def drafting_closed(state: CaseState) -> bool:

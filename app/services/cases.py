@@ -74,7 +74,7 @@ def view_zaak(session: Session, rt: Runtime, zaak: Zaak, actor: User, origin: st
 def competence_after(procedure: Procedure, assessment: Assessment, judgements: Mapping[str, Oordeel]) -> str:
     """Competence once the recorded competence judgements are taken into account."""
     return competence(assessment.bevoegdheid, procedure.judgements, assessment.judgements_required, judgements,
-                      procedure.competence_judgements == "all")
+                      procedure.cumulative_competence)
 
 
 def list_zaken(session: Session, query: Any, actor: User, origin: str) -> list[Zaak]:

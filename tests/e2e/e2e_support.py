@@ -183,6 +183,16 @@ def draft_with_judgements(page: Page, soort: str, chosen: dict[str, str]) -> Non
     flash_ok(page, "Het concept is opgesteld.")
 
 
+def download(page: Page, recipient: str, target: Path) -> str:
+    """On the approved item's page: one more recipient's letter."""
+    letter = page.locator('section[aria-labelledby="brieven"] article').filter(
+        has=page.get_by_role("heading", name=re.compile(f"aan {re.escape(recipient)}$")))
+    with page.expect_download() as info:
+        letter.get_by_role("link", name=re.compile(r"^Download .+\.docx$")).click()
+    info.value.save_as(target)
+    return docx_text(target)
+
+
 def submit_for_review(page: Page, soort_label: str, signatory: str) -> None:
     """Choose the signatory in the concept's article and offer the letters for approval."""
     article = page.locator('section[aria-labelledby="beslissingen"] article').filter(

@@ -21,7 +21,7 @@ from playwright.sync_api import Page, expect
 
 from app.domain.procedure import Procedure
 from tests.e2e.e2e_support import (
-    docx_text,
+    download,
     draft,
     draft_with_judgements,
     field,
@@ -155,9 +155,4 @@ def approve(page: Page, kenmerk: str, soort_label: str, recipient: str, target: 
     page.get_by_role("link", name=f"{kenmerk}: {soort_label}", exact=True).click()
     page.get_by_role("button", name="Vaststellen", exact=True).click()
     flash_ok(page, "De beslissing is vastgesteld.")
-    letter = page.locator('section[aria-labelledby="brieven"] article').filter(
-        has=page.get_by_role("heading", name=re.compile(f"aan {re.escape(recipient)}$")))
-    with page.expect_download() as info:
-        letter.get_by_role("link", name=re.compile(r"^Download .+\.docx$")).click()
-    info.value.save_as(target)
-    return docx_text(target)
+    return download(page, recipient, target)

@@ -21,7 +21,7 @@ from playwright.sync_api import Locator, Page, expect
 from app.domain.deadlines import AMSTERDAM
 from tests.e2e.e2e_support import (
     choice,
-    docx_text,
+    download,
     draft_with_judgements,
     flash_ok,
     login,
@@ -208,13 +208,3 @@ def put(form: Locator, name: str, value: str) -> None:
         controls.first.select_option(value)
     else:
         controls.first.fill(value)
-
-
-def download(page: Page, recipient: str, target: Path) -> str:
-    """On the approved item's page: one more recipient's letter."""
-    letter = page.locator('section[aria-labelledby="brieven"] article').filter(
-        has=page.get_by_role("heading", name=re.compile(f"aan {re.escape(recipient)}$")))
-    with page.expect_download() as info:
-        letter.get_by_role("link", name=re.compile(r"^Download .+\.docx$")).click()
-    info.value.save_as(target)
-    return docx_text(target)

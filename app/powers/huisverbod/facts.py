@@ -15,7 +15,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from app.domain.assessment import ParameterValue
-from app.domain.deadlines import AMSTERDAM, einde_op_klok
+from app.domain.deadlines import einde_op_klok, klokdagen
 from app.domain.errors import FactsRejected
 from app.domain.history import made_known
 from app.domain.measures import parse_moment
@@ -23,7 +23,6 @@ from app.domain.measures import parse_moment
 ANNEX = ("persoon", "incident", "leefomstandigheden", "politiegegevens")  # Besluit tijdelijk huisverbod, bijlage
 CAPACITIES = ("orgaan", "plaatsvervanger", "hulpofficier_van_justitie", "gemandateerde")
 INFORMED = ("nee", "inhoud", "inhoud_en_gevolgen")
-_MINUTES_PER_DAY = 24 * 60
 
 
 def facts_from_case(case: Mapping[str, Any], history: Iterable[Mapping[str, Any]],
@@ -66,13 +65,6 @@ def moment(case: Mapping[str, Any], key: str, *, required: bool = False) -> date
     if found is None and required:
         raise FactsRejected({key: "Dit moment ontbreekt."})
     return found
-
-
-def clock_days(start: datetime, end: datetime) -> float:
-    """Days between two moments as the wall clock counts them (27 March 20:00 to 6 April 20:00 is 10)."""
-    minutes = (end.astimezone(AMSTERDAM).replace(tzinfo=None) - start.astimezone(AMSTERDAM).replace(tzinfo=None))
-    whole = int(minutes.total_seconds() // 60)
-    return whole // _MINUTES_PER_DAY if whole % _MINUTES_PER_DAY == 0 else round(whole / _MINUTES_PER_DAY, 4)
 
 
 def _person_facts(case: Mapping[str, Any], imposed: datetime) -> dict[str, Any]:
@@ -131,7 +123,7 @@ def _extension_facts(case: Mapping[str, Any], imposed: datetime,
         # the end as extended, at the moment the mayor decides.
         "extension_before_end": "unknown" if decided is None else
         ("yes" if decided < end_of_order(imposed, params) else "no"),
-        "extension_total_days": clock_days(imposed, new_end) if new_end else 0,
+        "extension_total_days": klokdagen(imposed, new_end) if new_end else 0,
         "withdrawal_requested": bool(withdrawal), "withdrawal_decider": withdrawal or "geen",
     }
 
@@ -142,4 +134,4 @@ def _before(consulted: datetime | None, imposed: datetime) -> str:
 
 def _order_days(case: Mapping[str, Any], imposed: datetime, params: Mapping[str, ParameterValue]) -> float:
     written = moment(case, "order_end_at")
-    return clock_days(imposed, written) if written else params["duur_dagen"].value
+    return klokdagen(imposed, written) if written else params["duur_dagen"].value

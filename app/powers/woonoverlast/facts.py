@@ -15,7 +15,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from app.domain.assessment import ParameterValue, table_parameter
-from app.domain.deadlines import AMSTERDAM, einde_op_klok
+from app.domain.deadlines import einde_op_klok, klokdagen
 from app.domain.errors import FactsRejected
 from app.domain.history import day_of, made_known
 from app.domain.measures import parse_moment
@@ -30,7 +30,6 @@ ORDERS = (DWANGSOM, "last_onder_bestuursdwang")
 IN_DWELLING = ("in_woning", "vanuit_woning")
 NEARBY = "onmiddellijke_nabijheid"
 BORN = "gebruiker.geboortedatum"
-_MINUTES_PER_DAY = 24 * 60
 
 
 def facts_from_case(case: Mapping[str, Any], history: Iterable[Mapping[str, Any]],
@@ -170,20 +169,13 @@ def _ban_facts(case: Mapping[str, Any], params: Mapping[str, ParameterValue], to
         "ban_running": end is not None and start.date() <= today <= end.date(),
         "ban_extension_requested": new_end is not None,
         "ban_extension_after_end": end is not None and new_end is not None and today > end.date(),
-        "ban_extension_total_days": clock_days(start, new_end) if start and new_end else 0,
+        "ban_extension_total_days": klokdagen(start, new_end) if start and new_end else 0,
     }
 
 
 def ban_end(start: datetime, params: Mapping[str, ParameterValue]) -> datetime:
     """The end of the presence ban: the same clock time `aanwezigheidsverbod_dagen` days after its start."""
     return einde_op_klok(start, int(params["aanwezigheidsverbod_dagen"].value))
-
-
-def clock_days(start: datetime, end: datetime) -> float:
-    """Days between two moments as the wall clock counts them (27 March 20:00 to 24 April 20:00 is 28)."""
-    span = end.astimezone(AMSTERDAM).replace(tzinfo=None) - start.astimezone(AMSTERDAM).replace(tzinfo=None)
-    minutes = int(span.total_seconds() // 60)
-    return minutes // _MINUTES_PER_DAY if minutes % _MINUTES_PER_DAY == 0 else round(minutes / _MINUTES_PER_DAY, 4)
 
 
 def _order_facts(history: list[Mapping[str, Any]], case: Mapping[str, Any], seen: list[dict[str, Any]],
@@ -193,8 +185,8 @@ def _order_facts(history: list[Mapping[str, Any]], case: Mapping[str, Any], seen
     dwangsom order runs."""
     role, last = case.get("addressee_role") or "gebruiker", seen[-1]["at"].date()
     mine = [h for h in history if _same_addressee(h, role)]
-    running = {h["kind"]: order_window(h, params) for h in mine if h.get("kind") in ORDERS
-               and order_window(h, params)[0] <= last < order_window(h, params)[1]}
+    running = {h["kind"]: w for h in mine
+               if h.get("kind") in ORDERS and (w := order_window(h, params))[0] <= last < w[1]}
     starts = [day_of(h.get("letter_date")) or day_of(h.get("date")) for h in mine if h.get("kind") in (*ORDERS, BAN)]
     ban = _moment(case, "ban_start_at")
     after = any(s is not None and s < last for s in starts) or (ban is not None and seen[-1]["at"] > ban)

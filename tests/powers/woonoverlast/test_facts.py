@@ -9,9 +9,9 @@ from datetime import date, datetime
 import pytest
 
 from app.config import ROOT
-from app.domain.deadlines import AMSTERDAM
+from app.domain.deadlines import AMSTERDAM, klokdagen
 from app.domain.errors import FactsRejected
-from app.powers.woonoverlast.facts import ban_end, breaches, clock_days, facts_from_case, joins
+from app.powers.woonoverlast.facts import ban_end, breaches, facts_from_case, joins
 from app.rulebook import Rulebook
 
 BOOK = Rulebook.load(ROOT / "rules")
@@ -104,7 +104,7 @@ def test_ban_ends_at_the_same_clock_time_ten_days_later_without_atw():
     assert ban_end(start, PARAMS) == datetime(2025, 4, 28, 14, 0, tzinfo=AMSTERDAM)
     summer = datetime(2026, 3, 27, 20, 0, tzinfo=AMSTERDAM)  # summer time starts on 29 March
     assert ban_end(summer, PARAMS).hour == 20 and ban_end(summer, PARAMS).day == 6
-    assert clock_days(start, datetime(2025, 5, 16, 14, 0, tzinfo=AMSTERDAM)) == 28
+    assert klokdagen(start, datetime(2025, 5, 16, 14, 0, tzinfo=AMSTERDAM)) == 28
 
 
 def test_the_age_for_the_ban_is_taken_on_the_day_it_starts():
