@@ -279,8 +279,8 @@ def hearing_closed(state: CaseState) -> bool:
 
 
 def first_send_day(state: CaseState) -> date | None:
-    """While the zienswijzetermijn of the newest approved voornemen runs, the first day a besluit may be sent;
-    none once the besluit it announced is decided (a later measure, e.g. a presence ban, is not held back)."""
+    """While the newest approved voornemen's zienswijzetermijn runs and its besluit is not taken, the first
+    day a besluit may be sent."""
     found = next(((i, d) for i, d in enumerate(state.decisions) if d.announces and d.status in DECIDED
                   and not d.revoked), None)
     if found is None or found[1].zienswijze_tot is None or state.today > found[1].zienswijze_tot:
@@ -290,8 +290,7 @@ def first_send_day(state: CaseState) -> date | None:
 
 
 def _announced_decided(decisions: tuple[Decision, ...], index: int) -> bool:
-    """Whether the besluit the voornemen at `index` announced is taken: a newer decided final decision about the
-    same measure (a presence ban decided meanwhile is another measure). Its zienswijze term then no longer counts."""
+    """Whether the besluit the voornemen at `index` announced is taken (a newer decided one, same measure)."""
     voornemen = decisions[index]
     return any(d.final and d.status in DECIDED and d.measure == voornemen.measure for d in decisions[:index])
 
