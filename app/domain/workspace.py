@@ -279,8 +279,7 @@ def hearing_closed(state: CaseState) -> bool:
 
 
 def first_send_day(state: CaseState) -> date | None:
-    """While the newest approved voornemen's zienswijzetermijn runs and its besluit is not taken, the first
-    day a besluit may be sent."""
+    """While the newest voornemen's zienswijzetermijn runs and its besluit is not taken: the first sending day."""
     found = next(((i, d) for i, d in enumerate(state.decisions) if d.announces and d.status in DECIDED
                   and not d.revoked), None)
     if found is None or found[1].zienswijze_tot is None or state.today > found[1].zienswijze_tot:
