@@ -9,11 +9,13 @@ from app.domain.errors import InvalidInput
 from app.domain.procedure import JudgementSpec
 
 COMPETENCE_STEP = "bevoegdheid"
-AFSLUITREDENEN = ("niet_bevoegd", "afgezien", "afgedaan")
+AFSLUITREDENEN = ("niet_bevoegd", "afgezien", "afgedaan", "aanvraag_ingetrokken")
 REASONS = {
     "niet_bevoegd": "Niet bevoegd",
     "afgezien": "Afgezien van een maatregel",
     "afgedaan": "Afgedaan",
+    # The applicant withdrew the application the zaak is about (e.g. a permit under Bibob screening).
+    "aanvraag_ingetrokken": "Aanvraag ingetrokken door de aanvrager",
 }
 
 

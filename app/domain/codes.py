@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-BRON_SOORTEN = ("bestuurlijke_rapportage", "proces_verbaal", "boa_rapport", "melding")
+BRON_SOORTEN = ("bestuurlijke_rapportage", "proces_verbaal", "boa_rapport", "melding", "aanvraag")
 RECHTHEBBENDE_SOORTEN = ("eigenaar", "verhuurder", "woningcorporatie", "niet_van_toepassing")
 
 # A user's role, and the confidentiality levels (ZGW vertrouwelijkheidaanduiding) from open to most secret.

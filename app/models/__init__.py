@@ -8,6 +8,7 @@ from app.models.notificatie import Notificatie
 from app.models.parameters import ParameterBevestiging
 from app.models.rechtsmiddel import Beroep, Bezwaar
 from app.models.retention import Vernietiging
+from app.models.toegang import ZaakToegang
 from app.models.user import LoginFailure, LoginSession, Mandaat, User
 from app.models.verzending import Verzending
 from app.models.zaak import Betrokkene, Melding, Zaak
@@ -15,5 +16,5 @@ from app.models.zaak import Betrokkene, Melding, Zaak
 __all__ = [
     "AccessEntry", "AuditEntry", "Beoordeling", "Beroep", "Beslissing", "Betrokkene", "Bezwaar", "ChainHead",
     "Document", "EerdereMaatregel", "LoginFailure", "LoginSession", "Mandaat", "Melding", "Notificatie", "Oordeel",
-    "ParameterBevestiging", "Reviewronde", "User", "Verzending", "Vernietiging", "Zaak",
+    "ParameterBevestiging", "Reviewronde", "User", "Verzending", "Vernietiging", "Zaak", "ZaakToegang",
 ]

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import Base
 from app.domain.codes import ROLES, VERTROUWELIJKHEID
-from app.domain.procedure import CAPACITIES, ORGAAN, PLAATSVERVANGER
+from app.domain.procedure import BODIES, CAPACITIES, ORGAAN, PLAATSVERVANGER
 from app.models.types import UtcDateTime, checked_enum, utcnow
 
 SIGNS_AS_BODY = f"('{ORGAAN}', '{PLAATSVERVANGER}')"  # the body itself or its substitute: no mandate decision
@@ -119,6 +119,10 @@ class Mandaat(Base):
     valid_until: Mapped[date | None] = mapped_column(Date)  # the last day it holds; None: until revoked
     mandaatbesluit: Mapped[str] = mapped_column(String(200), default="")  # the mandate decision it rests on
     functie: Mapped[str] = mapped_column(String(200), default="")  # e.g. hoofd Kabinet en Veiligheid
+    # The body that gave the mandate (migration 0020): a mandate of the burgemeester does not let its holder
+    # sign for the college, nor the other way round (Awb 10:1).
+    orgaan: Mapped[str] = mapped_column(checked_enum("mandaat_orgaan", *BODIES), default="burgemeester",
+                                        server_default="burgemeester")
     # Four eyes on a grant: a beheerder grants (aangevraagd), another approves (actief). Rows without a
     # granter predate the beheer pages (seed, migrations) and hold as they are.
     status: Mapped[str] = mapped_column(checked_enum("mandaat_status", *MANDAAT_STATUSSEN), default=ACTIEF)

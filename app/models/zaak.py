@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, String, Text
+from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import Base
 from app.domain.addressees import COUNTRIES, HOME, postal_lines
 from app.domain.closure import AFSLUITREDENEN
 from app.domain.codes import BRON_SOORTEN, RECHTHEBBENDE_SOORTEN
+from app.domain.procedure import BODIES
 from app.models.types import UtcDateTime, checked_enum, utcnow
 from app.models.user import VERTROUWELIJKHEID, User
 
@@ -44,6 +45,13 @@ class Zaak(Base):
         checked_enum("vertrouwelijkheidaanduiding", *VERTROUWELIJKHEID), default="zaakvertrouwelijk"
     )
     team: Mapped[str] = mapped_column(String(80), default="oov")
+    # The competent body that decides this zaak (index.yaml `orgaan`, or the power's choice per case, e.g. the
+    # body that decides the permit applied for): it signs, and a bezwaar is made to it (migration 0020).
+    orgaan: Mapped[str] = mapped_column(checked_enum("orgaan", *BODIES), default="burgemeester",
+                                        server_default="burgemeester")
+    # Only the people on the zaak's access list may see it (index.yaml `toegang: lijst`, e.g. Bibob secrecy);
+    # see models/toegang.py and web/access.py.
+    toegang_beperkt: Mapped[bool] = mapped_column(default=False, server_default=false())
     registratiedatum: Mapped[date] = mapped_column(Date)
     startdatum: Mapped[date] = mapped_column(Date)
     einddatum: Mapped[date | None] = mapped_column(Date)
@@ -108,6 +116,9 @@ class Betrokkene(Base):
     woonplaats: Mapped[str] = mapped_column(String(100))
     # The country of the address (ISO 3166-1 alpha-2): the letter prints it in that country's postal format.
     land: Mapped[str] = mapped_column(String(2), default=HOME, server_default=HOME)
+    # Which entry of the case file this betrokkene is (e.g. a third party named in a Bibob advice): a letter to
+    # him is built from that entry only (migration 0020). None: the role says enough.
+    ref: Mapped[str | None] = mapped_column(String(40))
     version_id: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version_id}
