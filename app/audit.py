@@ -161,4 +161,6 @@ _ACTIE_WEERGAVE = {
     "refuse_mandate": "Mandaat afgewezen",
     "end_mandate": "Mandaat beëindigd",
     "password": "Wachtwoord gewijzigd",
+    "toegang_verleend": "Op de toegangslijst van de zaak gezet",
+    "toegang_ingetrokken": "Van de toegangslijst van de zaak gehaald",
 }

@@ -17,7 +17,7 @@ from pathlib import Path
 from app.config import Config
 from app.domain.deadlines import Calendar, calendar_from_parameter
 from app.domain.objection_decision import CORE_LETTERS
-from app.domain.procedure import Outcome, Procedure
+from app.domain.procedure import PER_ZAAK, Outcome, Procedure
 from app.letters.render import TemplateStore
 from app.powers import PowerSpec, check_agreement, power, registry
 from app.rulebook import Rulebook
@@ -63,6 +63,7 @@ def build_runtime(config: Config) -> Runtime:
         book, engine, letters = _cache[key]
     check_agreement(book.powers, {e.power for e in letters.entries} - {CORE_LETTERS})  # the core's own letters
     check_letters(book, letters)
+    check_bodies(book)
     return Runtime(config=config, book=book, engine=engine, letters=letters)
 
 
@@ -87,6 +88,20 @@ def check_letters(book: Rulebook, letters: TemplateStore) -> None:
     problems += _missing_letters(book, letters)
     if problems:
         raise RuntimeError("Brieven passen niet bij de procedure: " + "; ".join(problems))
+
+
+def check_bodies(book: Rulebook) -> None:
+    """A power whose body is settled per zaak (index.yaml `orgaan: per_zaak`) says which from the case file
+    (PowerSpec.orgaan); a power with a fixed body has no such function, which nothing would call.
+
+    Raises:
+        RuntimeError: naming the power.
+    """
+    problems = [f"{code}: orgaan per_zaak vraagt PowerSpec.orgaan" if book.index(code).orgaan == PER_ZAAK else
+                f"{code}: PowerSpec.orgaan zonder orgaan per_zaak in rules/{code}/index.yaml"
+                for code in book.powers if (book.index(code).orgaan == PER_ZAAK) != (power(code).orgaan is not None)]
+    if problems:
+        raise RuntimeError("Bevoegd orgaan: " + "; ".join(problems))
 
 
 def _core_outcome(book: Rulebook, code: str) -> Outcome | None:

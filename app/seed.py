@@ -1,8 +1,10 @@
 """Fictional demo data: users for every role and capacity, and each power's demo meldingen. Idempotent.
 
-Every user is authorised for every registered power. The kabinet member signs in mandate, the mayor
+Every user of team oov is authorised for every registered power. The kabinet member signs in mandate, the mayor
 decides as the body itself (extensions and withdrawals that cannot be mandated), and the officer holds
-the mandate of a hulpofficier van justitie where a power's procedure allows one.
+the mandate of a hulpofficier van justitie where a power's procedure allows one. The permit desk (team
+vergunningen) handles the powers that start from an aanvraag: its officer submits the applications, its jurist
+handles them and its head signs in mandate of the body that decides each (burgemeester or college).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.procedure import bodies
 from app.models import Mandaat, User, Zaak
 from app.runtime import Runtime
 from app.schemas.melding import MeldingSchema
@@ -19,22 +22,28 @@ from app.services.accounts import hash_password
 from app.services.assignment import assign
 from app.services.intake import submit_melding
 
+APPLICATION = "aanvraag"  # the kind of source document of an application (domain/codes.py)
 DEMO_PASSWORD = "demo-bevoegd-2026"  # noqa: S105 - fictional demo accounts, printed by make run
 HOVJ = "hulpofficier_van_justitie"
-# (username, role, display name, mandate capacity or None)
+OOV, VERGUNNINGEN = "oov", "vergunningen"  # the teams: public order and safety; the permit desk
+# (username, role, display name, mandate capacity or None, team)
 DEMO_USERS = (
-    ("handhaving", "handhaving", "H. Handhaver (demo)", None),
-    ("hovj", "handhaving", "O. Hulpofficier (demo)", HOVJ),
-    ("jurist", "jurist", "J. Jurist (demo)", None),
-    ("jurist2", "jurist", "L. Collega (demo)", None),
-    ("kabinet", "kabinet", "K. Kabinet (demo)", "gemandateerde"),
-    ("burgemeester", "kabinet", "M. Burgemeester (demo)", "orgaan"),
-    ("beheerder", "beheerder", "B. Beheerder (demo)", None),
-    ("beheerder2", "beheerder", "C. Beheerder (demo)", None),  # the second pair of eyes on a mandate grant
-    ("auditor", "auditor", "A. Auditor (demo)", None),
+    ("handhaving", "handhaving", "H. Handhaver (demo)", None, OOV),
+    ("hovj", "handhaving", "O. Hulpofficier (demo)", HOVJ, OOV),
+    ("jurist", "jurist", "J. Jurist (demo)", None, OOV),
+    ("jurist2", "jurist", "L. Collega (demo)", None, OOV),
+    ("kabinet", "kabinet", "K. Kabinet (demo)", "gemandateerde", OOV),
+    ("burgemeester", "kabinet", "M. Burgemeester (demo)", "orgaan", OOV),
+    ("beheerder", "beheerder", "B. Beheerder (demo)", None, OOV),
+    ("beheerder2", "beheerder", "C. Beheerder (demo)", None, OOV),  # the second pair of eyes on a mandate grant
+    ("auditor", "auditor", "A. Auditor (demo)", None, OOV),
+    ("vergunningen", "handhaving", "V. Vergunningverlener (demo)", None, VERGUNNINGEN),  # submits applications
+    ("vergunningen_jurist", "jurist", "B. Bibob-jurist (demo)", None, VERGUNNINGEN),
+    ("vergunningen_hoofd", "kabinet", "W. Hoofd Vergunningen (demo)", "gemandateerde", VERGUNNINGEN),
 )
 # The function each capacity signs under (Awb 10:10: "namens deze" with the function); the mayor signs in person.
 FUNCTIES = {"gemandateerde": "hoofd Kabinet en Veiligheid", "orgaan": "", HOVJ: "hulpofficier van justitie"}
+FUNCTIES_VERGUNNINGEN = {"gemandateerde": "hoofd Vergunningen"}
 MANDATE_FROM = date(2025, 1, 1)  # fictional: the demo mandate decision's commencement
 
 
@@ -44,7 +53,8 @@ def seed_demo(session: Session, rt: Runtime, today: date) -> list[tuple[str, str
         users = _users(session, rt)
         zaken = []
         for code, spec in rt.powers.items():
-            officer = users["hovj"] if _on_the_spot(rt, code) else users["handhaving"]
+            officer = users["vergunningen"] if applications(rt, code) else \
+                users["hovj"] if _on_the_spot(rt, code) else users["handhaving"]
             for melding in spec.demo(today):
                 zaken.append(submit_melding(session, rt, MeldingSchema().load(melding), officer, today))
         _assign_some(session, zaken, users)
@@ -54,28 +64,38 @@ def seed_demo(session: Session, rt: Runtime, today: date) -> list[tuple[str, str
 def _assign_some(session: Session, zaken: list[Zaak], users: dict[str, User]) -> None:
     """The work lists show something in each: every other case assigned (to "jurist", one to his colleague),
     the rest waiting under "Niet toegewezen". The huisverbod decided on the spot brings its deadlines along
-    (the end of the order, the reachability notice)."""
-    for n, zaak in enumerate(zaken):
+    (the end of the order, the reachability notice). The permit desk's cases go to its own jurist."""
+    for n, zaak in enumerate(z for z in zaken if z.team == OOV):
         if n % 2 == 0:
             who = users["jurist2"] if n == 2 else users["jurist"]  # one case for the colleague
             assign(session, zaak, who.id, zaak.version_id, users["jurist"])
+    for n, zaak in enumerate(z for z in zaken if z.team == VERGUNNINGEN):
+        if n % 2 == 0:
+            assign(session, zaak, users["vergunningen_jurist"].id, zaak.version_id, users["vergunningen_jurist"])
 
 
 def _users(session: Session, rt: Runtime) -> dict[str, User]:
-    hashed, powers, made = hash_password(DEMO_PASSWORD), list(rt.powers), {}
-    for username, role, name, capacity in DEMO_USERS:
-        user = User(username=username, display_name=name, role=role, team="oov", password_hash=hashed,
+    hashed, made = hash_password(DEMO_PASSWORD), {}
+    for username, role, name, capacity, team in DEMO_USERS:
+        powers = [c for c in rt.powers if applications(rt, c)] if team == VERGUNNINGEN else list(rt.powers)
+        user = User(username=username, display_name=name, role=role, team=team, password_hash=hashed,
                     zaaktypes=powers, phone="14 043 (demo)")
+        functies = FUNCTIES_VERGUNNINGEN if team == VERGUNNINGEN else FUNCTIES
         for code in powers if capacity else ():
             outcomes = _outcomes(rt, code, capacity)
-            if outcomes:
+            for body in bodies(rt.book.index(code).orgaan) if outcomes else ():  # a mandate of each body
                 user.mandaten.append(Mandaat(besluittype=code, hoedanigheid=capacity, uitkomsten=outcomes,
-                                             valid_from=MANDATE_FROM, mandaatbesluit=_besluit(capacity),
-                                             functie=FUNCTIES[capacity]))
+                                             orgaan=body, valid_from=MANDATE_FROM,
+                                             mandaatbesluit=_besluit(capacity, body), functie=functies[capacity]))
         session.add(user)
         made[username] = user
     session.commit()
     return made
+
+
+def applications(rt: Runtime, code: str) -> bool:
+    """A power that starts from an application (index.yaml `bron_soorten` names an aanvraag): the permit desk's."""
+    return APPLICATION in rt.book.index(code).bron_soorten
 
 
 def _outcomes(rt: Runtime, code: str, capacity: str) -> list[str]:
@@ -87,6 +107,7 @@ def _on_the_spot(rt: Runtime, code: str) -> bool:
     return rt.procedure(code).on_the_spot() is not None
 
 
-def _besluit(capacity: str) -> str:
-    return "" if capacity == "orgaan" else "Mandaatbesluit burgemeester Maastricht 2025 (demo, fictief)"
+def _besluit(capacity: str, body: str) -> str:
+    giver = "burgemeester" if body == "burgemeester" else "college van burgemeester en wethouders"
+    return "" if capacity == "orgaan" else f"Mandaatbesluit {giver} Maastricht 2025 (demo, fictief)"
 

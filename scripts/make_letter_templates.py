@@ -37,7 +37,9 @@ from app.strict_yaml import load  # noqa: E402
 TEMPLATES = ROOT / "letter_templates"
 # A fixed date keeps regenerated templates byte-identical when nothing changed.
 GENERATED = datetime(2026, 1, 1, tzinfo=UTC)
-AFZENDER = ("Gemeente Maastricht — Burgemeester", "Postbus 1992, 6201 BZ Maastricht · telefoon 14 043")
+# The letterhead: the body that writes (the context key `afzender`, "De burgemeester van Maastricht" or
+# "Burgemeester en wethouders van Maastricht", from the zaak's body), then the municipality's address.
+AFZENDER = ("{{ afzender }}", "Gemeente Maastricht · Postbus 1992, 6201 BZ Maastricht · telefoon 14 043")
 LINE_LOOPS = ("adresregels", "ondertekening", "afschrift_aan")  # one line each, not a paragraph of text
 
 # The house style: one font in one colour. Every paragraph and character style takes its font from Normal
@@ -207,7 +209,7 @@ def page_field(paragraph) -> None:
 
 
 def header_footer(doc) -> None:
-    """Sender block in the header; kenmerk and page number in the footer."""
+    """Sender block in the header (the body that writes, then the address); kenmerk and page number in the footer."""
     section = doc.sections[0]
     first, second = section.header.paragraphs[0], section.header.add_paragraph(AFZENDER[1])
     first.add_run(AFZENDER[0]).bold = True

@@ -28,6 +28,7 @@ from app import create_app  # noqa: E402
 from app.audit import GENESIS  # noqa: E402
 from app.config import ROOT, database_url_for_tests  # noqa: E402
 from app.db import Base, make_engine, session_scope  # noqa: E402
+from app.domain.procedure import bodies  # noqa: E402
 from app.models import Mandaat, User  # noqa: E402
 from app.powers import registry  # noqa: E402
 from app.services.accounts import hash_password  # noqa: E402
@@ -132,9 +133,10 @@ def users(app: Flask, db: Session, password_hash: str) -> dict[str, User]:
         user = User(username=username, display_name=f"{username.title()} (test)", role=role, team="oov",
                     password_hash=password_hash, zaaktypes=powers, phone="14 043")
         for code in powers if capacity else ():
-            user.mandaten.append(Mandaat(besluittype=code, hoedanigheid=capacity, mandaatbesluit="Mandaat (test)",
-                                         uitkomsten=list(rt.procedure(code).outcomes), valid_from=MANDATE_FROM,
-                                         functie=FUNCTIES[capacity]))
+            for body in bodies(rt.book.index(code).orgaan):  # a power settled per zaak: a mandate of each body
+                user.mandaten.append(Mandaat(besluittype=code, hoedanigheid=capacity, mandaatbesluit="Mandaat (test)",
+                                             uitkomsten=list(rt.procedure(code).outcomes), valid_from=MANDATE_FROM,
+                                             functie=FUNCTIES[capacity], orgaan=body))
         db.add(user)
         made[username] = user
     db.commit()

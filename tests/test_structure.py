@@ -37,6 +37,12 @@ AWB_WORDS = {
     "begunstigingstermijn": "Awb 5:24 lid 2 and 5:32a: the compliance period of a last",
     "gegevens": "the case file of every melding (its power's own fields live under it)",
     "oordelen": "the judgements made with a decision on the spot, for every power that has one",
+    # Words of an application-based power (Bibob) that are also plain words of the core's own texts.
+    "aanvrager": "Awb 1:3 lid 3: the applicant; the core's closure reason 'aanvraag ingetrokken door de aanvrager'",
+    "derde": "Awb 4:8: a third party heard before a decision; the core's reasoning rule ('in de derde persoon')",
+    "betrokkene": "the core's Betrokkene, a person in a zaak; the Wet Bibob's word for the applicant",
+    "application": "the MIME type application/... of documents and API responses",
+    "conditions": "the rulebook's conditions of a rule; the Wet Bibob's voorschriften of a power's case file",
 }
 
 

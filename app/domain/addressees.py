@@ -79,7 +79,9 @@ def person_row(person: Mapping[str, Any]) -> dict[str, Any]:
     return row
 
 
-PERSON_FIELDS = ("roltype", "naam", "geboortedatum", "rechthebbende_soort", "is_organisatie", *ADDRESS_FIELDS)
+# `ref`: the case-file entry a person came from (e.g. "third_parties.0"), when the power's betrokkenen() names it, so
+# a letter to him is built from his own entry only (Betrokkene.ref, LetterInput.recipient.ref).
+PERSON_FIELDS = ("roltype", "naam", "geboortedatum", "rechthebbende_soort", "is_organisatie", "ref", *ADDRESS_FIELDS)
 
 
 def rechthebbende(owner: Mapping[str, Any]) -> dict[str, Any]:

@@ -28,11 +28,11 @@ def judgements_to_ask(competence: str | None, specs: Iterable[JudgementSpec]) ->
     return tuple(s for s in specs if s.stap == COMPETENCE_STEP or s.bevoegd_bij)
 
 
-def check_reason(reason: str, competence: str | None) -> None:
+def check_reason(reason: str, competence: str | None, body: str = "de burgemeester") -> None:
     """"Niet bevoegd" only where the rules and the competence judgements say so; "bevoegd" cases are closed
     otherwise (with reasons why no measure follows)."""
     if reason not in REASONS:
         raise InvalidInput({"afsluitreden": "Kies een reden."})
     if reason == "niet_bevoegd" and competence == BEVOEGD:
-        raise InvalidInput({"afsluitreden": "Volgens de regels en de afwegingen is de burgemeester bevoegd. "
+        raise InvalidInput({"afsluitreden": f"Volgens de regels en de afwegingen is {body} bevoegd. "
                             "Kies een andere reden en motiveer die."})

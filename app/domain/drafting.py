@@ -31,7 +31,7 @@ from app.domain.measures import (
     window,
 )
 from app.domain.penalty import collection, heavier_than_announced, penalty_terms
-from app.domain.procedure import VOORNEMEN, Outcome, Procedure
+from app.domain.procedure import VOORNEMEN, Outcome, Procedure, body_words
 
 
 @dataclass(frozen=True)
@@ -145,9 +145,9 @@ def _check_competence(state: DraftState, outcome: Outcome) -> None:
                                                 outcome.code if cumulative else None)
         raise JudgementMissing(open_codes, "Leg eerst de afweging over de bevoegdheid vast.")
     if result != BEVOEGD:
-        raise InvalidInput({"bevoegdheid": " ".join(["De burgemeester is volgens de regels en de vastgelegde "
-                                                     "afwegingen niet bevoegd; er kan geen beslissing worden "
-                                                     "opgesteld.", *_refusing(a, outcome)])})
+        raise InvalidInput({"bevoegdheid": " ".join([f"{body_words(outcome.body, capital=True)} is volgens de regels "
+                                                     "en de vastgelegde afwegingen niet bevoegd; er kan geen "
+                                                     "beslissing worden opgesteld.", *_refusing(a, outcome)])})
 
 
 def _refusing(a: Assessment, outcome: Outcome) -> list[str]:

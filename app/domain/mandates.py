@@ -5,7 +5,9 @@ A mandate (Awb 10:1) names the power (besluittype), the outcomes it covers, its 
 decision it rests on and the holder's function. The body itself (the burgemeester) and its lawful substitute
 (the locoburgemeester) are recorded the same way, so the system knows who signs as the body. A rule can reserve
 an outcome to the body in person (finding kind `voorbehouden`, e.g. closing a dwelling under a municipality's
-mandate decision); then only the body or its substitute may decide it.
+mandate decision); then only the body or its substitute may decide it. A mandate is given by one body (the
+burgemeester or the college): it covers only the zaken that body decides (`outcome.body`, settled per zaak by
+procedure.decided_by).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from datetime import date
 from typing import Protocol
 
 from app.domain.assessment import Assessment, TraceEntry
-from app.domain.procedure import ORGAAN, PLAATSVERVANGER, Outcome
+from app.domain.procedure import BODIES, ORGAAN, PLAATSVERVANGER, Outcome, body_words
 
 ACTIEF = "actief"  # models.user.ACTIEF: the status of a mandate that holds
 VOORBEHOUDEN = "voorbehouden"  # finding kind: the outcome is reserved to the body itself (or its substitute)
@@ -32,6 +34,8 @@ class MandateLike(Protocol):
     valid_until: date | None
     mandaatbesluit: str
     functie: str
+    # orgaan: str, the body that gave it (read with a default: rows and test doubles without one are the
+    # burgemeester's, as migration 0020 made them)
 
 
 def reservation(assessment: Assessment | None, outcome: str) -> TraceEntry | None:
@@ -61,9 +65,16 @@ def valid_on(mandate: MandateLike, on: date) -> bool:
     return mandate.valid_from <= on and (mandate.valid_until is None or on <= mandate.valid_until)
 
 
+def given_by(mandate: MandateLike) -> str:
+    """The body that gave the mandate (Mandaat.orgaan)."""
+    return getattr(mandate, "orgaan", None) or BODIES[0]
+
+
 def allows(mandate: MandateLike, besluittype: str, outcome: Outcome, on: date, reserved: bool = False) -> bool:
-    """May the holder decide `outcome` of `besluittype` on `on` under this mandate?"""
+    """May the holder decide `outcome` of `besluittype` on `on` under this mandate? Only a mandate of the body that
+    decides it (an outcome whose per-zaak body is not settled matches none)."""
     return (mandate.besluittype == besluittype and outcome.code in (mandate.uitkomsten or ())
+            and given_by(mandate) == outcome.body
             and outcome.may_decide(mandate.hoedanigheid) and valid_on(mandate, on) and recorded(mandate)
             and in_force(mandate)
             and (not reserved or mandate.hoedanigheid in AS_BODY))
@@ -84,16 +95,21 @@ def refusal(mandates: Iterable[MandateLike], besluittype: str, outcome: Outcome,
     if reserved is not None:
         own = [m for m in own if m.hoedanigheid in AS_BODY]
         if not own:
-            return (f"Een {subject} is in deze zaak voorbehouden aan de {outcome.body} zelf of zijn "
+            return (f"Een {subject} is in deze zaak voorbehouden aan {body_words(outcome.body)} zelf of zijn "
                     f"plaatsvervanger. {reserved.explanation.strip()}").strip()
     if not own:
         return f"{who} heeft geen mandaat voor dit type besluit."
+    if not any(given_by(m) == outcome.body for m in own):
+        return (f"In deze zaak beslist {body_words(outcome.body)}. Het mandaat van {_of(who)} is niet door "
+                f"{body_words(outcome.body)} verleend.")
+    own = [m for m in own if given_by(m) == outcome.body]
     covering = [m for m in own if outcome.code in (m.uitkomsten or ())]
     if not covering:
         return f"Het mandaat van {_of(who)} dekt geen {subject}."
     capable = [m for m in covering if outcome.may_decide(m.hoedanigheid)]
     if not capable:
-        return f"Een {subject} kan niet in mandaat worden genomen; alleen de {outcome.body} of zijn plaatsvervanger."
+        return (f"Een {subject} kan niet in mandaat worden genomen; alleen {body_words(outcome.body)} of zijn "
+                "plaatsvervanger.")
     return _unrecorded(capable, who) or _dates([m for m in capable if in_force(m)], on, who)
 
 

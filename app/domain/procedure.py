@@ -9,7 +9,7 @@ that a jurist can read, not Python that names one power.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app.domain.errors import InvalidInput
 
@@ -23,6 +23,11 @@ HEARINGS = (VOORNEMEN, HORING, ACHTERAF, GEEN)
 REVIEWS = ("vooraf", "achteraf")  # the kabinet approves before the decision, or checks it afterwards
 REMEDIES = ("bezwaar", "beroep", "geen")  # bezwaar to the body; direct beroep to the rechtbank; none
 BODIES = ("burgemeester", "college")
+# index.yaml `orgaan: per_zaak`: which body decides is settled per zaak from its case file (PowerSpec.orgaan), e.g.
+# the body that grants the permit applied for; the outcomes then carry this marker as their body.
+PER_ZAAK = "per_zaak"
+# A body in a sentence ("... is bevoegd"), and how a letter names it after "bij" or "van".
+BODY_WORDS = {"burgemeester": "de burgemeester", "college": "het college van burgemeester en wethouders"}
 # The capacity in which a signatory decides (Mandaat.hoedanigheid). The body itself and its lawful
 # substitute may always decide; the others only where an outcome's `mandate` lists them.
 ORGAAN, PLAATSVERVANGER = "orgaan", "plaatsvervanger"
@@ -84,7 +89,7 @@ class Outcome:
     measure: str  # the policy measure it carries out (the proposal's maatregel), e.g. sluiting
     hearing: str
     review: str
-    body: str
+    body: str  # a body of BODIES, or PER_ZAAK: the zaak's settled body (body_of)
     remedy: str
     mandate: tuple[str, ...] = ()  # capacities, besides the body and its substitute, that may decide it
     announces: str | None = None  # a voornemen: the outcome whose zienswijze it opens
@@ -126,6 +131,29 @@ class Outcome:
     def may_decide(self, capacity: str) -> bool:
         """The body itself, its lawful substitute, and the capacities the outcome's mandate lists."""
         return capacity in (ORGAAN, PLAATSVERVANGER) or capacity in self.mandate
+
+
+def body_of(outcome: Outcome, orgaan: str) -> str:
+    """The body that decides `outcome` in a zaak whose settled body is `orgaan` (Zaak.orgaan): the outcome's own
+    body, or the zaak's where the power settles it per zaak."""
+    return orgaan if outcome.body == PER_ZAAK else outcome.body
+
+
+def decided_by(outcome: Outcome, orgaan: str | None) -> Outcome:
+    """The outcome with its body settled for a zaak (mandates and signatures read `outcome.body`); without a body
+    an outcome of a per-zaak power keeps the marker, which no mandate matches."""
+    return outcome if orgaan is None or outcome.body != PER_ZAAK else replace(outcome, body=orgaan)
+
+
+def bodies(orgaan: str) -> tuple[str, ...]:
+    """The bodies that may decide a power's zaken, from its index.yaml `orgaan`."""
+    return BODIES if orgaan == PER_ZAAK else (orgaan,)
+
+
+def body_words(body: str, capital: bool = False) -> str:
+    """ "de burgemeester", "het college van burgemeester en wethouders"; an unsettled body in general words."""
+    words = BODY_WORDS.get(body, "het bestuursorgaan")
+    return words[0].upper() + words[1:] if capital else words
 
 
 @dataclass(frozen=True)

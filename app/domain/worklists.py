@@ -25,9 +25,10 @@ EINDE_MAATREGEL = "einde_maatregel"
 TAAK = "taak"
 BESLISTERMIJN = "beslistermijn_bezwaar"
 NA_OVERTREDING = "termijn_na_overtreding"
+BESLISTERMIJN_AANVRAAG = "beslistermijn_aanvraag"
 KIND_LABELS = {ZIENSWIJZE: "Zienswijzetermijn", BEGUNSTIGING: "Begunstigingstermijn", BEZWAAR: "Bezwaartermijn",
                EINDE_MAATREGEL: "Einde van de maatregel", TAAK: "Taak", BESLISTERMIJN: "Beslistermijn bezwaar",
-               NA_OVERTREDING: "Termijn vanaf de overtreding"}
+               NA_OVERTREDING: "Termijn vanaf de overtreding", BESLISTERMIJN_AANVRAAG: "Beslistermijn aanvraag"}
 # An expired deadline stays visible this long: the jurist must still act on it (draft the besluit after the
 # zienswijze term, check compliance after the begunstigingstermijn), but a months-old one is history.
 SHOW_EXPIRED_DAYS = 30
@@ -63,6 +64,15 @@ class ObjectionFacts:
     zaak_id: int
     indiener: str
     beslistermijn_einde: date
+
+
+@dataclass(frozen=True)
+class ApplicationFacts:
+    """The decision period of an application not yet decided on (PowerSpec.decision_period), counted today."""
+
+    zaak_id: int
+    einde: date
+    opgeschort_sinds: date | None = None  # a suspension still runs since this day: the end moves every day
 
 
 @dataclass(frozen=True)
@@ -174,6 +184,20 @@ def objection_deadlines(objections: Iterable[ObjectionFacts]) -> list[Deadline]:
     return [Deadline(o.zaak_id, BESLISTERMIJN, f"Beslistermijn bezwaar van {o.indiener} (Awb 7:10)",
                      o.beslistermijn_einde, None, f"z{o.id}:{BESLISTERMIJN}:{o.beslistermijn_einde.isoformat()}")
             for o in objections]
+
+
+def application_deadlines(applications: Iterable[ApplicationFacts]) -> list[Deadline]:
+    """The last day to decide on each application. While a suspension runs the end moves every day, so the
+    notice's key names the suspension instead of the day: one notice, not one a day."""
+    return [_application(a) for a in applications]
+
+
+def _application(a: ApplicationFacts) -> Deadline:
+    if a.opgeschort_sinds is None:
+        return Deadline(a.zaak_id, BESLISTERMIJN_AANVRAAG, "Beslistermijn aanvraag", a.einde, None,
+                        f"z{a.zaak_id}:{BESLISTERMIJN_AANVRAAG}:{a.einde.isoformat()}")
+    return Deadline(a.zaak_id, BESLISTERMIJN_AANVRAAG, "Beslistermijn aanvraag (opgeschort, schuift op)", a.einde,
+                    None, f"z{a.zaak_id}:{BESLISTERMIJN_AANVRAAG}:opgeschort-{a.opgeschort_sinds.isoformat()}")
 
 
 def task_deadlines(tasks: Iterable[TaskFacts]) -> list[Deadline]:

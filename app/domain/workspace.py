@@ -71,6 +71,7 @@ class CaseState:
     # The steps with open judgements, in the procedure's order: (anchor code, name a person reads).
     open_step_names: tuple[tuple[str, str], ...] = ()
     stale_concept: bool = False  # the open concept rests on facts or judgements that changed since drafting
+    body: str = "de burgemeester"  # the zaak's competent body in words (procedure.body_words of Zaak.orgaan)
 
 
 @dataclass(frozen=True)
@@ -161,10 +162,9 @@ def status_text(state: CaseState) -> str:
     if latest is not None:
         return " ".join([decision_line(latest), *(f"Bezwaar van {who} in behandeling; beslissen uiterlijk {_day(end)}."
                                                   for who, end in state.objections)])
-    if state.competence == NIET_BEVOEGD:
-        return "Beoordeeld: de burgemeester is niet bevoegd."
-    if state.competence == BEVOEGD:
-        return "Beoordeeld: de burgemeester is bevoegd; nog geen beslissing opgesteld."
+    if state.competence in (BEVOEGD, NIET_BEVOEGD):
+        verdict = "bevoegd; nog geen beslissing opgesteld." if state.competence == BEVOEGD else "niet bevoegd."
+        return f"Beoordeeld: {state.body} is {verdict}"
     return "Beoordeeld: de bevoegdheid hangt af van een afweging."
 
 
@@ -179,7 +179,7 @@ def next_step(state: CaseState) -> str:
     if state.open_judgements:
         return _open_judgements_step(state)
     if state.competence == NIET_BEVOEGD:
-        return ("Geen beslissing mogelijk: de burgemeester is niet bevoegd. Sluit de zaak af, of corrigeer de "
+        return (f"Geen beslissing mogelijk: {state.body} is niet bevoegd. Sluit de zaak af, of corrigeer de "
                 "feiten als die niet kloppen.")
     if latest is None:
         return "Stel de beslissing op."

@@ -23,6 +23,9 @@ class Recipient:
     aanhef: str | None = None  # from BRP adressering; when absent, salutation.aanhef writes one
     id: int | None = None  # the betrokkene: tells "your zienswijze" from another party's
     is_organisatie: bool = False  # an organisation is greeted neutrally, a person by name
+    # The case-file entry this recipient is (Betrokkene.ref, e.g. "third_parties.0"): a kit writes his letter from
+    # his own entry only. None: the role says enough.
+    ref: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,10 @@ class LetterInput:
     behandeld_door: str
     # Who decides: {naam, hoedanigheid (a capacity of domain/procedure.py), mandaatbesluit, functie}.
     beslisser: Mapping[str, str] = field(default_factory=dict)
+    # The body that decides and writes (procedure.body_of: the zaak's settled body), and its municipality: the
+    # letterhead, the signature and the remedy clause name it.
+    orgaan: str = "burgemeester"
+    gemeente: str = "Maastricht"
     case_file: Mapping[str, Any] = field(default_factory=dict)
     zienswijze: Mapping[str, Any] | None = None
     duur: int | None = None

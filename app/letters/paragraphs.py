@@ -38,9 +38,11 @@ _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
 
 def head(letter: LetterInput, onderwerp: str) -> dict[str, object]:
-    """Keys every letter has: reference block, address block, salutation and signature."""
+    """Keys every letter has: the sender in the letterhead, reference block, address block, salutation and
+    signature."""
     recipient = letter.recipient
     return {
+        "afzender": afzender(letter.orgaan, letter.gemeente),
         "kenmerk": letter.kenmerk,
         "verzenddatum": letter.verzenddatum.isoformat(),  # for the core properties, not printed
         "datum_brief": datum(letter.verzenddatum),
@@ -52,32 +54,46 @@ def head(letter: LetterInput, onderwerp: str) -> dict[str, object]:
     }
 
 
-HEAD_KEYS = ("kenmerk", "verzenddatum", "datum_brief", "onderwerp", "behandeld_door", "adresregels", "aanhef",
-             "ondertekening")
+HEAD_KEYS = ("afzender", "kenmerk", "verzenddatum", "datum_brief", "onderwerp", "behandeld_door", "adresregels",
+             "aanhef", "ondertekening")
 
-# How the competent body (index.yaml `orgaan`) is named above the signature, and how its substitute signs.
+# How the competent body (the zaak's, procedure.body_of) is named in the letterhead and above the signature, how
+# its substitute signs, and the pronoun after "namens"/"voor": one person (deze), or the college (dezen).
 BODY_TITLES = {"burgemeester": "De burgemeester van {gemeente}", "college": "Burgemeester en wethouders van {gemeente}"}
 LOCUM = {"burgemeester": "locoburgemeester", "college": "plaatsvervanger"}
+PRONOUN = {"burgemeester": "deze", "college": "dezen"}
+# A bezwaar is made to the body that took the besluit (Awb 6:4 lid 1): a kit's bezwaar clause for one body is
+# replaced by the same clause for the zaak's body.
+CLAUSE_OF_BODY = {"burgemeester": {"bezwaar_college": "bezwaar_en_voorlopige_voorziening"},
+                  "college": {"bezwaar_en_voorlopige_voorziening": "bezwaar_college"}}
+
+
+def afzender(body: str, gemeente: str) -> str:
+    """The sender the letterhead names: "De burgemeester van Maastricht", "Burgemeester en wethouders van ..."."""
+    return BODY_TITLES[body].format(gemeente=gemeente)
 
 
 def ondertekening(body: str, gemeente: str, beslisser: Mapping[str, str]) -> tuple[str, ...]:
     """The signature block (Awb 10:10): the body signs in person; its substitute "voor deze" as the locum;
-    anyone else "namens deze", with the function under which the mandate was given.
+    anyone else "namens deze", with the function under which the mandate was given. For the college the
+    pronoun is plural: "namens dezen".
 
     `beslisser` is {naam, hoedanigheid, functie}: "De burgemeester van Maastricht," / "namens deze," /
     "K. Kabinet" / "hoofd Kabinet en Veiligheid".
     """
-    title = BODY_TITLES[body].format(gemeente=gemeente) + ","
+    title = afzender(body, gemeente) + ","
     naam, functie, capacity = beslisser.get("naam", ""), beslisser.get("functie", ""), beslisser.get("hoedanigheid")
     if capacity == "orgaan":
         return (title, naam)
     if capacity == "plaatsvervanger":
-        return (title, "voor deze,", naam, functie or LOCUM[body])
-    return (title, "namens deze,", naam, functie)
+        return (title, f"voor {PRONOUN[body]},", naam, functie or LOCUM[body])
+    return (title, f"namens {PRONOUN[body]},", naam, functie)
 
 
 def rechtsmiddelen(clauses: Mapping[str, Clause], code: str, letter: LetterInput) -> list[str]:
-    """The vetted remedy clause, with the last day to object or appeal written out."""
+    """The vetted remedy clause, with the last day to object or appeal written out; a bezwaar clause is the one of
+    the body that decides (CLAUSE_OF_BODY)."""
+    code = CLAUSE_OF_BODY.get(letter.orgaan, {}).get(code, code)
     return clauses[code].fill(datum_met_dag(letter.deadlines["uiterlijke_reactiedatum"]))
 
 

@@ -18,6 +18,7 @@ BRON_WOORDEN = {
     "proces_verbaal": "het proces-verbaal van de politie",
     "boa_rapport": "het rapport van een buitengewoon opsporingsambtenaar",
     "melding": "de melding",
+    "aanvraag": "de aanvraag",
 }
 # Rule explanations (rules/<power>/rules-*.yaml) are written for staff and in the third person. A sentence
 # or clause with one of these words addresses staff and is left out of a letter (paragraphs.py).

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.domain.assessment import Assessment, ParameterValue
+from app.domain.beslistermijn import TermijnAanvraag
 from app.domain.history import Counted
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ FollowUp = Callable[[Mapping[str, Any]], list[dict[str, Any]]]
 Subject = Callable[[Mapping[str, Any]], str]
 Panel = Callable[[CaseFile, Mapping[str, ParameterValue]], Mapping[str, Any]]
 Joins = Callable[[CaseFile, CaseFile], dict[str, Any]]
+DecisionPeriod = Callable[[CaseFile, Mapping[str, ParameterValue], date], TermijnAanvraag | None]
 
 
 @dataclass(frozen=True)
@@ -109,3 +111,12 @@ class PowerSpec:
     # case file and the new report's case file, the merged case file (pure); the report is kept as its own
     # melding. None: every report starts a zaak of its own.
     joins: Joins | None = None
+    # The competent body of this case ("burgemeester" or "college"), from its case file, for a power whose index.yaml
+    # says `orgaan: per_zaak` because the law gives the decision to the body that decides the underlying matter
+    # (Bibob: the body that grants the permit applied for). It settles Zaak.orgaan (services/bodies.py): who
+    # signs, whose mandate counts and to whom the bezwaar goes. None: the index's fixed `orgaan`.
+    orgaan: Callable[[CaseFile], str] | None = None
+    # A power that decides on applications: the decision period of the one in this case file (received, statutory
+    # term, suspensions with their caps, verdaging), from the case file, the parameters on the peildatum and today;
+    # None while the case file names no application. Shown on the case page, in /termijnen and stored on drafts.
+    decision_period: DecisionPeriod | None = None

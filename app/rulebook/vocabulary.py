@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.domain.codes import BRON_SOORTEN, MELDING_BRONNEN
 from app.domain.errors import RulebookError
 from app.domain.objection_decision import with_objection_decision
-from app.domain.procedure import BODIES, JudgementSpec, Outcome, Procedure
+from app.domain.procedure import BODIES, PER_ZAAK, JudgementSpec, Outcome, Procedure
 from app.rulebook.procedure import parse_judgements, parse_outcomes
 from app.rulebook.yamlio import (
     NAME_RE,
@@ -33,7 +34,10 @@ PEILDATUM = ("pleegdatum", "besluitdatum")
 # durable_rules stops at 255 properties (error 302); sid and id are added by the engine itself.
 MAX_FACT_PROPERTIES = 250
 _INDEX_KEYS = {"power", "title", "orgaan", "peildatum", "roles", "facts", "outcomes", "judgements"}
-_OPTIONAL_INDEX_KEYS = {"processing_basis", "retention", "note", "measure_order", "competence_judgements"}
+_OPTIONAL_INDEX_KEYS = {"processing_basis", "retention", "note", "measure_order", "competence_judgements",
+                        "toegang", "vertrouwelijkheid", "bron_soorten"}
+# Who sees a zaak of the power: everyone authorised for it (open), or only the people on its access list (lijst).
+TOEGANG = ("open", "lijst")
 _FACT_KEYS = {"min", "max", "values", "description"}
 
 __all__ = ["FactSpec", "JudgementSpec", "PowerIndex", "load_index"]
@@ -63,6 +67,10 @@ class PowerIndex:
     facts: dict[str, FactSpec]
     procedure: Procedure
     retention: str | None = None  # parameter: years after the last decision when the file is destroyed
+    toegang: str = "open"  # "lijst": a zaak is visible only to the people on its access list (services/toegang.py)
+    vertrouwelijkheid: str = ""  # the secrecy notice the case page shows (e.g. Wet Bibob art. 28)
+    # The kinds of source document the intake accepts for the power (index.yaml `bron_soorten`).
+    bron_soorten: tuple[str, ...] = MELDING_BRONNEN
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -84,7 +92,7 @@ def load_index(path: Path, shown: str, power: str) -> PowerIndex:
     require_keys(data, shown, _INDEX_KEYS, _OPTIONAL_INDEX_KEYS)
     if data["power"] != power:
         raise RulebookError(f"{shown}: key 'power' is {data['power']!r}, the folder is {power!r}")
-    orgaan = one_of(data["orgaan"], BODIES, f"{shown}: key 'orgaan'")
+    orgaan = one_of(data["orgaan"], (*BODIES, PER_ZAAK), f"{shown}: key 'orgaan'")
     roles = _roles(data["roles"], f"{shown}: key 'roles'")
     outcomes = with_objection_decision(parse_outcomes(data["outcomes"], shown, orgaan, tuple(roles)))
     retention = data.get("retention")
@@ -100,6 +108,9 @@ def load_index(path: Path, shown: str, power: str) -> PowerIndex:
                             one_of(data.get("competence_judgements", "any"), ("any", "all"),
                                    f"{shown}: key 'competence_judgements'")),
         retention=None if retention is None else _retention(retention, f"{shown}: key 'retention'"),
+        toegang=one_of(data.get("toegang", "open"), TOEGANG, f"{shown}: key 'toegang'"),
+        vertrouwelijkheid=_secrecy(data.get("vertrouwelijkheid"), f"{shown}: key 'vertrouwelijkheid'"),
+        bron_soorten=_sources(data.get("bron_soorten"), f"{shown}: key 'bron_soorten'"),
         extra={k: v for k, v in data.items() if k not in _INDEX_KEYS},
     )
 
@@ -113,6 +124,21 @@ def _roles(raw: Any, at: str) -> dict[str, str]:
             raise RulebookError(f"{at}: role codes are snake_case, got {code!r}")
         require_str(text, f"{at}.{code}")
     return dict(roles)
+
+
+def _secrecy(raw: Any, at: str) -> str:
+    """The secrecy notice shown on the case page; absent means none."""
+    return "" if raw is None else require_str(raw, at).strip()
+
+
+def _sources(raw: Any, at: str) -> tuple[str, ...]:
+    """The accepted kinds of source document; absent: the sources of a report (codes.MELDING_BRONNEN)."""
+    if raw is None:
+        return MELDING_BRONNEN
+    found = tuple(one_of(kind, BRON_SOORTEN, at) for kind in require_str_list(raw, at))
+    if not found or len(set(found)) != len(found):
+        raise RulebookError(f"{at}: name at least one kind of source, each once")
+    return found
 
 
 def _retention(raw: Any, at: str) -> str:

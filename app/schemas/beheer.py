@@ -7,7 +7,7 @@ from typing import Any
 from marshmallow import ValidationError, validate, validates_schema
 
 from app.domain.codes import ROLES, VERTROUWELIJKHEID
-from app.domain.procedure import CAPACITIES
+from app.domain.procedure import BODIES, CAPACITIES
 from app.schemas.base import StrictSchema
 from app.schemas.fields import CleanString, Date, Integer, List, choice, text
 
@@ -44,6 +44,8 @@ class MandaatSchema(StrictSchema):
     user_id = Integer(required=True)
     besluittype = text(40, required=True)
     hoedanigheid = choice(CAPACITIES, required=True)
+    # The body that gives the mandate; absent: the power's one body (a power settled per zaak needs a choice).
+    orgaan = choice(BODIES, load_default=None)
     uitkomsten = List(text(60), load_default=list)
     valid_from = Date(required=True)
     valid_until = Date(load_default=None, allow_none=True)

@@ -30,6 +30,8 @@ def _without_default(field: fields.Field) -> fields.Field:
     kwargs: dict[str, Any] = {"validate": field.validate, "allow_none": field.allow_none}
     if isinstance(field, fields.List):
         return type(field)(field.inner, **kwargs)
+    if isinstance(field, fields.Nested):  # a record: sent and stored whole, checked by its own schema
+        return type(field)(field.nested, many=field.many, **kwargs)
     return type(field)(**kwargs)
 
 

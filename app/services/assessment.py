@@ -24,6 +24,7 @@ from app.models import Beoordeling, Betrokkene, User, Zaak
 from app.rulebook.overlay import Overlay
 from app.runtime import Runtime
 from app.schemas.casework import facts_schema
+from app.services.bodies import settle_body
 from app.services.history import history_items
 from app.services.judging import reopen
 from app.services.parameters import overlay_for, peildatum_of
@@ -67,7 +68,9 @@ def history_for(session: Session, rt: Runtime, zaak: Zaak) -> list[dict[str, Any
 def assess(session: Session, rt: Runtime, zaak: Zaak, actor: Actor, today: date,
            beslisdatum: date | None = None) -> Beoordeling:
     """Evaluate the zaak (the law of its peildatum, policy values of `beslisdatum`, default today, with the
-    values the municipality confirmed) and add the receipt (flushes; the caller commits)."""
+    values the municipality confirmed) and add the receipt (flushes; the caller commits). The zaak's body is settled
+    again first: the case file may now name another body (services/bodies.py)."""
+    settle_body(session, rt, zaak, actor)
     return _store(session, zaak, actor, today, _evaluate(session, rt, zaak, today, beslisdatum))
 
 
@@ -100,6 +103,7 @@ def current_assessment(session: Session, rt: Runtime, zaak: Zaak, actor: Actor, 
     confirmations included); otherwise a new one (e.g. the days since the finding crossed the point where the
     time elapsed must be weighed, or a beheerder confirmed a value). Flushes only."""
     row = latest(session, zaak)
+    settle_body(session, rt, zaak, actor)
     result = _evaluate(session, rt, zaak, today, beslisdatum)
     if row is not None and row.assessment == result.to_dict():
         return row

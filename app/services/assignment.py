@@ -14,7 +14,7 @@ from app.audit import Actor, record_change
 from app.domain.errors import InvalidInput
 from app.models import User, Zaak
 from app.models.user import VERTROUWELIJKHEID
-from app.services import notifications
+from app.services import notifications, toegang
 from app.services.queries import check_version
 
 NOT_ALLOWED = "Kies een jurist van het team van deze zaak die deze soort zaken mag behandelen."
@@ -35,7 +35,8 @@ def candidates(session: Session, zaak: Zaak) -> list[User]:
 
 
 def assign(session: Session, zaak: Zaak, behandelaar_id: int, version: int, actor: User) -> Zaak:
-    """Make `behandelaar_id` the zaak's behandelaar (audited; he is told when someone else assigned him).
+    """Make `behandelaar_id` the zaak's behandelaar (audited; he is told when someone else assigned him). On a
+    restricted zaak the behandelaar and the assigner are put on its access list.
 
     Raises:
         InvalidInput: the user does not exist or may not handle this zaak (same answer: no enumeration).
@@ -54,6 +55,7 @@ def assign(session: Session, zaak: Zaak, behandelaar_id: int, version: int, acto
     record_change(session, Actor.of(actor), actie="assign", hoofd_object=zaak.identificatie, resource="zaak",
                   resource_id=zaak.id, weergave=zaak.identificatie,
                   oud={"behandelaar": old.username if old else None}, nieuw={"behandelaar": user.username})
+    toegang.on_assignment(session, zaak, user, actor)  # a restricted zaak: both can open it from now on
     if user.id != actor.id:
         notifications.notify(session, [user], "toegewezen", zaak,
                              f"Zaak {zaak.identificatie} is aan u toegewezen.", f"/zaken/{zaak.id}")

@@ -15,11 +15,12 @@ from app.audit import Actor, record_access
 from app.domain.assessment import Assessment
 from app.domain.closure import judgements_to_ask
 from app.domain.judgements import competence
-from app.domain.mandates import in_force, reservation, valid_on
+from app.domain.mandates import given_by, in_force, reservation, valid_on
 from app.domain.procedure import Outcome, Procedure
 from app.models import Beslissing, Document, Mandaat, Oordeel, Reviewronde, User, Zaak
 from app.models.types import utcnow
 from app.runtime import Runtime
+from app.services import toegang
 from app.services.assessment import latest
 from app.services.queries import active_judgements, lapsed_judgements, mandaat_for
 from app.services.review import current_documents
@@ -66,7 +67,7 @@ def view_zaak(session: Session, rt: Runtime, zaak: Zaak, actor: User, origin: st
         panel=spec.panel(zaak.melding.gegevens, params) if spec.panel else None,
     )
     record_access(session, Actor.of(actor), action="view", object_type="zaak", object_id=zaak.id,
-                  case_id=zaak.identificatie, origin=origin)
+                  case_id=zaak.identificatie, origin=origin, reason="toegangslijst" if zaak.toegang_beperkt else "")
     session.commit()
     return view
 
@@ -104,24 +105,29 @@ def review_queue(session: Session, visible: Any, actor: User, origin: str) -> tu
 
 
 def _signers(session: Session, zaak: Zaak, procedure: Procedure, concept: Beslissing | None) -> list[User]:
-    """Who may sign the concept today (any kabinet member with a valid mandate for the power without one)."""
+    """Who may sign the concept today (any kabinet member with a valid mandate for the power without one); for a
+    restricted zaak only those on its access list."""
     if concept is None:
-        return signatories(session, zaak.zaaktype, None, clock.today())
-    return signatories(session, zaak.zaaktype, procedure.outcome(concept.soort), clock.today(),
-                       Assessment.from_dict(concept.beoordeling.assessment))
+        return toegang.only_members(session, zaak, signatories(session, zaak.zaaktype, None, clock.today(),
+                                                               body=zaak.orgaan))
+    return toegang.only_members(session, zaak, signatories(
+        session, zaak.zaaktype, procedure.outcome(concept.soort), clock.today(),
+        Assessment.from_dict(concept.beoordeling.assessment), body=zaak.orgaan))
 
 
 def signatories(session: Session, besluittype: str, outcome: Outcome | None, on: date,
-                assessment: Assessment | None = None) -> list[User]:
+                assessment: Assessment | None = None, body: str | None = None) -> list[User]:
     """Kabinet members with a mandate for this besluittype that allows `outcome` on `on` (honouring a
-    reservation to the body itself that the assessment concludes); without an outcome, any valid mandate."""
+    reservation to the body itself that the assessment concludes); without an outcome, any valid mandate. With
+    `body` (the zaak's settled body), only mandates that body gave."""
     users = session.scalars(select(User).join(Mandaat, Mandaat.user_id == User.id).where(
         Mandaat.besluittype == besluittype, User.active.is_(True), User.role == "kabinet").order_by(User.display_name))
     if outcome is None:
         return [u for u in dict.fromkeys(users) if any(m.besluittype == besluittype and valid_on(m, on)
-                                                       and in_force(m) for m in u.mandaten)]
+                                                       and in_force(m) and body in (None, given_by(m))
+                                                       for m in u.mandaten)]
     reserved = reservation(assessment, outcome.code) is not None
-    return [u for u in dict.fromkeys(users) if mandaat_for(u, besluittype, outcome, on, reserved) is not None]
+    return [u for u in dict.fromkeys(users) if mandaat_for(u, besluittype, outcome, on, reserved, body) is not None]
 
 
 def decided_on_the_spot(session: Session, zaak: Zaak) -> list[Beslissing]:
@@ -158,9 +164,9 @@ def log_preview(session: Session, beslissing: Beslissing, actor: User, origin: s
 
 
 def record_denied(session: Session, actor: User, *, object_type: str, object_id: object, case_id: object,
-                  origin: str) -> None:
+                  origin: str, reason: str = "") -> None:
     """A refused access is itself a logged read, in its own transaction (the request itself fails)."""
     session.rollback()
     record_access(session, Actor.of(actor), action="view", object_type=object_type, object_id=object_id,
-                  case_id=case_id, result="denied", origin=origin)
+                  case_id=case_id, result="denied", origin=origin, reason=reason)
     session.commit()

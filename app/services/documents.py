@@ -22,7 +22,7 @@ from app.domain.addressees import recipients
 from app.domain.assessment import Assessment
 from app.domain.hearing import HEARD, ZIENSWIJZE
 from app.domain.objection_decision import mandate_outcome
-from app.domain.procedure import Procedure
+from app.domain.procedure import BODIES, Procedure, body_of
 from app.domain.serialize import jsonable
 from app.letters.input import LetterInput, Party, Recipient
 from app.letters.kit import build_context
@@ -64,6 +64,8 @@ class Signer:
 
     beslisser: dict[str, str]
     ondertekening: tuple[str, ...]
+    orgaan: str = BODIES[0]  # the body that decides (procedure.body_of): the letterhead and remedy clause name it
+    gemeente: str = "Maastricht"
 
 
 def letter_recipients(rt: Runtime, beslissing: Beslissing) -> list[Betrokkene]:
@@ -81,11 +83,12 @@ def signature(rt: Runtime, beslissing: Beslissing, ondertekenaar: User, today: d
     procedure = rt.procedure(zaak.zaaktype)
     outcome = procedure.outcome(beslissing.soort)
     mandaat = require_mandaat(ondertekenaar, zaak.zaaktype, mandate_outcome(procedure, outcome, beslissing.maatregel),
-                              today,
-                              Assessment.from_dict(beslissing.beoordeling.assessment), who=ondertekenaar.display_name)
+                              today, Assessment.from_dict(beslissing.beoordeling.assessment),
+                              who=ondertekenaar.display_name, body=zaak.orgaan)
     beslisser = {"naam": ondertekenaar.display_name, "hoedanigheid": mandaat.hoedanigheid,
                  "mandaatbesluit": mandaat.mandaatbesluit, "functie": mandaat.functie}
-    return Signer(beslisser, ondertekening(outcome.body, rt.config.gemeente, beslisser))
+    body = body_of(outcome, zaak.orgaan)
+    return Signer(beslisser, ondertekening(body, rt.config.gemeente, beslisser), body, rt.config.gemeente)
 
 
 def _document(session: Session, rt: Runtime, beslissing: Beslissing, signer: Signer, person: Betrokkene,
@@ -120,11 +123,11 @@ def letter_input(session: Session, beslissing: Beslissing, signer: Signer, perso
         power=zaak.zaaktype, outcome=beslissing.soort, kenmerk=zaak.identificatie,
         verzenddatum=beslissing.verzenddatum,
         recipient=Recipient(naam=person.naam, rol=person.roltype, adresregels=person.adresregels[1:], id=person.id,
-                            is_organisatie=person.is_organisatie),
+                            is_organisatie=person.is_organisatie, ref=person.ref),
         zaak_adresregels=zaak.adresregels, melding_bron=BRON_WOORDEN[melding.bron_soort],
         melding_kenmerk=melding.bron_kenmerk, melding_datum=melding.bron_datum, pleegdatum=melding.pleegdatum,
         assessment=Assessment.from_dict(beslissing.beoordeling.assessment), judgements=judgements,
-        ondertekening=signer.ondertekening, beslisser=signer.beslisser,
+        ondertekening=signer.ondertekening, beslisser=signer.beslisser, orgaan=signer.orgaan, gemeente=signer.gemeente,
         behandeld_door=f"{beslissing.drafter.display_name}, {beslissing.drafter.phone}".strip(", "),
         case_file=melding.gegevens, zienswijze=_zienswijze(session, zienswijze), duur=beslissing.maatregel.get("duur"),
         deadlines=deadlines(beslissing), maatregel=beslissing.maatregel or {},

@@ -23,8 +23,9 @@ from app.domain.workflow import fase_after, next_status
 from app.models import Beoordeling, Beslissing, User, Zaak
 from app.models.types import utcnow
 from app.runtime import Runtime
-from app.services import notifications
+from app.services import notifications, toegang
 from app.services.assessment import REMEDY_WEEKS, current_assessment
+from app.services.beslistermijn import draft_terms
 from app.services.documents import render_documents
 from app.services.forfeiture import breach_days, order_kinds, running_orders
 from app.services.history import history_items
@@ -62,6 +63,8 @@ def _draft(session: Session, rt: Runtime, zaak: Zaak, request: DraftRequest, act
     if row.id is not None:
         next_status(row.status, "redraft")
     _apply(row, outcome, request, beoordeling.id, actor)
+    # An application's decision period, counted on the letter's date: what its letters state as the last day.
+    row.termijnen = {**(row.termijnen or {}), **draft_terms(rt, zaak, request.verzenddatum)}
     session.add(row)
     session.flush()
     if every_fact:
@@ -100,6 +103,7 @@ def check_offer(session: Session, rt: Runtime, beslissing: Beslissing, onderteke
     a signatory who may sign it, and a draft that still rests on the current facts and judgements."""
     next_status(beslissing.status, "submit")
     _check_signatory(rt, beslissing, ondertekenaar, today)
+    toegang.require_signer_on_list(session, beslissing.zaak, ondertekenaar)
     _recheck(session, rt, beslissing, actor, today)
     check_letter_facts(session, rt, beslissing)
 
@@ -114,9 +118,10 @@ def decide_on_the_spot(session: Session, rt: Runtime, zaak: Zaak, officer: User,
     """
     outcome = rt.procedure(zaak.zaaktype).on_the_spot()
     assert outcome is not None  # noqa: S101 - only called for a power that decides on the spot
-    require_mandaat(officer, zaak.zaaktype, outcome, today, None)
+    require_mandaat(officer, zaak.zaaktype, outcome, today, None, body=zaak.orgaan)
     row = _draft(session, rt, zaak, DraftRequest(outcome.code, today), officer, today)
-    require_mandaat(officer, zaak.zaaktype, outcome, today, Assessment.from_dict(row.beoordeling.assessment))
+    require_mandaat(officer, zaak.zaaktype, outcome, today, Assessment.from_dict(row.beoordeling.assessment),
+                    body=zaak.orgaan)
     row.ondertekenaar_id, row.datum, row.approver_id, row.approved_at = officer.id, today, officer.id, utcnow()
     row.status = next_status(row.status, "decide")  # the officer's signature is the decision
     render_documents(session, rt, row, officer, today, status="definitief")
@@ -135,7 +140,8 @@ def _check_signatory(rt: Runtime, beslissing: Beslissing, ondertekenaar: User, t
     if ondertekenaar.role != "kabinet" or not ondertekenaar.active or ondertekenaar.team != zaak.team:
         raise MandateMissing("Kies een ondertekenaar van het kabinet met mandaat voor dit type besluit.")
     require_mandaat(ondertekenaar, zaak.zaaktype, outcome, today,
-                    Assessment.from_dict(beslissing.beoordeling.assessment), who=ondertekenaar.display_name)
+                    Assessment.from_dict(beslissing.beoordeling.assessment), who=ondertekenaar.display_name,
+                    body=zaak.orgaan)
 
 
 def _recheck(session: Session, rt: Runtime, beslissing: Beslissing, actor: User, today: date) -> None:

@@ -17,17 +17,20 @@ from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_change
 from app.domain.addressees import person_row, rechthebbende
-from app.domain.errors import DuplicateMelding
-from app.domain.procedure import Outcome
+from app.domain.codes import BRON_LABELS
+from app.domain.errors import DuplicateMelding, InvalidInput
+from app.domain.procedure import Outcome, bodies
 from app.domain.serialize import jsonable
 from app.models import Betrokkene, Melding, User, Zaak
 from app.powers.spec import Subject
 from app.runtime import Runtime
 from app.services.assessment import assess
+from app.services.bodies import body_for
 from app.services.drafting import decide_on_the_spot
 from app.services.joining import join, joinable, new_melding
 from app.services.judging import record_on_the_spot
 from app.services.queries import check_version, mandaat_for, refuse_while_in_review, require_mandaat, touch
+from app.services.toegang import restricted
 
 
 def submit_melding(session: Session, rt: Runtime, data: dict[str, Any], officer: User, today: date) -> Zaak:
@@ -38,6 +41,7 @@ def submit_melding(session: Session, rt: Runtime, data: dict[str, Any], officer:
     InvalidInput or JudgementMissing when a decision on the spot is not allowed.
     """
     data = {**data, "submission_id": submission_key(officer, data["submission_id"])}
+    refuse_source(rt, data)
     known = session.scalars(select(Melding).where(Melding.submission_id == data["submission_id"])).first()
     if known is not None:
         return known.zaak
@@ -57,7 +61,8 @@ def create_zaak(session: Session, rt: Runtime, data: dict[str, Any], officer: Us
     spec, actor = rt.power(data["zaaktype"]), Actor.of(officer)
     on_the_spot = rt.procedure(spec.code).on_the_spot()
     if on_the_spot is not None:
-        data = {**data, "decided_on_the_spot_by": decider(officer, spec.code, on_the_spot, today)}
+        body = body_for(rt, spec.code, jsonable(spec.case_file(data)))
+        data = {**data, "decided_on_the_spot_by": decider(officer, spec.code, on_the_spot, today, body)}
     zaak = _new_zaak(session, rt, data, officer, today)
     melding = new_melding(zaak, spec.case_file(data), data, officer)
     session.add(melding)
@@ -71,6 +76,19 @@ def create_zaak(session: Session, rt: Runtime, data: dict[str, Any], officer: Us
         record_on_the_spot(session, zaak, data.get("oordelen") or {}, officer, rt)
         decide_on_the_spot(session, rt, zaak, officer, today)
     return zaak
+
+
+def refuse_source(rt: Runtime, data: dict[str, Any]) -> None:
+    """Only the kinds of source document the power accepts (index.yaml `bron_soorten`; an application-based power
+    starts from an aanvraag, a power on conduct from a report).
+
+    Raises:
+        InvalidInput: on `bron_soort`, naming the kinds that are accepted.
+    """
+    allowed = rt.book.index(data["zaaktype"]).bron_soorten
+    if data["bron_soort"] not in allowed:
+        words = ", ".join(BRON_LABELS.get(kind, kind).lower() for kind in allowed)
+        raise InvalidInput({"bron_soort": f"Kies een soort document die bij deze bevoegdheid hoort: {words}."})
 
 
 def refuse_duplicate(session: Session, data: dict[str, Any], subject: Subject | None = None) -> None:
@@ -104,18 +122,20 @@ def reportable(rt: Runtime, officer: User, today: date) -> list[str]:
     found = []
     for code in (c for c in rt.powers if c in (officer.zaaktypes or ())):
         spot = rt.procedure(code).on_the_spot()
-        if spot is None or mandaat_for(officer, code, spot, today) is not None:
+        if spot is None or any(mandaat_for(officer, code, spot, today, body=body) is not None
+                               for body in bodies(rt.book.index(code).orgaan)):
             found.append(code)
     return found
 
 
-def decider(officer: User, code: str, outcome: Outcome, today: date) -> dict[str, str]:
-    """Who decides on the spot, as the case file records it: the capacity and mandate the rules check.
+def decider(officer: User, code: str, outcome: Outcome, today: date, body: str | None = None) -> dict[str, str]:
+    """Who decides on the spot, as the case file records it: the capacity and mandate the rules check (a mandate
+    of `body`, the body that decides the case).
 
     Raises:
         MandateMissing: the officer holds no mandate for this outcome, valid today, in a capacity it allows.
     """
-    mandaat = require_mandaat(officer, code, outcome, today, None)
+    mandaat = require_mandaat(officer, code, outcome, today, None, body=body)
     return {"capacity": mandaat.hoedanigheid, "naam": officer.display_name, "mandaatbesluit": mandaat.mandaatbesluit}
 
 
@@ -132,6 +152,8 @@ def _new_zaak(session: Session, rt: Runtime, data: dict[str, Any], officer: User
         registratiedatum=today, startdatum=today, created_by_id=officer.id, team=officer.team,
         adres_straat=adres["straat"], adres_huisnummer=adres["huisnummer"], adres_postcode=adres["postcode"],
         adres_woonplaats=adres["woonplaats"], adres_sleutel=address_key(adres),
+        orgaan=body_for(rt, data["zaaktype"], jsonable(rt.power(data["zaaktype"]).case_file(data))),
+        toegang_beperkt=restricted(rt, data["zaaktype"]),  # index.yaml `toegang: lijst`: an access list from the start
     )
     session.add(zaak)
     session.flush()

@@ -24,6 +24,7 @@ from app.runtime import Runtime
 from app.services.assessment import assess
 from app.services.judging import reopen
 from app.services.queries import open_beslissing, touch
+from app.services.toegang import restricted
 
 APPROVED = ("vastgesteld", "verzonden")
 
@@ -56,6 +57,7 @@ def join(session: Session, rt: Runtime, zaak: Zaak, data: dict[str, Any], office
     changed = [k for k in merged if old.get(k) != merged[k]]
     first.gegevens = merged
     zaak.omschrijving = spec.omschrijving({**data, "gegevens": merged})
+    zaak.toegang_beperkt = zaak.toegang_beperkt or restricted(rt, zaak.zaaktype)  # a joined report never opens it
     session.flush()
     _audit(session, actor, zaak, melding, {k: old.get(k) for k in changed}, {k: merged[k] for k in changed})
     procedure = rt.procedure(zaak.zaaktype)

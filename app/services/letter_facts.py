@@ -11,6 +11,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from app.domain.errors import InvalidInput
+from app.domain.procedure import body_of
 from app.models import Beslissing
 from app.runtime import Runtime
 from app.services.documents import Signer, letter_input, letter_recipients
@@ -24,7 +25,9 @@ def missing_letter_facts(session: Session, rt: Runtime, beslissing: Beslissing) 
     spec, procedure = rt.power(zaak.zaaktype), rt.procedure(zaak.zaaktype)
     if procedure.outcome(beslissing.soort).reconsiders:
         return {}  # a decision on a bezwaar has its own letters and checks
-    unsigned = Signer(beslisser={}, ondertekening=())  # the signatory is chosen later, when offering
+    # The signatory is chosen later, when offering; the body that decides is known now.
+    unsigned = Signer(beslisser={}, ondertekening=(), orgaan=body_of(procedure.outcome(beslissing.soort), zaak.orgaan),
+                      gemeente=rt.config.gemeente)
     found: dict[str, str] = {}
     for person in letter_recipients(rt, beslissing):
         errors = spec.letters.check(letter_input(session, beslissing, unsigned, person, procedure))

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from app.audit import Actor, record_change
 from app.domain.errors import FourEyesViolation, InvalidInput, InvalidTransition
 from app.domain.mandates import AS_BODY
+from app.domain.procedure import bodies, body_words
 from app.models import Mandaat, User
 from app.models.types import utcnow
 from app.models.user import AANGEVRAAGD, ACTIEF, AFGEWEZEN
@@ -29,6 +30,7 @@ def grant(session: Session, rt: Runtime, data: dict[str, Any], actor: User) -> M
     holder = session.get(User, data["user_id"])
     _check(rt, holder, data)
     mandaat = Mandaat(user_id=holder.id, besluittype=data["besluittype"], hoedanigheid=data["hoedanigheid"],
+                      orgaan=data["orgaan"],
                       uitkomsten=list(data["uitkomsten"]), valid_from=data["valid_from"],
                       valid_until=data["valid_until"], mandaatbesluit=data["mandaatbesluit"],
                       functie=data["functie"], status=AANGEVRAAGD, verleend_door_id=actor.id)
@@ -89,7 +91,7 @@ def mandates(session: Session, status: str | None = None) -> list[Mandaat]:
 
 def snapshot(m: Mandaat) -> dict[str, Any]:
     """The audited state of a mandate."""
-    return {"user_id": m.user_id, "besluittype": m.besluittype, "hoedanigheid": m.hoedanigheid,
+    return {"user_id": m.user_id, "besluittype": m.besluittype, "hoedanigheid": m.hoedanigheid, "orgaan": m.orgaan,
             "uitkomsten": list(m.uitkomsten or ()), "valid_from": m.valid_from, "valid_until": m.valid_until,
             "mandaatbesluit": m.mandaatbesluit, "functie": m.functie, "status": m.status,
             "verleend_door_id": m.verleend_door_id, "goedgekeurd_door_id": m.goedgekeurd_door_id}
@@ -103,6 +105,7 @@ def _check(rt: Runtime, holder: User | None, data: dict[str, Any]) -> None:
         errors["besluittype"] = "Kies een bevoegdheid."
     else:
         errors.update(_outcomes(rt, data))
+        errors.update(_body(rt, data))
     if data["hoedanigheid"] not in AS_BODY:
         if not data["mandaatbesluit"]:
             errors["mandaatbesluit"] = "Vul het mandaatbesluit in waarop dit mandaat rust."
@@ -110,6 +113,20 @@ def _check(rt: Runtime, holder: User | None, data: dict[str, Any]) -> None:
             errors["functie"] = "Vul de functie in die onder de handtekening komt."
     if errors:
         raise InvalidInput(errors)
+
+
+def _body(rt: Runtime, data: dict[str, Any]) -> dict[str, str]:
+    """The body that gives the mandate (Awb 10:1): the power's own body, or for a power settled per zaak the one
+    chosen. Fills `data["orgaan"]` when the power has one body and none was chosen."""
+    possible = bodies(rt.book.index(data["besluittype"]).orgaan)
+    chosen = data.get("orgaan") or (possible[0] if len(possible) == 1 else None)
+    if chosen is None:
+        return {"orgaan": "Kies wie het mandaat verleent: de burgemeester of het college van burgemeester en "
+                          "wethouders."}
+    if chosen not in possible:
+        return {"orgaan": f"Bij deze bevoegdheid beslist {body_words(possible[0])}; alleen die verleent dit mandaat."}
+    data["orgaan"] = chosen
+    return {}
 
 
 def _outcomes(rt: Runtime, data: dict[str, Any]) -> dict[str, str]:

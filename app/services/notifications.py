@@ -18,15 +18,16 @@ from app.domain.worklists import Deadline
 from app.models import Beslissing, Notificatie, User, Zaak
 from app.models.types import utcnow
 from app.runtime import Runtime
+from app.services import toegang
 
 PENDING = "bevoegd_notificaties"  # session.info key: ids created in this session, mailed after the commit
 
 
 def notify(session: Session, users: Iterable[User | None], soort: str, zaak: Zaak, tekst: str,
            link: str) -> list[Notificatie]:
-    """One message per distinct, active user (flushes; the caller's use case commits)."""
+    """One message per distinct, active user who may see the zaak (flushes; the caller's use case commits)."""
     rows = []
-    for user in {u.id: u for u in users if u is not None and u.active}.values():
+    for user in {u.id: u for u in toegang.may_be_told(session, zaak, users) if u is not None and u.active}.values():
         row = Notificatie(user_id=user.id, zaak_id=zaak.id, soort=soort, tekst=tekst[:300], link=link)
         session.add(row)
         rows.append(row)
@@ -80,7 +81,8 @@ def notice_deadlines(session: Session, per_zaak: dict[int, list[Deadline]], zake
     made = 0
     for zaak_id, deadlines in per_zaak.items():
         zaak = zaken[zaak_id]
-        people = [zaak.behandelaar] if zaak.behandelaar else jurists.get(zaak.team, [])
+        people = toegang.may_be_told(session, zaak, [zaak.behandelaar] if zaak.behandelaar
+                                     else jurists.get(zaak.team, []))
         for deadline in deadlines:
             for user in people:
                 made += _insert_once(session, user, zaak, deadline)

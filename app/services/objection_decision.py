@@ -22,7 +22,7 @@ from app.domain.objection_decision import CODE, Bezwaarstand, draft
 from app.domain.workflow import fase_after, next_status
 from app.models import Beslissing, Bezwaar, Reviewronde, User
 from app.runtime import Runtime
-from app.services import notifications
+from app.services import notifications, toegang
 from app.services.documents import render_documents
 from app.services.earlier_measures import apply_revocation
 from app.services.queries import check_version, require_mandaat
@@ -39,6 +39,7 @@ def offer(session: Session, rt: Runtime, row: Bezwaar, data: dict[str, Any], sig
     if not today <= data["verzenddatum"]:
         raise InvalidInput({"verzenddatum": "De datum van de brief ligt niet in het verleden."})
     _check_signer(rt, contested, signer, user, today)
+    toegang.require_signer_on_list(session, contested.zaak, signer)
     old = dict(besluit.maatregel) if besluit else None
     besluit = besluit or Beslissing(zaak_id=row.zaak_id, soort=CODE, besluit=True, review_mode="vooraf",
                                     beoordeling_id=contested.beoordeling_id, status="concept")
@@ -88,7 +89,7 @@ def _check_signer(rt: Runtime, contested: Beslissing, signer: User | None, user:
                              "bezwaar is gericht.")
     outcome = rt.procedure(zaak.zaaktype).outcome(contested.soort)
     require_mandaat(signer, zaak.zaaktype, outcome, today, Assessment.from_dict(contested.beoordeling.assessment),
-                    who=signer.display_name)
+                    who=signer.display_name, body=zaak.orgaan)
 
 
 def take_effect(session: Session, besluit: Beslissing, actor: User, today: date) -> Bezwaar:

@@ -16,6 +16,7 @@ from app import clock
 from app.domain.assessment import Assessment
 from app.domain.deadlines import einde_termijn
 from app.domain.objection_decision import CHANGING, CORE_LETTERS, kenmerk
+from app.domain.procedure import body_of
 from app.domain.serialize import jsonable
 from app.letters.input import LetterInput, Recipient
 from app.letters.kit import build_context
@@ -100,7 +101,7 @@ def letter_input(session: Any, rt: Runtime, besluit: Beslissing, row: Bezwaar, s
         zaak_adresregels=zaak.adresregels, melding_bron=BRON_WOORDEN[melding.bron_soort],
         melding_kenmerk=melding.bron_kenmerk, melding_datum=melding.bron_datum, pleegdatum=melding.pleegdatum,
         assessment=Assessment.from_dict(besluit.beoordeling.assessment), judgements={},
-        ondertekening=signer.ondertekening, beslisser=signer.beslisser,
+        ondertekening=signer.ondertekening, beslisser=signer.beslisser, orgaan=signer.orgaan, gemeente=signer.gemeente,
         behandeld_door=f"{besluit.drafter.display_name}, {besluit.drafter.phone}".strip(", "),
         deadlines={"uiterlijke_reactiedatum": beroep_tot.end_date},
         bezwaar=bezwaar_content(session, rt, row, besluit, person.aan_indiener),
@@ -113,7 +114,7 @@ def bezwaar_content(session: Any, rt: Runtime, row: Bezwaar, besluit: Beslissing
     outcome = rt.procedure(contested.zaak.zaaktype).outcome(contested.soort)
     letters = current_documents(session, contested)
     return {
-        "orgaan": outcome.body, "indiener": row.indiener_naam, "aan_indiener": aan_indiener,
+        "orgaan": body_of(outcome, contested.zaak.orgaan), "indiener": row.indiener_naam, "aan_indiener": aan_indiener,
         "besluit_datum": contested.datum or contested.verzenddatum, "besluit_kenmerk": contested.zaak.identificatie,
         "besluit_onderwerp": (letters[0].titel if letters else outcome.label).rstrip("."),
         "bekendgemaakt_op": row.bekendgemaakt_op, "ontvangen_op": row.ontvangen_op, "termijn_einde": row.termijn_einde,

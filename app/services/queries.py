@@ -13,7 +13,7 @@ from app.domain.errors import ConcurrentEdit, InvalidTransition, MandateMissing
 from app.domain.mandates import refusal, reservation, usable
 from app.domain.measures import Measure
 from app.domain.objection_decision import CODE as OBJECTION_DECISION
-from app.domain.procedure import Outcome, Procedure
+from app.domain.procedure import Outcome, Procedure, decided_by
 from app.models import Beslissing, Mandaat, Oordeel, User, Zaak
 
 APPROVED = ("vastgesteld", "verzonden")
@@ -69,20 +69,22 @@ def earlier_measures(session: Session, zaak: Zaak) -> tuple[Measure, ...]:
                          maatregel=b.maatregel or {}) for b in rows)
 
 
-def mandaat_for(user: User, besluittype: str, outcome: Outcome, on: date, reserved: bool = False) -> Mandaat | None:
+def mandaat_for(user: User, besluittype: str, outcome: Outcome, on: date, reserved: bool = False,
+                body: str | None = None) -> Mandaat | None:
     """The user's mandate to decide this outcome of this besluittype on the decision date `on`: covering the
-    outcome, valid that day, in a capacity the outcome allows (the body itself where it is `reserved`)."""
-    return usable(user.mandaten, besluittype, outcome, on, reserved)
+    outcome, valid that day, in a capacity the outcome allows (the body itself where it is `reserved`), given by
+    the body that decides it (`body`: the zaak's settled body, Zaak.orgaan)."""
+    return usable(user.mandaten, besluittype, decided_by(outcome, body), on, reserved)
 
 
 def require_mandaat(user: User, besluittype: str, outcome: Outcome, on: date, assessment: Assessment | None,
-                    who: str = "U") -> Mandaat:
+                    who: str = "U", body: str | None = None) -> Mandaat:
     """The mandate that allows the decision, honouring a reservation the rules concluded.
 
     Raises:
         MandateMissing: with the reason in plain Dutch (no mandate, outcome not covered, expired, reserved).
     """
-    reserved = reservation(assessment, outcome.code)
+    reserved, outcome = reservation(assessment, outcome.code), decided_by(outcome, body)
     found = mandaat_for(user, besluittype, outcome, on, reserved is not None)
     if found is None:
         raise MandateMissing(refusal(user.mandaten, besluittype, outcome, on, who, reserved))

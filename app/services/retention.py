@@ -33,6 +33,7 @@ from app.models import (
     Vernietiging,
     Verzending,
     Zaak,
+    ZaakToegang,
 )
 from app.models.types import utcnow
 from app.runtime import Runtime
@@ -100,7 +101,7 @@ def _delete_file(session: Session, zaak_id: int) -> int:
     session.execute(delete(Notificatie).where(Notificatie.zaak_id == zaak_id))
     documents = session.execute(delete(Document).where(Document.zaak_id == zaak_id)).rowcount
     session.execute(delete(Reviewronde).where(Reviewronde.beslissing_id.in_(beslissingen)))
-    for model in (Bezwaar, Beroep, Beslissing, Oordeel, Beoordeling, Betrokkene, Melding):
+    for model in (Bezwaar, Beroep, Beslissing, Oordeel, Beoordeling, Betrokkene, Melding, ZaakToegang):
         session.execute(delete(model).where(model.zaak_id == zaak_id))
     session.execute(delete(Zaak).where(Zaak.id == zaak_id))
     return documents

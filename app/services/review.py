@@ -78,7 +78,7 @@ def _check_approver(beslissing: Beslissing, procedure: Procedure, outcome: Outco
     if actor.id != beslissing.ondertekenaar_id:
         raise MandateMissing("Alleen de aangewezen ondertekenaar met mandaat kan deze beslissing vaststellen.")
     require_mandaat(actor, beslissing.zaak.zaaktype, mandate_outcome(procedure, outcome, beslissing.maatregel),
-                    today, Assessment.from_dict(beslissing.beoordeling.assessment))
+                    today, Assessment.from_dict(beslissing.beoordeling.assessment), body=beslissing.zaak.orgaan)
 
 
 def _check_takes_effect(beslissing: Beslissing, outcome: Outcome, now: datetime) -> None:

@@ -15,13 +15,16 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from app.audit import Actor, record_access
+from app.domain.deadlines import AMSTERDAM
 from app.domain.dispatch import current_records
 from app.domain.penalty import breach_terms
 from app.domain.worklists import (
+    ApplicationFacts,
     Deadline,
     DecisionFacts,
     ObjectionFacts,
     TaskFacts,
+    application_deadlines,
     decision_deadlines,
     expiring_within,
     objection_deadlines,
@@ -30,7 +33,7 @@ from app.domain.worklists import (
 )
 from app.models import Beslissing, Bezwaar, User, Verzending, Zaak
 from app.runtime import Runtime
-from app.services import cases, notifications
+from app.services import beslistermijn, cases, notifications
 from app.services.assignment import may_handle
 from app.services.queries import APPROVED
 
@@ -80,7 +83,8 @@ def running_deadlines(session: Session, rt: Runtime, zaken_query: Select[Any],
     tasks = [t for z in zaken.values() for t in _tasks(rt, z, now)]
     objections = [ObjectionFacts(o.id, o.zaak_id, o.indiener_naam, o.beslistermijn_einde) for o in session.scalars(
         select(Bezwaar).where(Bezwaar.zaak_id.in_(list(zaken)), Bezwaar.uitkomst.is_(None)))]
-    return zaken, decision_deadlines(facts) + task_deadlines(tasks) + objection_deadlines(objections)
+    applications = application_deadlines(_applications(rt, zaken, decisions, now))
+    return zaken, decision_deadlines(facts) + task_deadlines(tasks) + objection_deadlines(objections) + applications
 
 
 def notify_expiring(session: Session, rt: Runtime, now: datetime, days: int) -> int:
@@ -112,6 +116,20 @@ def _facts(rt: Runtime, zaak: Zaak, b: Beslissing, records: list[Verzending]) ->
         remedy=outcome.remedy, sent=bool(current),
         breach_terms=breach_terms(outcome, b.termijnen, rt.power(zaak.zaaktype).labels),
     )
+
+
+def _applications(rt: Runtime, zaken: dict[int, Zaak], decisions: list[Beslissing],
+                  now: datetime) -> list[ApplicationFacts]:
+    """The decision period of each application not yet decided on (powers with a `decision_period`)."""
+    today, found = now.astimezone(AMSTERDAM).date(), []
+    for zaak in zaken.values():
+        if rt.power(zaak.zaaktype).decision_period is None:
+            continue
+        termijn = beslistermijn.running(rt, zaak, [b for b in decisions if b.zaak_id == zaak.id], today)
+        if termijn is not None:
+            since = min((o.opschorting.van for o in termijn.opschortingen if o.loopt), default=None)
+            found.append(ApplicationFacts(zaak.id, termijn.einde, since))
+    return found
 
 
 def _tasks(rt: Runtime, zaak: Zaak, now: datetime) -> list[TaskFacts]:

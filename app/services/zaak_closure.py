@@ -18,6 +18,7 @@ from app.audit import Actor, record_change
 from app.domain.assessment import Assessment
 from app.domain.closure import check_reason
 from app.domain.errors import InvalidInput, InvalidTransition
+from app.domain.procedure import body_words
 from app.models import AuditEntry, Beslissing, User, Zaak
 from app.runtime import Runtime
 from app.services.assessment import latest
@@ -39,7 +40,7 @@ def close_zaak(session: Session, rt: Runtime, zaak: Zaak, data: dict[str, Any], 
                                                    Beslissing.status == "vastgesteld")).first() is not None:
         raise InvalidTransition("De brieven van een vastgestelde beslissing zijn nog niet verzonden. Leg eerst de "
                                 "verzending vast.")
-    check_reason(data["afsluitreden"], _competence(session, rt, zaak))
+    check_reason(data["afsluitreden"], _competence(session, rt, zaak), body_words(zaak.orgaan))
     toelichting = (data.get("toelichting") or "").strip()
     if not toelichting:
         raise InvalidInput({"toelichting": "Motiveer waarom de zaak wordt afgesloten."})

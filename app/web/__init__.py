@@ -18,6 +18,7 @@ def withdrawals_on_page(zaak: object) -> dict:
 
 def register_blueprints(app: Flask) -> None:
     """Register every blueprint explicitly (no import-time side effects)."""
+    from app.domain.codes import MELDING_BRONNEN
     from app.domain.numbers import format_number
     from app.domain.wording import bracketed, with_article
     from app.domain.workflow import steps
@@ -40,6 +41,7 @@ def register_blueprints(app: Flask) -> None:
         password,
         people_form,
         review,
+        toegang,
         worklists,
         workspace,
         zaakbeheer,
@@ -68,9 +70,13 @@ def register_blueprints(app: Flask) -> None:
                                  answers=lambda spec: [(o.code, o.label) for o in spec.outcomes],
                                  procedure=rt.procedure, power_title=lambda code: rt.book.index(code).title,
                                  zaak_steps=steps, field_label=field_label,
-                                 ruleset_label=ruleset_label, with_unit=with_unit,
+                                 ruleset_label=ruleset_label,
+                                 with_unit=lambda value, unit, power=None: with_unit(
+                                     value, unit, (lambda code: labels(code, power)) if power else None),
                                  unit_word=unit_word, with_article=with_article)
     app.jinja_env.globals["withdrawals"] = withdrawals_on_page
+    # The kinds of source document a power's intake accepts (index.yaml `bron_soorten`); None: those of a report.
+    app.jinja_env.globals["source_kinds"] = lambda code: rt.book.index(code).bron_soorten if code else MELDING_BRONNEN
     people_form.register(app)
     app.jinja_env.filters["label"] = labels
     app.jinja_env.filters["dutch_number"] = format_number
@@ -85,6 +91,6 @@ def register_blueprints(app: Flask) -> None:
 
     for blueprint in (auth.bp, pages.bp, intake.bp, cases.bp, review.bp, documents.bp, beheer.bp,
                       casework.bp, zaakbeheer.bp, worklists.bp, workspace.bp, bezwaar.bp, kabinet.bp,
-                      admin_users.bp, admin_mandates.bp, auditor.bp, password.bp, follow_up.bp):
+                      admin_users.bp, admin_mandates.bp, auditor.bp, password.bp, follow_up.bp, toegang.bp):
         app.register_blueprint(blueprint)
     api.init_app(app)

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from app.db import get_session
 from app.domain import errors as e
-from app.domain.procedure import CAPACITIES
+from app.domain.procedure import BODIES, CAPACITIES, bodies
 from app.models import Mandaat, User
 from app.models.user import AANGEVRAAGD
 from app.schemas.beheer import AfwijzenSchema, BeeindigenSchema, MandaatSchema
@@ -23,13 +23,16 @@ from app.web.forms import fields_of
 
 bp = Blueprint("mandaten", __name__)
 
-CAPACITY_LABELS = {"orgaan": "Bestuursorgaan zelf (burgemeester)",
-                   "plaatsvervanger": "Plaatsvervanger (locoburgemeester)",
+# Who gives a mandate (Mandaat.orgaan): the burgemeester, or the college for the zaken it decides.
+BODY_LABELS = {"burgemeester": "De burgemeester", "college": "Het college van burgemeester en wethouders"}
+CAPACITY_LABELS = {"orgaan": "Bestuursorgaan zelf (de burgemeester of het college)",
+                   "plaatsvervanger": "Plaatsvervanger (locoburgemeester of plaatsvervanger)",
                    "gemandateerde": "Gemandateerde (in mandaat)",
                    "hulpofficier_van_justitie": "Hulpofficier van justitie"}
 STATUS_LABELS = {"aangevraagd": "wacht op goedkeuring", "actief": "verleend", "afgewezen": "afgewezen"}
 LABELS = {"user_id": "Medewerker", "besluittype": "Bevoegdheid", "uitkomsten": "Beslissingen die het mandaat dekt",
-          "hoedanigheid": "Hoedanigheid", "valid_from": "Geldig vanaf", "valid_until": "Geldig tot en met",
+          "hoedanigheid": "Hoedanigheid", "orgaan": "Mandaat verleend door",
+          "valid_from": "Geldig vanaf", "valid_until": "Geldig tot en met",
           "mandaatbesluit": "Mandaatbesluit", "functie": "Functie", "laatste_dag": "Laatste dag", "reden": "Reden"}
 
 
@@ -100,6 +103,7 @@ def _overview(errors: dict[str, list[str]]) -> str:
     labels = {f"{k}-{m.id}": LABELS[k] for m in mandates for k in ("reden", "laatste_dag")}
     return render_template("beheer/mandaten.html", mandates=mandates,
                            pending=AANGEVRAAGD, capacities=CAPACITY_LABELS, statuses=STATUS_LABELS, errors=errors,
+                           bodies=BODY_LABELS,
                            labels=labels)
 
 
@@ -110,10 +114,12 @@ def _form(values: dict[str, Any], errors: dict[str, list[str]]) -> str:
     power = values.get("besluittype")
     outcomes = ([(o.code, o.label) for o in rt.book.index(power).outcomes.values()]
                 if power in rt.book.powers else [])
+    givers = bodies(rt.book.index(power).orgaan) if power in rt.book.powers else BODIES
     return render_template("beheer/mandaat.html", values=values, errors=errors, labels=LABELS,
                            holders=[(str(u.id), u.display_name) for u in holders], outcomes=outcomes,
                            powers=[(c, rt.book.index(c).title) for c in rt.book.powers],
-                           capacities=[(c, CAPACITY_LABELS[c]) for c in CAPACITIES])
+                           capacities=[(c, CAPACITY_LABELS[c]) for c in CAPACITIES],
+                           bodies=[(b, BODY_LABELS[b]) for b in givers])
 
 
 def _rt() -> Any:

@@ -26,7 +26,7 @@ from app.domain.bezwaar import (
 )
 from app.models import Beroep, Beslissing, Bezwaar, User, Zaak
 from app.schemas.bezwaar import STEPS, BeroepSchema, BesluitOpBezwaarSchema, BezwaarSchema, UitspraakSchema
-from app.services import beroep, bezwaar, objection_decision
+from app.services import beroep, bezwaar, objection_decision, toegang
 from app.services.cases import signatories
 from app.services.queries import approved_beslissingen, beslissing_of
 from app.web import cases as cases_web
@@ -107,7 +107,8 @@ def view(session: Session, rt: Any, zaak: Zaak, today: date) -> RemedyView:
     for row in bezwaar.bezwaren_of(session, zaak):
         term = bezwaar.decision_term(rt, row)
         outcome = rt.procedure(zaak.zaaktype).outcome(row.beslissing.soort)
-        signers = [] if row.uitkomst else signatories(session, zaak.zaaktype, outcome, today)
+        signers = [] if row.uitkomst else toegang.only_members(
+            session, zaak, signatories(session, zaak.zaaktype, outcome, today, body=zaak.orgaan))
         back = objection_decision.last_return(session, row.besluit)
         objections.setdefault(row.beslissing_id, []).append(
             Objection(row, term, term.stand(today), signers, back.opmerking if back else None,

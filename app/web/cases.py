@@ -23,11 +23,13 @@ from app.schemas.casework import (
     facts_schema,
 )
 from app.schemas.history import EerdereMaatregelSchema, IntrekkingSchema
-from app.services import assessment, cases, drafting, intake, judging
+from app.services import assessment, cases, drafting, intake, judging, toegang
+from app.services import beslistermijn as beslistermijn_service
 from app.services.queries import beslissing_of
-from app.web import confirmation, people_form
+from app.web import confirmation, factform, people_form
 from app.web import dispatch as dispatch_web
 from app.web import history as history_web
+from app.web import toegang as toegang_web
 from app.web import workspace as workspace_web
 from app.web.access import get_visible_zaak, visible_zaken
 from app.web.auth import role_required
@@ -215,6 +217,8 @@ def _page(zaak_id: int, form: str | None = None, errors: dict[str, list[str]] | 
           values: dict[str, Any] | None = None) -> str:
     db, rt = get_session(), _rt()
     zaak = get_visible_zaak(db, current_user, zaak_id)
+    if toegang.assign_only(db, zaak, current_user):  # a restricted zaak nobody is on the list of yet
+        return toegang_web.assign_only_page(zaak)
     view = cases.view_zaak(db, rt, zaak, current_user, request.remote_addr or "")
     spec = rt.power(zaak.zaaktype)
     return render_template("cases/show.html", view=view, zaak=zaak, form=form, errors=errors or {},
@@ -222,7 +226,9 @@ def _page(zaak_id: int, form: str | None = None, errors: dict[str, list[str]] | 
                            summary=workspace_web.summary(rt, zaak, view, clock.today()),
                            judgement_steps=workspace_web.judgement_steps, spec=spec, index=rt.book.index(zaak.zaaktype),
                            fact_fields=fact_fields(spec.case_file_schema, spec.editable_facts), form_value=form_value,
-                           rows_of=rows_of,
+                           rows_of=rows_of, factform=factform,
+                           beslistermijn=beslistermijn_service.view(rt, zaak, (b for b, _ in view.beslissingen),
+                                                                    clock.today()),
                            history=history_web.view(db, rt, zaak), dispatch=dispatch_web.view(db, zaak))
 
 

@@ -6,7 +6,7 @@ A person reads "regels van 28-01-2026" and "1 stuk", never "damocles__20260128_r
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
@@ -22,11 +22,13 @@ UNIT_WORDS = {"days": "dagen", "weeks": "weken", "months": "maanden", "hours": "
 _RULESET = re.compile(r"^(?P<power>[a-z]+)__(?P<day>\d{8})(?:_r(?P<revision>\d+))?$")
 
 
-def with_unit(value: Any, unit: str | None) -> str:
+def with_unit(value: Any, unit: str | None, words: Callable[[str], str] | None = None) -> str:
     """A number with its unit, the Dutch way: 1.500 g, 1 stuk, 3 maanden. A table value (an address, the text
-    of a by-law norm) shows as "key: value" pairs, yes/no in words."""
+    of a by-law norm, the competent body per permit type) shows as "key: value" pairs, yes/no in words, its codes
+    in the power's `words` where given."""
     if isinstance(value, Mapping):
-        return "; ".join(f"{k}: {_plain(v)}" for k, v in value.items())
+        word = words or str
+        return "; ".join(f"{word(k)}: {word(v) if isinstance(v, str) else _plain(v)}" for k, v in value.items())
     shown = format_number(value) if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
     unit = unit_word(unit)
     if not unit:

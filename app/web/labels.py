@@ -8,6 +8,7 @@ from typing import Any
 from babel.numbers import format_decimal
 
 from app.domain.addressees import COUNTRIES
+from app.domain.codes import BRON_LABELS
 from app.domain.links import wettekst_op
 from app.domain.measures import parse_moment
 from app.domain.wording import bracketed
@@ -18,8 +19,8 @@ __all__ = ["LABELS", "Labels", "beslissing_rows", "betrokkene_option", "kort", "
 # Words of the core: sources, workflow, findings, the Awb hearing. A power's own words live in its package
 # (PowerSpec.labels) and its index.yaml (outcome, judgement and role labels); label(code, power) reads those first.
 LABELS: dict[str, str] = {
-    "bestuurlijke_rapportage": "Bestuurlijke rapportage (politie)", "proces_verbaal": "Proces-verbaal",
-    "boa_rapport": "Rapport van een boa", "melding": "Melding",
+    **BRON_LABELS,
+    "burgemeester": "De burgemeester", "college": "Het college van burgemeester en wethouders",  # Zaak.orgaan
     "eigenaar": "Eigenaar", "verhuurder": "Verhuurder", "woningcorporatie": "Woningcorporatie",
     "yes": "Ja", "no": "Nee", "unknown": "Onbekend", "true": "Ja", "false": "Nee",
     "bevoegd": "Bevoegd", "niet_bevoegd": "Niet bevoegd", "judgement_required": "Oordeel van een jurist nodig",

@@ -18,6 +18,7 @@ from app.domain import workspace as w
 from app.domain.deadlines import AMSTERDAM
 from app.domain.judgements import required_for
 from app.domain.penalty import breach_terms
+from app.domain.procedure import body_words
 from app.domain.workflow import steps
 from app.domain.workspace_steps import step_states
 from app.models import Zaak
@@ -94,7 +95,7 @@ def case_state(rt: Any, zaak: Zaak, view: Any, today: date) -> w.CaseState:
                                                              for b, _ in view.beslissingen
                                                              if not _reconsiders(procedure, b)),
         further_outcomes=any(o.extends or o.ends for o in procedure.outcomes.values()), today=today,
-        closed=zaak.fase == "afgesloten",
+        closed=zaak.fase == "afgesloten", body=body_words(zaak.orgaan),
         objections=tuple((r.indiener_naam, r.beslistermijn_einde) for r in bezwaar.bezwaren_of(get_session(), zaak)
                          if r.uitkomst is None))
 

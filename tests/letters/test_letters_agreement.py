@@ -173,7 +173,9 @@ def test_template_structure(entry: ManifestEntry) -> None:
     defaults = document.styles.element.find(qn("w:docDefaults"))
     assert {lang.get(qn("w:val")) for lang in defaults.iter(qn("w:lang"))} == {"nl-NL"}
     assert document.core_properties.language == "nl-NL"
-    assert document.sections[0].header.paragraphs[0].text == "Gemeente Maastricht — Burgemeester"
+    # The letterhead names the body that writes (G2: the zaak's body), then the municipality's address.
+    assert document.sections[0].header.paragraphs[0].text == "{{ afzender }}"
+    assert document.sections[0].header.paragraphs[1].text.startswith("Gemeente Maastricht · Postbus 1992")
     assert "{{ kenmerk }}" in document.sections[0].footer.paragraphs[0].text
 
 

@@ -28,6 +28,7 @@ from app.domain.procedure import JudgementSpec
 from app.models import Beoordeling, Beslissing, Document, Oordeel, Zaak
 from app.powers import register, registry, unregister
 from app.services import review
+from app.services import toegang as toegang_service
 from app.strict_yaml import load
 from tests.powers import proef
 from tests.powers.scenarios import SCENARIOS
@@ -90,6 +91,7 @@ def test_generic_flow(code, app, client, login_as, db, users):
     zaak = _intake(code, scenario, client, login_as, db, now)
     login_as("jurist")
     assert zaak.identificatie in client.get("/zaken").get_data(as_text=True)
+    _join_the_access_list(client, db, zaak, users, scenario, rt.book.index(code).toegang)
     page = client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
     assert "Advies van de regels" in page and rt.book.index(code).title in page
     if scenario.facts(now):
@@ -133,6 +135,18 @@ def _intake(code, scenario, client, login_as, db, now) -> Zaak:
     decided = db.scalars(select(Beslissing.soort).where(Beslissing.zaak_id == zaak.id)).all()
     assert zaak.zaaktype == code and sorted(decided) == sorted(scenario.decided_at_intake)
     return zaak
+
+
+def _join_the_access_list(client, db, zaak, users, scenario, toegang: str) -> None:
+    """A power whose zaken only the people on their access list see (index.yaml `toegang: lijst`): the jurist takes
+    the zaak, which puts him on the list, and puts the signatory on it."""
+    if toegang != "lijst":
+        return
+    _post(client, f"/zaken/{zaak.id}/behandelaar", {"behandelaar_id": users["jurist"].id,
+                                                     "version": _fresh(db, zaak).version_id})
+    _post(client, f"/zaken/{zaak.id}/toegang", {"user_id": users[scenario.signer].id,
+                                                 "version": _fresh(db, zaak).version_id})
+    assert {users["jurist"].id, users[scenario.signer].id} <= toegang_service.member_ids(db, _fresh(db, zaak))
 
 
 def _judge_what_the_procedure_asks(code, scenario, client, db, zaak, rt) -> None:

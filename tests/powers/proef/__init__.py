@@ -8,7 +8,7 @@ flow over all of them. If a power needed an edit to the core, this one could not
 from pathlib import Path
 
 from app.powers.spec import PowerForm, PowerSpec
-from tests.powers.proef import case
+from tests.powers.proef import aanvraag, case
 from tests.powers.proef.letters import ProefLetters
 from tests.powers.proef.schema import EDITABLE_FACTS, ProefCaseFileSchema, ProefMeldingSchema
 
@@ -28,4 +28,5 @@ SPEC = PowerSpec(
     betrokkenen=case.betrokkenen,
     letters=ProefLetters(),
     templates=HERE / "templates",
+    decision_period=aanvraag.decision_period,
 )

@@ -8,6 +8,7 @@ from typing import Any
 
 from app.domain.addressees import address_of, rechthebbende
 from app.domain.assessment import NIET_BEVOEGD, Assessment, ParameterValue
+from tests.powers.proef.aanvraag import LABELS as AANVRAAG_LABELS
 
 OFFENCE = ("eerste", "tweede", "derde_of_later")
 AMOUNTS = ("hard_drugs_g", "lijst_ia_g", "soft_drugs_g")
@@ -54,5 +55,5 @@ LABELS = {
     "dealing_observed": "Handel gezien", "offence": "Overtreding", "eerste": "Eerste", "tweede": "Tweede",
     "derde_of_later": "Derde of later", "eigenaar": "Eigenaar", "verhuurder": "Verhuurder",
     "woningcorporatie": "Woningcorporatie", "bewoner": "Bewoner", "rechthebbende": "Rechthebbende",
-    "sluiting": "Sluiting", "geen_actie": "Geen actie",
+    "sluiting": "Sluiting", "geen_actie": "Geen actie", **AANVRAAG_LABELS,
 }
