@@ -142,7 +142,24 @@ def _woonoverlast(now: datetime) -> dict[str, str]:
     return fields
 
 
+def _bibob(now: datetime) -> dict[str, str]:
+    """An application for a horeca exploitation permit with the burgemeester, a complete Bibob form and own
+    investigation pointing to danger; the voornemen to refuse goes to the applicant (no third party named)."""
+    received = (now.astimezone(AMSTERDAM).date() - timedelta(days=20)).isoformat()
+    application = {"permit_type": "exploitatievergunning_horeca", "competent_body": "burgemeester",
+                   "kenmerk": "EXP-SC-1", "received_on": received, "statutory_term_weeks": "8",
+                   "business_name": "Eetcafé Scenario & Zn <test>"}
+    fields = {"zaaktype": "bibob", **ADRES, "gegevens.betrokkene.kind": "rechtspersoon",
+              "gegevens.betrokkene.name": "Scenario B.V. & Zn <test>", "gegevens.betrokkene.kvk": "99000033",
+              "gegevens.screening_trigger": "standaard", "gegevens.bibob_form.received": "true",
+              "gegevens.bibob_form.complete": "true", "gegevens.own_research.0.source": "open_bronnen",
+              "gegevens.own_research.0.finding": "Berichten over een eerdere onderneming & <meer>.",
+              "gegevens.own_research.0.date": received}
+    return fields | {f"gegevens.application.{k}": v for k, v in application.items()}
+
+
 SCENARIOS = {
+    "bibob": Scenario("handhaving", _bibob, "voornemen_weigering", "kabinet"),
     "damocles": Scenario("handhaving", _damocles, "waarschuwing", "kabinet",
                          answers={"ernstig_geval_eerste_overtreding": "niet_ernstig"}),
     "huisverbod": Scenario("hovj", _huisverbod, "verlenging_huisverbod", "burgemeester", facts=_extension,
