@@ -83,7 +83,7 @@ def _users(session: Session, rt: Runtime) -> dict[str, User]:
         functies = FUNCTIES_VERGUNNINGEN if team == VERGUNNINGEN else FUNCTIES
         for code in powers if capacity else ():
             outcomes = _outcomes(rt, code, capacity)
-            for body in bodies(rt.book.index(code).orgaan) if outcomes else ():  # a mandate of each body
+            for body in _bodies_of(rt, code, capacity) if outcomes else ():  # a mandate of each body
                 user.mandaten.append(Mandaat(besluittype=code, hoedanigheid=capacity, uitkomsten=outcomes,
                                              orgaan=body, valid_from=MANDATE_FROM,
                                              mandaatbesluit=_besluit(capacity, body), functie=functies[capacity]))
@@ -91,6 +91,12 @@ def _users(session: Session, rt: Runtime) -> dict[str, User]:
         made[username] = user
     session.commit()
     return made
+
+
+def _bodies_of(rt: Runtime, code: str, capacity: str) -> tuple[str, ...]:
+    """The bodies a demo user decides for: the mayor in person is the burgemeester, never the college alone."""
+    found = bodies(rt.book.index(code).orgaan)
+    return tuple(b for b in found if b == "burgemeester") if capacity == "orgaan" else found
 
 
 def applications(rt: Runtime, code: str) -> bool:

@@ -16,6 +16,7 @@ from typing import Any
 from app.domain.assessment import BESLISDATUM, Assessment
 from app.domain.errors import InvalidInput
 from app.domain.procedure import Outcome, Procedure
+from app.domain.wording import in_sentence
 
 FIELD = "soort"  # the draft form's field for the outcome: the message appears there and in the API errors
 
@@ -44,7 +45,7 @@ def require_confirmed_policy(procedure: Procedure, outcome: Outcome, assessment:
     if names:
         listed = "; ".join(_named(assessment, n, labels or {}) for n in names)
         raise InvalidInput({FIELD: (
-            f"Een {outcome.label.lower()} kan nog niet worden opgesteld: het steunt op waarden die de gemeente "
+            f"Een {in_sentence(outcome.label)} kan nog niet worden opgesteld: het steunt op waarden die de gemeente "
             f"nog niet heeft bevestigd: {listed}. Het zijn standaardwaarden, geen vastgesteld beleid. Vraag een "
             "beheerder om ze te bevestigen met de officiële bron (Beheer, Parameters), geldig op de genoemde "
             "datum; stel daarna het concept opnieuw op.")},

@@ -1,8 +1,8 @@
 """Pure drafting: from an assessment, the recorded judgements and the jurist's choice to a draft outcome.
 
-It decides nothing discretionary. It checks the choice against the power's procedure data (competence,
-judgements, the hearing, required recipients, Awb 5:6, the duration and its maximum, what must still be
-in force), flags a deviation from policy (Awb 4:84), and computes the dates and moments the letters print.
+It decides nothing discretionary. It checks the choice against the power's procedure data (competence, judgements,
+hearing, recipients, Awb 5:6, duration and maximum, what must be in force), flags a deviation from policy (Awb
+4:84), and computes the dates and moments the letters print.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from app.domain.measures import (
 )
 from app.domain.penalty import collection, heavier_than_announced, penalty_terms
 from app.domain.procedure import VOORNEMEN, Outcome, Procedure, body_words
+from app.domain.wording import in_sentence
 
 
 @dataclass(frozen=True)
@@ -121,15 +122,13 @@ def draft_outcome(state: DraftState, request: DraftRequest, defer_missing_facts:
 def still_possible(procedure: Procedure, outcome: Outcome, earlier: tuple[Measure, ...], now: datetime) -> None:
     """An extension or withdrawal is decided while the measure still runs (re-checked at approval).
 
-    Raises:
-        InvalidInput: the measure it extends or ends has ended or was never imposed.
-    """
+    Raises InvalidInput: the measure it extends or ends has ended or was never imposed."""
     target = outcome.extends or outcome.ends
     if target is None:
         return
     found = window(procedure, earlier, target)
     if found is None or not found.in_force(now):
-        label = procedure.outcomes[target].label.lower()
+        label = in_sentence(procedure.outcomes[target].label)
         raise InvalidInput({"soort": f"Het {label} loopt niet (meer). Na afloop valt er niets te verlengen of in "
                             "te trekken; een nieuwe maatregel vraagt nieuwe feiten."})
 
@@ -173,7 +172,7 @@ def _check_basics(state: DraftState, request: DraftRequest, outcome: Outcome) ->
 
 
 def _recipient_errors(state: DraftState, outcome: Outcome) -> dict[str, str]:
-    return {role: (f"Leg eerst de {state.role_labels.get(role, role).lower()} vast: deze beslissing moet ook aan "
+    return {role: (f"Leg eerst de {in_sentence(state.role_labels.get(role, role))} vast: deze beslissing moet ook aan "
                    "deze betrokkene worden bekendgemaakt (bij een last: Awb 5:24 lid 3).")
             for role in outcome.required_recipients if role not in state.roles}
 
@@ -181,7 +180,7 @@ def _recipient_errors(state: DraftState, outcome: Outcome) -> dict[str, str]:
 def _in_force_errors(state: DraftState, outcome: Outcome) -> dict[str, str]:
     if outcome.one_in_force and any(m.soort == outcome.code and in_force(m, state.today, state.now)
                                     for m in state.earlier):
-        return {"soort": f"Er is al een {outcome.label.lower()} van kracht; een tweede herstelsanctie voor "
+        return {"soort": f"Er is al een {in_sentence(outcome.label)} van kracht; een tweede herstelsanctie voor "
                          "dezelfde overtreding kan niet (Awb 5:6)."}
     # An order against the same person for the same conduct, from another zaak, still running and not
     # exhausted: a new report is a possible breach of it (an invorderingsbeschikking), not a new order.

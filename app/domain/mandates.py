@@ -18,6 +18,7 @@ from typing import Protocol
 
 from app.domain.assessment import Assessment, TraceEntry
 from app.domain.procedure import BODIES, ORGAAN, PLAATSVERVANGER, Outcome, body_words
+from app.domain.wording import in_sentence
 
 ACTIEF = "actief"  # models.user.ACTIEF: the status of a mandate that holds
 VOORBEHOUDEN = "voorbehouden"  # finding kind: the outcome is reserved to the body itself (or its substitute)
@@ -90,7 +91,7 @@ def usable(mandates: Iterable[MandateLike], besluittype: str, outcome: Outcome, 
 def refusal(mandates: Iterable[MandateLike], besluittype: str, outcome: Outcome, on: date, who: str,
             reserved: TraceEntry | None = None) -> str:
     """Why no mandate allows the decision, in plain Dutch; `who` is "U" or the signatory's name."""
-    subject = outcome.label.lower()
+    subject = in_sentence(outcome.label)
     own = [m for m in mandates if m.besluittype == besluittype]
     if reserved is not None:
         own = [m for m in own if m.hoedanigheid in AS_BODY]

@@ -23,6 +23,16 @@ def with_article(label: str) -> str:
     return f"{article} {first} {' '.join(words[1:])}".strip()
 
 
+def in_sentence(label: str) -> str:
+    """A label inside a sentence: only its first word in lower case, so names in it keep their capitals
+    ("Voornemen tot weigering (Wet Bibob art. 33)" -> "voornemen tot weigering (Wet Bibob art. 33)"); an
+    abbreviation stays as it is ("LBB-advies")."""
+    first, _, rest = label.strip().partition(" ")
+    if first[1:2].isupper():
+        return label.strip()
+    return f"{first[:1].lower()}{first[1:]} {rest}".strip()
+
+
 def term_of(term: str, label: str) -> str:
     """A deadline named after its decision without nested brackets: "Begunstigingstermijn van de sluiting (last
     onder bestuursdwang)", never "Begunstigingstermijn (sluiting (last onder bestuursdwang))"."""

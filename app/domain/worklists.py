@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from app.domain.deadlines import AMSTERDAM
-from app.domain.wording import term_of
+from app.domain.wording import in_sentence, term_of
 
 # Kinds of deadline with the words the overview shows ("what runs out").
 ZIENSWIJZE = "zienswijzetermijn"
@@ -171,11 +171,11 @@ def _measure_ends(rows: list[DecisionFacts]) -> list[Deadline]:
 def _end_of(zaak_id: int, d: DecisionFacts) -> Deadline:
     if d.einde_at is not None:
         local = d.einde_at.astimezone(AMSTERDAM)
-        return Deadline(zaak_id, EINDE_MAATREGEL, f"Einde {d.label.lower()}", local.date(), local,
+        return Deadline(zaak_id, EINDE_MAATREGEL, f"Einde {in_sentence(d.label)}", local.date(), local,
                         f"b{d.id}:{EINDE_MAATREGEL}:{d.einde_at.isoformat()}")
     assert d.vervaldatum is not None  # noqa: S101 - _measure_ends passes only decisions with an end
     last_day = d.vervaldatum - timedelta(days=1)  # "tot en met": the vervaldatum itself no longer applies
-    return Deadline(zaak_id, EINDE_MAATREGEL, f"Einde {d.label.lower()}", last_day, None,
+    return Deadline(zaak_id, EINDE_MAATREGEL, f"Einde {in_sentence(d.label)}", last_day, None,
                     f"b{d.id}:{EINDE_MAATREGEL}:{d.vervaldatum.isoformat()}")
 
 

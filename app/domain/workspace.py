@@ -72,6 +72,7 @@ class CaseState:
     open_step_names: tuple[tuple[str, str], ...] = ()
     stale_concept: bool = False  # the open concept rests on facts or judgements that changed since drafting
     body: str = "de burgemeester"  # the zaak's competent body in words (procedure.body_words of Zaak.orgaan)
+    decision_due: date | None = None  # an application not yet decided: the last day of its decision period
 
 
 @dataclass(frozen=True)
@@ -224,23 +225,22 @@ def _open_decision_step(d: Decision, stale: bool = False) -> str:
 
 
 def _after_voornemen(state: CaseState, latest: Decision) -> str:
-    end = latest.zienswijze_tot
-    runs = end is not None and state.today <= end
+    runs = latest.zienswijze_tot if latest.zienswijze_tot and state.today <= latest.zienswijze_tot else None
     if ZIENSWIJZE in state.recorded and runs:
-        assert end is not None  # noqa: S101 - runs says so
-        return (f"De zienswijzen zijn vastgelegd, maar de zienswijzetermijn loopt tot en met {_day(end)}. Stel "
-                f"het besluit op met een verzenddatum vanaf {_day(end + timedelta(days=1))}, of wacht tot dan.")
+        return (f"De zienswijzen zijn vastgelegd, maar de zienswijzetermijn loopt tot en met {_day(runs)}. Stel "
+                f"het besluit op met een verzenddatum vanaf {_day(runs + timedelta(days=1))}, of wacht tot dan.")
     if ZIENSWIJZE in state.recorded:
         return "Stel het besluit op; de zienswijzen zijn vastgelegd."
     if runs:
-        assert end is not None  # noqa: S101 - runs says so
-        return f"Wacht de zienswijzetermijn af (tot en met {_day(end)}); leg een zienswijze vast zodra die binnenkomt."
+        return f"Wacht de zienswijzetermijn af (tot en met {_day(runs)}); leg een zienswijze vast zodra die binnenkomt."
     return "Leg vast of er een zienswijze is ontvangen, en stel daarna het besluit op."
 
 
 def _after_sending(state: CaseState, latest: Decision) -> str:
     if latest.announces:
         return _after_voornemen(state, latest)
+    if not latest.final and state.decision_due:  # e.g. after the notice that advice was asked: still to decide
+        return f"Stel het voornemen of besluit op de aanvraag op, uiterlijk {_day(state.decision_due)}."
     if not latest.final:
         return "Geen verdere stap nodig; een nieuwe overtreding begint met een nieuwe melding."
     if state.further_outcomes:

@@ -14,6 +14,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from app.domain.wording import in_sentence
 from app.domain.worklists import Deadline
 from app.models import Beslissing, Notificatie, User, Zaak
 from app.models.types import utcnow
@@ -40,7 +41,7 @@ def decision_name(rt: Runtime, beslissing: Beslissing) -> str:
     """Which decision a message is about: the zaak's kenmerk, the outcome's label and the letter date, so two
     decisions of one zaak (a voornemen and its besluit, or an offer and its re-offer) read apart."""
     label = rt.procedure(beslissing.zaak.zaaktype).outcome(beslissing.soort).label
-    return f"Zaak {beslissing.zaak.identificatie}: {label.lower()} (brief van {beslissing.verzenddatum:%d-%m-%Y})"
+    return f"Zaak {beslissing.zaak.identificatie}: {in_sentence(label)} (brief van {beslissing.verzenddatum:%d-%m-%Y})"
 
 
 def on_submitted(session: Session, rt: Runtime, beslissing: Beslissing, signatory: User) -> None:

@@ -15,6 +15,7 @@ from app.domain.drafting import still_possible
 from app.domain.errors import FourEyesViolation, InvalidInput, InvalidTransition, MandateMissing, StaleDocument
 from app.domain.objection_decision import mandate_outcome
 from app.domain.procedure import Outcome, Procedure
+from app.domain.wording import in_sentence
 from app.domain.workflow import fase_after, next_status
 from app.models import Beslissing, Document, Reviewronde, User
 from app.models.types import utcnow
@@ -57,7 +58,7 @@ def approve(session: Session, rt: Runtime, beslissing: Beslissing, shown_hashes:
         objection_decision.take_effect(session, beslissing, actor, today)
     reopen(session, beslissing.zaak, actor, tuple(j.code for j in procedure.judgements
                                                   if j.per_decision and outcome.code in j.required_for),
-           reason=f"gebruikt voor {outcome.label.lower()}")
+           reason=f"gebruikt voor {in_sentence(outcome.label)}")
     session.add(Reviewronde(beslissing_id=beslissing.id, reviewer_id=actor.id, resultaat="goedgekeurd",
                             document_hashes=[d.sha256 for d in documents]))
     record_change(session, Actor.of(actor), actie="approve", hoofd_object=beslissing.zaak.identificatie,

@@ -20,7 +20,8 @@ def register_blueprints(app: Flask) -> None:
     """Register every blueprint explicitly (no import-time side effects)."""
     from app.domain.codes import MELDING_BRONNEN
     from app.domain.numbers import format_number
-    from app.domain.wording import bracketed, with_article
+    from app.domain.procedure import body_words
+    from app.domain.wording import bracketed, in_sentence, with_article
     from app.domain.workflow import steps
     from app.letters.formatting import bedrag
     from app.web import (
@@ -73,13 +74,14 @@ def register_blueprints(app: Flask) -> None:
                                  ruleset_label=ruleset_label,
                                  with_unit=lambda value, unit, power=None: with_unit(
                                      value, unit, (lambda code: labels(code, power)) if power else None),
-                                 unit_word=unit_word, with_article=with_article)
+                                 unit_word=unit_word, with_article=with_article, body_words=body_words)
     app.jinja_env.globals["withdrawals"] = withdrawals_on_page
     # The kinds of source document a power's intake accepts (index.yaml `bron_soorten`); None: those of a report.
     app.jinja_env.globals["source_kinds"] = lambda code: rt.book.index(code).bron_soorten if code else MELDING_BRONNEN
     people_form.register(app)
     app.jinja_env.filters["label"] = labels
     app.jinja_env.filters["dutch_number"] = format_number
+    app.jinja_env.filters["in_sentence"] = in_sentence  # a label inside a sentence: names keep their capitals
     app.jinja_env.filters["euro"] = lambda value: bedrag(Decimal(str(value)))
     app.jinja_env.filters["wettekst_op"] = wettekst_op
     app.jinja_env.filters["status_label"] = status_label

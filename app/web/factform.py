@@ -18,6 +18,7 @@ from typing import Any
 from marshmallow import Schema, fields, validate
 
 from app.schemas.fields import Moment
+from app.web.fieldnames import field_label
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,10 @@ Word = Callable[..., str]  # the `label` of the templates: label(code, power)
 def field_word(f: FactField, label: Word, power: str) -> str:
     """A field's Dutch name: the power's word for its dotted path if it has one, else for its name."""
     word = label(f.path, power)
-    return word if f.path and word != f.path else label(f.name, power)
+    if f.path and word != f.path:
+        return word
+    word = label(f.name, power)  # an address part the power does not name itself reads as the core's field
+    return field_label(f.name) or word if word == f.name else word
 
 
 def fact_error_labels(facts: Iterable[FactField], errors: Iterable[str], label: Word, power: str) -> dict[str, str]:

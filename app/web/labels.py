@@ -40,6 +40,7 @@ LABELS: dict[str, str] = {
     "schriftelijk": "Schriftelijk", "mondeling": "Mondeling",
     "months": "maanden", "weeks": "weken", "days": "dagen", "hours": "uur",
     "afgezien": "Afgezien van een maatregel", "afgedaan": "Afgedaan",
+    "aanvraag_ingetrokken": "Aanvraag ingetrokken door de aanvrager",
     "indiener": "Indiener van het bezwaar",
     "procedure": "Procedure",  # a judgement step (index.yaml `stap`), as "Stap: Procedure"
     **COUNTRIES,  # the country of an address: "België", never "BE"

@@ -22,7 +22,7 @@ from app.domain.procedure import body_words
 from app.domain.workflow import steps
 from app.domain.workspace_steps import step_states
 from app.models import Zaak
-from app.services import bezwaar, judging
+from app.services import beslistermijn, bezwaar, judging
 from app.services.case_state import concept_is_stale, first_sent
 from app.web.access import get_visible_zaak
 from app.web.auth import role_required
@@ -96,8 +96,14 @@ def case_state(rt: Any, zaak: Zaak, view: Any, today: date) -> w.CaseState:
                                                              if not _reconsiders(procedure, b)),
         further_outcomes=any(o.extends or o.ends for o in procedure.outcomes.values()), today=today,
         closed=zaak.fase == "afgesloten", body=body_words(zaak.orgaan),
+        decision_due=_decision_due(rt, zaak, view, today),
         objections=tuple((r.indiener_naam, r.beslistermijn_einde) for r in bezwaar.bezwaren_of(get_session(), zaak)
                          if r.uitkomst is None))
+
+
+def _decision_due(rt: Any, zaak: Zaak, view: Any, today: date) -> date | None:
+    term = beslistermijn.running(rt, zaak, [b for b, _ in view.beslissingen], today)
+    return term.einde if term else None
 
 
 def _for_proposed(procedure: Any, view: Any, a: Any) -> set[str]:

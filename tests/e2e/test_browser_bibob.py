@@ -47,6 +47,7 @@ RESEARCH = "Een eerdere vennootschap van de bestuurder ging failliet met schulde
 FINANCIER = "F. Proefgeldschieter"
 HIS_PART = "Een lening van F. Proefgeldschieter van 90.000 euro zonder vastgelegde herkomst."
 HIS_REASON = "Hij financiert de onderneming (art. 3 lid 4)."
+HIS_FACT = "Witwassen van contant geld via een wisselkantoor"
 OWN_CONDITION = "De vergunninghouder meldt elke nieuwe financier binnen twee weken aan het college."
 STANDARD_CONDITION = "De onderneming neemt geen leningen of investeringen in contanten aan."
 # The answers that carry a voornemen and a grant with conditions after a lesser degree of danger (index.yaml).
@@ -95,7 +96,11 @@ def test_an_application_screened_heard_and_granted_with_conditions_under_secrecy
     granted = approve(page, kenmerk, grant, APPLICANT, tmp_path / "verlening.docx")
     assert OWN_CONDITION in granted and STANDARD_CONDITION in granted
     assert "Burgemeester en wethouders" in granted and "meldplicht" in granted  # signed for the college; heard
-    assert HIS_PART not in granted
+    assert HIS_PART not in granted and "ik, de burgemeester" not in granted.lower()
+    his_grant = download(page, FINANCIER, tmp_path / "verlening-derde.docx")  # the same decision, his part only
+    assert HIS_PART in his_grant and "U gaf geen zienswijze" in his_grant and "bezwaar" in his_grant
+    leaked = [secret for secret in (*NOT_FOR_THE_DERDE, "meldplicht") if secret in his_grant]
+    assert not leaked, f"the derde's besluit holds what is not his: {leaked}"
     logout(page)
 
     not_on_the_list(page, kenmerk, zaak_url)
@@ -190,6 +195,10 @@ def record_advice(page: Page) -> None:
         "third_parties.0.huisnummer": "3", "third_parties.0.postcode": "6221 ZZ",
         "third_parties.0.woonplaats": "Maastricht", "third_parties.0.part_of_advice": HIS_PART,
         "third_parties.0.use_reason": HIS_REASON,
+        # The reasons use a fact about him (a heard derde the reasons do not use is refused, art. 28 minimisation).
+        "facts_3a.0.kind": "bestuurlijke_boete_onherroepelijk", "facts_3a.0.offence": HIS_FACT,
+        "facts_3a.0.date": (TODAY - timedelta(days=400)).isoformat(), "facts_3a.0.person": FINANCIER,
+        "facts_3a.0.in_motivering": "true",
         "conditions.0.code": "eigen", "conditions.0.text": OWN_CONDITION,
         "conditions.1.code": "geen_contante_financiering"})
     expect(page.get_by_role("table", name="Betrokkenen", exact=True)).to_contain_text(FINANCIER)

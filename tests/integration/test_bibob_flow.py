@@ -29,6 +29,9 @@ ESTABLISHMENT = {"straat": "Verzinselplein", "huisnummer": "5", "postcode": "620
 THIRD = {"name": "F. Proefgeld", "straat": "Rue Fictive", "huisnummer": "4", "postcode": "4000", "woonplaats": "Luik",
          "land": "BE", "part_of_advice": "Een lening van F. Proefgeld zonder vastgelegde herkomst.",
          "use_reason": "Hij financiert de onderneming (art. 3 lid 4)."}
+# The heard derde appears in the reasons (legal review, finding 8): a fact about him the reasons use.
+FACT = {"kind": "transactie", "date": (TODAY - timedelta(days=400)).isoformat(), "offence": "heling",
+        "person": "F. Proefgeld", "in_motivering": True}
 ANSWERS = {"screening_nodig": "ja", "eigen_conclusie": "ernstig_gevaar", "lbb_advies_vragen": "vragen",
            "mate_van_gevaar": "mindere_mate", "advies_beoordeeld": "overgenomen", "openbaarmaking": "beperkt",
            "voorschriften": "passend", "evenredig_3_lid_5": "ja"}
@@ -83,6 +86,7 @@ def test_an_application_becomes_a_secret_zaak_and_ends_in_a_voornemen_with_condi
     # The advice: a lesser degree of danger through a named financier; conditions from the standard list.
     changes = {"lbb": _lbb(betrokkene_informed_on=_day(9), received_on=_day(2), conclusion="mindere_mate",
                            advice_date=_day(3)), "third_parties": [THIRD],
+               "related_persons": [{"role": "vermogensverschaffer", "name": THIRD["name"]}], "facts_3a": [FACT],
                "conditions": [{"code": "geen_contante_financiering", "text": ""}]}
     update_facts(db, rt, zaak, changes, zaak.melding.version_id, users["jurist"], TODAY)
     db.refresh(zaak)

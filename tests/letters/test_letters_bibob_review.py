@@ -10,18 +10,29 @@ from dataclasses import replace
 
 import docx
 import pytest
-from bibob_support import ENTRIES, TEMPLATES, ZIENSWIJZEN, bibob_input, college_input, render_bibob
+from bibob_support import (
+    ENTRIES,
+    SECRET_ZIENSWIJZE_F,
+    STANDARD_CONDITION,
+    TEMPLATES,
+    TEST_WITHDRAWAL_BASIS,
+    ZIENSWIJZEN,
+    bibob_input,
+    college_input,
+    render_bibob,
+)
 from letters_support import CLAUSES, read_back, strings
 
 from app.domain.errors import InvalidInput
 from app.letters import kit
 from app.letters.manifest import find_entry
-from app.powers.bibob import phrases, phrases_procedure, words
+from app.powers.bibob import phrases, phrases_procedure, phrases_reasons, words
 from app.powers.bibob.letters import BibobLetters
 
 KIT = BibobLetters()
 ARTICLE_30 = re.compile(r"\b(artikel|art\.)\s*30(?![0-9a-z])", re.IGNORECASE)
 HEARD = ("weigering", "intrekking", "verlening_met_voorschriften")
+PHRASES = (phrases, phrases_procedure, phrases_reasons)
 
 
 def _context(letter):
@@ -35,17 +46,24 @@ def _text(letter) -> str:
 
 @pytest.mark.parametrize("outcome", HEARD)
 def test_every_zienswijze_is_answered(outcome: str) -> None:
+    # Finding 5: the aanvrager reads his own answer and that each derde gave one or none; each derde reads his own.
     text = _text(bibob_input(outcome))
     for needle in ("Voordat ik dit besluit nam, kon u een zienswijze geven (artikel 33 van de Wet Bibob).",
+                   "Bij het voornemen kreeg u een kopie van het advies, voor zover nodig voor de motivering.",
                    "Ook F. Financier en G. Geldschieter konden een zienswijze geven over het deel dat over hen gaat.",
                    "U gaf op 13 april 2026 schriftelijk uw zienswijze. In het kort: De financier heeft geen invloed",
                    "Mijn reactie: De lening geeft de financier een financieel belang",
-                   "F. Financier gaf op 14 april 2026 mondeling een zienswijze. In het kort: Zijn veroordeling",
-                   "Mijn reactie: De veroordeling is recent genoeg",
-                   "Wat heb ik met de zienswijzen gedaan? Beide zienswijzen veranderen de conclusie niet."):
+                   "F. Financier gaf op 14 april 2026 mondeling een zienswijze. Ik beantwoord die in een brief aan F. "
+                   "Financier.", "G. Geldschieter gaf geen zienswijze.",
+                   "Zo heb ik de zienswijzen verwerkt: Beide zienswijzen veranderen de conclusie niet."):
         assert needle in text, needle
-    assert text.count("Mijn reactie: ") == len(ZIENSWIJZEN["zienswijzen"])
-    assert "Onze reactie: De lening" in _text(college_input(outcome))
+    assert text.count("Mijn reactie: ") == 1 and SECRET_ZIENSWIJZE_F not in text
+    assert "Onze reactie: De lening" in _text(college_input(outcome, withdrawal_basis=TEST_WITHDRAWAL_BASIS))
+    to_f, to_g = _text(bibob_input(outcome, "derde", derde=0)), _text(bibob_input(outcome, "derde", derde=1))
+    for needle in ("U gaf op 14 april 2026 mondeling uw zienswijze. In het kort: " + SECRET_ZIENSWIJZE_F,
+                   "Mijn reactie: De veroordeling is recent genoeg"):
+        assert needle in to_f and needle not in to_g, needle
+    assert "U gaf geen zienswijze op het voorgenomen besluit." in to_g
 
 
 def test_an_unanswered_zienswijze_or_no_hearing_is_refused() -> None:
@@ -71,21 +89,23 @@ def test_no_zienswijze_received_and_the_awb_4_11_ground() -> None:
 
 def test_a_grant_after_a_voornemen_answers_the_zienswijzen_too() -> None:
     text = _text(bibob_input("verlening", zienswijze=ZIENSWIJZEN))
-    assert "Mijn reactie: De veroordeling is recent genoeg" in text
-    assert "Ik vind geen gevaar dat in de weg staat aan de vergunning." in text
+    assert "Mijn reactie: De lening geeft de financier" in text and "F. Financier gaf op 14 april 2026" in text
+    assert "Er is geen gevaar dat de vergunning in de weg staat." in text
     assert "zienswijze" not in _text(bibob_input("verlening")).lower()  # no hearing: nothing to answer
 
 
 @pytest.mark.parametrize("outcome", ["voornemen_voorschriften", "verlening_met_voorschriften"])
 def test_conditions_are_listed_with_the_consequence_of_a_breach(outcome: str) -> None:
     text = _text(bibob_input(outcome))
-    for needle in ("Voorschrift 1: Wijzigingen in de zeggenschap meldt u vooraf schriftelijk.",  # the standard text
+    conclusion = "voorlopige conclusie" if outcome.startswith("voornemen") else "conclusie"
+    for needle in ("Voorschrift 1: " + STANDARD_CONDITION,  # the standard text: who, what and how long before
                    "Voorschrift 2: F. Financier krijgt geen zeggenschap in de onderneming.",
                    "Houdt u zich niet aan een voorschrift? Dan kan ik de vergunning intrekken.",
-                   "artikel 3, zevende lid, van de Wet Bibob", "Mijn conclusie over de mate van gevaar: een mindere "
-                   "mate van gevaar", "Kunnen voorschriften het gevaar wegnemen of beperken? Een melding vooraf"):
+                   "artikel 3, zevende lid, van de Wet Bibob", f"Mijn {conclusion}: er is een mindere mate van gevaar.",
+                   "De voorschriften nemen het gevaar weg of beperken het voldoende. De reden: Een melding vooraf"):
         assert needle in text, needle
     assert "weigeren of intrekken als dat in verhouding" not in text  # lid 5 is about refusal, not conditions
+    assert "Toch weiger ik de vergunning niet." not in text  # a lesser danger: no refusal to weigh
     letter = bibob_input(outcome)
     with pytest.raises(InvalidInput) as caught:
         _context(replace(letter, case_file={**letter.case_file, "conditions": [{"code": "onbekend", "text": ""}]}))
@@ -105,21 +125,21 @@ def test_article_30_is_never_cited() -> None:
     # a rendered letter that cites it fails the build.
     assert ARTICLE_30.search("zie artikel 30 van de Wet Bibob") and ARTICLE_30.search("art. 30")
     assert not ARTICLE_30.search("artikel 30b van de Wet op de kansspelen") and not ARTICLE_30.search("artikel 3,")
-    texts = [s for module in (phrases, phrases_procedure, words) for name in dir(module) if name.isupper()
+    texts = [s for module in (phrases, phrases_procedure, phrases_reasons, words) for name in dir(module)
+             if name.isupper()
              for s in strings(getattr(module, name))]
     texts.append((TEMPLATES / "bibob" / "layout.yaml").read_text())
     for entry in ENTRIES:
         document = docx.Document(TEMPLATES / entry.template)
         texts += [p.text for p in document.paragraphs]
         texts += [_text(bibob_input(entry.outcome, entry.addressee)),
-                  _text(college_input(entry.outcome, entry.addressee))]
+                  _text(college_input(entry.outcome, entry.addressee, withdrawal_basis=TEST_WITHDRAWAL_BASIS))]
     found = [t[:60] for t in texts if ARTICLE_30.search(t)]
     assert not found, found
 
 
 def test_bibob_phrases_are_plain_language() -> None:
-    texts = [v for module in (phrases, phrases_procedure) for name in dir(module) if name.isupper()
-             for v in strings(getattr(module, name))]
+    texts = [v for module in PHRASES for name in dir(module) if name.isupper() for v in strings(getattr(module, name))]
     for sentence in (s for t in texts for s in re.split(r"(?<=[.?!])\s+", t) if s):
         assert len(sentence.split()) <= 20, sentence
         assert not re.search(r"\b(wordt|worden)\b.*\bdoor\b", sentence), sentence
@@ -127,12 +147,13 @@ def test_bibob_phrases_are_plain_language() -> None:
 
 def test_every_verb_placeholder_has_both_voices() -> None:
     # A phrase in the college's voice names each verb by its "wij" form; words.voice() must know the "ik" form.
-    used = {name for t in (s for module in (phrases, phrases_procedure) for n in dir(module) if n.isupper()
+    used = {name for t in (s for module in PHRASES for n in dir(module) if n.isupper()
                            for s in strings(getattr(module, n)))
             for name in re.findall(r"\{(\w+)\}", t)}
     voiced = set(words.voice("burgemeester"))
     data = set(words.words_for(bibob_input("weigering"))) - voiced
     extra = {"mate", "reden", "datum", "omschrijving", "nummer", "tekst", "delict", "persoon", "karakter", "rol",
-             "bevinding", "bron", "naam", "wijze", "samenvatting", "reactie", "reasoning", "derde", "derden", "deel"}
+             "bevinding", "bron", "naam", "wijze", "samenvatting", "reactie", "reasoning", "derde", "derden", "deel",
+             "grondslag", "besluit_woord", "conclusie_woord", "soort", "beoordeling", "lid"}
     assert used <= voiced | data | extra, used - voiced - data - extra
     assert words.voice("burgemeester")["Willen"] == "Wil" and words.voice("college")["namen"] == "namen"

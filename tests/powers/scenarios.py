@@ -158,8 +158,14 @@ def _bibob(now: datetime) -> dict[str, str]:
     return fields | {f"gegevens.application.{k}": v for k, v in application.items()}
 
 
+def _bibob_weighed(_now: datetime) -> dict[str, str]:
+    """The jurist's weighing of the degree of danger per criterion of art. 3 lid 2 (ground a): the letter prints it."""
+    return {"danger_criteria.ernst": "Berichten over fraude & <meer>.", "danger_criteria.relatie": "De bestuurder.",
+            "danger_criteria.voordeel": "Onbekend, maar de investering is groot."}
+
+
 SCENARIOS = {
-    "bibob": Scenario("handhaving", _bibob, "voornemen_weigering", "kabinet"),
+    "bibob": Scenario("handhaving", _bibob, "voornemen_weigering", "kabinet", facts=_bibob_weighed),
     "damocles": Scenario("handhaving", _damocles, "waarschuwing", "kabinet",
                          answers={"ernstig_geval_eerste_overtreding": "niet_ernstig"}),
     "huisverbod": Scenario("hovj", _huisverbod, "verlenging_huisverbod", "burgemeester", facts=_extension,

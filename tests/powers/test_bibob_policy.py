@@ -1,6 +1,6 @@
 """Bibob: the next step and the policy proposal from a real assessment, and the procedure a person decides in: the
 rules never conclude the degree of danger; a lesser danger or a disproportionate refusal leaves conditions open;
-a named third party gets the voornemen letters only; every voornemen is heard (art. 33)."""
+a named third party gets the voornemen and the besluit after his hearing; every voornemen is heard (art. 33)."""
 
 from __future__ import annotations
 
@@ -31,7 +31,9 @@ def _proposal(engine, **changes):
 def test_after_the_advice_a_person_weighs_the_danger_and_nothing_is_proposed(engine):
     found = _proposal(engine)
     assert (found["stap"], found["maatregel"]) == ("gevaar_beoordelen", None)
-    assert found["steunt_op"] == ("bibob_vergunningen", "bevoegd_orgaan_per_vergunning")
+    # Every voornemen and besluit prints the permit's own article and the policy: drafting waits for both.
+    assert found["steunt_op"] == ("bibob_vergunningen", "bevoegd_orgaan_per_vergunning", "grondslag_per_vergunning",
+                                  "beleidsregel_bibob")
 
 
 @pytest.mark.parametrize(("changes", "step", "measure"), [
@@ -89,10 +91,11 @@ def test_a_lesser_danger_offers_conditions_and_no_danger_offers_only_a_grant():
     check_recorded((), none, PROCEDURE.outcome("verlening"), PROCEDURE.judgements)
 
 
-def test_third_party_gets_voornemen_letters_only():
+def test_third_party_gets_the_voornemen_and_the_besluit_after_it():
     with_third = {code for code, o in PROCEDURE.outcomes.items() if "derde" in o.recipients}
-    assert with_third == {"voornemen_weigering", "voornemen_intrekking", "voornemen_voorschriften"}
-    assert all(PROCEDURE.outcomes[c].required_recipients == ("aanvrager",) for c in with_third)
+    assert with_third == {"voornemen_weigering", "voornemen_intrekking", "voornemen_voorschriften", "weigering",
+                          "intrekking", "verlening_met_voorschriften"}
+    assert all(PROCEDURE.outcomes[c].required_recipients == ("aanvrager",) for c in with_third)  # only if named
 
 
 def test_every_besluit_after_danger_is_heard_by_a_voornemen_with_a_zienswijze_period_to_confirm():

@@ -4,6 +4,7 @@ takes from the application (the establishment's address, the kenmerk, the day re
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from marshmallow import ValidationError
@@ -83,10 +84,21 @@ def test_an_application_before_the_expanded_act_is_refused_but_an_old_permit_may
     assert permit["gegevens"]["existing_permit"]["kenmerk"] == "EXP-2020-9"
 
 
-def test_an_own_condition_needs_its_text_and_a_code_is_a_word():
-    found = _errors(melding(conditions=[{"code": "eigen", "text": ""}, {"code": "Geen Contant", "text": ""}]))
+def test_an_own_condition_needs_its_text_and_a_code_comes_from_the_list():
+    found = _errors(melding(conditions=[{"code": "eigen", "text": ""}, {"code": "geen_contant", "text": ""}]))
     assert found["gegevens"]["conditions"][0]["text"] == ["Schrijf de tekst van het eigen voorschrift."]
-    assert "standaardvoorschriften" in found["gegevens"]["conditions"][1]["code"][0]
+    assert "standaardvoorschrift uit de lijst" in found["gegevens"]["conditions"][1]["code"][0]
+
+
+def test_the_list_of_standard_conditions_is_every_code_the_parameter_ever_gave_a_text():
+    from app.powers.bibob.schema_parties import STANDARD_CONDITIONS
+    from app.rulebook.book import Rulebook
+
+    book = Rulebook.load(Path(__file__).resolve().parents[2] / "rules")
+    series = book.parameter_series("bibob")["standaard_voorschriften"]
+    ever = {code for version in series.resolved if version is not None for code in version.value}
+    assert set(STANDARD_CONDITIONS) == ever
+    assert all(SPEC.labels.get(code) for code in STANDARD_CONDITIONS)  # the select shows words, not codes
 
 
 def test_a_herstel_period_needs_its_request_first():

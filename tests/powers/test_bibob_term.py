@@ -66,7 +66,7 @@ def test_no_statutory_term_means_awb_4_13_and_its_parameter_agrees():
 def test_a_verdaging_and_the_permits_own_basis_are_passed_on():
     aanvraag, _ = _term(lbb=NO_ADVICE, extension_4_14={"weeks": 4, "notified_on": "2026-04-01"})
     assert (aanvraag.verdaging_weken, aanvraag.verdaging_gemeld_op) == (4, date(2026, 4, 1))
-    assert aanvraag.grondslag.startswith("APV Maastricht")
+    assert aanvraag.grondslag.startswith("de Algemene plaatselijke verordening (APV) van Maastricht")
 
 
 def test_a_granted_permit_or_a_withdrawn_application_has_no_decision_period():

@@ -160,3 +160,14 @@ def test_once_the_announced_besluit_is_decided_a_later_measure_is_not_held_to_th
                            zienswijze_tot=date(2026, 12, 16))
     assert w.first_send_day(state(announced)) == date(2026, 12, 17)
     assert w.first_send_day(state(order, announced)) is None  # newest first
+
+
+def test_after_a_notice_an_undecided_application_still_asks_for_its_decision():
+    """Browser trial (issue 10): after the art. 32 notice was sent the page said no further step was needed."""
+    notice = w.Decision(label="Mededeling van de adviesaanvraag", status="verzonden", final=False, announces=False,
+                        approved_on=date(2026, 12, 1), sent_on=date(2026, 12, 2))
+    waiting = w.CaseState(assessed=True, competence="bevoegd", open_judgements=(), open_steps=frozenset(),
+                          recorded=frozenset(), decisions=(notice,), further_outcomes=False, today=TODAY,
+                          decision_due=date(2027, 1, 25))
+    assert w.next_step(waiting) == "Stel het voornemen of besluit op de aanvraag op, uiterlijk 25-01-2027."
+    assert w.next_step(state(notice)).startswith("Geen verdere stap nodig")  # a power without an application

@@ -25,6 +25,8 @@ IN_SCOPE = "bibob_vergunningen"
 BODY_PER_PERMIT = "bevoegd_orgaan_per_vergunning"
 REUSE_YEARS = "advies_hergebruik_jaren"
 STANDARD_CONDITIONS = "standaard_voorschriften"
+PERMIT_BASIS = "grondslag_per_vergunning"  # the permit's own article, printed in every voornemen and besluit
+POLICY = "beleidsregel_bibob"  # the Maastricht Bibob policy, cited in every voornemen and besluit
 APPLICATION, WITHDRAWAL = "aanvraag", "intrekking"
 
 

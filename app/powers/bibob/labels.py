@@ -6,7 +6,9 @@ _CODES: dict[str, str] = {
     # permits and bodies
     "exploitatievergunning_horeca": "Exploitatievergunning horeca", "alcoholwet_vergunning": "Alcoholwetvergunning",
     "speelautomatenhal": "Vergunning speelautomatenhal", "seksinrichting": "Vergunning seksinrichting",
-    "omgevingsvergunning": "Omgevingsvergunning", "overig": "Andere vergunning",
+    "omgevingsvergunning": "Omgevingsvergunning", "overig": "Overig",
+    "omgevingsvergunning_weigering": "Omgevingsvergunning, weigering op grond van de Wet Bibob",
+    "omgevingsvergunning_intrekking": "Omgevingsvergunning, intrekking op grond van de Wet Bibob",
     "burgemeester": "De burgemeester", "college": "Het college van burgemeester en wethouders",
     "klopt": "Klopt", "wijkt_af": "Wijkt af", "onbekend": "Onbekend",
     "aanvraag": "Aanvraag", "intrekking": "Intrekking van de vergunning",
@@ -21,6 +23,7 @@ _CODES: dict[str, str] = {
     "transactie": "Transactie (art. 74 Sr)", "bestuurlijke_boete_onherroepelijk": "Onherroepelijke bestuurlijke boete",
     "boete_eerste_aanleg_in_stand": "Boete, in eerste aanleg in stand gelaten", "sepot": "Sepot",
     "vrijspraak": "Vrijspraak (telt niet mee)",
+    "beleidssepot": "Beleidssepot", "technisch_sepot": "Technisch sepot (onvoldoende bewijs)",
     # the advice
     "geen_gevaar": "Geen gevaar", "mindere_mate": "Mindere mate van gevaar",
     "ernstig_gevaar_a": "Ernstig gevaar, grond a (voordelen uit strafbare feiten benutten)",
@@ -90,6 +93,12 @@ _FIELDS: dict[str, str] = {
     "reported_to_lbb_on": "Gemeld aan het LBB op (art. 7a lid 8)",
     "permit_breach": "Overtreding van de voorschriften", "description": "Omschrijving",
     "conditions": "Voorschriften (art. 3 lid 7)", "code": "Code", "text": "Tekst",
+    "in_motivering": "Nodig voor de motivering (art. 28)", "sepot_soort": "Soort sepot",
+    "beoordeling": "Eigen beoordeling van de onderliggende feiten (bij een sepot)",
+    "danger_criteria": "Mate van gevaar per criterium (art. 3 lid 2 en 3)", "ernst": "Ernst van het vermoeden",
+    "relatie": "Aard van de relatie", "voordeel": "Omvang van het voordeel (grond a)",
+    "samenhang": "Samenhang met de vergunde activiteit (grond b)", "aantal": "Aantal strafbare feiten (grond b)",
+    "withdrawal_effective_on": "Intrekking gaat in op",
     "extension_4_14": "Verdaging van de beslistermijn (Awb 4:14)",
 }
 

@@ -3,8 +3,9 @@ not to process an incomplete application, the art. 33 voornemens to the aanvrage
 besluiten: weigering, intrekking, verlening with or without conditions.
 
 The body that decides the permit writes the letter: the college in "wij", the burgemeester in "ik"
-(LetterInput.orgaan), each with its own remedy clause. The derde's letter holds only his own part (letters_derde).
-Reasons are in letters_reasons, the guards in letters_checks, the words in phrases, phrases_procedure and words.
+(LetterInput.orgaan), each with its own remedy clause. A named derde gets the voornemen and, after the hearing, the
+besluit; his letters hold only his own part (letters_derde). Reasons are in letters_reasons and letters_facts, the
+guards in letters_checks and letters_guard, the words in phrases, phrases_reasons, phrases_procedure and words.
 Every value is plain text; render.py escapes it.
 """
 
@@ -17,6 +18,7 @@ from app.letters import paragraphs as L
 from app.letters.input import LetterInput
 from app.letters.manifest import Clause
 from app.powers.bibob import letters_derde as D
+from app.powers.bibob import letters_facts as T
 from app.powers.bibob import letters_reasons as R
 from app.powers.bibob import phrases as P
 from app.powers.bibob import phrases_procedure as Q
@@ -35,6 +37,8 @@ KEYS: dict[tuple[str, str], tuple[str, ...]] = {
     ("voornemen_intrekking", _A): (*_REASONS, *_HEARING),
     ("voornemen_voorschriften", _A): (*_REASONS, *_CONDITIONS, *_HEARING),
     **{(o, _D): ("inleiding", "dictum", "uw_deel", "zienswijze", "geheimhouding") for o in W.VOORNEMENS},
+    **{(o, _D): ("inleiding", "dictum", "uw_deel", "uw_zienswijze", "geheimhouding", "rechtsmiddelen")
+       for o in W.HEARD},
     ("weigering", _A): (*_REASONS, *_DECIDED),
     ("intrekking", _A): (*_REASONS, *_DECIDED),
     ("verlening_met_voorschriften", _A): (*_REASONS, *_CONDITIONS, *_DECIDED),
@@ -67,7 +71,9 @@ class BibobLetters:
 
 
 def _onderwerp(letter: LetterInput, addressee: str) -> str:
-    return P.ONDERWERP_DERDE if addressee == _D else P.ONDERWERP[letter.outcome]
+    if addressee == _D:
+        return P.ONDERWERP_DERDE if letter.outcome in W.VOORNEMENS else P.ONDERWERP_DERDE_BESLUIT
+    return P.ONDERWERP[letter.outcome]
 
 
 def _inleiding(letter: LetterInput, w: Mapping[str, str]) -> list[str]:
@@ -105,7 +111,7 @@ Part = Callable[[LetterInput, Mapping[str, str], Mapping[str, Clause]], Any]
 _PARTS: dict[str, Part] = {
     "inleiding": lambda lt, w, _: _inleiding(lt, w), "dictum": lambda lt, w, _: R.dictum(lt, w),
     "grondslag": lambda lt, w, _: _grondslag(lt, w), "advies": lambda lt, w, _: R.advies(lt, w),
-    "feiten": lambda lt, w, _: R.feiten(lt, w), "motivering": lambda lt, w, _: _motivering(lt, w),
+    "feiten": lambda lt, w, _: T.feiten(lt, w), "motivering": lambda lt, w, _: _motivering(lt, w),
     "voorschriften": lambda lt, w, _: R.voorschriften(lt, w), "naleving": lambda lt, w, _: W.say(P.NALEVING, w),
     "zienswijze": lambda lt, w, _: D.zienswijze(lt, w), "zienswijzen": lambda lt, w, _: D.zienswijzen(lt, w),
     "geheimhouding": lambda lt, w, _: D.geheimhouding(lt, w), "afschrift_aan": lambda lt, w, _: D.afschrift_aan(lt, w),
@@ -116,5 +122,6 @@ _PARTS: dict[str, Part] = {
 _DERDE: dict[str, Part] = {
     "inleiding": lambda lt, w, _: D.derde_inleiding(lt, w), "dictum": lambda lt, w, _: D.derde_dictum(lt, w),
     "uw_deel": lambda lt, w, _: D.uw_deel(lt, w), "zienswijze": lambda lt, w, _: D.zienswijze(lt, w),
-    "geheimhouding": lambda lt, w, _: D.geheimhouding(lt, w),
+    "uw_zienswijze": lambda lt, w, _: D.uw_zienswijze(lt, w), "geheimhouding": lambda lt, w, _: D.geheimhouding(lt, w),
+    "rechtsmiddelen": lambda lt, w, c: _rechtsmiddelen(lt, c),
 }

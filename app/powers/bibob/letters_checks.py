@@ -4,7 +4,8 @@ The guards follow bibob.md §8: the body that signs is the body that decides (pi
 five years is not reused (3), an advice that was asked is awaited, a refusal or withdrawal rests on serious danger,
 art. 4 or a breach of conditions, a named derde's letter finds his own part, and a besluit after the art. 33
 hearing answers every zienswijze (legal-review-damocles.md item 3). Awb 4:5 needs a period to complete the
-application that has passed, and the decision within four weeks after it (lid 4).
+application that has passed, and the decision within four weeks after it (lid 4). The guards on the reasons
+themselves (confirmed basis and policy, danger, criteria, facts, names) are in letters_guard.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from app.powers.bibob import letters_reasons as R
 from app.powers.bibob import phrases as P
 from app.powers.bibob import words as W
 from app.powers.bibob.letters_derde import unanswered
+from app.powers.bibob.letters_guard import reason_errors
 
 AWB_4_5_WEEKS = 4  # Awb 4:5 lid 4: the decision not to process follows within four weeks after the period
 SIGNED_AS = {"college": "burgemeester en wethouders", "burgemeester": "de burgemeester"}
@@ -41,7 +43,7 @@ def errors(letter: LetterInput) -> dict[str, str]:
         found.update(_derde_errors(letter))
     if letter.outcome in W.HEARD:
         found.update(_hearing_errors(letter))
-    return found
+    return {**found, **reason_errors(letter)}
 
 
 def _body_errors(letter: LetterInput) -> dict[str, str]:
@@ -110,7 +112,7 @@ def _years_before(on: date, years: int) -> date:
 
 
 def _derde_errors(letter: LetterInput) -> dict[str, str]:
-    own = W.own_part(letter)  # a derde only has a letter about a voornemen (KEYS): the art. 33 hearing
+    own = W.own_part(letter)  # a derde has a letter about a voornemen (art. 33) and a besluit after it (KEYS)
     if own is None:
         return {"recipient.ref": "Deze derde staat niet in het dossier. Koppel de ontvanger aan een derde."}
     if not W.text(own.get("part_of_advice")) or not W.text(own.get("use_reason")):

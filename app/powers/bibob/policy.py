@@ -6,6 +6,9 @@ degree of danger and proportionality (mate_van_gevaar, evenredig_3_lid_5): the p
 following those judgements is never an Awb 4:84 deviation. A measure is proposed only for an incomplete
 application after the herstel period (buiten behandeling, Awb 4:5), the art. 32 notice once advice is asked, and a
 grant where nothing at all points to danger.
+
+Every voornemen and besluit prints the permit's own legal basis and the Maastricht Bibob policy: the proposal rests
+on both (steunt_op), so drafting refuses them until a beheerder confirmed them (app/domain/confirmation.py).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.domain.assessment import NIET_BEVOEGD, Assessment
-from app.powers.bibob.facts import BODY_PER_PERMIT, IN_SCOPE, STANDARD_CONDITIONS
+from app.powers.bibob.facts import BODY_PER_PERMIT, IN_SCOPE, PERMIT_BASIS, POLICY, STANDARD_CONDITIONS
 
 # The steps, in the order the procedure takes them (labels.py words them).
 STEPS = ("afsluiten", "niet_bevoegd", "herstel_vragen", "herstel_afwachten", "buiten_behandeling",
@@ -28,7 +31,7 @@ def proposal(assessment: Assessment) -> dict[str, Any]:
     """{maatregel, duur, eenheid, parameter, stap, steunt_op}: `stap` is one of STEPS; `maatregel` is set only for
     the steps in PROPOSED."""
     step = next_step(assessment)
-    rests_on = [IN_SCOPE, BODY_PER_PERMIT]
+    rests_on = [IN_SCOPE, BODY_PER_PERMIT, PERMIT_BASIS, POLICY]
     if assessment.facts.get("conditions_present") is True:
         rests_on.append(STANDARD_CONDITIONS)
     return {"maatregel": PROPOSED.get(step), "duur": None, "eenheid": None, "parameter": None, "stap": step,

@@ -1,7 +1,7 @@
 """The Bibob case file (gegevens) and its melding: an application for a permit (or a granted permit under
 investigation) with the screening, the advice of the Landelijk Bureau Bibob, third parties and conditions.
 
-Field names are the contract the letter kit reads (.contract-i10.md). The parts live in schema_*.py; this module
+Field names are what the letter kit reads. The parts live in schema_*.py; this module
 joins them and checks what spans parts. The facts form loads single fields without these checks, so facts.py
 refuses the contradictions it cannot count with (FactsRejected).
 """
@@ -23,8 +23,10 @@ from app.powers.bibob.schema_application import (
 from app.powers.bibob.schema_form import (
     SCREENING_TRIGGERS,
     BibobFormSchema,
+    DangerCriteriaSchema,
     Fact3aSchema,
     OwnResearchSchema,
+    empty_criteria,
     empty_form,
 )
 from app.powers.bibob.schema_lbb import LbbSchema, ReusedAdviceSchema, empty_lbb
@@ -60,12 +62,14 @@ class BibobCaseFileSchema(StrictSchema):
     hersteltermijn_until = Date(load_default=None, allow_none=True)
     own_research = _rows(OwnResearchSchema, 50, "bevindingen")
     facts_3a = _rows(Fact3aSchema, 50, "feiten")
+    danger_criteria = Nested(DangerCriteriaSchema, load_default=empty_criteria)
     lbb = Nested(LbbSchema, load_default=empty_lbb)
     reused_advice = Nested(ReusedAdviceSchema, load_default=None, allow_none=True)
     third_parties = _rows(ThirdPartySchema, 20, "derden")
     refused_to_supply_data = Nested(RefusedToSupplySchema, load_default=None, allow_none=True)
     application_withdrawn = Nested(ApplicationWithdrawnSchema, load_default=None, allow_none=True)
     permit_breach = Nested(PermitBreachSchema, load_default=None, allow_none=True)
+    withdrawal_effective_on = Date(load_default=None, allow_none=True)  # a withdrawal takes effect on this day
     conditions = _rows(ConditionSchema, 20, "voorschriften")
     extension_4_14 = Nested(Extension414Schema, load_default=None, allow_none=True)
 
@@ -87,6 +91,9 @@ def _route_errors(data: dict[str, Any]) -> dict[str, Any]:
     if data.get("permit_breach") and not granted:
         errors["permit_breach"] = {"date": ["Een overtreding van voorschriften kan alleen bij een verleende "
                                             "vergunning."]}
+    if data.get("withdrawal_effective_on") and not granted:
+        errors["withdrawal_effective_on"] = ["Een ingangsdatum van de intrekking past alleen bij een verleende "
+                                             "vergunning."]
     if data.get("application_withdrawn") and granted:
         errors["application_withdrawn"] = {"withdrawn_on": ["De vergunning is al verleend; er is geen aanvraag "
                                                             "meer om in te trekken."]}
@@ -151,9 +158,10 @@ def _envelope(data: dict[str, Any], application: dict[str, Any], gegevens: dict[
 
 # What the jurist records on the case page as the screening goes on (the application itself is fixed at intake).
 EDITABLE_FACTS = (
-    "screening_trigger", "bibob_form", "hersteltermijn_until", "related_persons", "own_research", "facts_3a", "lbb",
+    "screening_trigger", "bibob_form", "hersteltermijn_until", "related_persons", "own_research", "facts_3a",
+    "danger_criteria", "lbb",
     "reused_advice", "third_parties", "refused_to_supply_data", "application_withdrawn", "permit_breach",
-    "conditions", "extension_4_14",
+    "withdrawal_effective_on", "conditions", "extension_4_14",
 )
 # The third parties the jurist adds become betrokkenen (role derde), so they get their own letter.
 PEOPLE_FIELDS = ("third_parties",)

@@ -17,6 +17,9 @@ RESEARCH_SOURCES = ("open_bronnen", "fiscale_boetes", "lbb_11a", "politie", "rie
 FACT_KINDS = ("veroordeling", "strafbeschikking_onherroepelijk", "transactie", "bestuurlijke_boete_onherroepelijk",
               "boete_eerste_aanleg_in_stand", "sepot", "vrijspraak")
 VRIJSPRAAK, SEPOT = "vrijspraak", "sepot"
+SEPOT_KINDS = ("beleidssepot", "technisch_sepot")
+# Art. 3 lid 2 (ground a) and lid 3 (ground b): what the degree of danger rests on, one sentence each in the letter.
+CRITERIA = ("ernst", "relatie", "voordeel", "samenhang", "aantal")
 
 
 def _not_in_future(field: str, value: Any) -> None:
@@ -62,6 +65,7 @@ class OwnResearchSchema(StrictSchema):
     source = choice(RESEARCH_SOURCES, required=True)
     finding = text(3000, required=True)
     date = Date(required=True)
+    in_motivering = Boolean(load_default=False)  # art. 28 lid 2 onder a: a letter prints only what the reasons need
 
     @validates_schema
     def _in_the_past(self, data: dict[str, Any], **_: Any) -> None:
@@ -69,13 +73,34 @@ class OwnResearchSchema(StrictSchema):
 
 
 class Fact3aSchema(StrictSchema):
-    """A fact with its art. 3a character; `person` empty: the betrokkene himself."""
+    """A fact with its art. 3a character; `person` empty: the betrokkene himself. A sepot carries its kind and the
+    body's own assessment of the underlying facts (the letter weighs those facts, not the sepot)."""
 
     kind = choice(FACT_KINDS, required=True)
     date = Date(required=True)
     offence = text(500, required=True)
     person = text(200, load_default="")
+    in_motivering = Boolean(load_default=False)
+    sepot_soort = choice(SEPOT_KINDS, load_default=None, allow_none=True)
+    beoordeling = text(2000, load_default="")
 
     @validates_schema
     def _in_the_past(self, data: dict[str, Any], **_: Any) -> None:
         _not_in_future("date", data["date"])
+
+
+class DangerCriteriaSchema(StrictSchema):
+    """How the body weighed the degree of danger, per criterion: the seriousness of the suspicion and the nature of
+    the relation (art. 3 lid 2 and 3), the size of the advantages (lid 2, ground a), the connection with the permitted
+    activity and the number of offences (lid 3, ground b)."""
+
+    ernst = text(1000, load_default="")
+    relatie = text(1000, load_default="")
+    voordeel = text(1000, load_default="")
+    samenhang = text(1000, load_default="")
+    aantal = text(1000, load_default="")
+
+
+def empty_criteria() -> dict[str, Any]:
+    """No criterion weighed yet."""
+    return dict.fromkeys(CRITERIA, "")

@@ -13,6 +13,11 @@ from app.schemas.base import AdresSchema, StrictSchema
 from app.schemas.fields import CleanString, text
 
 OWN_CONDITION = "eigen"
+# The codes the parameter standaard_voorschriften has ever given a text (tests/powers/test_bibob_schema.py keeps
+# them in step), so the facts form offers a list to choose from. A code the parameter no longer has on the
+# peildatum is caught by the rule voorschrift_onbekende_code.
+STANDARD_CONDITIONS = ("melding_wijziging_zeggenschap", "geen_contante_financiering", "inzage_administratie",
+                       "genoemde_persoon_niet_betrokken", "herkomst_vermogen_verklaring")
 
 
 class ThirdPartySchema(AdresSchema):
@@ -26,8 +31,9 @@ class ThirdPartySchema(AdresSchema):
 class ConditionSchema(StrictSchema):
     """A condition: a standard one by its code (its text comes from the parameter), or `eigen` with a text."""
 
-    code = CleanString(required=True, validate=validate.Regexp(
-        r"^[a-z][a-z0-9_]{1,60}$", error="Kies een code uit de lijst van standaardvoorschriften, of 'eigen'."))
+    code = CleanString(required=True, validate=validate.OneOf(
+        (*STANDARD_CONDITIONS, OWN_CONDITION),
+        error="Kies een standaardvoorschrift uit de lijst, of 'Eigen voorschrift'."))
     text = text(2000, load_default="")
 
     @validates_schema

@@ -6,6 +6,7 @@ text from the case file or the dated parameters; render.py escapes it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -15,6 +16,8 @@ from app.letters.formatting import datum, datum_met_dag, periode
 from app.letters.input import LetterInput
 from app.letters.paragraphs import label, titel, value
 from app.powers.bibob import phrases as P
+from app.powers.bibob import phrases_procedure as Q
+from app.powers.bibob import phrases_reasons as F
 
 VOORNEMENS = ("voornemen_weigering", "voornemen_intrekking", "voornemen_voorschriften")
 HEARD = ("weigering", "intrekking", "verlening_met_voorschriften")  # besluiten after the art. 33 hearing
@@ -26,9 +29,13 @@ BESLUITEN = ("buiten_behandeling", *HEARD, "verlening")
 GROUND_OF = {"ernstig_gevaar_a": "a", "ernstig_gevaar_b": "b", "art_3_lid_6": "lid6", "ernstig_gevaar_art_4": "art4",
              "mindere_mate": "lid7"}
 SERIOUS = ("a", "b", "lid6", "art4", "breach")
+SERIOUS_DANGER = ("ernstig_gevaar_a", "ernstig_gevaar_b", "art_3_lid_6", "ernstig_gevaar_art_4")
+# The degree of danger the LBB concluded, as the body's judgement would say it (to see whether the body departs).
+AS_JUDGED = {"geen_gevaar": "geen", "mindere_mate": "mindere_mate", "ernstig_gevaar_a": "ernstig_gevaar_a",
+             "ernstig_gevaar_b": "ernstig_gevaar_b", "art_3_lid_6": "art_3_lid_6"}
 # The dated parameters the letters read (rules/bibob/parameters/).
 REUSE_YEARS, LBB_WEEKS, LBB_EXTENSION_WEEKS = "advies_hergebruik_jaren", "lbb_advies_weken", "lbb_verlenging_max_weken"
-POLICY = "beleidsregel_bibob"
+POLICY, PERMIT_BASIS = "beleidsregel_bibob", "grondslag_per_vergunning"
 WABO_UNTIL = date(2024, 1, 1)  # from then on the omgevingsvergunning rests on the Omgevingswet
 
 
@@ -102,7 +109,10 @@ def param(letter: LetterInput, name: str) -> Any:
 
 
 def _weeks(letter: LetterInput, name: str, unit: str = "weeks") -> str:
-    found = param(letter, name)
+    return _weeks_of(param(letter, name), unit)
+
+
+def _weeks_of(found: Any, unit: str = "weeks") -> str:
     return periode(int(found), unit) if isinstance(found, int | float) and found >= 1 else ""
 
 
@@ -129,7 +139,7 @@ def danger(letter: LetterInput) -> str:
 def grounds(letter: LetterInput) -> list[str]:
     """The grounds of the decision, each a key of phrases.GRONDSLAG (a verlening has none)."""
     if letter.outcome in CONDITIONS:
-        return ["lid7"]
+        return ["lid7_ernstig" if danger(letter) in SERIOUS_DANGER else "lid7"]
     if letter.outcome not in NEGATIVE:
         return []
     ground = GROUND_OF.get(danger(letter))
@@ -142,14 +152,64 @@ def grounds(letter: LetterInput) -> list[str]:
     return found
 
 
-def usable_facts(letter: LetterInput) -> list[Mapping[str, Any]]:
-    """The facts the reasons may use, by date: an acquittal never (bibob.md §8.1), a sepot may."""
-    found = [f for f in items(letter, "facts_3a") if f.get("kind") in P.KARAKTER]
+def cited_facts(letter: LetterInput) -> list[Mapping[str, Any]]:
+    """The facts the reasons use, by date: those the jurist marked as needed (art. 28 lid 2 onder a); an acquittal
+    never (bibob.md §8.1), a sepot may be."""
+    found = [f for f in items(letter, "facts_3a") if f.get("in_motivering") is True
+             and (f.get("kind") in F.KARAKTER or f.get("kind") == F.SEPOT)]
     return sorted(found, key=lambda f: day(f.get("date")) or date.min)
+
+
+def cited_research(letter: LetterInput) -> list[Mapping[str, Any]]:
+    """The findings of the own investigation the jurist marked as needed for the reasons, by date."""
+    found = [r for r in items(letter, "own_research") if r.get("in_motivering") is True and text(r.get("finding"))]
+    return sorted(found, key=lambda r: day(r.get("date")) or date.min)
 
 
 def third_parties(letter: LetterInput) -> list[Mapping[str, Any]]:
     return [t for t in items(letter, "third_parties") if text(t.get("name"))]
+
+
+def heard(letter: LetterInput) -> list[str]:
+    """The names of the derden heard in this procedure: the only others a letter names."""
+    return [text(t.get("name")) for t in third_parties(letter)]
+
+
+def role_of(letter: LetterInput, name: str) -> str:
+    """The art. 3 lid 4 role of a person around the business (related_persons), "" when none is recorded."""
+    found = (r for r in items(letter, "related_persons") if _same(r.get("name"), name))
+    return str(next((r.get("role") for r in found), "") or "")
+
+
+def person(letter: LetterInput, name: Any, aanvrager: str) -> str:
+    """Who a fact is about, as the aanvrager's letter may say it: "u", a heard derde by name, anyone else only by
+    his role (minimisation, art. 28 lid 2 onder a; legal review, finding 1)."""
+    found = text(name)
+    if not found or _same(found, aanvrager):
+        return "u"
+    if any(_same(found, n) for n in heard(letter)):
+        return found
+    return F.ROL_PERSOON.get(role_of(letter, found), F.IEMAND)
+
+
+def hidden(letter: LetterInput) -> list[str]:
+    """The names a letter must never print: people around the business or in the facts who are not heard."""
+    own = text(case(letter, "betrokkene").get("name"))
+    names = [text(r.get("name")) for r in items(letter, "related_persons")]
+    names += [text(f.get("person")) for f in items(letter, "facts_3a")]
+    return list(dict.fromkeys(n for n in names if n.strip() and not _same(n, own)
+                              and not any(_same(n, h) for h in heard(letter))))
+
+
+def names(name: str, found: str) -> bool:
+    """The text names the person: his name as a whole word or words (never "Jan" in "januari")."""
+    name = " ".join(name.split())
+    pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, name.split())) + r"(?!\w)"
+    return len(name) > 2 and re.search(pattern, found, re.IGNORECASE) is not None
+
+
+def _same(one: Any, other: Any) -> bool:
+    return " ".join(str(one or "").split()).casefold() == " ".join(str(other or "").split()).casefold()
 
 
 def own_part(letter: LetterInput) -> Mapping[str, Any] | None:
@@ -174,13 +234,16 @@ def address(letter: LetterInput) -> str:
 
 
 def policy(letter: LetterInput) -> str:
-    """The Maastricht Bibob policy on the decision date, by its published title and CVDR number; "" when the
-    municipality has none on record (a title still marked "te bevestigen" is never printed, paragraphs.titel)."""
-    found = param(letter, POLICY)
-    found = found if isinstance(found, Mapping) else {}
-    title, cvdr = text(found.get("titel")), text(found.get("cvdr"))
+    """The Maastricht Bibob policy on the decision date, once a beheerder confirmed it: its article (the confirmed
+    source) and published title with CVDR number; "" when the municipality has none on record or it is still to
+    confirm (the drafting refuses a voornemen or besluit until then; policy.proposal)."""
+    found = letter.assessment.parameters.get(POLICY)
+    if found is None or found.to_confirm or not isinstance(found.value, Mapping):
+        return ""
+    title, cvdr = text(found.value.get("titel")), text(found.value.get("cvdr"))
     cited = titel(f"{title} ({cvdr})") if title and cvdr else ""
-    return f"de {cited}" if cited else ""
+    article = titel(text((found.source or {}).get("artikel")))
+    return (f"{article} van de {cited}" if article else f"de {cited}") if cited else ""
 
 
 def regulation(letter: LetterInput) -> str:
@@ -214,7 +277,10 @@ def words_for(letter: LetterInput) -> dict[str, str]:
         "gevraagd_op": _day_text(lbb.get("requested_on")), "advies_datum": _day_text(found.date),
         "conclusie": label(P.CONCLUSIE, found.conclusion) if found.conclusion else "",
         "zienswijze_tot": _day_text(letter.deadlines.get("zienswijze_tot"), with_day=True),
-        "ingangsdatum": _day_text(letter.deadlines.get("ingangsdatum")),
+        "ingangsdatum": _day_text(letter.case_file.get("withdrawal_effective_on") if letter.outcome in WITHDRAWAL
+                                  else letter.deadlines.get("ingangsdatum")),
+        "beslistermijn": _weeks_of(app.get("statutory_term_weeks")) or Q.REDELIJKE_TERMIJN,  # Awb 4:13
+        "aan_wie": Q.AAN_WIE["intrekking" if letter.outcome in WITHDRAWAL else "aanvraag"],
         "kenmerk": letter.kenmerk, "behandeld_door": letter.behandeld_door,
         "orgaan": P.ORGAAN.get(code, ""), "adres_orgaan": P.ADRES_ORGAAN.get(code, ""),
         "herstel_op": _day_text(case(letter, "bibob_form").get("herstel_requested_on")),
