@@ -56,8 +56,8 @@ def check_deviation(state: DraftState, duur: int | None, outcome: Outcome, devia
     """
     special = state.recorded.get(AWB_4_84)
     if deviation and (special is None or special.outcome != "ja"):
-        raise InvalidInput({AWB_4_84: "Afwijken van het beleid kan alleen als u bijzondere omstandigheden "
-                            "vastlegt (Awb 4:84)."})
+        raise InvalidInput({AWB_4_84: f"Het beleid stelt nu voor: {_route_label(state)}. Afwijken van het beleid "
+                            "kan alleen als u bijzondere omstandigheden vastlegt (Awb 4:84)."})
     if deviation and _heavier(state, duur, outcome):
         raise InvalidInput({"soort": "Dit is zwaarder dan het beleid voorstelt. Artikel 4:84 Awb staat alleen "
                             "afwijken toe als het beleid iemand te zwaar treft: kies het voorstel of iets lichters."})
@@ -65,6 +65,13 @@ def check_deviation(state: DraftState, duur: int | None, outcome: Outcome, devia
         raise InvalidInput({AWB_4_84: "U legde bijzondere omstandigheden vast, maar deze beslissing volgt het "
                             "beleid. Kies een lichtere maatregel of leg vast dat er geen bijzondere "
                             "omstandigheden zijn."})
+
+
+def _route_label(state: DraftState) -> str:
+    """The outcome the policy route leads to, in words: a refusal then says what policy proposes instead (a
+    Bibob voornemen while the art. 32 notice is still due)."""
+    route = chosen(state) or state.proposal.get("maatregel")
+    return next((o.label for o in state.procedure.outcomes.values() if o.measure == route), str(route))
 
 
 def _heavier(state: DraftState, duur: int | None, outcome: Outcome) -> bool:

@@ -201,7 +201,7 @@ def _judgement(raw: Any, at: str, outcomes: dict[str, Outcome]) -> JudgementSpec
         vraag=require_str(item["vraag"], f"{at}: key 'vraag'"),
         toelichting=require_str(item.get("toelichting", ""), f"{at}: key 'toelichting'", empty=True),
         required_for=required_for, bevoegd_bij=bevoegd_bij, outcomes=answers,
-        reopened_by=_names(item, "reopened_by", at), decides_measure=_bool(item, "decides_measure", at),
+        reopened_by=_field_names(item, "reopened_by", at), decides_measure=_bool(item, "decides_measure", at),
         per_decision=_bool(item, "per_decision", at),
     )
 
@@ -241,6 +241,12 @@ def _known_outcomes(codes: tuple[str, ...], outcomes: dict[str, Outcome], at: st
 
 def _names(item: dict[str, Any], key: str, at: str) -> tuple[str, ...]:
     return tuple(_name(v, f"{at}: key {key!r}") for v in require_str_list(item.get(key, []), f"{at}: key {key!r}"))
+
+
+def _field_names(item: dict[str, Any], key: str, at: str) -> tuple[str, ...]:
+    """Case-file fields or events, a record's part by its dotted name (lbb.received_on)."""
+    where = f"{at}: key {key!r}"
+    return tuple(".".join(_name(p, where) for p in v.split(".")) for v in require_str_list(item.get(key, []), where))
 
 
 def _name(value: Any, at: str) -> str:

@@ -122,6 +122,21 @@ def _facts(session: Session, rt: Runtime, zaak: Zaak, today: date, decided: date
     return on, rt.power(zaak.zaaktype).facts_from_case(melding.gegevens, history, params, max(today, decided))
 
 
+def changed_fields(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[str, ...]:
+    """The case-file fields a change touches: each top-level field, and for a record also "field.part" for each
+    part that changed, so index.yaml's `reopened_by` can name a part (a date of notice is not the advice)."""
+    found: list[str] = []
+    for key, value in new.items():
+        before = old.get(key)
+        if before == value:
+            continue
+        found.append(key)
+        if isinstance(value, Mapping) and isinstance(before, Mapping | None):
+            parts = set(value) | set(before or {})
+            found += [f"{key}.{p}" for p in sorted(parts) if (before or {}).get(p) != value.get(p)]
+    return tuple(found)
+
+
 def update_facts(session: Session, rt: Runtime, zaak: Zaak, changes: Mapping[str, Any],
                  version: int, user: User, today: date) -> Beoordeling:
     """The jurist corrects or completes the case file; judgements those facts reopen lapse, and the zaak is
@@ -130,7 +145,7 @@ def update_facts(session: Session, rt: Runtime, zaak: Zaak, changes: Mapping[str
     refuse_while_in_review(session, zaak)
     check_version(melding, version)
     old = dict(melding.gegevens)
-    changed = {k: v for k, v in jsonable(dict(changes)).items() if old.get(k) != v}
+    changed = changed_fields(old, jsonable(dict(changes)))
     melding.gegevens = jsonable({**old, **changes})
     record_change(session, actor, actie="update", hoofd_object=zaak.identificatie, resource="melding",
                   resource_id=melding.id, weergave=f"Feiten van {zaak.identificatie}",

@@ -125,3 +125,16 @@ def test_the_body_and_the_betrokkenen_come_from_the_case_file():
     assert [(p["roltype"], p["ref"], p["land"]) for p in people] == [("aanvrager", "betrokkene", "NL"),
                                                                     ("derde", "third_parties.0", "BE")]
     assert people[0]["is_organisatie"] and people[0]["straat"] == "Proefstraat"
+
+
+def test_recording_the_art_32_notice_reopens_no_judgement_but_a_new_conclusion_does():
+    """Browser trial: filling in the day the applicant was told (art. 32) undid the danger and proportionality
+    judgements, because a change anywhere in the LBB record reopened them."""
+    from app.services.assessment import changed_fields
+
+    informed = changed_fields({"lbb": {"requested_on": "2026-11-27"}},
+                              {"lbb": {"requested_on": "2026-11-27", "betrokkene_informed_on": "2026-12-04"}})
+    assert informed == ("lbb", "lbb.betrokkene_informed_on")
+    assert not [code for field in informed for code in PROCEDURE.reopened_by(field)]
+    concluded = changed_fields({"lbb": {"conclusion": None}}, {"lbb": {"conclusion": "ernstig_gevaar_a"}})
+    assert {"mate_van_gevaar", "advies_beoordeeld"} <= {c for f in concluded for c in PROCEDURE.reopened_by(f)}
