@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from app.domain.procedure import body_words
 from app.letters import objection_phrases as P
 from app.letters.formatting import datum
 from app.letters.input import LetterInput
@@ -23,7 +24,6 @@ from app.letters.paragraphs import HEAD_KEYS, head, rechtsmiddelen
 
 ADDRESSEE = "belanghebbende"
 CLAUSE = "beroep_na_bezwaar"
-ORGAAN = {"burgemeester": "de burgemeester", "college": "het college van burgemeester en wethouders"}
 KEYS = frozenset((*HEAD_KEYS, "inleiding", "bestreden_besluit", "ontvankelijkheid", "horen", "advies", "gronden",
                   "beslissing", "rechtsmiddelen"))
 _UW_BEZWAAR = ("deze beslissing op uw bezwaar", "deze beslissing op het bezwaar")
@@ -59,8 +59,7 @@ class ObjectionKit:
 
 def _words(b: Mapping[str, Any]) -> dict[str, str]:
     body = b.get("orgaan", "burgemeester")
-    orgaan = ORGAAN[body]
-    return {"orgaan": orgaan, "Orgaan": orgaan[0].upper() + orgaan[1:], "datum": datum(b["besluit_datum"]),
+    return {"orgaan": body_words(body), "Orgaan": body_words(body, capital=True), "datum": datum(b["besluit_datum"]),
             "Hij": P.PRONOUN[body][0], "hij": P.PRONOUN[body][1]}
 
 

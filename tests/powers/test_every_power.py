@@ -9,7 +9,6 @@ asks for, a draft, four-eyes review, a return for changes, a stale approval and 
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -20,7 +19,6 @@ from flask import Flask
 from sqlalchemy import select
 
 from app import create_app
-from app.config import ROOT
 from app.domain.assessment import Assessment
 from app.domain.errors import FourEyesViolation
 from app.domain.judgements import required_for
@@ -29,40 +27,19 @@ from app.models import Beoordeling, Beslissing, Document, Oordeel, Zaak
 from app.powers import register, registry, unregister
 from app.services import review
 from app.services import toegang as toegang_service
-from app.strict_yaml import load
 from tests.powers import proef
+from tests.powers.proef_folders import proef_folders
 from tests.powers.scenarios import SCENARIOS
 
-FIXTURE_RULES = ROOT / "tests" / "rules" / "fixtures" / "rules" / "proef"
-PROEF_LETTERS = Path(proef.__file__).parent / "letters"
 POWERS = sorted({*registry(), "proef"})
-
-
-def _generate_templates(target: Path) -> None:
-    """The proef templates, built by the same generator and house style as the real ones."""
-    script = ROOT / "scripts" / "make_letter_templates.py"
-    spec = importlib.util.spec_from_file_location("make_letter_templates", script)
-    maker = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(maker)
-    target.mkdir()
-    for name, sections in load(PROEF_LETTERS / "layout.yaml")["templates"].items():
-        (target / f"{name}.docx").write_bytes(maker.build(f"proef/{name}.docx", sections))
 
 
 @pytest.fixture(scope="module")
 def folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]:
     """rules/ and letter_templates/ with the fictional power added, and the power registered."""
-    root = tmp_path_factory.mktemp("every_power")
-    rules, letters = root / "rules", root / "letter_templates"
-    shutil.copytree(ROOT / "rules", rules)
-    shutil.copytree(FIXTURE_RULES, rules / "proef")
-    shutil.copytree(ROOT / "letter_templates", letters)
-    _generate_templates(letters / "proef")
-    manifest = letters / "manifest.yaml"
-    manifest.write_text(manifest.read_text(encoding="utf-8") + "\n" + (PROEF_LETTERS / "manifest.yaml").read_text(
-        encoding="utf-8"), encoding="utf-8")
+    found = proef_folders(tmp_path_factory.mktemp("every_power"))
     register(proef.SPEC)
-    yield {"rules_dir": rules, "letter_templates_dir": letters}
+    yield found
     unregister("proef")
 
 
