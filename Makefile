@@ -10,13 +10,14 @@ export MALLOC_TOP_PAD_ := 67108864
 export MALLOC_TRIM_THRESHOLD_ := 268435456
 export FLASK_APP := app
 
-.PHONY: run test install css migrate seed bench browser lint clean
+.PHONY: run test install css migrate seed bench browser pdf-tools lint clean
 
-run: seed
+# The web server and, beside it, the job worker (PDFs, ZGW publication); Ctrl+C stops both.
+run: seed pdf-tools
 	@echo "Bevoegd draait op http://127.0.0.1:5000 (stoppen: Ctrl+C)"
-	$(BIN)/flask run --host 127.0.0.1 --port 5000
+	@trap 'kill 0' EXIT; $(BIN)/flask jobs worker & $(BIN)/flask run --host 127.0.0.1 --port 5000
 
-test: install browser
+test: install browser pdf-tools
 	$(BIN)/pytest
 
 install: $(VENV)/.installed css
@@ -47,6 +48,13 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Install Debian's chromium package (sudo apt-get install chromium)"; exit 1; fi; }
+
+# Letters become PDF/A with Debian's LibreOffice (headless, no GUI); tests read them back with poppler's pdftotext.
+pdf-tools:
+	@{ command -v soffice && command -v pdftotext; } >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    libreoffice-writer-nogui poppler-utils >/dev/null; \
+	  else echo "Install LibreOffice and poppler (sudo apt-get install libreoffice-writer-nogui poppler-utils)"; exit 1; fi; }
 
 bench: install
 	$(BIN)/python bench/bench_assessments.py

@@ -13,7 +13,7 @@ from flask import Flask
 
 def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     """Build the app; tests pass overrides instead of touching the environment."""
-    from app import cli, db, security
+    from app import cli, db, jobs, security
     from app.config import Config
     from app.runtime import build_runtime
     from app.web import auth, errors, register_blueprints
@@ -27,6 +27,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     engine = db.make_engine(config.database_url)
     db.check_schema_at_head(engine)  # the app never migrates itself (make run does)
     db.init_app(app, engine)
+    jobs.init_app(app, config)  # side effects recorded in the outbox run after commit
     security.init_app(app, config)
     auth.init_app(app)
     register_blueprints(app)

@@ -25,9 +25,11 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(audit)
     app.cli.add_command(retention)
     app.cli.add_command(seed_demo_command)
+    from app.cli_jobs import jobs_cli
     from app.cli_notifications import notificaties
 
     app.cli.add_command(notificaties)
+    app.cli.add_command(jobs_cli)
 
 
 @rules.command("check")

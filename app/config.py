@@ -42,6 +42,34 @@ class Config:
     public_url: str = "http://127.0.0.1:5000"  # the links in e-mails start with this
     termijn_signaal_dagen: int = 3  # a deadline within this many days is noticed by `flask notificaties termijnen`
     strict_templates: bool = False  # tests: an undefined template variable fails instead of printing nothing
+    # Jobs (PDF conversion, ZGW publication): "huey-sqlite" (its own file, the embedded default), "huey-redis"
+    # (redis_url), or "memory" (tests: queued in the process and run by the test). Empty: memory when testing.
+    jobs: str = ""
+    jobs_file: Path = ROOT / "instance" / "jobs.sqlite"
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    job_max_attempts: int = 3
+    job_backoff_seconds: int = 30  # first retry after this, doubling each time
+    job_lease_seconds: int = 300  # a claimed job whose worker died is handed out again after this
+    soffice: str = "soffice"
+    # The kabinet's sample of a bulk run (letters.md §5): the first letter, every flagged one, and at random
+    # this percentage of the run but never fewer than the minimum (counting the first).
+    bulk_sample_minimum: int = 5
+    bulk_sample_percent: int = 5
+    pdf_timeout_seconds: int = 60
+    pdf_profile_dir: Path = ROOT / "instance" / "libreoffice"  # one profile per worker process beneath this
+    # Publication to a ZGW backend (Zaken, Besluiten, Documenten API): off while no API URL is set. zgw_url is
+    # the root of an installation with the APIs at their standard paths (Open Zaak: /zaken/api/v1, ...); an API's
+    # own URL overrides it. zgw_typen_file maps each power code to its Catalogi types (docs/zgw-typen.example.yaml).
+    zgw_url: str = ""
+    zgw_zaken_url: str = ""
+    zgw_besluiten_url: str = ""
+    zgw_documenten_url: str = ""
+    zgw_client_id: str = ""
+    zgw_secret: str = field(default="", repr=False)  # signs the ZGW JWT (HS256); never printed or logged
+    zgw_rsin: str = ""  # the municipality's RSIN: bronorganisatie of every object (9 digits, 11-proof)
+    zgw_typen_file: Path = ROOT / "instance" / "zgw.yaml"
+    zgw_typen: dict[str, Any] = field(default_factory=dict)  # the same mapping as data (tests); wins over the file
+    zgw_timeout_seconds: float = 10.0
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -54,14 +82,20 @@ class Config:
             secret_key=env.get("BEVOEGD_SECRET_KEY", ""),
             gemeente=env.get("BEVOEGD_GEMEENTE", "Maastricht"),
             **_mail_settings(env),
+            **_job_settings(env),
+            **_zgw_settings(env),
         )
         names = {f.name for f in fields(cls)}
         cfg = replace(cfg, **{k: v for k, v in (overrides or {}).items() if k in names})
         if not cfg.secret_key:
             cfg = replace(cfg, secret_key=_development_secret(cfg))
+        if not cfg.jobs:
+            cfg = replace(cfg, jobs="memory" if cfg.testing else "huey-sqlite")
         if cfg.env == "production":
             cfg = replace(cfg, session_cookie_secure=True, session_cookie_name="__Host-session")
+        cfg = _zgw_urls(cfg)
         _check(cfg)
+        _check_zgw(cfg)
         _warn_malloc(env)
         return cfg
 
@@ -79,6 +113,56 @@ def _mail_settings(env: os._Environ[str] | dict[str, str]) -> dict[str, Any]:
     return found
 
 
+def _job_settings(env: os._Environ[str] | dict[str, str]) -> dict[str, Any]:
+    """BEVOEGD_JOBS, BEVOEGD_JOBS_FILE, BEVOEGD_REDIS_URL, BEVOEGD_JOB_LEASE_SECONDS and the LibreOffice binary."""
+    names = {"jobs": "BEVOEGD_JOBS", "redis_url": "BEVOEGD_REDIS_URL", "soffice": "BEVOEGD_SOFFICE"}
+    found: dict[str, Any] = {k: env[v] for k, v in names.items() if v in env}
+    if "BEVOEGD_JOBS_FILE" in env:
+        found["jobs_file"] = Path(env["BEVOEGD_JOBS_FILE"])
+    if "BEVOEGD_JOB_LEASE_SECONDS" in env:
+        found["job_lease_seconds"] = int(env["BEVOEGD_JOB_LEASE_SECONDS"])
+    return found
+
+
+def _zgw_settings(env: os._Environ[str] | dict[str, str]) -> dict[str, Any]:
+    """BEVOEGD_ZGW_*: the API URLs, the client id and secret, the RSIN, the types file and the timeout."""
+    names = {"zgw_url": "BEVOEGD_ZGW_URL", "zgw_zaken_url": "BEVOEGD_ZGW_ZAKEN_URL",
+             "zgw_besluiten_url": "BEVOEGD_ZGW_BESLUITEN_URL", "zgw_documenten_url": "BEVOEGD_ZGW_DOCUMENTEN_URL",
+             "zgw_client_id": "BEVOEGD_ZGW_CLIENT_ID", "zgw_secret": "BEVOEGD_ZGW_SECRET",
+             "zgw_rsin": "BEVOEGD_ZGW_RSIN"}
+    found: dict[str, Any] = {k: env[v] for k, v in names.items() if v in env}
+    if "BEVOEGD_ZGW_TYPEN" in env:
+        found["zgw_typen_file"] = Path(env["BEVOEGD_ZGW_TYPEN"])
+    if "BEVOEGD_ZGW_TIMEOUT_SECONDS" in env:
+        found["zgw_timeout_seconds"] = float(env["BEVOEGD_ZGW_TIMEOUT_SECONDS"])
+    return found
+
+
+def _zgw_urls(cfg: Config) -> Config:
+    """Each API at its standard path under zgw_url, unless its own URL is given."""
+    if not cfg.zgw_url:
+        return cfg
+    root = cfg.zgw_url.rstrip("/")
+    return replace(cfg, **{f"zgw_{api}_url": getattr(cfg, f"zgw_{api}_url") or f"{root}/{api}/api/v1"
+                           for api in ("zaken", "besluiten", "documenten")})
+
+
+def _check_zgw(cfg: Config) -> None:
+    """Once a ZGW API is configured, the rest must be too: a publication must not fail on every attempt."""
+    from app.domain.zgw import rsin_valid
+
+    urls = (cfg.zgw_zaken_url, cfg.zgw_besluiten_url, cfg.zgw_documenten_url)
+    if not any(urls):
+        return
+    if not all(urls):
+        raise RuntimeError("Stel de Zaken-, Besluiten- en Documenten-API alle drie in (BEVOEGD_ZGW_URL of "
+                           "BEVOEGD_ZGW_ZAKEN_URL, BEVOEGD_ZGW_BESLUITEN_URL en BEVOEGD_ZGW_DOCUMENTEN_URL).")
+    if not cfg.zgw_client_id or not cfg.zgw_secret:
+        raise RuntimeError("BEVOEGD_ZGW_CLIENT_ID en BEVOEGD_ZGW_SECRET zijn verplicht voor het zaaksysteem.")
+    if not rsin_valid(cfg.zgw_rsin):
+        raise RuntimeError("BEVOEGD_ZGW_RSIN moet een geldig RSIN zijn: negen cijfers die de elfproef doorstaan.")
+
+
 def _development_secret(cfg: Config) -> str:
     if cfg.env == "production":
         raise RuntimeError("BEVOEGD_SECRET_KEY is verplicht in productie.")
@@ -92,6 +176,8 @@ def _check(cfg: Config) -> None:
         raise RuntimeError("BEVOEGD_SECRET_KEY moet in productie minstens 32 tekens zijn.")
     if not cfg.csrf_enabled or cfg.testing:
         raise RuntimeError("CSRF en testinstellingen zijn in productie niet toegestaan.")
+    if cfg.jobs not in ("huey-sqlite", "huey-redis"):
+        raise RuntimeError("BEVOEGD_JOBS moet in productie huey-sqlite of huey-redis zijn.")
 
 
 def _warn_malloc(env: os._Environ[str] | dict[str, str]) -> None:

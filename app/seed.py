@@ -14,12 +14,14 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.bulk import template_csv
 from app.domain.procedure import bodies
 from app.models import Mandaat, User, Zaak
 from app.runtime import Runtime
 from app.schemas.melding import MeldingSchema
 from app.services.accounts import hash_password
 from app.services.assignment import assign
+from app.services.bulk import import_run
 from app.services.intake import submit_melding
 
 APPLICATION = "aanvraag"  # the kind of source document of an application (domain/codes.py)
@@ -58,7 +60,16 @@ def seed_demo(session: Session, rt: Runtime, today: date) -> list[tuple[str, str
             for melding in spec.demo(today):
                 zaken.append(submit_melding(session, rt, MeldingSchema().load(melding), officer, today))
         _assign_some(session, zaken, users)
+        _demo_groups(session, rt, users["jurist"], today)
     return [(username, DEMO_PASSWORD) for username, *_ in DEMO_USERS]
+
+
+def _demo_groups(session: Session, rt: Runtime, jurist: User, today: date) -> None:
+    """A group incident read in for each power that has them, waiting for the jurist's group judgements."""
+    for spec in (s for s in rt.powers.values() if s.bulk is not None and s.bulk.demo is not None):
+        shared, rows = spec.bulk.demo(today)
+        upload = template_csv((*spec.bulk.columns, *spec.bulk.optional_columns), rows).encode()
+        import_run(session, rt, shared, upload, jurist, today)
 
 
 def _assign_some(session: Session, zaken: list[Zaak], users: dict[str, User]) -> None:

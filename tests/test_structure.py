@@ -75,6 +75,16 @@ def test_only_the_letter_renderer_imports_docxtpl():
     assert importers_of("docxtpl") == ["app/letters/render.py"]
 
 
+def test_only_the_job_module_knows_the_queue():
+    assert importers_of("huey") == ["app/jobs.py"]  # rq or Celery could replace huey there alone
+
+
+def test_only_the_pdf_module_runs_libreoffice_and_reads_pdfs():
+    assert importers_of("pikepdf") == ["app/letters/pdf.py"]
+    runners = [str(p.relative_to(ROOT)) for p in modules() if "subprocess" in imports(p)]
+    assert runners == ["app/letters/pdf.py"]
+
+
 def test_domain_and_powers_stay_pure():
     shells = ("flask", "sqlalchemy", "durable", "docxtpl", "app.models", "app.web", "app.services", "app.runtime")
     for folder in ("domain", "powers", "schemas"):

@@ -121,6 +121,9 @@ class Outcome:
     # A minor offender is an addressee himself, and each betrokkene in this role (the persons with parental
     # authority) gets the same decision while he is a minor on the verzenddatum.
     guardians: str | None = None
+    # The category of the yearly figures it counts in (index.yaml `cijfers`, domain/figures.py CATEGORIES), e.g.
+    # a closure; None: preparation (a voornemen) that the safety plan's table does not count.
+    cijfers: str | None = None
 
     @property
     def parameters(self) -> tuple[str, ...]:

@@ -43,3 +43,23 @@ class Document(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
     beslissing = relationship("Beslissing")
+
+
+class DocumentPdf(Base):
+    """The PDF/A-2 rendition of one approved letter, made by the conversion job from the approved bytes; immutable.
+
+    It is what is sent and downloaded by default; `bron_sha256` ties it to the .docx the kabinet approved.
+    """
+
+    __tablename__ = "document_pdfs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documenten.id"), unique=True)
+    zaak_id: Mapped[int] = mapped_column(ForeignKey("zaken.id"), index=True)
+    inhoud: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+    bron_sha256: Mapped[str] = mapped_column(String(64))
+    omzetter: Mapped[str] = mapped_column(String(100))  # the converter and its version, e.g. "LibreOffice 7.4.7.2"
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    document: Mapped[Document] = relationship()

@@ -20,9 +20,12 @@ from app.models.document import Document
 from app.models.types import UtcDateTime, checked_enum, utcnow
 from app.models.user import User
 
-# post: ordinary mail; aangetekend: registered mail; digitaal: e-mail or the digital channel (Awb 2:14);
-# uitreiking: handed over in person (e.g. by the police).
+# post: ordinary mail; aangetekend: registered mail; uitreiking: handed over in person (e.g. by the police);
+# digitaal: e-mail; berichtenbox: the Berichtenbox of MijnOverheid. The last two only where the addressee made
+# known that he is reachable that way (Awb 2:14 lid 1), which the record states.
 METHODEN = tuple(METHOD_LABELS)
+ELEKTRONISCH = ("digitaal", "berichtenbox")
+RETOUR_REDENEN = ("onbestelbaar", "niet_afgehaald", "geweigerd")
 
 
 class Verzending(Base):
@@ -33,6 +36,8 @@ class Verzending(Base):
         CheckConstraint("vervangt_id IS NULL OR length(trim(reden)) > 0", name="correction_needs_reason"),
         CheckConstraint("uiterlijke_reactiedatum IS NULL OR uiterlijke_reactiedatum > verzonden_op",
                         name="reactiedatum_after_verzending"),
+        CheckConstraint("methode NOT IN ('digitaal', 'berichtenbox') OR length(trim(elektronisch_bereikbaar)) > 0",
+                        name="electronic_needs_consent"),
         # one first record per letter; every later one supersedes exactly one earlier record, once
         Index("uq_verzendingen_eerste", "document_id", unique=True,
               sqlite_where=text("vervangt_id IS NULL"), postgresql_where=text("vervangt_id IS NULL")),
@@ -46,6 +51,8 @@ class Verzending(Base):
     verzonden_op: Mapped[date] = mapped_column(Date)
     methode: Mapped[str] = mapped_column(checked_enum("methode", *METHODEN))
     bewijs: Mapped[str] = mapped_column(String(200), default="")  # e.g. a track-and-trace or receipt number
+    # How the addressee made known he can be reached electronically (Awb 2:14 lid 1); only for e-mail/Berichtenbox.
+    elektronisch_bereikbaar: Mapped[str] = mapped_column(String(200), default="")
     # The last day to object or appeal for this recipient (Awb 6:7, 6:8, Atw); None without a legal remedy.
     uiterlijke_reactiedatum: Mapped[date | None] = mapped_column(Date)
     vervangt_id: Mapped[int | None] = mapped_column(ForeignKey("verzendingen.id"), unique=True)
@@ -55,3 +62,21 @@ class Verzending(Base):
 
     document: Mapped[Document] = relationship()
     recorded_by: Mapped[User] = relationship()
+
+
+class Retour(Base):
+    """A letter that came back (onbestelbaar, a registered letter not collected, refused): the sending may not
+    have made the besluit known, so the letter waits for a new sending; append-only like its record."""
+
+    __tablename__ = "verzending_retouren"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    verzending_id: Mapped[int] = mapped_column(ForeignKey("verzendingen.id"), unique=True)
+    zaak_id: Mapped[int] = mapped_column(ForeignKey("zaken.id"), index=True)
+    ontvangen_op: Mapped[date] = mapped_column(Date)
+    reden: Mapped[str] = mapped_column(checked_enum("retour_reden", *RETOUR_REDENEN))
+    toelichting: Mapped[str] = mapped_column(Text, default="")
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    verzending: Mapped[Verzending] = relationship()

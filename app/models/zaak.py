@@ -68,6 +68,7 @@ class Zaak(Base):
     behandelaar_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     # The zaak of another power this one follows up (e.g. a letter to the parents of a minor in it).
     vervolg_op_id: Mapped[int | None] = mapped_column(ForeignKey("zaken.id"), index=True)
+    reeks_id: Mapped[int | None] = mapped_column(ForeignKey("reeksen.id"), index=True)  # part of a bulk run
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     version_id: Mapped[int] = mapped_column(default=1)
 
@@ -147,7 +148,7 @@ class Melding(Base):
     toelichting: Mapped[str] = mapped_column(Text, default="")
     gegevens: Mapped[dict[str, Any]] = mapped_column(JSON)
     reporter_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)  # figures per year
     version_id: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version_id}

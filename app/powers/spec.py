@@ -61,6 +61,29 @@ class PowerForm:
 
 
 @dataclass(frozen=True)
+class BulkSpec:
+    """A power whose letters can go out for many cases of one incident at once (a youth group): a bulk run.
+
+    The jurist enters the shared part of the incident in `form` (a Jinja partial with the macros `fields` and
+    `error_labels`, field names as in the power's melding) and uploads a member list with `columns` (required)
+    and `optional_columns`; `member` turns one row into the rest of that member's melding (merged over the
+    shared part and validated by the power's melding schema). `flags` names, in Dutch, why one case needs a
+    person's own look: the kabinet reads every flagged letter and group judgements skip it.
+    """
+
+    outcomes: tuple[str, ...]  # what a run may draft: the rules' proposal when it is one of these
+    form: str
+    columns: tuple[str, ...]
+    member: Callable[[Mapping[str, str]], dict[str, Any]]
+    flags: Callable[[CaseFile], list[str]]
+    # The melding's field paths a row fills -> the column they come from, so a row's error names its column.
+    column_labels: Mapping[str, str]
+    optional_columns: tuple[str, ...] = ()
+    # A fictional group for `make run`: the shared incident (as the form sends it) and the member rows.
+    demo: Callable[[date], tuple[dict[str, Any], list[dict[str, str]]]] | None = None
+
+
+@dataclass(frozen=True)
 class PowerSpec:
     """One power: how its report becomes a flat fact, what policy proposes, its forms, labels and letters."""
 
@@ -120,3 +143,5 @@ class PowerSpec:
     # term, suspensions with their caps, verdaging), from the case file, the parameters on the peildatum and today;
     # None while the case file names no application. Shown on the case page, in /termijnen and stored on drafts.
     decision_period: DecisionPeriod | None = None
+    # A power whose outcome can be drafted, reviewed and approved for a whole group at once (see BulkSpec).
+    bulk: BulkSpec | None = None

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.domain.errors import RulebookError
+from app.domain.figures import OUTCOME_CATEGORIES
 from app.domain.hearing import AWB_4_11
 from app.domain.procedure import (
     BODIES,
@@ -38,7 +39,7 @@ _OUTCOME_KEYS = {"label", "besluit", "measure", "hearing", "remedy"}
 _OPTIONAL_OUTCOME_KEYS = {"review", "body", "mandate", "announces", "extends", "ends", "on_the_spot",
                           "one_in_force", "escalation", "duration", "periods", "recipients", "required_recipients",
                           "notified", "takes_effect_at", "hearing_exceptions", "note", "penalty", "collects",
-                          "guardians"}
+                          "guardians", "cijfers"}
 _DURATION_KEYS = {"maximum", "fixed", "maximum_total", "clock", "starts_after", "starts_at", "ends_at"}
 _PERIOD_UNITS = ("days", "weeks", "years", "hours")  # hours run from the measure's start moment
 _JUDGEMENT_KEYS = {"toelichting", "required_for", "bevoegd_bij", "outcomes", "reopened_by", "decides_measure",
@@ -86,7 +87,18 @@ def _outcome(code: Any, raw: Any, at: str, body: str) -> Outcome:
         notified=_names(item, "notified", at),
         hearing_exceptions=_exceptions(item, at), penalty=_penalty(item, at),
         collects=_optional_name(item, "collects", at), guardians=_optional_name(item, "guardians", at),
+        cijfers=_figure_category(item, at),
     )
+
+
+def _figure_category(item: dict[str, Any], at: str) -> str | None:
+    """The category of the yearly figures the outcome counts in; a voornemen announces a decision that is
+    counted itself, so counting the voornemen too would count one measure twice."""
+    if "cijfers" not in item:
+        return None
+    if item.get("announces") is not None:
+        raise RulebookError(f"{at}: key 'cijfers': a voornemen is not counted, the decision it announces is")
+    return one_of(item["cijfers"], OUTCOME_CATEGORIES, f"{at}: key 'cijfers'")
 
 
 def _penalty(item: dict[str, Any], at: str) -> Penalty | None:

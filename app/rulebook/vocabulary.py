@@ -15,6 +15,7 @@ from typing import Any
 
 from app.domain.codes import BRON_SOORTEN, MELDING_BRONNEN
 from app.domain.errors import RulebookError
+from app.domain.figures import INTAKE_CATEGORIES
 from app.domain.objection_decision import with_objection_decision
 from app.domain.procedure import BODIES, PER_ZAAK, JudgementSpec, Outcome, Procedure
 from app.rulebook.procedure import parse_judgements, parse_outcomes
@@ -35,7 +36,7 @@ PEILDATUM = ("pleegdatum", "besluitdatum")
 MAX_FACT_PROPERTIES = 250
 _INDEX_KEYS = {"power", "title", "orgaan", "peildatum", "roles", "facts", "outcomes", "judgements"}
 _OPTIONAL_INDEX_KEYS = {"processing_basis", "retention", "note", "measure_order", "competence_judgements",
-                        "toegang", "vertrouwelijkheid", "bron_soorten"}
+                        "toegang", "vertrouwelijkheid", "bron_soorten", "cijfers_instroom"}
 # Who sees a zaak of the power: everyone authorised for it (open), or only the people on its access list (lijst).
 TOEGANG = ("open", "lijst")
 _FACT_KEYS = {"min", "max", "values", "description"}
@@ -71,6 +72,9 @@ class PowerIndex:
     vertrouwelijkheid: str = ""  # the secrecy notice the case page shows (e.g. Wet Bibob art. 28)
     # The kinds of source document the intake accepts for the power (index.yaml `bron_soorten`).
     bron_soorten: tuple[str, ...] = MELDING_BRONNEN
+    # What an incoming zaak counts as in the yearly figures (index.yaml `cijfers_instroom`): a report, or an
+    # application screened (domain/figures.py INTAKE_CATEGORIES).
+    cijfers_instroom: str = INTAKE_CATEGORIES[0]
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -111,6 +115,8 @@ def load_index(path: Path, shown: str, power: str) -> PowerIndex:
         toegang=one_of(data.get("toegang", "open"), TOEGANG, f"{shown}: key 'toegang'"),
         vertrouwelijkheid=_secrecy(data.get("vertrouwelijkheid"), f"{shown}: key 'vertrouwelijkheid'"),
         bron_soorten=_sources(data.get("bron_soorten"), f"{shown}: key 'bron_soorten'"),
+        cijfers_instroom=one_of(data.get("cijfers_instroom", INTAKE_CATEGORIES[0]), INTAKE_CATEGORIES,
+                                f"{shown}: key 'cijfers_instroom'"),
         extra={k: v for k, v in data.items() if k not in _INDEX_KEYS},
     )
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from marshmallow import ValidationError, fields, validate, validates_schema
 
-from app.domain.dispatch import METHOD_LABELS
+from app.domain.dispatch import METHOD_LABELS, RETURN_LABELS
 from app.domain.hearing import ZIENSWIJZE_OUTCOMES
 from app.schemas.base import RechthebbendeSchema, StrictSchema
 from app.schemas.fields import CleanString, Date, Decimal, Integer, List, choice, text
@@ -99,6 +99,17 @@ class VerzendingSchema(StrictSchema):
     methode = choice(tuple(METHOD_LABELS), required=True)
     bewijs = text(200, load_default="")
     reden = text(2000, load_default="")
+    elektronisch_bereikbaar = text(200, load_default="")  # Awb 2:14 lid 1; the service requires it for e-mail
+
+
+class RetourSchema(StrictSchema):
+    """A sent letter that came back: when, why, and an optional note."""
+
+    version = Integer(required=True)
+    document_id = Integer(required=True)
+    ontvangen_op = Date(required=True)
+    reden = choice(tuple(RETURN_LABELS), required=True)
+    toelichting = text(2000, load_default="")
 
 
 class EvaluatieSchema(StrictSchema):

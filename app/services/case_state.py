@@ -9,15 +9,14 @@ from sqlalchemy.orm import Session
 
 from app.models import Beslissing, Zaak
 from app.services.assessment import latest
-from app.services.dispatch import dispatch_records
+from app.services.dispatch import sending_dates
 from app.services.queries import open_beslissing
 
 
 def first_sent(session: Session, beslissing: Beslissing) -> date | None:
-    """The earliest sending date in the dispatch records of the beslissing's letters (not the day the
-    dispatch was recorded), or None while none is recorded."""
-    days = [r.verzonden_op for r in dispatch_records(session, beslissing).values()]
-    return min(days) if days else None
+    """The earliest sending date in the current dispatch records of the beslissing's letters (not the day the
+    dispatch was recorded), leaving out letters that came back, or None while none went out."""
+    return sending_dates(session, beslissing).verzenddatum
 
 
 def concept_is_stale(session: Session, zaak: Zaak) -> bool:

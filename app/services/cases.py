@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import PurePath
 from typing import Any
 
 from sqlalchemy import select
@@ -22,8 +23,11 @@ from app.models.types import utcnow
 from app.runtime import Runtime
 from app.services import toegang
 from app.services.assessment import latest
+from app.services.letter_pdf import pdf_of
 from app.services.queries import active_judgements, lapsed_judgements, mandaat_for
 from app.services.review import current_documents
+
+PDF_TYPE = "application/pdf"
 
 
 @dataclass(frozen=True)
@@ -148,12 +152,29 @@ def letters_to_serve(session: Session, zaken: list[Zaak], actor: User) -> dict[i
     return letters
 
 
-def download_document(session: Session, document: Document, actor: User, origin: str) -> Document:
-    """Log the download of stored bytes."""
+@dataclass(frozen=True)
+class LetterFile:
+    """The stored bytes of one letter in one format, with the name and type they are served under."""
+
+    inhoud: bytes
+    mimetype: str
+    bestandsnaam: str
+    formaat: str  # "pdf" or "docx"
+
+
+def download_document(session: Session, document: Document, actor: User, origin: str,
+                      formaat: str = "") -> LetterFile | None:
+    """The letter as PDF once its PDF/A rendition exists (what is sent), else, or when asked for, the approved
+    .docx; the access row names the format. None when the PDF is asked for and not made yet."""
+    pdf = None if formaat == "docx" else pdf_of(session, document)
+    if formaat == "pdf" and pdf is None:
+        return None
+    letter = (LetterFile(pdf.inhoud, PDF_TYPE, str(PurePath(document.bestandsnaam).with_suffix(".pdf")), "pdf")
+              if pdf is not None else LetterFile(document.inhoud, document.formaat, document.bestandsnaam, "docx"))
     record_access(session, Actor.of(actor), action="download", object_type="document", object_id=document.id,
-                  case_id=document.beslissing.zaak.identificatie, origin=origin)
+                  case_id=document.beslissing.zaak.identificatie, origin=origin, reason=f"formaat={letter.formaat}")
     session.commit()
-    return document
+    return letter
 
 
 def log_preview(session: Session, beslissing: Beslissing, actor: User, origin: str) -> None:

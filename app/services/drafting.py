@@ -23,7 +23,7 @@ from app.domain.workflow import fase_after, next_status
 from app.models import Beoordeling, Beslissing, User, Zaak
 from app.models.types import utcnow
 from app.runtime import Runtime
-from app.services import notifications, toegang
+from app.services import letter_pdf, notifications, toegang
 from app.services.assessment import REMEDY_WEEKS, current_assessment
 from app.services.beslistermijn import draft_terms
 from app.services.documents import render_documents
@@ -124,7 +124,7 @@ def decide_on_the_spot(session: Session, rt: Runtime, zaak: Zaak, officer: User,
                     body=zaak.orgaan)
     row.ondertekenaar_id, row.datum, row.approver_id, row.approved_at = officer.id, today, officer.id, utcnow()
     row.status = next_status(row.status, "decide")  # the officer's signature is the decision
-    render_documents(session, rt, row, officer, today, status="definitief")
+    letter_pdf.request_pdfs(session, render_documents(session, rt, row, officer, today, status="definitief"))
     zaak.fase = fase_after(outcome, "approve")
     record_change(session, Actor.of(officer), actie="decide", hoofd_object=zaak.identificatie,
                   resource="beslissing", resource_id=row.id, weergave=row.soort, nieuw={"status": row.status})

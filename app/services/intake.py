@@ -147,7 +147,8 @@ def submission_key(officer: User, submission_id: str) -> str:
 def _new_zaak(session: Session, rt: Runtime, data: dict[str, Any], officer: User, today: date) -> Zaak:
     adres = data["adres"]
     zaak = Zaak(
-        identificatie=f"tmp-{data['submission_id'][:36]}", bronorganisatie=rt.config.extra.get("rsin", "123456782"),
+        identificatie=f"tmp-{data['submission_id'][:36]}",
+        bronorganisatie=rt.config.zgw_rsin or rt.config.extra.get("rsin", "123456782"),
         zaaktype=data["zaaktype"], fase="bevoegdheid", omschrijving=rt.power(data["zaaktype"]).omschrijving(data),
         registratiedatum=today, startdatum=today, created_by_id=officer.id, team=officer.team,
         adres_straat=adres["straat"], adres_huisnummer=adres["huisnummer"], adres_postcode=adres["postcode"],

@@ -42,6 +42,22 @@ def record_judgement(session: Session, rt: Runtime, zaak: Zaak, data: dict[str, 
     return row
 
 
+def record_for_run(session: Session, rt: Runtime, zaak: Zaak, answers: Mapping[str, Mapping[str, str]],
+                   actor: User) -> int:
+    """The same answers for one zaak of a bulk run, where this zaak has none yet (flushes; the run's use case
+    commits once). Returns how many were recorded. Raises InvalidInput, InvalidTransition."""
+    active = active_judgements(session, zaak)
+    todo = {code: a for code, a in answers.items() if code not in active}
+    _validate(rt, zaak, todo)
+    refuse_while_in_review(session, zaak)
+    for code, answer in todo.items():
+        _replace(session, zaak, actor, code=code, outcome=answer["outcome"], reasoning=answer["reasoning"])
+    if todo:
+        touch(zaak)
+        zaak.fase = "evenredigheid"
+    return len(todo)
+
+
 NOTHING = "Vul bij ten minste één afweging een uitkomst en een motivering in."
 
 

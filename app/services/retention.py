@@ -26,14 +26,18 @@ from app.models import (
     Betrokkene,
     Bezwaar,
     Document,
+    DocumentPdf,
     Melding,
     Notificatie,
     Oordeel,
+    OutboxJob,
+    Retour,
     Reviewronde,
     Vernietiging,
     Verzending,
     Zaak,
     ZaakToegang,
+    ZgwObject,
 )
 from app.models.types import utcnow
 from app.runtime import Runtime
@@ -97,6 +101,8 @@ def destroy(session: Session, rt: Runtime, due: Due, today: date) -> Vernietigin
 def _delete_file(session: Session, zaak_id: int) -> int:
     """Every row of the zaak, children first; returns the number of letters destroyed."""
     beslissingen = select(Beslissing.id).where(Beslissing.zaak_id == zaak_id)
+    for model in (Retour, OutboxJob, ZgwObject, DocumentPdf):
+        session.execute(delete(model).where(model.zaak_id == zaak_id))
     session.execute(delete(Verzending).where(Verzending.zaak_id == zaak_id))
     session.execute(delete(Notificatie).where(Notificatie.zaak_id == zaak_id))
     documents = session.execute(delete(Document).where(Document.zaak_id == zaak_id)).rowcount

@@ -20,7 +20,7 @@ from app.domain.workflow import fase_after, next_status
 from app.models import Beslissing, Document, Reviewronde, User
 from app.models.types import utcnow
 from app.runtime import Runtime
-from app.services import notifications, objection_decision
+from app.services import letter_pdf, notifications, objection_decision
 from app.services.judging import reopen
 from app.services.queries import check_version, earlier_measures, require_mandaat
 
@@ -38,6 +38,16 @@ def approve(session: Session, rt: Runtime, beslissing: Beslissing, shown_hashes:
     """Vaststellen. Raises FourEyesViolation, MandateMissing, StaleDocument, ConcurrentEdit, InvalidTransition,
     InvalidInput (the date passed, or the measure an extension or withdrawal needs has ended)."""
     check_version(beslissing, version)
+    approve_in_session(session, rt, beslissing, shown_hashes, actor, today)
+    session.commit()
+    return beslissing
+
+
+def approve_in_session(session: Session, rt: Runtime, beslissing: Beslissing, shown_hashes: Iterable[str],  # noqa: PLR0913
+                       actor: User, today: date, in_run: bool = False) -> list[Document]:
+    """The approval's checks and effects, flushed in the caller's transaction; returns the approved letters.
+    `in_run`: part of a bulk run, which tells its drafter once and asks for the PDFs of all its letters in
+    batches, instead of once per letter."""
     next_status(beslissing.status, "approve")
     procedure = rt.procedure(beslissing.zaak.zaaktype)
     outcome = procedure.outcome(beslissing.soort)
@@ -54,6 +64,8 @@ def approve(session: Session, rt: Runtime, beslissing: Beslissing, shown_hashes:
     if outcome.ends and beslissing.ingang_at is None:
         beslissing.ingang_at = now  # a withdrawal without a chosen moment takes effect when it is decided
     _set_approved(beslissing, documents, actor, today, outcome)
+    if not in_run:
+        letter_pdf.request_pdfs(session, documents)
     if outcome.reconsiders:
         objection_decision.take_effect(session, beslissing, actor, today)
     reopen(session, beslissing.zaak, actor, tuple(j.code for j in procedure.judgements
@@ -65,9 +77,9 @@ def approve(session: Session, rt: Runtime, beslissing: Beslissing, shown_hashes:
                   resource="beslissing", resource_id=beslissing.id, weergave=beslissing.soort,
                   oud={"status": "ter_vaststelling"}, nieuw={"status": beslissing.status,
                                                              "documenten": [d.sha256 for d in documents]})
-    notifications.on_reviewed(session, rt, beslissing, "vastgesteld")
-    session.commit()
-    return beslissing
+    if not in_run:
+        notifications.on_reviewed(session, rt, beslissing, "vastgesteld")
+    return documents
 
 
 def _check_approver(beslissing: Beslissing, procedure: Procedure, outcome: Outcome, actor: User,
@@ -93,6 +105,14 @@ def return_for_changes(session: Session, rt: Runtime, beslissing: Beslissing, co
                        actor: User) -> Beslissing:
     """Terugsturen with a comment: back to concept for the jurist. Raises InvalidInput, InvalidTransition."""
     check_version(beslissing, version)
+    return_in_session(session, rt, beslissing, comment, actor)
+    session.commit()
+    return beslissing
+
+
+def return_in_session(session: Session, rt: Runtime, beslissing: Beslissing, comment: str, actor: User,
+                      notify: bool = True) -> None:
+    """Back to concept with the comment, flushed in the caller's transaction (one beslissing, or from a run)."""
     if not comment.strip():
         raise InvalidInput({"opmerking": "Schrijf op wat er moet veranderen."})
     beslissing.status = next_status(beslissing.status, "return")
@@ -104,9 +124,8 @@ def return_for_changes(session: Session, rt: Runtime, beslissing: Beslissing, co
     record_change(session, Actor.of(actor), actie="return", hoofd_object=beslissing.zaak.identificatie,
                   resource="beslissing", resource_id=beslissing.id, weergave=beslissing.soort,
                   oud={"status": "ter_vaststelling"}, nieuw={"status": "concept"}, toelichting=comment)
-    notifications.on_reviewed(session, rt, beslissing, "teruggestuurd")
-    session.commit()
-    return beslissing
+    if notify:
+        notifications.on_reviewed(session, rt, beslissing, "teruggestuurd")
 
 
 def record_nacontrole(session: Session, beslissing: Beslissing, comment: str, version: int, actor: User) -> Reviewronde:

@@ -32,9 +32,11 @@ def register_blueprints(app: Flask) -> None:
         auth,
         beheer,
         bezwaar,
+        bulk,
         cases,
         casework,
         documents,
+        figures,
         follow_up,
         intake,
         kabinet,
@@ -42,10 +44,12 @@ def register_blueprints(app: Flask) -> None:
         password,
         people_form,
         review,
+        taken,
         toegang,
         worklists,
         workspace,
         zaakbeheer,
+        zgw,
     )
     from app.web.codenames import ruleset_label, unit_word, with_unit
     from app.web.fieldnames import field_label
@@ -79,6 +83,7 @@ def register_blueprints(app: Flask) -> None:
     # The kinds of source document a power's intake accepts (index.yaml `bron_soorten`); None: those of a report.
     app.jinja_env.globals["source_kinds"] = lambda code: rt.book.index(code).bron_soorten if code else MELDING_BRONNEN
     people_form.register(app)
+    zgw.register(app)  # the case page's publication state (cases/_zgw.html)
     app.jinja_env.filters["label"] = labels
     app.jinja_env.filters["dutch_number"] = format_number
     app.jinja_env.filters["in_sentence"] = in_sentence  # a label inside a sentence: names keep their capitals
@@ -93,6 +98,7 @@ def register_blueprints(app: Flask) -> None:
 
     for blueprint in (auth.bp, pages.bp, intake.bp, cases.bp, review.bp, documents.bp, beheer.bp,
                       casework.bp, zaakbeheer.bp, worklists.bp, workspace.bp, bezwaar.bp, kabinet.bp,
-                      admin_users.bp, admin_mandates.bp, auditor.bp, password.bp, follow_up.bp, toegang.bp):
+                      admin_users.bp, admin_mandates.bp, auditor.bp, password.bp, follow_up.bp, toegang.bp,
+                      taken.bp, figures.bp, bulk.bp, zgw.bp):
         app.register_blueprint(blueprint)
     api.init_app(app)

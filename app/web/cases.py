@@ -17,6 +17,7 @@ from app.schemas.casework import (
     DraftSchema,
     NieuweRechthebbendeSchema,
     OordeelSchema,
+    RetourSchema,
     SubmitSchema,
     VerzendingSchema,
     ZienswijzeSchema,
@@ -29,6 +30,7 @@ from app.services.queries import beslissing_of
 from app.web import confirmation, factform, people_form
 from app.web import dispatch as dispatch_web
 from app.web import history as history_web
+from app.web import taken as taken_web
 from app.web import toegang as toegang_web
 from app.web import workspace as workspace_web
 from app.web.access import get_visible_zaak, visible_zaken
@@ -139,6 +141,14 @@ def record_dispatch(zaak_id: int, beslissing_id: int) -> Any:
                    lambda z, d: dispatch_web.record(z, beslissing_id, d), "De verzending is vastgelegd.")
 
 
+@bp.post("/zaken/<int:zaak_id>/beslissingen/<int:beslissing_id>/retour")
+@role_required("jurist")
+def record_return(zaak_id: int, beslissing_id: int) -> Any:
+    return _handle(zaak_id, f"{dispatch_web.RETURN_FORM}b{beslissing_id}", RetourSchema(),
+                   lambda z, d: dispatch_web.record_return(z, beslissing_id, d),
+                   "De retour is vastgelegd. Verzend de brief opnieuw en leg die verzending vast.")
+
+
 IN_PLACE = ("feiten", "zienswijze")  # forms whose section shows the confirmation (cases/_confirmation.html)
 
 
@@ -229,7 +239,8 @@ def _page(zaak_id: int, form: str | None = None, errors: dict[str, list[str]] | 
                            rows_of=rows_of, factform=factform,
                            beslistermijn=beslistermijn_service.view(rt, zaak, (b for b, _ in view.beslissingen),
                                                                     clock.today()),
-                           history=history_web.view(db, rt, zaak), dispatch=dispatch_web.view(db, zaak))
+                           history=history_web.view(db, rt, zaak), dispatch=dispatch_web.view(db, zaak),
+                           taken=taken_web.view(db, zaak))
 
 
 render_case_page = _page  # the workspace blueprint shows its form errors on the same page

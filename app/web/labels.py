@@ -25,7 +25,7 @@ LABELS: dict[str, str] = {
     "yes": "Ja", "no": "Nee", "unknown": "Onbekend", "true": "Ja", "false": "Nee",
     "bevoegd": "Bevoegd", "niet_bevoegd": "Niet bevoegd", "judgement_required": "Oordeel van een jurist nodig",
     "concept": "Concept", "ter_vaststelling": "Ter vaststelling", "vastgesteld": "Vastgesteld",
-    "verzonden": "Verzonden",
+    "verzonden": "Verzonden", "ingelezen": "Ingelezen", "opstellen": "Brieven worden opgesteld",  # a bulk run
     "goedgekeurd": "Goedgekeurd", "teruggestuurd": "Teruggestuurd", "nagecontroleerd": "Nagecontroleerd",
     "ontvangen": "Zienswijze ontvangen", "niet_ontvangen": "Geen zienswijze ontvangen binnen de termijn",
     "spoed_4_11_a": "Niet gehoord wegens spoed (Awb 4:11 onder a)",

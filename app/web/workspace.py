@@ -46,6 +46,7 @@ SECTIONS = {
     "/zaken/<int:zaak_id>/beslissingen/<int:beslissing_id>/herroeping": "herhaling",
     "/zaken/<int:zaak_id>/eerdere-maatregelen/<int:maatregel_id>/herroeping": "herhaling",
     "/zaken/<int:zaak_id>/beslissingen/<int:beslissing_id>/verzending": "verzending",
+    "/zaken/<int:zaak_id>/beslissingen/<int:beslissing_id>/retour": "verzending",
 }
 
 

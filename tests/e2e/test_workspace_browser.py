@@ -30,9 +30,9 @@ from tests.factories import melding
 pytestmark = pytest.mark.e2e
 
 MAX_FOLDED_HEIGHT_PX = 6000
-# skip link, the main menu (work lists, deadlines, messages), the summary's assign form and its next-step link
-# (a shorter way to the first open step), then "Op deze pagina"
-MAX_TABS_TO_FIRST_JUDGEMENT = 18
+# skip link, the main menu (work lists, deadlines, cases, bulk runs, figures, messages), the summary's assign form
+# and its next-step link (a shorter way to the first open step), then "Op deze pagina"
+MAX_TABS_TO_FIRST_JUDGEMENT = 20
 FOCUSED = "() => ({id: document.activeElement.id, name: document.activeElement.getAttribute('name') || '',"\
           " text: (document.activeElement.textContent || '').trim().slice(0, 40)})"
 

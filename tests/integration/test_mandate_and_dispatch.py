@@ -104,9 +104,9 @@ def order(db, rt, users) -> Beslissing:
     return db.scalars(select(Beslissing).where(Beslissing.zaak_id == zaak.id, Beslissing.soort == "huisverbod")).one()
 
 
-def _send(db, rt, order, role, on, user, *, methode="uitreiking", reden="") -> Verzending:
+def _send(db, rt, order, role, on, user, *, methode="uitreiking", reden="", bereikbaar="") -> Verzending:
     document = next(d for d in current_documents(db, order) if d.ontvanger_rol == role)
-    return record_dispatch(db, rt, order, DispatchRequest(document.id, on, methode, "PV-2026-12", reden),
+    return record_dispatch(db, rt, order, DispatchRequest(document.id, on, methode, "PV-2026-12", reden, bereikbaar),
                            order.version_id, user, date(2026, 12, 7))
 
 
@@ -117,7 +117,8 @@ def test_each_recipient_gets_a_deadline_from_its_own_sending_date_and_all_sent_m
     assert order.status == "vastgesteld"
     partner = _send(db, rt, order, "achterblijver", date(2026, 12, 5), users["jurist"], methode="aangetekend")
     assert partner.uiterlijke_reactiedatum == date(2027, 1, 18)  # Saturday 16 January moves to Monday (Atw)
-    notified = _send(db, rt, order, "veilig_thuis", date(2026, 12, 7), users["jurist"], methode="digitaal")
+    notified = _send(db, rt, order, "veilig_thuis", date(2026, 12, 7), users["jurist"], methode="digitaal",
+                     bereikbaar="Vaste afspraak: meldingen per beveiligde e-mail")
     assert notified.uiterlijke_reactiedatum is None  # told the content, no legal remedy
     assert order.status == "verzonden" and order.verzonden_at is not None
 

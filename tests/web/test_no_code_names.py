@@ -20,7 +20,8 @@ from tests.flows import draft, judge_one, submit
 from tests.integration.test_damocles_flow import OUTCOME, WARN
 
 SNAKE = re.compile(r"\b[a-z]+_[a-z0-9_]+\b")
-ONE_PLURAL = re.compile(r"\b1 (stuks|klachten|maanden|weken|dagen|planten|stekken|patronen|gram)\b")
+# "1 dagen" is wrong, "8,1 dagen" (a median on the figures page) is not: a 1 after a decimal comma is no count.
+ONE_PLURAL = re.compile(r"(?<![\d,.])\b1 (stuks|klachten|maanden|weken|dagen|planten|stekken|patronen|gram)\b")
 BARE_CODES = re.compile(r"\b(regelset|niet_aannemelijk|judgement_required|unknown|true|false|None)\b")
 FILE_NAMES = re.compile(r"\b[\w-]+\.(yaml|yml|json|py)\b")  # "zie rules-2025-07-01.yaml"
 ISO_DATES = re.compile(r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])")  # screens write 14-06-1985
@@ -84,9 +85,9 @@ def _pages(client, login_as, db, cases) -> dict[str, tuple[int, str]]:
     visits = {
         "handhaving": ["/meldingen", "/meldingen/nieuw/damocles"],
         "hovj": ["/meldingen", "/meldingen/nieuw/huisverbod"],
-        "jurist": ["/zaken", f"/zaken/{zaak_id}", f"/zaken/{hv_id}", "/werkvoorraad", "/termijnen"],
+        "jurist": ["/zaken", f"/zaken/{zaak_id}", f"/zaken/{hv_id}", "/werkvoorraad", "/termijnen", "/cijfers"],
         "kabinet": ["/vaststelling", f"/vaststelling/{beslissing_id}", f"/vaststelling/{hv_beslissing_id}",
-                    "/berichten", "/vaststelling/geschiedenis"],
+                    "/berichten", "/vaststelling/geschiedenis", "/cijfers"],
         "beheerder": ["/beheer/parameters", "/beheer/parameters/damocles/drempel_harddrugs_g"],
     }
     pages = {}
@@ -129,6 +130,7 @@ def test_the_check_reads_visible_text_only_and_catches_codes_and_wrong_plurals()
     assert leaks("<p>zie rules-2025-07-01.yaml</p>") and leaks("<p>geboren 1985-06-14</p>")
     assert leaks("<td>Begunstigingstermijn (sluiting (last onder bestuursdwang))</td>")
     assert leaks("<td>06-12-2026 03:06</td>") and not leaks("<td>06-12-2026 04.06 uur, 1.500 g</td>")
+    assert leaks("<td>1 dagen</td>") and not leaks("<td>8,1 dagen</td>")
 
 
 @pytest.mark.unconfirmed_policy

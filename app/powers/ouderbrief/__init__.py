@@ -4,6 +4,7 @@ letter_templates/ouderbrief/. An information letter, not a besluit (ouderbrief.m
 from pathlib import Path
 
 from app.powers.ouderbrief import case
+from app.powers.ouderbrief.bulk import BULK
 from app.powers.ouderbrief.demo import demo_meldingen
 from app.powers.ouderbrief.facts import explain_history, facts_from_case
 from app.powers.ouderbrief.follow_up import follow_up
@@ -34,4 +35,5 @@ SPEC = PowerSpec(
     follow_up=follow_up,  # a letter to the parents of each minor in another power's zaak
     people_fields=("gezaghebbenden",),  # a person with authority found by a manual look-up becomes a betrokkene
     subject=case.subject,  # one police report of a group incident: one case per child
+    bulk=BULK,  # a youth group: one run of letters, reviewed on a sample and approved as a whole
 )
