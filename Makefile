@@ -56,9 +56,10 @@ pdf-tools:
 	    libreoffice-writer-nogui poppler-utils >/dev/null; \
 	  else echo "Install LibreOffice and poppler (sudo apt-get install libreoffice-writer-nogui poppler-utils)"; exit 1; fi; }
 
-bench: install
+bench: install pdf-tools
 	$(BIN)/python bench/bench_assessments.py
 	$(BIN)/python bench/bench_letters.py
+	$(BIN)/python bench/bench_bulk.py 120
 
 lint: install
 	$(BIN)/ruff check app tests bench

@@ -64,6 +64,7 @@ def build_runtime(config: Config) -> Runtime:
     check_agreement(book.powers, {e.power for e in letters.entries} - {CORE_LETTERS})  # the core's own letters
     check_letters(book, letters)
     check_bodies(book)
+    check_bulk(book)
     return Runtime(config=config, book=book, engine=engine, letters=letters)
 
 
@@ -88,6 +89,21 @@ def check_letters(book: Rulebook, letters: TemplateStore) -> None:
     problems += _missing_letters(book, letters)
     if problems:
         raise RuntimeError("Brieven passen niet bij de procedure: " + "; ".join(problems))
+
+
+def check_bulk(book: Rulebook) -> None:
+    """A bulk run drafts only outcomes that are no besluit: the kabinet approves a run on a sample, which is
+    defensible for information letters signed in mandate, not for besluiten (Awb 3:2, 3:46: each is reasoned and
+    weighed on its own).
+
+    Raises:
+        RuntimeError: naming the power and the outcome.
+    """
+    problems = [f"{code}: {outcome} is een besluit en kan niet in een reeks" for code in book.powers
+                if (spec := power(code)).bulk is not None for outcome in spec.bulk.outcomes
+                if book.index(code).outcomes[outcome].besluit]
+    if problems:
+        raise RuntimeError("Reeksen: " + "; ".join(problems))
 
 
 def check_bodies(book: Rulebook) -> None:

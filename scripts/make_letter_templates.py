@@ -25,7 +25,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -208,6 +208,12 @@ def page_field(paragraph) -> None:
     paragraph._p.append(field)
 
 
+def a4(doc) -> None:
+    """A4 paper: python-docx's default document is US Letter, which the post room and window envelopes do not take."""
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+
+
 def header_footer(doc) -> None:
     """Sender block in the header (the body that writes, then the address); kenmerk and page number in the footer."""
     section = doc.sections[0]
@@ -241,6 +247,7 @@ def build(name: str, sections: list[dict]) -> bytes:
     house_style(doc)
     font_table(doc)
     set_language(doc)
+    a4(doc)
     header_footer(doc)
     add_sections(doc, sections)
     preserve_spaces(doc)

@@ -65,17 +65,21 @@ class Verzending(Base):
 
 
 class Retour(Base):
-    """A letter that came back (onbestelbaar, a registered letter not collected, refused): the sending may not
-    have made the besluit known, so the letter waits for a new sending; append-only like its record."""
+    """A letter that came back (onbestelbaar, a registered letter not collected, refused), with the jurist's
+    reasoned judgement whether the sending still made the besluit known (Awb 3:41: a letter offered at the right
+    address and not collected or refused is at the addressee's risk; an undeliverable one calls for inquiry).
+    Only a sending that did not make it known waits for a new one. Append-only like its record."""
 
     __tablename__ = "verzending_retouren"
+    __table_args__ = (CheckConstraint("length(trim(toelichting)) > 0", name="judgement_reasoned"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     verzending_id: Mapped[int] = mapped_column(ForeignKey("verzendingen.id"), unique=True)
     zaak_id: Mapped[int] = mapped_column(ForeignKey("zaken.id"), index=True)
     ontvangen_op: Mapped[date] = mapped_column(Date)
     reden: Mapped[str] = mapped_column(checked_enum("retour_reden", *RETOUR_REDENEN))
-    toelichting: Mapped[str] = mapped_column(Text, default="")
+    bekendgemaakt: Mapped[bool] = mapped_column()  # the earlier sending still made the besluit known
+    toelichting: Mapped[str] = mapped_column(Text)  # the reasons for that judgement
     recorded_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     recorded_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 

@@ -79,6 +79,12 @@ class BulkSpec:
     # The melding's field paths a row fills -> the column they come from, so a row's error names its column.
     column_labels: Mapping[str, str]
     optional_columns: tuple[str, ...] = ()
+    # What a column may hold, in words, where the schema's message alone would not say (a date's notation, a
+    # list of allowed words): shown on the upload page and after a row's error in that column.
+    column_hints: Mapping[str, str] = field(default_factory=dict)
+    # Judgements that are never recorded for a group, only in each case (e.g. whether to refer to a binding
+    # instrument after earlier letters: a weighing of that child's own history).
+    individual_judgements: tuple[str, ...] = ()
     # A fictional group for `make run`: the shared incident (as the form sends it) and the member rows.
     demo: Callable[[date], tuple[dict[str, Any], list[dict[str, str]]]] | None = None
 

@@ -109,7 +109,8 @@ class RetourSchema(StrictSchema):
     document_id = Integer(required=True)
     ontvangen_op = Date(required=True)
     reden = choice(tuple(RETURN_LABELS), required=True)
-    toelichting = text(2000, load_default="")
+    bekendgemaakt = choice(("ja", "nee"), required=True)
+    toelichting = text(2000, required=True)
 
 
 class EvaluatieSchema(StrictSchema):

@@ -21,7 +21,8 @@ from app.domain.assessment import Assessment
 from app.domain.bulk import read_members
 from app.domain.errors import DuplicateMelding, InvalidInput, InvalidTransition
 from app.domain.judgements import required_for
-from app.models import Beoordeling, OutboxJob, Reeks, User, Zaak
+from app.domain.wording import in_sentence
+from app.models import Beoordeling, Oordeel, OutboxJob, Reeks, User, Zaak
 from app.powers.spec import BulkSpec
 from app.runtime import Runtime
 from app.schemas.melding import MeldingSchema
@@ -138,7 +139,13 @@ def _shared_errors(messages: Any, bulk: BulkSpec) -> None:
 
 
 def _describe(messages: Any, bulk: BulkSpec) -> str:
-    return "; ".join(f"{bulk.column_labels.get(path, path)}: {text}" for path, text in _flat(messages).items())
+    """One row's errors, each naming its column and, where the spec says, what the column may hold."""
+    parts = []
+    for path, text in _flat(messages).items():
+        column = bulk.column_labels.get(path, path)
+        hint = bulk.column_hints.get(column)
+        parts.append(f"{column}: {text.rstrip('.')}" + (f" (toegestaan: {hint})" if hint else "") + ".")
+    return " ".join(parts)
 
 
 def members(session: Session, rt: Runtime, reeks: Reeks) -> list[Member]:
@@ -153,8 +160,12 @@ def members(session: Session, rt: Runtime, reeks: Reeks) -> list[Member]:
     for zaak in zaken:
         assessment = Assessment.from_dict(receipts[zaak.id].assessment)
         proposed = rt.power(zaak.zaaktype).proposal(assessment).get("maatregel")
-        found.append(Member(zaak, assessment, tuple(bulk.flags(zaak.meldingen[-1].gegevens)),
-                            proposed if proposed in bulk.outcomes else None))
+        proposal = proposed if proposed in bulk.outcomes else None
+        flags = bulk.flags(zaak.meldingen[-1].gegevens)
+        if proposal not in (None, bulk.outcomes[0]):  # e.g. a repeated letter: that child's own history matters
+            label = rt.procedure(zaak.zaaktype).outcome(proposal).label
+            flags = [*flags, f"Andere brief dan de rest van de reeks: {in_sentence(label)}"]
+        found.append(Member(zaak, assessment, tuple(flags), proposal))
     return found
 
 
@@ -167,34 +178,62 @@ def open_judgements(rt: Runtime, member: Member) -> list[str]:
                         a.triggerable_judgements)
 
 
+def group_judgements_open(session: Session, rt: Runtime, reeks: Reeks, found: list[Member]) -> list[str]:
+    """The judgements some member without an attention point still lacks, in the procedure's order; never the
+    ones the power keeps to each case."""
+    if not found:
+        return []
+    individual = set(bulk_of(rt, reeks.zaaktype).individual_judgements)
+    recorded = set(session.execute(select(Oordeel.zaak_id, Oordeel.code).join(Zaak, Zaak.id == Oordeel.zaak_id).where(
+        Zaak.reeks_id == reeks.id, Oordeel.superseded_at.is_(None))).tuples())
+    lacking = {c for m in found if not m.flags for c in open_judgements(rt, m)
+               if c not in individual and (m.zaak.id, c) not in recorded}
+    return [j.code for j in rt.procedure(reeks.zaaktype).judgements if j.code in lacking]
+
+
 def record_group_judgements(session: Session, rt: Runtime, reeks: Reeks,  # noqa: PLR0913
-                            answers: Mapping[str, Mapping[str, str]], version: int, actor: User) -> int:
+                            answers: Mapping[str, Mapping[str, str]], version: int, actor: User) -> tuple[int, int]:
     """Record the answers for every unflagged member that needs them and has none; one transaction.
-    Returns how many judgements were recorded. Raises InvalidInput, InvalidTransition, ConcurrentEdit."""
+    Returns how many judgements were recorded for how many children. Raises InvalidInput, InvalidTransition,
+    ConcurrentEdit."""
     check_version(reeks, version)
     if reeks.status != "ingelezen":
         raise InvalidTransition("De brieven van deze reeks zijn al opgesteld; weeg een kind nu in zijn eigen zaak.")
     given = {c: a for c, a in answers.items() if a.get("outcome") or a.get("reasoning", "").strip()}
     if not given:
         raise InvalidInput({"_schema": judging.NOTHING})
-    count = 0
+    count, children = 0, 0
+    individual = set(bulk_of(rt, reeks.zaaktype).individual_judgements)
     for member in (m for m in members(session, rt, reeks) if not m.flags):
-        needed = set(open_judgements(rt, member))
-        count += judging.record_for_run(session, rt, member.zaak, {c: a for c, a in given.items() if c in needed},
-                                        actor)
+        needed = set(open_judgements(rt, member)) - individual
+        recorded = judging.record_for_run(session, rt, member.zaak, {c: a for c, a in given.items() if c in needed},
+                                          actor)
+        count, children = count + recorded, children + bool(recorded)
+    if not count:  # a group answer never replaces what was already recorded: that is done per child
+        raise InvalidInput({"_schema": "Deze afwegingen zijn al voor alle kinderen zonder aandachtspunt vastgelegd. "
+                                       "Wijzig een afweging in de eigen zaak van het kind."})
     flag_modified(reeks, "status")  # bumps the run's version: a second form on the same run gets a 409
     record_change(session, Actor.of(actor), actie="judge", hoofd_object=f"reeks-{reeks.id}", resource="reeks",
                   resource_id=reeks.id, weergave=reeks.omschrijving, nieuw={"oordelen": count, "codes": sorted(given)})
     session.commit()
-    return count
+    return count, children
+
+
+def runs_awaiting(session: Session, user: User) -> list[Reeks]:
+    """The runs of the user's team and powers that wait for the kabinet's approval."""
+    return list(session.scalars(select(Reeks).where(
+        Reeks.status == "ter_vaststelling", Reeks.team == user.team, Reeks.zaaktype.in_(user.zaaktypes or ()))
+        .order_by(Reeks.id)))
 
 
 def drafting_job(session: Session, reeks: Reeks) -> OutboxJob | None:
     """The run's drafting job, once started (its state shows on the run's page)."""
-    return session.scalar(select(OutboxJob).where(OutboxJob.sleutel == f"{RENDER}:reeks:{reeks.id}"))
+    return session.scalar(select(OutboxJob).where(OutboxJob.sleutel.like(f"{RENDER}:reeks:{reeks.id}:%"))
+                          .order_by(OutboxJob.id.desc()).limit(1))
 
 
-def start_drafting(session: Session, reeks: Reeks, choice: Mapping[str, Any], actor: User, today: date) -> Reeks:
+def start_drafting(session: Session, rt: Runtime, reeks: Reeks, choice: Mapping[str, Any], actor: User,  # noqa: PLR0913
+                   today: date) -> Reeks:
     """Name the signatory and the letters' date, and hand the drafting of every letter to the job queue (progress
     on the run's page). `choice`: version, ondertekenaar (a User), verzenddatum.
     Raises InvalidInput, InvalidTransition, ConcurrentEdit."""
@@ -203,9 +242,14 @@ def start_drafting(session: Session, reeks: Reeks, choice: Mapping[str, Any], ac
         raise InvalidTransition("De brieven van deze reeks worden al opgesteld of zijn al opgesteld.")
     if choice["verzenddatum"] < today:
         raise InvalidInput({"verzenddatum": "De datum van de brieven kan niet in het verleden liggen."})
+    if group_judgements_open(session, rt, reeks, members(session, rt, reeks)):
+        raise InvalidInput({"_schema": "Leg eerst de afwegingen voor de groep vast; zonder die afwegingen kan er "
+                                       "geen brief worden opgesteld."})
     ondertekenaar = choice["ondertekenaar"]
     reeks.status, reeks.ondertekenaar_id, reeks.problemen = "opstellen", ondertekenaar.id, {}
-    outbox.add(session, RENDER, f"{RENDER}:reeks:{reeks.id}", {
+    started = session.scalar(select(func.count()).select_from(OutboxJob).where(
+        OutboxJob.sleutel.like(f"{RENDER}:reeks:{reeks.id}:%")))
+    outbox.add(session, RENDER, f"{RENDER}:reeks:{reeks.id}:{started + 1}", {
         "reeks_id": reeks.id, "actor_id": actor.id, "verzenddatum": choice["verzenddatum"].isoformat()}, None)
     record_change(session, Actor.of(actor), actie="draft", hoofd_object=f"reeks-{reeks.id}", resource="reeks",
                   resource_id=reeks.id, weergave=reeks.omschrijving, nieuw={"ondertekenaar": ondertekenaar.id})

@@ -16,6 +16,7 @@ from app.audit import Actor, record_access, record_change
 from app.domain.errors import InvalidInput, InvalidTransition
 from app.letters.pdf import merge
 from app.models import Beslissing, Document, Reeks, User
+from app.models.verzending import ELEKTRONISCH
 from app.runtime import Runtime
 from app.services.bulk_review import run_beslissingen, touch_run
 from app.services.dispatch import DispatchRequest, dispatch_in_session, dispatch_records
@@ -23,6 +24,8 @@ from app.services.letter_pdf import pdfs_of
 from app.services.print_batch import pdf_hashes
 from app.services.queries import APPROVED, check_version
 from app.services.review import current_documents
+
+RUN_METHODS = ("post", "aangetekend", "uitreiking")
 
 
 def unsent(session: Session, reeks: Reeks) -> list[tuple[Beslissing, Document]]:
@@ -58,6 +61,19 @@ def run_print_batch(session: Session, reeks: Reeks, actor: User, origin: str) ->
     return merged
 
 
+def _check_run_request(request: DispatchRequest) -> None:
+    """A run goes by post or is handed over, with the sending list as proof. Consent to electronic sending is
+    each addressee's own (Awb 2:14), so e-mail and Berichtenbox are recorded per letter on its zaak's page."""
+    errors = {}
+    if request.methode in ELEKTRONISCH or request.methode not in RUN_METHODS:
+        errors["methode"] = ("Kies post, aangetekend of uitreiking. Per e-mail of Berichtenbox verzendt u een brief "
+                             "alleen aan wie dat zelf heeft gevraagd; leg dat per brief vast in de eigen zaak.")
+    if not request.bewijs.strip():
+        errors["bewijs"] = "Noem het bewijs van verzending, bijvoorbeeld het nummer van de verzendlijst."
+    if errors:
+        raise InvalidInput(errors)
+
+
 def record_run_dispatch(session: Session, rt: Runtime, reeks: Reeks, request: DispatchRequest, version: int,  # noqa: PLR0913
                         actor: User, today: date) -> int:
     """Record one sending (date, method, proof) for every letter of the run without one; returns how many.
@@ -65,6 +81,7 @@ def record_run_dispatch(session: Session, rt: Runtime, reeks: Reeks, request: Di
     check_version(reeks, version)
     if reeks.status != "vastgesteld":
         raise InvalidTransition("Leg de verzending vast nadat de reeks is vastgesteld.")
+    _check_run_request(request)
     letters = unsent(session, reeks)
     if not letters:
         raise InvalidInput({"verzonden_op": "Alle brieven van deze reeks zijn al als verzonden vastgelegd."})

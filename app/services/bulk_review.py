@@ -24,7 +24,7 @@ from app.audit import Actor, record_change
 from app.domain import errors as e
 from app.domain.bulk import SamplePolicy, draw_sample, percent_done
 from app.domain.drafting import DraftRequest
-from app.models import Beslissing, Document, Reeks, User, Zaak
+from app.models import Beslissing, Document, Notificatie, Reeks, User, Zaak
 from app.models.types import utcnow
 from app.runtime import Runtime
 from app.services import drafting, letter_pdf, review
@@ -70,28 +70,26 @@ def render_bulk(session: Session, rt: Runtime, payload: dict[str, Any]) -> None:
     actor = session.get(User, payload["actor_id"])
     verzenddatum = date.fromisoformat(payload["verzenddatum"])
     before = run_beslissingen(session, reeks)
-    for member in members(session, rt, reeks):
-        existing = before.get(member.zaak.id)
-        if (existing is not None and existing.status in OFFERED) or str(member.zaak.id) in reeks.problemen:
-            continue  # done before the job was interrupted
+    todo = [m for m in members(session, rt, reeks) if str(m.zaak.id) not in reeks.problemen
+            and not (m.zaak.id in before and before[m.zaak.id].status in OFFERED)]  # done before an interruption
+    for member in todo:
         _draft_one(session, rt, reeks, member, actor, verzenddatum)
     _offer(session, rt, reeks)
 
 
 def _draft_one(session: Session, rt: Runtime, reeks: Reeks, member: Member, actor: User,  # noqa: PLR0913
                verzenddatum: date) -> None:
-    """One member: drafted and offered in its own transaction, or its problem recorded on the run."""
+    """One member in its own transaction (the page's progress moves on; a killed job resumes after it): drafted
+    and offered, or its problem recorded on the run."""
     try:
         if member.proposal is None:
             raise e.InvalidInput({"soort": "De regels stellen voor dit kind geen brief voor."})
-        beslissing = drafting.draft_beslissing(session, rt, member.zaak, DraftRequest(member.proposal, verzenddatum),
-                                               member.zaak.version_id, actor, clock.today())
-        drafting.submit_for_review(session, rt, beslissing, reeks.ondertekenaar, beslissing.version_id, actor,
-                                   clock.today())
+        drafting.draft_and_offer(session, rt, member.zaak, DraftRequest(member.proposal, verzenddatum),
+                                 reeks.ondertekenaar, actor, clock.today())
     except REFUSALS as exc:
         session.rollback()
         reeks.problemen = {**reeks.problemen, str(member.zaak.id): _reason(rt, member.zaak.zaaktype, exc)}
-        session.commit()
+    session.commit()
 
 
 def _reason(rt: Runtime, code: str, exc: e.DomainError) -> str:
@@ -107,10 +105,18 @@ def _reason(rt: Runtime, code: str, exc: e.DomainError) -> str:
 def _offer(session: Session, rt: Runtime, reeks: Reeks) -> None:
     """Every member handled: fix the sample (first, random, flagged) and offer the run to its signatory."""
     letters = letters_of(session, rt, reeks, sampled=set())
+    if not letters:  # nothing could be drafted: back to the jurist, who judges the children and starts again
+        reeks.status, reeks.ondertekenaar_id = "ingelezen", None
+        session.commit()
+        return
     flagged = [x.beslissing.id for x in letters if x.member.flags or x.beslissing.soort != reeks.soort]
     reeks.steekproef_seed = secrets.token_hex(16)
     reeks.steekproef = draw_sample([x.beslissing.id for x in letters], flagged, _policy(rt), reeks.steekproef_seed)
     reeks.status, reeks.aangeboden_at = "ter_vaststelling", utcnow()
+    if letters:  # one message for the run, not one per letter
+        session.add(Notificatie(user_id=reeks.ondertekenaar_id, zaak_id=None, soort="ter_vaststelling",
+                                tekst=f"De reeks \u2018{reeks.omschrijving}\u2019 ligt ter vaststelling bij u "
+                                      f"({len(letters)} brieven)."[:300], link=f"/reeksen/{reeks.id}"))
     session.commit()
 
 
@@ -146,6 +152,11 @@ def approve_run(session: Session, rt: Runtime, reeks: Reeks, decision: dict[str,
     pulled = set(decision.get("pulled") or ())
     _check_sample_shown(letters, set(decision.get("shown") or ()))
     comment = _pull_comment(decision) if pulled else ""
+    if not pulled and str(decision.get("comment") or "").strip():
+        raise e.InvalidInput({"pulled": "U schreef een reden, maar koos geen brief om uit de reeks te halen. Kies de "
+                                        "brieven, of maak de reden leeg."})
+    if not pulled <= {x.beslissing.id for x in letters}:
+        raise e.StaleDocument()
     approved: list[Document] = []
     for letter in (x for x in letters if x.beslissing.status == "ter_vaststelling"):
         if letter.beslissing.id in pulled:

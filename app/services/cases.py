@@ -18,7 +18,7 @@ from app.domain.closure import judgements_to_ask
 from app.domain.judgements import competence
 from app.domain.mandates import given_by, in_force, reservation, valid_on
 from app.domain.procedure import Outcome, Procedure
-from app.models import Beslissing, Document, Mandaat, Oordeel, Reviewronde, User, Zaak
+from app.models import Beslissing, Document, Mandaat, Oordeel, Reeks, Reviewronde, User, Zaak
 from app.models.types import utcnow
 from app.runtime import Runtime
 from app.services import toegang
@@ -95,8 +95,11 @@ def review_queue(session: Session, visible: Any, actor: User, origin: str) -> tu
     """Beslissingen awaiting approval, and decisions taken on the spot awaiting their nacontrole, in zaken this
     user may see; the list view is logged."""
     zaak_ids = visible.with_only_columns(Zaak.id)
+    # The letters of a bulk run awaiting approval are approved as a run (/reeksen), not one by one.
+    in_runs = select(Zaak.id).join(Reeks, Reeks.id == Zaak.reeks_id).where(Reeks.status == "ter_vaststelling")
     pending = list(session.scalars(select(Beslissing).where(
-        Beslissing.status == "ter_vaststelling", Beslissing.zaak_id.in_(zaak_ids)).order_by(Beslissing.id)))
+        Beslissing.status == "ter_vaststelling", Beslissing.zaak_id.in_(zaak_ids),
+        Beslissing.zaak_id.not_in(in_runs)).order_by(Beslissing.id)))
     checked = select(Reviewronde.beslissing_id).where(Reviewronde.resultaat == "nagecontroleerd")
     afterwards = list(session.scalars(select(Beslissing).where(
         Beslissing.review_mode == "achteraf", Beslissing.status.in_(("vastgesteld", "verzonden")),

@@ -31,10 +31,12 @@ from app.models import Beslissing, Document, Retour, User, Verzending
 from app.models.types import utcnow
 from app.models.verzending import ELEKTRONISCH
 from app.runtime import Runtime
+from app.services import letter_pdf
 from app.services.assessment import REMEDY_WEEKS
 from app.services.queries import APPROVED, check_version
 from app.services.review import current_documents, touch_beslissing
 
+PROOF_REQUIRED = ("aangetekend", "uitreiking")
 SENDING_GRACE = "algemeen.verzendmarge_dagen"  # days a letter with dated terms may go out after its date
 
 
@@ -58,7 +60,8 @@ class ReturnRequest:
     document_id: int
     ontvangen_op: date
     reden: str  # a key of RETURN_LABELS
-    toelichting: str = ""
+    bekendgemaakt: str = ""  # "ja": the earlier sending still made the besluit known; "nee": it did not
+    toelichting: str = ""  # the reasons for that judgement
 
 
 def record_dispatch(session: Session, rt: Runtime, beslissing: Beslissing, request: DispatchRequest, version: int,
@@ -88,6 +91,7 @@ def dispatch_in_session(session: Session, rt: Runtime, beslissing: Beslissing, r
     session.add(row)
     session.flush()
     _mark_sent(session, beslissing, documents)
+    letter_pdf.publish_when_ready(session, rt, beslissing)
     record_change(session, Actor.of(actor), actie="dispatch", hoofd_object=beslissing.zaak.identificatie,
                   resource="verzending", resource_id=row.id, weergave=f"{beslissing.soort}: {document.ontvanger_rol}",
                   oud=_snapshot(previous), nieuw=_snapshot(row), toelichting=row.reden)
@@ -104,20 +108,20 @@ def record_return(session: Session, beslissing: Beslissing, request: ReturnReque
     record = dispatch_records(session, beslissing).get(request.document_id)
     if record is None:
         raise InvalidInput({"document_id": "Van deze brief is geen verzending vastgelegd. Kies een verzonden brief."})
-    if record.id in returns_of(session, beslissing):
+    if record.id in all_returns(session, beslissing):
         raise InvalidInput({"document_id": "Van deze verzending is al vastgelegd dat de brief terugkwam. Leg eerst "
                                            "de nieuwe verzending vast."})
-    if request.reden not in RETURN_LABELS:
-        raise InvalidInput({"reden": "Kies waarom de brief terugkwam."})
-    check_return_date(request.ontvangen_op, record.verzonden_op, today)
+    _check_return(request, record.verzonden_op, today)
     row = Retour(verzending_id=record.id, zaak_id=beslissing.zaak_id, ontvangen_op=request.ontvangen_op,
-                 reden=request.reden, toelichting=request.toelichting.strip(), recorded_by_id=actor.id)
+                 reden=request.reden, bekendgemaakt=request.bekendgemaakt == "ja",
+                 toelichting=request.toelichting.strip(), recorded_by_id=actor.id)
     session.add(row)
     session.flush()
     touch_beslissing(beslissing)  # a form showing the letter as sent now gets a 409
     record_change(session, Actor.of(actor), actie="return_mail", hoofd_object=beslissing.zaak.identificatie,
                   resource="verzending", resource_id=record.id, weergave=f"{beslissing.soort}: {record.ontvanger_rol}",
-                  nieuw={"ontvangen_op": row.ontvangen_op, "reden": row.reden}, toelichting=row.toelichting)
+                  nieuw={"ontvangen_op": row.ontvangen_op, "reden": row.reden, "bekendgemaakt": row.bekendgemaakt},
+                  toelichting=row.toelichting)
     session.commit()
     return row
 
@@ -128,11 +132,35 @@ def dispatch_records(session: Session, beslissing: Beslissing) -> dict[int, Verz
     return current_records(rows)
 
 
-def returns_of(session: Session, beslissing: Beslissing) -> dict[int, Retour]:
-    """The returns of a beslissing's letters, by the id of the dispatch record that came back."""
+def all_returns(session: Session, beslissing: Beslissing) -> dict[int, Retour]:
+    """Every return of a beslissing's letters, by the id of the dispatch record that came back."""
     rows = session.scalars(select(Retour).join(Verzending, Verzending.id == Retour.verzending_id)
                            .where(Verzending.beslissing_id == beslissing.id))
     return {r.verzending_id: r for r in rows}
+
+
+def returns_of(session: Session, beslissing: Beslissing) -> dict[int, Retour]:
+    """The returns whose sending did not make the besluit known (the jurist's judgement): those letters wait for
+    a new sending, which starts the recipient's period. A return judged still made known changes nothing."""
+    return {k: r for k, r in all_returns(session, beslissing).items() if not r.bekendgemaakt}
+
+
+def _check_return(request: ReturnRequest, sent: date, today: date) -> None:
+    """Every refusal of the return form at once."""
+    errors = {}
+    if request.reden not in RETURN_LABELS:
+        errors["reden"] = "Kies waarom de brief terugkwam."
+    if request.bekendgemaakt not in ("ja", "nee"):
+        errors["bekendgemaakt"] = "Beoordeel of de eerdere verzending het besluit toch bekend heeft gemaakt."
+    if not request.toelichting.strip():
+        errors["toelichting"] = ("Schrijf op waarom de eerdere verzending het besluit wel of niet bekend heeft "
+                                 "gemaakt (bijvoorbeeld: adres gecontroleerd in de BRP).")
+    try:
+        check_return_date(request.ontvangen_op, sent, today)
+    except InvalidInput as refused:
+        errors.update(refused.errors)
+    if errors:
+        raise InvalidInput(errors)
 
 
 def sending_dates(session: Session, beslissing: Beslissing) -> BesluitDates:
@@ -147,8 +175,11 @@ def _request_errors(rt: Runtime, beslissing: Beslissing, request: DispatchReques
     outcome = rt.procedure(beslissing.zaak.zaaktype).outcome(beslissing.soort)
     grace = rt.book.parameter("algemeen", SENDING_GRACE, beslissing.verzenddatum).value
     try:
+        # After a return judged not made known, the new sending is the bekendmaking: it is late by nature, so the
+        # sending margin does not apply; the page asks the jurist to weigh the letter's own dated terms.
         check_sending_date(request.verzonden_op, beslissing.datum or today, today, beslissing.verzenddatum,
-                           dated_terms=any(p.unit != "hours" for p in outcome.periods), grace_days=grace)
+                           dated_terms=not returned and any(p.unit != "hours" for p in outcome.periods),
+                           grace_days=grace)
     except InvalidInput as refused:
         errors.update(refused.errors)
     # Awb 2:14 lid 1: a besluit goes out electronically only to someone who made known he is reachable that way.
@@ -156,6 +187,11 @@ def _request_errors(rt: Runtime, beslissing: Beslissing, request: DispatchReques
         errors["elektronisch_bereikbaar"] = ("Schrijf op hoe de ontvanger heeft laten weten dat hij per e-mail of "
                                              "via de Berichtenbox bereikbaar is. Zonder die melding mag de brief "
                                              "niet zo worden verstuurd (Awb 2:14 lid 1).")
+    # Registered post and hand delivery are proven by their receipt (a track-and-trace code, the officer's report):
+    # the verzendingsregel needs a proper record of the sending.
+    if request.methode in PROOF_REQUIRED and not request.bewijs.strip():
+        errors["bewijs"] = ("Noem het bewijs: de track-and-tracecode van de aangetekende brief of het proces-verbaal "
+                            "of de ontvangstbevestiging van de uitreiking.")
     if previous is not None and not request.reden.strip():
         errors["reden"] = ("Deze brief kwam terug. Schrijf op hoe en waarom u hem opnieuw verzendt." if returned else
                            "Deze brief is al als verzonden vastgelegd. Schrijf op waarom u de verzending corrigeert.")

@@ -85,6 +85,29 @@ def submit_for_review(session: Session, rt: Runtime, beslissing: Beslissing, ond
     Raises InvalidInput, MandateMissing, JudgementMissing, ConcurrentEdit, InvalidTransition."""
     check_version(beslissing, version)
     check_offer(session, rt, beslissing, ondertekenaar, actor, today)
+    _offer(session, rt, beslissing, ondertekenaar, actor, today)
+    notifications.on_submitted(session, rt, beslissing, ondertekenaar)
+    session.commit()
+    return beslissing
+
+
+def draft_and_offer(session: Session, rt: Runtime, zaak: Zaak, request: DraftRequest,  # noqa: PLR0913
+                    ondertekenaar: User, actor: User, today: date) -> Beslissing:
+    """A bulk run's member: drafted and offered, flushed in the run's transaction. The draft was just made on
+    the current assessment, so it is not checked against it a second time; the run tells its signatory once."""
+    refuse_while_in_review(session, zaak)
+    row = _draft(session, rt, zaak, request, actor, today, every_fact=True)
+    next_status(row.status, "submit")
+    _check_signatory(rt, row, ondertekenaar, today)
+    toegang.require_signer_on_list(session, zaak, ondertekenaar)
+    check_letter_facts(session, rt, row)
+    _offer(session, rt, row, ondertekenaar, actor, today)
+    return row
+
+
+def _offer(session: Session, rt: Runtime, beslissing: Beslissing, ondertekenaar: User, actor: User,
+           today: date) -> None:
+    """Name the signatory, render and store every letter, and move the beslissing to review (flushes)."""
     beslissing.ondertekenaar_id = ondertekenaar.id
     beslissing.status = next_status(beslissing.status, "submit")
     documents = render_documents(session, rt, beslissing, ondertekenaar, today)
@@ -92,9 +115,6 @@ def submit_for_review(session: Session, rt: Runtime, beslissing: Beslissing, ond
     record_change(session, Actor.of(actor), actie="submit", hoofd_object=beslissing.zaak.identificatie,
                   resource="beslissing", resource_id=beslissing.id, weergave=beslissing.soort,
                   nieuw={"status": beslissing.status, "documenten": [d.sha256 for d in documents]})
-    notifications.on_submitted(session, rt, beslissing, ondertekenaar)
-    session.commit()
-    return beslissing
 
 
 def check_offer(session: Session, rt: Runtime, beslissing: Beslissing, ondertekenaar: User, actor: User,

@@ -1,8 +1,8 @@
 """The PDF/A rendition of approved letters: asked for at approval, made by the job queue, stored immutably.
 
 The conversion runs on the approved bytes, so the PDF shows exactly what the kabinet approved; its record
-names the SHA-256 of that .docx. Once every letter of a beslissing has its PDF, publication to the ZGW
-backend is queued (when one is configured), so the zaaksysteem receives what is sent.
+names the SHA-256 of that .docx. Once every letter of a beslissing has its PDF and its sending is recorded,
+publication to the ZGW backend is queued (when one is configured), so the zaaksysteem receives what was sent.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def convert_pdf(session: Session, rt: Runtime, payload: dict[str, Any]) -> None:
     for document, pdf in zip(documents, pdfs, strict=True):
         _store(session, document, pdf, pdf_letters.converter_version(config.soffice))
     for beslissing in {d.beslissing_id: d.beslissing for d in documents}.values():
-        _after_last_pdf(session, rt, beslissing)
+        publish_when_ready(session, rt, beslissing)
 
 
 def _store(session: Session, document: Document, pdf: bytes, converter: str) -> None:
@@ -78,12 +78,14 @@ def _existing(session: Session, document_id: int) -> DocumentPdf | None:
     return session.scalar(select(DocumentPdf).where(DocumentPdf.document_id == document_id))
 
 
-def _after_last_pdf(session: Session, rt: Runtime, beslissing: Beslissing) -> None:
-    """Queue the ZGW publication once every letter of the approved rendering has its PDF."""
+def publish_when_ready(session: Session, rt: Runtime, beslissing: Beslissing) -> None:
+    """Queue the ZGW publication once the besluit is made known (every letter's sending recorded: the Besluit
+    carries the real verzenddatum and the dates that follow from it, Awb 3:40, 3:41) and every letter has its PDF
+    (the zaaksysteem gets what was sent). Called when the last PDF is made and when the last sending is recorded."""
     from app.services.review import current_documents
     from app.services.zgw import zgw_configured
 
-    if not zgw_configured(rt.config):
+    if not zgw_configured(rt.config) or beslissing.status != "verzonden":
         return
     documents = current_documents(session, beslissing)
     if all(_existing(session, d.id) is not None for d in documents):

@@ -17,7 +17,7 @@ from app.domain.objection_decision import mandate_outcome
 from app.domain.procedure import Outcome, Procedure
 from app.domain.wording import in_sentence
 from app.domain.workflow import fase_after, next_status
-from app.models import Beslissing, Document, Reviewronde, User
+from app.models import Beslissing, Document, Reeks, Reviewronde, User
 from app.models.types import utcnow
 from app.runtime import Runtime
 from app.services import letter_pdf, notifications, objection_decision
@@ -38,6 +38,10 @@ def approve(session: Session, rt: Runtime, beslissing: Beslissing, shown_hashes:
     """Vaststellen. Raises FourEyesViolation, MandateMissing, StaleDocument, ConcurrentEdit, InvalidTransition,
     InvalidInput (the date passed, or the measure an extension or withdrawal needs has ended)."""
     check_version(beslissing, version)
+    run = session.get(Reeks, beslissing.zaak.reeks_id) if beslissing.zaak.reeks_id else None
+    if run is not None and run.status == "ter_vaststelling":
+        raise InvalidTransition("Deze brief hoort bij een reeks die ter vaststelling ligt; stel de reeks als geheel "
+                                "vast (of haal de brief daar uit de reeks).")
     approve_in_session(session, rt, beslissing, shown_hashes, actor, today)
     session.commit()
     return beslissing

@@ -116,8 +116,12 @@ def judge(reeks_id: int) -> Any:
     reeks = _visible(reeks_id)
     raw = nest(request.form)
     answers = {k: v for k, v in raw.items() if isinstance(v, dict)}
-    return _act(reeks, "afwegingen", lambda: bulk.record_group_judgements(
-        get_session(), _rt(), reeks, answers, _version(raw), current_user), "De afwegingen zijn vastgelegd.")
+    def record() -> None:
+        count, children = bulk.record_group_judgements(get_session(), _rt(), reeks, answers, _version(raw),
+                                                       current_user)
+        flash(f"De afwegingen zijn vastgelegd: {count} bij {children} kinderen zonder aandachtspunt.", "ok")
+
+    return _act(reeks, "afwegingen", record, None)
 
 
 @bp.post("/reeksen/<int:reeks_id>/opstellen")
@@ -129,7 +133,7 @@ def draft(reeks_id: int) -> Any:
     def start() -> Any:
         choice = {"version": _version(raw), "ondertekenaar": _signer(raw.get("ondertekenaar_id")),
                   "verzenddatum": _date(raw.get("verzenddatum"))}
-        return bulk.start_drafting(get_session(), reeks, choice, current_user, clock.today())
+        return bulk.start_drafting(get_session(), _rt(), reeks, choice, current_user, clock.today())
 
     return _act(reeks, "opstellen", start, "De brieven worden opgesteld. Volg de voortgang hieronder.")
 
@@ -143,7 +147,8 @@ def approve(reeks_id: int) -> Any:
                 "pulled": {int(v) for v in request.form.getlist("pulled") if v.isdigit()}}
     return _act(reeks, "vaststellen", lambda: bulk_review.approve_run(
         get_session(), _rt(), reeks, decision, current_user, clock.today()),
-        "De reeks is vastgesteld. Van elke brief wordt nu een PDF gemaakt.")
+        "De reeks is vastgesteld. Van elke brief wordt nu een PDF gemaakt.",
+        values={"pulled": [str(i) for i in decision["pulled"]], "comment": decision["comment"]})
 
 
 @bp.post("/reeksen/<int:reeks_id>/verzending")
@@ -154,8 +159,7 @@ def dispatch(reeks_id: int) -> Any:
 
     def record() -> Any:
         request_ = DispatchRequest(document_id=0, verzonden_op=_date(form.get("verzonden_op"), "verzonden_op"),
-                                   methode=form.get("methode", ""), bewijs=form.get("bewijs", "").strip(),
-                                   elektronisch_bereikbaar=form.get("elektronisch_bereikbaar", "").strip())
+                                   methode=form.get("methode", ""), bewijs=form.get("bewijs", "").strip())
         count = bulk_dispatch.record_run_dispatch(get_session(), _rt(), reeks, request_, _version(form),
                                                   current_user, clock.today())
         flash(f"De verzending van {count} brieven is vastgelegd.", "ok")
@@ -190,18 +194,20 @@ def retry(reeks_id: int) -> Any:
                 "Het opstellen van de brieven wordt opnieuw geprobeerd.")
 
 
-def _act(reeks: Reeks, form: str, action: Any, done: str | None) -> Any:
+def _act(reeks: Reeks, form: str, action: Any, done: str | None, values: dict[str, Any] | None = None) -> Any:
+    """Run one use case; on a refusal show the page again with the errors and what the person chose."""
     try:
         action()
     except REFUSALS as exc:
         get_session().rollback()
-        return _page(reeks, form, form_errors(exc)), status_for(exc, form=True)
+        return _page(reeks, form, form_errors(exc), values), status_for(exc, form=True)
     if done:
         flash(done, "ok")
     return redirect(url_for("reeksen.show", reeks_id=reeks.id))
 
 
-def _page(reeks: Reeks, form: str | None = None, errors: dict[str, list[str]] | None = None) -> str:
+def _page(reeks: Reeks, form: str | None = None, errors: dict[str, list[str]] | None = None,
+          values: dict[str, Any] | None = None) -> str:
     db, rt = get_session(), _rt()
     record_access(db, Actor.of(current_user), action="view", object_type="reeks", object_id=reeks.id,
                   case_id=f"reeks-{reeks.id}", origin=request.remote_addr or "")
@@ -210,10 +216,12 @@ def _page(reeks: Reeks, form: str | None = None, errors: dict[str, list[str]] | 
     letters = bulk_review.letters_of(db, rt, reeks) if reeks.status != "ingelezen" else []
     return render_template(
         "bulk/show.html", reeks=reeks, members=members, letters=letters, form=form, errors=errors or {},
-        progress=bulk_review.progress(db, rt, reeks), judgements=_group_judgements(rt, members),
+        values=values or {}, drafted=bulk_review.run_beslissingen(db, reeks),
+        progress=bulk_review.progress(db, rt, reeks), judgements=_group_judgements(rt, reeks, members),
         manifest=bulk_review.manifest(x for x in letters if x.beslissing.status == "ter_vaststelling"),
         signers=_signers(rt, reeks) if reeks.status == "ingelezen" else [],
-        previews=_previews(letters), today=clock.today(), spec=rt.power(reeks.zaaktype), methods=METHOD_LABELS,
+        previews=_previews(letters), today=clock.today(), spec=rt.power(reeks.zaaktype),
+        methods=[(m, METHOD_LABELS[m]) for m in bulk_dispatch.RUN_METHODS],
         printing=bulk_dispatch.ready_to_print(db, reeks) if reeks.status == "vastgesteld" else ([], []),
         job=bulk.drafting_job(db, reeks))
 
@@ -226,11 +234,10 @@ def _signers(rt: Any, reeks: Reeks) -> list[User]:
                                    body=None if body == "per_zaak" else body) if u.team == reeks.team]
 
 
-def _group_judgements(rt: Any, members: list[bulk.Member]) -> list[Any]:
-    """The judgements some unflagged member still needs, in the procedure's order."""
-    needed = {c for m in members if not m.flags for c in bulk.open_judgements(rt, m)}
-    procedure = rt.procedure(members[0].zaak.zaaktype) if members else None
-    return [j for j in procedure.judgements if j.code in needed] if procedure else []
+def _group_judgements(rt: Any, reeks: Reeks, members: list[bulk.Member]) -> list[Any]:
+    """The judgements some member without an attention point still lacks (their questions, in order)."""
+    procedure = rt.procedure(reeks.zaaktype)
+    return [procedure.judgement(c) for c in bulk.group_judgements_open(get_session(), rt, reeks, members)]
 
 
 def _previews(letters: list[Any]) -> dict[int, Any]:

@@ -27,7 +27,9 @@ FIELDS = {"document_id": "Brief", "verzonden_op": "Datum van verzending of uitre
           "bewijs": "Bewijs (bijvoorbeeld een track-and-tracecode)",
           "reden": "Reden van de correctie of de nieuwe verzending"}
 RETURN_FIELDS = {"document_id": "Brief die terugkwam", "ontvangen_op": "Datum waarop de brief terugkwam",
-                 "reden": "Waarom kwam de brief terug?", "toelichting": "Toelichting"}
+                 "reden": "Waarom kwam de brief terug?",
+                 "bekendgemaakt": "Heeft de eerdere verzending het besluit toch bekendgemaakt?",
+                 "toelichting": "Motivering van dat oordeel"}
 
 
 @dataclass(frozen=True)
@@ -40,8 +42,8 @@ class Letter:
 
     @property
     def waiting(self) -> bool:
-        """Still to be sent: nothing recorded, or the recorded sending came back."""
-        return self.record is None or self.retour is not None
+        """Still to be sent: nothing recorded, or the recorded sending came back without making the besluit known."""
+        return self.record is None or (self.retour is not None and not self.retour.bekendgemaakt)
 
 
 @dataclass(frozen=True)
@@ -76,10 +78,11 @@ def view(session: Session, zaak: Zaak) -> DispatchView:
     rows = list(reversed(approved_beslissingen(session, zaak)))  # newest first, as the case page lists them
     letters, dates, batches = {}, {}, {}
     for beslissing in rows:
-        current, returns = dispatch.dispatch_records(session, beslissing), dispatch.returns_of(session, beslissing)
+        current, returns = dispatch.dispatch_records(session, beslissing), dispatch.all_returns(session, beslissing)
         letters[beslissing.id] = [Letter(d, r, returns.get(r.id) if r else None)
                                   for d in current_documents(session, beslissing) for r in (current.get(d.id),)]
-        dates[beslissing.id] = besluit_dates(current.values(), returns)
+        failed = {k for k, t in returns.items() if not t.bekendgemaakt}  # only these wait for a new sending
+        dates[beslissing.id] = besluit_dates(current.values(), failed)
         batches[beslissing.id] = print_batch(session, beslissing)
     documents = [letter.document for found in letters.values() for letter in found]
     return DispatchView(letters, dates, batches, pdf_hashes(session, documents))

@@ -16,7 +16,7 @@ from app.domain.assessment import Assessment
 from app.letters.preview import to_html
 from app.models import Beslissing
 from app.schemas.casework import ApproveSchema, NacontroleSchema, ReturnSchema
-from app.services import cases, review
+from app.services import bulk, cases, review
 from app.services.queries import active_judgements
 from app.web.access import get_visible_zaak, visible_zaken
 from app.web.auth import recently_authenticated, role_required
@@ -31,7 +31,8 @@ bp = Blueprint("review", __name__)
 def queue() -> str:
     pending, afterwards = cases.review_queue(get_session(), visible_zaken(current_user), current_user,
                                              request.remote_addr or "")
-    return render_template("review/queue.html", beslissingen=pending, nacontrole=afterwards)
+    return render_template("review/queue.html", beslissingen=pending, nacontrole=afterwards,
+                           reeksen=bulk.runs_awaiting(get_session(), current_user))
 
 
 @bp.get("/vaststelling/<int:beslissing_id>")

@@ -7,7 +7,8 @@
 - `verzendingen.methode` also `berichtenbox`; `verzendingen.elektronisch_bereikbaar`: how the addressee made
   known he can be reached electronically (Awb 2:14 lid 1), required for e-mail and Berichtenbox. Existing
   e-mail records predate the field and get "(niet vastgelegd)".
-- `verzending_retouren`: a letter that came back; append-only like `verzendingen`.
+- `verzending_retouren`: a letter that came back, with the jurist's reasoned judgement whether that sending
+  still made the besluit known; append-only like `verzendingen`.
 - `zgw_objecten`: the URL each local object got in the ZGW backend, so a retried publication creates nothing twice.
 - Indexes on `beslissingen.datum` and `meldingen.created_at`: the yearly figures filter on a year's range of
   each (measured on PostgreSQL with 1M zaken: the figures page from about 3.6 s to 1.9 s).
@@ -198,9 +199,11 @@ def _create_retouren() -> None:
         sa.Column("ontvangen_op", sa.Date(), nullable=False),
         sa.Column("reden", sa.Enum("onbestelbaar", "niet_afgehaald", "geweigerd", name="retour_reden",
                                    native_enum=False, create_constraint=True, length=40), nullable=False),
+        sa.Column("bekendgemaakt", sa.Boolean(), nullable=False),
         sa.Column("toelichting", sa.Text(), nullable=False),
         sa.Column("recorded_by_id", sa.Integer(), nullable=False),
         sa.Column("recorded_at", UtcDateTime(timezone=True), nullable=False),
+        sa.CheckConstraint("length(trim(toelichting)) > 0", name=op.f("ck_verzending_retouren_judgement_reasoned")),
         sa.ForeignKeyConstraint(["verzending_id"], ["verzendingen.id"],
                                 name=op.f("fk_verzending_retouren_verzending_id_verzendingen")),
         sa.ForeignKeyConstraint(["zaak_id"], ["zaken.id"], name=op.f("fk_verzending_retouren_zaak_id_zaken")),

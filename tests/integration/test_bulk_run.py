@@ -32,7 +32,7 @@ def _run(db, rt, users, rows) -> Reeks:
 def _drafted(app, db, rt, users, rows) -> Reeks:
     reeks = _run(db, rt, users, rows)
     bulk.record_group_judgements(db, rt, reeks, ANSWERS, reeks.version_id, users["jurist"])
-    bulk.start_drafting(db, reeks, {"version": reeks.version_id, "ondertekenaar": users["kabinet"],
+    bulk.start_drafting(db, rt, reeks, {"version": reeks.version_id, "ondertekenaar": users["kabinet"],
                                     "verzenddatum": date.today()}, users["jurist"], date.today())
     run_all(app)
     db.expire_all()
@@ -90,10 +90,12 @@ def test_a_list_without_the_required_columns_is_refused_in_dutch(db, rt, users):
 
 def test_group_judgements_go_to_every_unflagged_child_only(db, rt, users):
     reeks = _run(db, rt, users, member_rows(5, flagged=(1,)))
-    count = bulk.record_group_judgements(db, rt, reeks, ANSWERS, reeks.version_id, users["jurist"])
+    count, children = bulk.record_group_judgements(db, rt, reeks, ANSWERS, reeks.version_id, users["jurist"])
     flagged = bulk.members(db, rt, reeks)[1].zaak
     judged = set(db.scalars(select(Oordeel.zaak_id).where(Oordeel.superseded_at.is_(None))))
-    assert flagged.id not in judged and len(judged) == 4 and count >= 4 * 3
+    assert flagged.id not in judged and len(judged) == children == 4 and count == 4 * 3
+    codes = set(db.scalars(select(Oordeel.code)))
+    assert "vervolgstap" not in codes  # referring to a binding instrument is weighed per child, never for a group
     with pytest.raises(e.ConcurrentEdit):
         bulk.record_group_judgements(db, rt, reeks, ANSWERS, reeks.version_id - 1, users["jurist"])
 
@@ -153,3 +155,69 @@ def test_approval_refuses_a_changed_list_an_unshown_sample_or_the_drafter(app, d
         bulk_review.approve_run(db, rt, reeks, good, users["jurist"], date.today())
     db.rollback()
     assert {b.status for b in db.scalars(select(Beslissing))} == {"ter_vaststelling"}
+
+
+def test_the_signatory_is_told_once_and_a_letter_of_the_run_is_not_approved_alone(app, db, rt, users):
+    from app.models import Notificatie
+    from app.services import review
+
+    reeks = _drafted(app, db, rt, users, member_rows(5))
+    messages = db.scalars(select(Notificatie).where(Notificatie.user_id == users["kabinet"].id)).all()
+    assert [(m.tekst, m.link) for m in messages] == [
+        ("De reeks \u2018Groepsincident bij het winkelcentrum\u2019 ligt ter vaststelling bij u (5 brieven).",
+         f"/reeksen/{reeks.id}")]
+    letter = bulk_review.letters_of(db, rt, reeks)[0]
+    with pytest.raises(e.InvalidTransition, match="stel de reeks als geheel"):
+        review.approve(db, rt, letter.beslissing, [d.sha256 for d in letter.documents], letter.beslissing.version_id,
+                       users["kabinet"], date.today())
+
+
+def test_a_power_that_would_draft_besluiten_in_a_run_refuses_to_start(app, monkeypatch):
+    from dataclasses import replace
+
+    from app import powers
+    from app.runtime import check_bulk
+
+    rt = app.extensions["bevoegd"]
+    spec = powers.power("ouderbrief")
+    besluit = next(c for c, o in rt.book.index("damocles").outcomes.items() if o.besluit)
+    monkeypatch.setitem(powers._REGISTRY, "damocles", replace(  # noqa: SLF001
+        powers.power("damocles"), bulk=replace(spec.bulk, outcomes=(besluit,))))
+    with pytest.raises(RuntimeError, match=f"damocles: {besluit} is een besluit"):
+        check_bulk(rt.book)
+
+
+def test_a_second_group_answer_never_replaces_a_recorded_one_and_says_so(db, rt, users):
+    reeks = _run(db, rt, users, member_rows(3))
+    bulk.record_group_judgements(db, rt, reeks, ANSWERS, reeks.version_id, users["jurist"])
+    other = {**ANSWERS, "veiligheidssignaal": {"outcome": "gevaar", "reasoning": "Toch signalen."}}
+    with pytest.raises(e.InvalidInput) as refused:
+        bulk.record_group_judgements(db, rt, reeks, other, reeks.version_id, users["jurist"])
+    assert "Wijzig een afweging in de eigen zaak" in refused.value.errors["_schema"]
+    db.rollback()
+    assert set(db.scalars(select(Oordeel.outcome).where(Oordeel.code == "veiligheidssignaal"))) == {"geen_gevaar"}
+
+
+def test_drafting_waits_for_the_group_judgements_and_a_run_without_letters_goes_back(app, db, rt, users):
+    reeks = _run(db, rt, users, member_rows(2, flagged=(0, 1)))  # every child needs its own safety judgement
+    choice = {"version": reeks.version_id, "ondertekenaar": users["kabinet"], "verzenddatum": date.today()}
+    bulk.start_drafting(db, rt, reeks, choice, users["jurist"], date.today())  # nothing to judge for a group
+    assert run_all(app) == ["klaar"]
+    db.rollback()
+    reeks = db.get(Reeks, reeks.id, populate_existing=True)
+    assert reeks.status == "ingelezen" and len(reeks.problemen) == 2  # back to the jurist, with the reasons
+    fresh = bulk.import_run(db, rt, incident(kenmerk="PV-GROEP-2"), member_csv(member_rows(2)), users["jurist"],
+                            date.today())
+    with pytest.raises(e.InvalidInput) as refused:
+        bulk.start_drafting(db, rt, fresh, {**choice, "version": fresh.version_id}, users["jurist"], date.today())
+    assert refused.value.errors["_schema"].startswith("Leg eerst de afwegingen voor de groep vast")
+
+
+def test_a_reason_without_a_letter_to_pull_is_refused(app, db, rt, users):
+    reeks = _drafted(app, db, rt, users, member_rows(3))
+    letters = bulk_review.letters_of(db, rt, reeks)
+    decision = {"version": reeks.version_id, "manifest": bulk_review.manifest(letters), "pulled": set(),
+                "shown": [d.sha256 for x in letters if x.sampled for d in x.documents], "comment": "Adres klopt niet."}
+    with pytest.raises(e.InvalidInput) as refused:
+        bulk_review.approve_run(db, rt, reeks, decision, users["kabinet"], date.today())
+    assert "koos geen brief" in refused.value.errors["pulled"]

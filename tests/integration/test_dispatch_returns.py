@@ -50,12 +50,13 @@ def _letter(db, order, role):
 
 
 def _send(db, rt, order, role, on, user, *, methode="post", reden="", bereikbaar="") -> Verzending:
-    request = DispatchRequest(_letter(db, order, role).id, on, methode, "", reden, bereikbaar)
+    request = DispatchRequest(_letter(db, order, role).id, on, methode, "3SABC1234567", reden, bereikbaar)
     return record_dispatch(db, rt, order, request, order.version_id, user, TODAY)
 
 
-def _return(db, order, role, on, user, reden="onbestelbaar") -> Retour:
-    request = ReturnRequest(_letter(db, order, role).id, on, reden, "Retour afzender: verhuisd.")
+def _return(db, order, role, on, user, reden="onbestelbaar", bekendgemaakt="nee") -> Retour:
+    request = ReturnRequest(_letter(db, order, role).id, on, reden, bekendgemaakt,
+                            "Retour afzender: verhuisd; nieuw adres in de BRP.")
     return record_return(db, order, request, order.version_id, user, TODAY)
 
 
@@ -108,7 +109,8 @@ def test_a_return_after_the_beslissing_was_sent_reopens_only_that_letter(db, rt,
     assert retour.verzending_id == current[_letter(db, order, "uithuisgeplaatste").id].id
     assert order.status == "verzonden"  # it was sent; whether that made it known is the jurist's judgement
     audit = db.scalars(select(AuditEntry).where(AuditEntry.actie == "return_mail")).one()
-    assert audit.resource_id == str(retour.verzending_id) and audit.toelichting == "Retour afzender: verhuisd."
+    assert audit.resource_id == str(retour.verzending_id)
+    assert audit.toelichting == "Retour afzender: verhuisd; nieuw adres in de BRP."
     assert audit.wijzigingen["nieuw"]["reden"] == "onbestelbaar"
 
 
@@ -137,6 +139,33 @@ def test_a_return_needs_a_sent_letter_a_date_after_sending_and_only_one_per_send
 def test_a_return_from_a_stale_form_is_refused(db, rt, order, users):
     _send(db, rt, order, "uithuisgeplaatste", DECIDED, users["jurist"])
     stale = order.version_id - 1
-    request = ReturnRequest(_letter(db, order, "uithuisgeplaatste").id, date(2026, 12, 8), "geweigerd")
+    request = ReturnRequest(_letter(db, order, "uithuisgeplaatste").id, date(2026, 12, 8), "geweigerd", "ja",
+                            "Geweigerd aan de deur.")
     with pytest.raises(ConcurrentEdit):
         record_return(db, order, request, stale, users["jurist"], TODAY)
+
+
+def test_a_return_needs_a_reasoned_judgement_whether_the_besluit_was_made_known(db, rt, order, users):
+    _send(db, rt, order, "uithuisgeplaatste", DECIDED, users["jurist"])
+    request = ReturnRequest(_letter(db, order, "uithuisgeplaatste").id, date(2026, 12, 8), "niet_afgehaald")
+    with pytest.raises(InvalidInput) as refused:
+        record_return(db, order, request, order.version_id, users["jurist"], TODAY)
+    assert set(refused.value.errors) == {"bekendgemaakt", "toelichting"}
+
+
+def test_a_registered_letter_not_collected_judged_made_known_keeps_its_deadline(db, rt, order, users):
+    first = _send(db, rt, order, "uithuisgeplaatste", DECIDED, users["jurist"], methode="aangetekend")
+    _return(db, order, "uithuisgeplaatste", date(2026, 12, 9), users["jurist"], reden="niet_afgehaald",
+            bekendgemaakt="ja")
+    assert sending_dates(db, order).verzenddatum == DECIDED  # still the bekendmaking
+    assert dispatch_records(db, order)[first.document_id].uiterlijke_reactiedatum == first.uiterlijke_reactiedatum
+
+
+def test_registered_post_and_hand_delivery_need_their_proof(db, rt, order, users):
+    letter = _letter(db, order, "uithuisgeplaatste")
+    for methode in ("aangetekend", "uitreiking"):
+        with pytest.raises(InvalidInput) as refused:
+            record_dispatch(db, rt, order, DispatchRequest(letter.id, DECIDED, methode, " "), order.version_id,
+                            users["jurist"], TODAY)
+        assert "bewijs" in refused.value.errors
+        db.rollback()

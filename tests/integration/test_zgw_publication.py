@@ -183,3 +183,25 @@ def test_without_a_backend_nothing_is_configured(app):
     assert zgw_configured(app.extensions["bevoegd"].config)
     assert SECRET not in repr(app.extensions["bevoegd"].config)
 
+
+
+def test_publication_waits_until_every_letter_is_sent_and_has_its_pdf(db, rt, order, users, today):
+    from app.models import DocumentPdf, OutboxJob
+    from app.services.dispatch import DispatchRequest, record_dispatch
+    from app.services.review import current_documents
+
+    letters = current_documents(db, order)
+    for document in letters:  # the PDFs as the job would store them
+        db.add(DocumentPdf(document_id=document.id, zaak_id=document.zaak_id, inhoud=b"%PDF-1.7", sha256="0" * 64,
+                           bron_sha256=document.sha256, omzetter="test"))
+    db.commit()
+
+    def publications() -> int:
+        db.rollback()
+        return len(db.scalars(select(OutboxJob).where(OutboxJob.soort == "publish_zgw")).all())
+
+    for n, document in enumerate(letters):
+        assert publications() == 0  # not while a letter is still to be sent: the Besluit needs its real dates
+        record_dispatch(db, rt, order, DispatchRequest(document.id, order.datum, "uitreiking", f"PV-{n}"),
+                        order.version_id, users["jurist"], today)
+    assert publications() == 1

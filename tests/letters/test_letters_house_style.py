@@ -169,3 +169,11 @@ def test_every_paragraph_style_resolves_its_font_from_normal() -> None:
             current = current.base_style
         assert ids[-1] == normal, (style.name, ids)
         assert not any(r is not None and r.find(qn("w:rFonts")) is not None for r in chain[:-1]), style.name
+
+
+def test_every_template_is_on_a4_paper_for_the_post_room_and_window_envelopes() -> None:
+    sizes = {}
+    for path in sorted((PROJECT / "letter_templates").glob("*/*.docx")):
+        section = docx.Document(str(path)).sections[0]
+        sizes[path.name] = (round(section.page_width.mm), round(section.page_height.mm))
+    assert sizes and set(sizes.values()) == {(210, 297)}, sizes

@@ -120,7 +120,7 @@ def test_after_approval_the_post_room_prints_the_run_and_the_jurist_records_its_
     version = db.get(Reeks, reeks.id).version_id
     refused = client.post(f"/reeksen/{reeks.id}/verzending", data={
         "version": version, "verzonden_op": date.today().isoformat(), "methode": "berichtenbox"})
-    assert refused.status_code == 400 and "laten weten" in refused.get_data(as_text=True)
+    assert refused.status_code == 400 and "alleen aan wie dat zelf heeft gevraagd" in refused.get_data(as_text=True)
     sent = client.post(f"/reeksen/{reeks.id}/verzending", data={
         "version": version, "verzonden_op": date.today().isoformat(), "methode": "post", "bewijs": "Verzendlijst 7"})
     assert sent.status_code == 302
@@ -135,7 +135,7 @@ def test_a_failed_drafting_job_shows_on_the_run_and_can_be_started_again(app, cl
     from app.models import OutboxJob
 
     login_as("jurist")
-    _create(client, member_rows(2))
+    _create(client, member_rows(2, flagged=(0, 1)))  # nothing to judge for the group: drafting may start
     reeks = db.scalars(select(Reeks)).one()
     client.post(f"/reeksen/{reeks.id}/opstellen", data={
         "version": reeks.version_id, "ondertekenaar_id": users["kabinet"].id, "verzenddatum": date.today().isoformat()})
@@ -150,4 +150,37 @@ def test_a_failed_drafting_job_shows_on_the_run_and_can_be_started_again(app, cl
     assert db.get(OutboxJob, job.id).status == "wachtend"
     run_all(app)
     db.rollback()
-    assert db.get(Reeks, reeks.id).status == "ter_vaststelling"
+    assert db.get(Reeks, reeks.id, populate_existing=True).status == "ingelezen"  # no letter: back to the jurist
+
+
+def test_drafting_before_the_group_judgements_is_refused_in_dutch(client, db, users, login_as):
+    login_as("jurist")
+    _create(client, member_rows(2))
+    reeks = db.scalars(select(Reeks)).one()
+    refused = client.post(f"/reeksen/{reeks.id}/opstellen", data={
+        "version": reeks.version_id, "ondertekenaar_id": users["kabinet"].id, "verzenddatum": date.today().isoformat()})
+    assert refused.status_code == 400 and "Leg eerst de afwegingen voor de groep vast" in refused.get_data(as_text=True)
+
+
+def test_the_kabinet_keeps_its_ticks_after_a_refusal(app, client, db, users, login_as):
+    test_the_jurist_reads_in_a_group_judges_it_and_starts_the_letters(app, client, db, users, login_as)
+    reeks = db.scalars(select(Reeks)).one()
+    login_as("kabinet")
+    page = client.get(f"/reeksen/{reeks.id}").get_data(as_text=True)
+    pulled = re.findall(r'name="pulled" value="(\d+)"', page)[0]
+    form = {"version": re.search(r'name="version" value="(\d+)"', page)[1],
+            "manifest": re.search(r'name="manifest" value="([0-9a-f]{64})"', page)[1],
+            "shown": re.findall(r'name="shown" value="([0-9a-f]{64})"', page), "pulled": pulled}
+    refused = client.post(f"/reeksen/{reeks.id}/vaststellen", data=form)
+    assert refused.status_code == 400
+    again = refused.get_data(as_text=True)
+    assert "Schrijf op waarom u brieven uit de reeks haalt" in again
+    assert re.search(rf'name="pulled" value="{pulled}"[^>]*checked', again)  # the tick is kept
+
+
+def test_the_review_queue_shows_the_run_not_its_letters(app, client, db, users, login_as):
+    test_the_jurist_reads_in_a_group_judges_it_and_starts_the_letters(app, client, db, users, login_as)
+    login_as("kabinet")
+    page = client.get("/vaststelling").get_data(as_text=True)
+    assert "Reeksen die op vaststelling wachten" in page and "Groepsincident bij het winkelcentrum" in page
+    assert "Er wacht niets op vaststelling." in page  # the run's letters are not listed one by one

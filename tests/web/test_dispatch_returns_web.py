@@ -59,26 +59,28 @@ def test_a_returned_letter_reads_opnieuw_verzenden_and_leaves_the_judgement_to_t
                                                                                         login_as):
     order = _order(app, db, users)
     letter = _barred(db, order)
-    record_dispatch(db, app.extensions["bevoegd"], order, DispatchRequest(letter.id, SENT, "aangetekend"),
-                    order.version_id, users["jurist"], SENT)
+    request = DispatchRequest(letter.id, SENT, "aangetekend", "3SABC7654321")
+    record_dispatch(db, app.extensions["bevoegd"], order, request, order.version_id, users["jurist"], SENT)
     login_as("jurist")
     page = client.get(f"/zaken/{order.zaak_id}").get_data(as_text=True)
     assert "Retour vastleggen: een brief kwam terug" in page and "Aangetekende brief niet afgehaald" in page
     prefix, url = f"retour-b{order.id}", f"/zaken/{order.zaak_id}/beslissingen/{order.id}/retour"
     early = client.post(url, data=_fields(prefix, _fresh(db, order).version_id, document_id=letter.id,
-                                          ontvangen_op="2026-12-03", reden="niet_afgehaald"))
+                                          ontvangen_op="2026-12-03", reden="niet_afgehaald",
+                                          bekendgemaakt="nee", toelichting="Niet afgehaald."))
     assert early.status_code == 400
     assert "Datum waarop de brief terugkwam: de brief is verzonden op 04-12-2026" in early.get_data(as_text=True)
     saved = client.post(url, data=_fields(prefix, _fresh(db, order).version_id, document_id=letter.id,
                                           ontvangen_op="2026-12-05", reden="niet_afgehaald",
-                                          toelichting="Gewone post kwam niet terug."))
+                                          bekendgemaakt="nee", toelichting="Gewone post kwam niet terug."))
     assert saved.status_code == 302 and saved.headers["Location"].endswith("#bevestiging")
     _fresh(db, order)
     assert db.scalars(select(Retour)).one().toelichting == "Gewone post kwam niet terug."
     page = client.get(f"/zaken/{order.zaak_id}").get_data(as_text=True)
     assert "De retour is vastgelegd." in page
-    assert "teruggekomen op 05-12-2026: Aangetekende brief niet afgehaald. Opnieuw verzenden." in page
-    assert "is een juridisch oordeel" in page and "Dat oordeel maakt u zelf" in page
+    assert ("teruggekomen op 05-12-2026: Aangetekende brief niet afgehaald. Niet bekendgemaakt: opnieuw "
+            "verzenden.") in page
+    assert "Volgens uw oordeel heeft de eerdere verzending het besluit niet bekendgemaakt" in page
     assert "Retour vastleggen: een brief kwam terug" not in page  # no second return on the same sending
     assert not leaks(page), leaks(page)
 

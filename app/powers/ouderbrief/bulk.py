@@ -65,6 +65,8 @@ def flags(case: Mapping[str, Any]) -> list[str]:
         found.append("Een voogd heeft het gezag")
     if child_abroad(case):
         found.append("Het kind woont in het buitenland")
+    if case.get("other_interventions"):
+        found.append("Andere interventies vastgelegd (bijvoorbeeld Halt of een zorgmelding)")
     return found
 
 
@@ -83,4 +85,9 @@ def _column_labels() -> dict[str, str]:
 
 BULK = BulkSpec(outcomes=("ouderbrief", "ouderbrief_herhaald"), form="powers/ouderbrief/bulk.html",
                 columns=COLUMNS, optional_columns=OPTIONAL, member=member, flags=flags, column_labels=_column_labels(),
-                demo=demo_group)
+                demo=demo_group, individual_judgements=("vervolgstap",), column_hints={
+                    "kind_geboortedatum": "dd-mm-jjjj, bijvoorbeeld 14-03-2012",
+                    "gezag1_relatie": "ouder of voogd", "gezag2_relatie": "ouder of voogd",
+                    "kind_land": "NL, BE of DE; leeg is NL", "gezag1_land": "NL, BE of DE; leeg is NL",
+                    "gezag2_land": "NL, BE of DE; leeg is NL",
+                    "gia_signaal": "ja, nee of onbekend; leeg telt als onbekend (een aandachtspunt)"})
