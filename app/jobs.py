@@ -136,8 +136,13 @@ def init_app(app: Flask, config: Config) -> Jobs:
 
 
 def _after_commit(jobs: Jobs, session: Session) -> None:
+    """Hand the committed rows to the queue. The change itself is committed already: a queue that cannot be
+    reached (Redis down) must not turn it into an error page; the periodic sweep hands the rows out later."""
     for job_id in session.info.pop(outbox.READY_KEY, []):
-        jobs.enqueue(job_id)
+        try:
+            jobs.enqueue(job_id)
+        except Exception:  # noqa: BLE001 - any queue failure; the row waits in the outbox for the sweep
+            log.exception("job %s not handed to the queue; the sweep will", job_id)
 
 
 def get_jobs(app: Flask) -> Jobs:

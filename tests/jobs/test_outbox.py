@@ -149,3 +149,17 @@ def test_the_sweep_hands_out_what_is_due(app, db, monkeypatch):
     _job(db, "test:b")
     assert run_all(app) == ["klaar", "klaar"]
     assert len(calls) == 2
+
+
+def test_an_unreachable_queue_does_not_undo_or_break_the_change(app, monkeypatch):
+    jobs = get_jobs(app)
+
+    def down(job_id, delay=None):
+        raise ConnectionError("redis down")
+
+    monkeypatch.setattr(jobs, "enqueue", down)
+    with app.extensions["db_sessionmaker"]() as session:
+        job = outbox.add(session, "test", "test:queue-down", {}, None)
+        session.commit()  # no exception: the change stands
+        assert session.get(OutboxJob, job.id).status == "wachtend"
+        assert outbox.due(session, utcnow()) == [job.id]  # the sweep will hand it out
