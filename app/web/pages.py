@@ -7,6 +7,7 @@ from typing import Any
 from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
 from app.db import get_session
 
@@ -34,3 +35,21 @@ def toegankelijkheid() -> str:
 def health() -> Any:
     get_session().execute(text("SELECT 1"))
     return {"status": "ok"}
+
+
+@bp.get("/health/live")
+def live() -> Any:
+    """The process answers (a load balancer restarts it when not); touches nothing else."""
+    return {"status": "ok"}
+
+
+@bp.get("/health/ready")
+def ready() -> Any:
+    """Ready for traffic only while the database answers; otherwise 503 with Retry-After, so a load balancer
+    takes this instance out of rotation instead of sending users to error pages."""
+    try:
+        get_session().execute(text("SELECT 1"))
+    except OperationalError:
+        get_session().rollback()
+        return {"status": "database onbereikbaar"}, 503, {"Retry-After": "5", "Cache-Control": "no-store"}
+    return {"status": "ok"}, 200, {"Cache-Control": "no-store"}
