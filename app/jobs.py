@@ -121,8 +121,7 @@ class Jobs:
 
 def describe(exc: BaseException) -> str:
     """The failure as the case page shows it: a Dutch message where the code gave one."""
-    message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-    return f"{message}"
+    return getattr(exc, "message", None) or str(exc) or type(exc).__name__
 
 
 def init_app(app: Flask, config: Config) -> Jobs:

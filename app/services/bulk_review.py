@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -54,8 +54,9 @@ def run_beslissingen(session: Session, reeks: Reeks) -> dict[int, Beslissing]:
 
 
 def progress(session: Session, rt: Runtime, reeks: Reeks) -> dict[str, Any]:
-    """How far the drafting job is: members handled (offered or a problem) out of all."""
-    total = len(members(session, rt, reeks))
+    """How far the drafting job is: members handled (offered or a problem) out of all. Polled every second while
+    the job runs, so it counts in the database instead of loading every member's receipt."""
+    total = session.scalar(select(func.count()).select_from(Zaak).where(Zaak.reeks_id == reeks.id)) or 0
     offered = sum(1 for b in run_beslissingen(session, reeks).values() if b.status in OFFERED)
     done = offered + len(reeks.problemen or {})
     return {"status": reeks.status, "total": total, "done": done, "offered": offered,
@@ -124,12 +125,15 @@ def _policy(rt: Runtime) -> SamplePolicy:
     return SamplePolicy(rt.config.bulk_sample_minimum, rt.config.bulk_sample_percent)
 
 
-def letters_of(session: Session, rt: Runtime, reeks: Reeks, sampled: set[int] | None = None) -> list[Letter]:
-    """The run's offered (or approved) beslissingen in run order, with their letters."""
+def letters_of(session: Session, rt: Runtime, reeks: Reeks, sampled: set[int] | None = None,
+               found_members: list[Member] | None = None) -> list[Letter]:
+    """The run's offered (or approved) beslissingen in run order, with their letters (`found_members`: the
+    members the caller already loaded)."""
     chosen = set(reeks.steekproef or []) if sampled is None else sampled
     found = run_beslissingen(session, reeks)
+    run = members(session, rt, reeks) if found_members is None else found_members
     return [Letter(m, b, current_documents(session, b), b.id in chosen)
-            for m in members(session, rt, reeks) if (b := found.get(m.zaak.id)) is not None and b.status in OFFERED]
+            for m in run if (b := found.get(m.zaak.id)) is not None and b.status in OFFERED]
 
 
 def manifest(letters: Iterable[Letter]) -> str:

@@ -213,7 +213,7 @@ def _page(reeks: Reeks, form: str | None = None, errors: dict[str, list[str]] | 
                   case_id=f"reeks-{reeks.id}", origin=request.remote_addr or "")
     db.commit()
     members = bulk.members(db, rt, reeks)
-    letters = bulk_review.letters_of(db, rt, reeks) if reeks.status != "ingelezen" else []
+    letters = bulk_review.letters_of(db, rt, reeks, found_members=members) if reeks.status != "ingelezen" else []
     return render_template(
         "bulk/show.html", reeks=reeks, members=members, letters=letters, form=form, errors=errors or {},
         values=values or {}, drafted=bulk_review.run_beslissingen(db, reeks),
