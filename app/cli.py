@@ -1,4 +1,4 @@
-"""Command line: rules check|cases|evaluate, seed-demo, audit verify (flask --app app ...)."""
+"""Command line: rules check|cases|evaluate, seed-demo, audit seal|verify (flask --app app ...)."""
 
 from __future__ import annotations
 
@@ -103,16 +103,31 @@ def seed_demo_command() -> None:
         click.echo(f"  {username:<{width}}  {password}")
 
 
-@audit.command("verify")
-def audit_verify() -> None:
-    """Recompute both hash chains and report the first break."""
-    from app.audit import verify_chain
+@audit.command("seal")
+@click.option("--batch", type=click.IntRange(1, 100_000), default=None,
+              help="Regels per transactie (standaard 500).")
+def audit_seal(batch: int) -> None:
+    """Seal the pending log rows into both hash chains (the job worker does this every minute)."""
+    from app.audit import seal_all
 
     with session_scope(current_app.extensions["db_engine"]) as session:
-        broken = {name: verify_chain(session, name) for name in ("audit", "access")}
-    for name, row in broken.items():
-        click.echo(f"{name}: {'OK' if row is None else f'BREAK at row {row}'}")
-    sys.exit(1 if any(v is not None for v in broken.values()) else 0)
+        sealed = seal_all(session, batch) if batch else seal_all(session)
+    for name, count in sealed.items():
+        click.echo(f"{name}: {count} regel(s) verzegeld")
+
+
+@audit.command("verify")
+def audit_verify() -> None:
+    """Recompute both hash chains, check the rows not yet sealed against their digest, report the first break."""
+    from app.audit_chain import check_chain
+
+    with session_scope(current_app.extensions["db_engine"]) as session:
+        checks = {name: check_chain(session, name) for name in ("audit", "access")}
+    for name, check in checks.items():
+        state = {None: "OK", -1: "BREUK: de kop van de keten klopt niet"}.get(
+            check.broken, f"BREUK bij regel {check.broken}")
+        click.echo(f"{name}: {state} ({check.sealed} verzegeld, {check.pending} nog te verzegelen)")
+    sys.exit(1 if any(c.broken is not None for c in checks.values()) else 0)
 
 
 @retention.command("due")

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+LOG_FORMATS = ("json", "console")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,10 @@ class Config:
     zgw_typen_file: Path = ROOT / "instance" / "zgw.yaml"
     zgw_typen: dict[str, Any] = field(default_factory=dict)  # the same mapping as data (tests); wins over the file
     zgw_timeout_seconds: float = 10.0
+    # Logs: "json" (one object a line, for the log collector) or "console" (for people). Empty: json in
+    # production, console otherwise; gunicorn.conf.py sets BEVOEGD_LOG_FORMAT=json for every served process.
+    log_format: str = ""
+    log_level: str = "INFO"
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -84,6 +90,7 @@ class Config:
             **_mail_settings(env),
             **_job_settings(env),
             **_zgw_settings(env),
+            **_log_settings(env),
         )
         names = {f.name for f in fields(cls)}
         cfg = replace(cfg, **{k: v for k, v in (overrides or {}).items() if k in names})
@@ -94,6 +101,7 @@ class Config:
         if cfg.env == "production":
             cfg = replace(cfg, session_cookie_secure=True, session_cookie_name="__Host-session")
         cfg = _zgw_urls(cfg)
+        cfg = _log_defaults(cfg)
         _check(cfg)
         _check_zgw(cfg)
         _warn_malloc(env)
@@ -136,6 +144,23 @@ def _zgw_settings(env: os._Environ[str] | dict[str, str]) -> dict[str, Any]:
     if "BEVOEGD_ZGW_TIMEOUT_SECONDS" in env:
         found["zgw_timeout_seconds"] = float(env["BEVOEGD_ZGW_TIMEOUT_SECONDS"])
     return found
+
+
+def _log_settings(env: os._Environ[str] | dict[str, str]) -> dict[str, Any]:
+    """BEVOEGD_LOG_FORMAT (json or console) and BEVOEGD_LOG_LEVEL (DEBUG, INFO, WARNING, ERROR)."""
+    names = {"log_format": "BEVOEGD_LOG_FORMAT", "log_level": "BEVOEGD_LOG_LEVEL"}
+    return {k: env[v].strip().lower() for k, v in names.items() if v in env}
+
+
+def _log_defaults(cfg: Config) -> Config:
+    """JSON for a log collector in production, readable lines for a person at `flask run`; refuse typos."""
+    log_format = cfg.log_format or ("json" if cfg.env == "production" else "console")
+    if log_format not in LOG_FORMATS:
+        raise RuntimeError(f"BEVOEGD_LOG_FORMAT moet json of console zijn, niet {cfg.log_format!r}.")
+    log_level = cfg.log_level.upper()
+    if log_level not in LOG_LEVELS:
+        raise RuntimeError(f"BEVOEGD_LOG_LEVEL moet een van {', '.join(LOG_LEVELS)} zijn, niet {cfg.log_level!r}.")
+    return replace(cfg, log_format=log_format, log_level=log_level)
 
 
 def _zgw_urls(cfg: Config) -> Config:

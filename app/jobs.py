@@ -3,7 +3,8 @@
 Use cases record side effects in the outbox (app/services/outbox.py); after their commit this module hands the
 new rows to huey, and a worker (`flask jobs worker`, started by `make run`) runs them. The queue carries only
 outbox ids: the database stays the truth, so a lost queue message costs a delay, never the work. A periodic
-sweep hands out again what is due, including rows whose worker died mid-run.
+sweep hands out again what is due, including rows whose worker died mid-run; a periodic task seals the new
+audit and access log rows into their hash chains.
 
 Backends: "huey-sqlite" (its own file, the embedded default), "huey-redis" (BEVOEGD_REDIS_URL) and
 "memory" (tests: tasks wait in the process until the test runs them with `run_queued`).
@@ -22,6 +23,7 @@ from huey.api import Huey
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
+from app import audit_chain, logs_setup
 from app.config import Config
 from app.models.types import utcnow
 from app.runtime import Runtime
@@ -61,6 +63,7 @@ class Jobs:
         self.huey = make_huey(config)
         self.run_task = self.huey.task(name="run_outbox_job")(self._run)
         self.sweep_task = self.huey.periodic_task(crontab(minute="*"), name="sweep_outbox")(self.sweep)
+        self.seal_task = self.huey.periodic_task(crontab(minute="*"), name="seal_audit")(self.seal_audit)
 
     def enqueue(self, job_id: int, delay: timedelta | None = None) -> None:
         """Hand one outbox row to the queue (now or after a delay); harmless when it is handed out twice."""
@@ -69,6 +72,7 @@ class Jobs:
         else:
             self.run_task.schedule(args=(job_id,), delay=delay.total_seconds())
 
+    @logs_setup.logged_job  # its lines carry the job id, its kind and a run id
     def _run(self, job_id: int) -> str:
         """Claim, run and settle one outbox row; returns what happened (klaar, wachtend, mislukt, overgeslagen)."""
         with self.app.app_context():
@@ -82,6 +86,7 @@ class Jobs:
         job = outbox.claim(session, job_id, self.policy, utcnow())
         if job is None:
             return "overgeslagen"
+        logs_setup.bind_job_kind(job.soort)
         try:
             handlers()[job.soort](session, self.app.extensions["bevoegd"], dict(job.payload))
         except Exception as exc:  # noqa: BLE001 - the shell: any failure of a job is recorded and retried
@@ -105,8 +110,18 @@ class Jobs:
             self.enqueue(job_id)
         return len(ids)
 
+    def seal_audit(self) -> dict[str, int]:
+        """Seal the log rows appended since the last run into their hash chains (app/audit_chain.py); a worker
+        killed mid-batch leaves its batch pending, and the next run seals it."""
+        with self.app.app_context():
+            session: Session = self.app.extensions["db_sessionmaker"]()
+            try:
+                return audit_chain.seal_all(session)
+            finally:
+                session.close()
+
     def run_worker(self, workers: int = 1) -> None:
-        """Consume the queue in this process until stopped; runs the periodic sweep too."""
+        """Consume the queue in this process until stopped; runs the periodic sweep and sealing too."""
         self.huey.create_consumer(workers=workers, worker_type="thread", periodic=True).run()
 
     def run_queued(self) -> list[Any]:

@@ -7,6 +7,7 @@ from alembic import context
 import app.models  # noqa: F401  (registers every table on the metadata)
 from app.config import Config
 from app.db import Base, make_engine
+from app.models.types import include_for
 
 config = context.config
 
@@ -39,8 +40,10 @@ def run_migrations_online() -> None:
 
 def _run(connection) -> None:  # noqa: ANN001
     sqlite = connection.dialect.name == "sqlite"
+    # include_object: the trigram indexes exist on PostgreSQL only (migration 0022), so `alembic check` on
+    # SQLite does not ask for them.
     context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=sqlite,
-                      compare_type=True)
+                      compare_type=True, include_object=include_for(connection.dialect.name))
     if sqlite:
         # A batch change rebuilds a table (copy, drop, rename); with foreign keys on, dropping a table that
         # other rows point at fails. SQLite ignores this pragma inside a transaction, so it is set before.

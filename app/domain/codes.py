@@ -17,3 +17,9 @@ VERTROUWELIJKHEID = (
     "openbaar", "beperkt_openbaar", "intern", "zaakvertrouwelijk",
     "vertrouwelijk", "confidentieel", "geheim", "zeer_geheim",
 )
+
+# The phases of a zaak, in order (zaken.fase).
+FASEN = (
+    "melding", "feiten", "bevoegdheid", "beleid", "evenredigheid",
+    "voornemen", "besluit", "review", "verzending", "nazorg", "afgesloten",
+)

@@ -9,6 +9,7 @@ from app.models.outbox import OutboxJob
 from app.models.parameters import ParameterBevestiging
 from app.models.rechtsmiddel import Beroep, Bezwaar
 from app.models.reeks import Reeks
+from app.models.regelset import Parameterset, Regelset
 from app.models.retention import Vernietiging
 from app.models.toegang import ZaakToegang
 from app.models.user import LoginFailure, LoginSession, Mandaat, User
@@ -19,6 +20,6 @@ from app.models.zgw import ZgwObject
 __all__ = [
     "AccessEntry", "AuditEntry", "Beoordeling", "Beroep", "Beslissing", "Betrokkene", "Bezwaar", "ChainHead",
     "Document", "DocumentPdf", "EerdereMaatregel", "LoginFailure", "LoginSession", "Mandaat", "Melding",
-    "Notificatie", "Oordeel", "OutboxJob", "ParameterBevestiging", "Reeks", "Retour", "Reviewronde", "User",
-    "Verzending", "Vernietiging", "Zaak", "ZaakToegang", "ZgwObject",
+    "Notificatie", "Oordeel", "OutboxJob", "ParameterBevestiging", "Parameterset", "Reeks", "Regelset", "Retour",
+    "Reviewronde", "User", "Verzending", "Vernietiging", "Zaak", "ZaakToegang", "ZgwObject",
 ]

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import Base
 from app.models.history import REVOCATION_COMPLETE, revocation_kind
+from app.models.regelset import Parameterset, Regelset
 from app.models.types import UtcDateTime, checked_enum, utcnow
 from app.models.user import User
 from app.models.zaak import Zaak
@@ -22,7 +23,9 @@ STATUSSEN = ("concept", "ter_vaststelling", "vastgesteld", "verzonden")
 
 
 class Beoordeling(Base):
-    """An immutable assessment: full fact, parameters with references, trace, ruleset and its SHA-256."""
+    """An immutable assessment receipt. Since issue 12 (format 2) it holds the case's facts, the fired rules
+    with their bindings, the ruleset and its SHA-256, and references the shared rules version and parameter
+    set; receipts from before are full copies and have no references (app/domain/receipt.py)."""
 
     __tablename__ = "beoordelingen"
 
@@ -38,6 +41,11 @@ class Beoordeling(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    regelset_id: Mapped[int | None] = mapped_column(ForeignKey("regelsets.id"))
+    parameterset_id: Mapped[int | None] = mapped_column(ForeignKey("parametersets.id"))
+
+    regelset: Mapped[Regelset | None] = relationship()
+    parameterset: Mapped[Parameterset | None] = relationship()
 
 
 class Oordeel(Base):
@@ -88,6 +96,8 @@ class Beslissing(Base):
         CheckConstraint(REVOCATION_COMPLETE, name="intrekking_volledig"),
         CheckConstraint("intrekking_soort IS NULL OR status IN ('vastgesteld', 'verzonden')",
                         name="intrekking_na_vaststelling"),
+        # The review queue (migration 0022): the status it filters on, in its keyset order.
+        Index("ix_beslissingen_status_verzenddatum", "status", "verzenddatum", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -142,6 +152,7 @@ class Reviewronde(Base):
     __tablename__ = "reviewrondes"
     __table_args__ = (
         CheckConstraint("resultaat <> 'teruggestuurd' OR length(trim(opmerking)) > 0", name="return_needs_comment"),
+        Index("ix_reviewrondes_created_at_id", "created_at", "id"),  # the kabinet's history, newest first
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import DateTime, Enum, TypeDecorator
+from sqlalchemy import DateTime, Enum, Index, TypeDecorator
 
 
 def checked_enum(name: str, *values: str) -> Enum:
@@ -29,6 +31,22 @@ class UtcDateTime(TypeDecorator):
         if value is not None and value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value
+
+
+def trigram_index(name: str, column: str) -> Index:
+    """A pg_trgm GIN index for searching text anywhere in the column (ILIKE '%...%'); PostgreSQL only (migration
+    0022 creates it there), so alembic leaves it out of the comparison on SQLite (`include_for`)."""
+    return Index(name, column, postgresql_using="gin", postgresql_ops={column: "gin_trgm_ops"},
+                 info={"dialects": ("postgresql",)})
+
+
+def include_for(dialect: str) -> Callable[..., bool]:
+    """Alembic's include_object hook: leave out the indexes of the models that exist only on other dialects."""
+
+    def include(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+        return type_ != "index" or dialect in obj.info.get("dialects", (dialect,))
+
+    return include
 
 
 def utcnow() -> datetime:

@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, String, Text, false
+from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Index, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import Base
 from app.domain.addressees import COUNTRIES, HOME, postal_lines
 from app.domain.closure import AFSLUITREDENEN
-from app.domain.codes import BRON_SOORTEN, RECHTHEBBENDE_SOORTEN
+from app.domain.codes import BRON_SOORTEN, FASEN, RECHTHEBBENDE_SOORTEN
 from app.domain.procedure import BODIES
-from app.models.types import UtcDateTime, checked_enum, utcnow
+from app.models.types import UtcDateTime, checked_enum, trigram_index, utcnow
 from app.models.user import VERTROUWELIJKHEID, User
 
 # An address is in the Netherlands, Belgium or Germany (migration 0019).
@@ -21,18 +21,21 @@ IN_COUNTRIES = "land IN ({})".format(", ".join(f"'{code}'" for code in COUNTRIES
 # A closed zaak has its reason, reasoning and end date; a reopened one has none of them.
 CLOSED = ("(fase = 'afgesloten') = (afsluitreden IS NOT NULL AND einddatum IS NOT NULL "
           "AND afsluittoelichting IS NOT NULL AND length(trim(afsluittoelichting)) > 0)")
-FASEN = (
-    "melding", "feiten", "bevoegdheid", "beleid", "evenredigheid",
-    "voornemen", "besluit", "review", "verzending", "nazorg", "afgesloten",
-)
 
 
 class Zaak(Base):
     """One case of one power; `zaaktype` is the power code, `identificatie` the kenmerk on every letter."""
 
     __tablename__ = "zaken"
+    # The lists' indexes (migration 0022): the team and power every jurist's list filters on, the reporter's
+    # own list in its order, the keyset order of the case list, and text search in the kenmerk and the street.
     __table_args__ = (CheckConstraint(CLOSED, name="afgesloten_met_reden"),
-                      CheckConstraint("vervolg_op_id IS NULL OR vervolg_op_id <> id", name="niet_eigen_vervolg"))
+                      CheckConstraint("vervolg_op_id IS NULL OR vervolg_op_id <> id", name="niet_eigen_vervolg"),
+                      Index("ix_zaken_team_zaaktype", "team", "zaaktype"),
+                      Index("ix_zaken_created_by_registratie", "created_by_id", "registratiedatum", "id"),
+                      Index("ix_zaken_registratiedatum_id", "registratiedatum", "id"),
+                      trigram_index("ix_zaken_identificatie_trgm", "identificatie"),
+                      trigram_index("ix_zaken_adres_straat_trgm", "adres_straat"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     identificatie: Mapped[str] = mapped_column(String(40), unique=True)
@@ -99,7 +102,7 @@ class Betrokkene(Base):
     """A person or organisation with a role in the case (ZGW Rol)."""
 
     __tablename__ = "betrokkenen"
-    __table_args__ = (CheckConstraint(IN_COUNTRIES, name="land"),)
+    __table_args__ = (CheckConstraint(IN_COUNTRIES, name="land"), trigram_index("ix_betrokkenen_naam_trgm", "naam"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     zaak_id: Mapped[int] = mapped_column(ForeignKey("zaken.id"), index=True)
@@ -136,7 +139,8 @@ class Melding(Base):
     """The violation report: source document, dates, reporter and the power's case file (JSON)."""
 
     __tablename__ = "meldingen"
-    __table_args__ = (CheckConstraint("bron_datum >= pleegdatum", name="bron_na_pleegdatum"),)
+    __table_args__ = (CheckConstraint("bron_datum >= pleegdatum", name="bron_na_pleegdatum"),
+                      trigram_index("ix_meldingen_bron_kenmerk_trgm", "bron_kenmerk"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     zaak_id: Mapped[int] = mapped_column(ForeignKey("zaken.id"), index=True)

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from app.domain.assessment import Assessment, ParameterValue, TraceEntry
+from app.domain.serialize import jsonable
 from app.rulebook.rule import Rule
 from app.rulebook.versions import RuleVersion
 
@@ -112,3 +113,17 @@ def _entry(rule: Rule, facts: dict[str, Any], params: Mapping[str, ParameterValu
         parameters={name: params[name] for name in rule.parameters if name in params},
         conclusion=dict(rule.conclusion),
     )
+
+
+def rules_part(version: RuleVersion) -> dict[str, Any]:
+    """What a receipt references instead of copying (app/domain/receipt.py): per rule, in file order, the
+    metadata its trace entry shows and the facts and parameters it reads, plus the rules as written, so the
+    stored part alone can be fingerprinted again (`versions.fingerprint`) and the case re-run."""
+    return {
+        "power": version.power, "ruleset": version.ruleset, "rules_sha256": version.sha256,
+        "rules": [{"rule": rule.id, "kind": rule.conclusion["finding"], "value": rule.conclusion["value"],
+                   "legal_basis": jsonable(rule.legal_basis), "explanation": rule.explanation,
+                   "conclusion": jsonable(rule.conclusion), "facts": list(rule.facts),
+                   "parameters": list(rule.parameters)} for rule in version.rules],
+        "raw": jsonable([rule.raw for rule in version.rules]),
+    }

@@ -1,4 +1,4 @@
-"""Schemas of the beheerder's pages: users and mandates; and the filters of the auditor's and kabinet's lists."""
+"""Schemas of the beheerder's pages: users and mandates (the lists' filters are in schemas/lists.py)."""
 
 from __future__ import annotations
 
@@ -65,22 +65,3 @@ class BeeindigenSchema(StrictSchema):
 
 class AfwijzenSchema(StrictSchema):
     reden = text(2000, required=True)
-
-
-class PeriodeSchema(StrictSchema):
-    """A period filter and a page number (both optional); unknown query parameters are refused."""
-
-    van = Date(load_default=None, allow_none=True)
-    tot = Date(load_default=None, allow_none=True)
-    pagina = Integer(load_default=1, validate=validate.Range(min=1, max=100000, error="Kies een geldige pagina."))
-
-    @validates_schema(skip_on_field_errors=False)
-    def _order(self, data: dict[str, Any], **_: Any) -> None:
-        if data.get("van") and data.get("tot") and data["tot"] < data["van"]:
-            raise ValidationError("De einddatum ligt vóór de begindatum.", "tot")
-
-
-class LogFilterSchema(PeriodeSchema):
-    log = choice(("audit", "toegang"), load_default="audit")
-    kenmerk = text(100, load_default="")
-    persoon = text(200, load_default="")

@@ -19,6 +19,7 @@ from app.domain.addressees import person_row
 from app.domain.assessment import Assessment
 from app.domain.errors import InvalidInput
 from app.domain.measures import indicative_deadlines
+from app.domain.receipt import same_result
 from app.domain.serialize import jsonable
 from app.models import Beoordeling, Betrokkene, User, Zaak
 from app.rulebook.overlay import Overlay
@@ -29,6 +30,7 @@ from app.services.history import history_items
 from app.services.judging import reopen
 from app.services.parameters import overlay_for, peildatum_of
 from app.services.queries import check_version, refuse_while_in_review
+from app.services.receipts import parameter_set, receipt
 
 REMEDY_WEEKS = "algemeen.bezwaartermijn_weken"  # Awb 6:7, the same for bezwaar and beroep
 
@@ -71,7 +73,7 @@ def assess(session: Session, rt: Runtime, zaak: Zaak, actor: Actor, today: date,
     values the municipality confirmed) and add the receipt (flushes; the caller commits). The zaak's body is settled
     again first: the case file may now name another body (services/bodies.py)."""
     settle_body(session, rt, zaak, actor)
-    return _store(session, zaak, actor, today, _evaluate(session, rt, zaak, today, beslisdatum))
+    return _store(session, rt, zaak, actor, today, _evaluate(session, rt, zaak, today, beslisdatum))
 
 
 def _evaluate(session: Session, rt: Runtime, zaak: Zaak, today: date, beslisdatum: date | None) -> Assessment:
@@ -81,13 +83,16 @@ def _evaluate(session: Session, rt: Runtime, zaak: Zaak, today: date, beslisdatu
     return rt.engine.evaluate(zaak.zaaktype, facts, on, beslisdatum=decided, overlay=overlay)
 
 
-def _store(session: Session, zaak: Zaak, actor: Actor, today: date, result: Assessment) -> Beoordeling:
-    on = result.peildatum
-    data = result.to_dict()
+def _store(session: Session, rt: Runtime, zaak: Zaak, actor: Actor, today: date,  # noqa: PLR0913
+           result: Assessment) -> Beoordeling:
+    # By reference (app/domain/receipt.py): the digest covers the case part, which names the rules version
+    # and parameter set by their SHA-256, so it still pins everything the assessment rests on.
+    data, regelset_id, parameterset_id = receipt(session, rt, result)
     row = Beoordeling(
-        zaak_id=zaak.id, peildatum=on, beoordeeld_op=today, ruleset=result.ruleset,
+        zaak_id=zaak.id, peildatum=result.peildatum, beoordeeld_op=today, ruleset=result.ruleset,
         rules_sha256=result.rules_sha256, engine=result.engine, bevoegdheid=result.bevoegdheid,
-        assessment=data, sha256=_digest(data), created_by_id=int(actor.id),
+        assessment=data, sha256=_digest(data), created_by_id=int(actor.id), regelset_id=regelset_id,
+        parameterset_id=parameterset_id,
     )
     session.add(row)
     session.flush()
@@ -105,9 +110,9 @@ def current_assessment(session: Session, rt: Runtime, zaak: Zaak, actor: Actor, 
     row = latest(session, zaak)
     settle_body(session, rt, zaak, actor)
     result = _evaluate(session, rt, zaak, today, beslisdatum)
-    if row is not None and row.assessment == result.to_dict():
+    if row is not None and same_result(row.assessment, result, parameter_set(result)[0]):
         return row
-    return _store(session, zaak, actor, today, result)
+    return _store(session, rt, zaak, actor, today, result)
 
 
 def _facts(session: Session, rt: Runtime, zaak: Zaak, today: date, decided: date,

@@ -29,6 +29,7 @@ from app.schemas.melding import MeldingSchema
 from app.services import judging, outbox
 from app.services.intake import create_zaak, refuse_duplicate, refuse_source, submission_key
 from app.services.queries import check_version
+from app.services.receipts import assessment_of
 
 RENDER = "render_bulk"
 MAX_ROW_ERRORS = 20
@@ -158,7 +159,7 @@ def members(session: Session, rt: Runtime, reeks: Reeks) -> list[Member]:
     receipts = {b.zaak_id: b for b in session.scalars(select(Beoordeling).where(Beoordeling.id.in_(latest)))}
     found = []
     for zaak in zaken:
-        assessment = Assessment.from_dict(receipts[zaak.id].assessment)
+        assessment = assessment_of(receipts[zaak.id])
         proposed = rt.power(zaak.zaaktype).proposal(assessment).get("maatregel")
         proposal = proposed if proposed in bulk.outcomes else None
         flags = bulk.flags(zaak.meldingen[-1].gegevens)

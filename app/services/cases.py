@@ -18,13 +18,14 @@ from app.domain.closure import judgements_to_ask
 from app.domain.judgements import competence
 from app.domain.mandates import given_by, in_force, reservation, valid_on
 from app.domain.procedure import Outcome, Procedure
-from app.models import Beslissing, Document, Mandaat, Oordeel, Reeks, Reviewronde, User, Zaak
+from app.models import Beslissing, Document, Mandaat, Oordeel, User, Zaak
 from app.models.types import utcnow
 from app.runtime import Runtime
 from app.services import toegang
 from app.services.assessment import latest
 from app.services.letter_pdf import pdf_of
 from app.services.queries import active_judgements, lapsed_judgements, mandaat_for
+from app.services.receipts import assessment_of
 from app.services.review import current_documents
 
 PDF_TYPE = "application/pdf"
@@ -51,7 +52,7 @@ class CaseView:
 def view_zaak(session: Session, rt: Runtime, zaak: Zaak, actor: User, origin: str) -> CaseView:
     """Load the case page's data and log the view."""
     beoordeling = latest(session, zaak)
-    assessment = Assessment.from_dict(beoordeling.assessment) if beoordeling else None
+    assessment = assessment_of(beoordeling) if beoordeling else None
     beslissingen = list(session.scalars(select(Beslissing).where(Beslissing.zaak_id == zaak.id)
                                         .order_by(Beslissing.id.desc())))
     spec, procedure = rt.power(zaak.zaaktype), rt.procedure(zaak.zaaktype)
@@ -82,35 +83,6 @@ def competence_after(procedure: Procedure, assessment: Assessment, judgements: M
                       procedure.cumulative_competence)
 
 
-def list_zaken(session: Session, query: Any, actor: User, origin: str) -> list[Zaak]:
-    """A filtered list; the search itself is logged with its number of hits (no free text)."""
-    zaken = list(session.scalars(query.order_by(Zaak.id.desc()).limit(500)))
-    record_access(session, Actor.of(actor), action="search", object_type="zaak", object_id="*",
-                  case_id="-", origin=origin, reason=f"hits={len(zaken)}")
-    session.commit()
-    return zaken
-
-
-def review_queue(session: Session, visible: Any, actor: User, origin: str) -> tuple[list[Beslissing], list[Beslissing]]:
-    """Beslissingen awaiting approval, and decisions taken on the spot awaiting their nacontrole, in zaken this
-    user may see; the list view is logged."""
-    zaak_ids = visible.with_only_columns(Zaak.id)
-    # The letters of a bulk run awaiting approval are approved as a run (/reeksen), not one by one.
-    in_runs = select(Zaak.id).join(Reeks, Reeks.id == Zaak.reeks_id).where(Reeks.status == "ter_vaststelling")
-    pending = list(session.scalars(select(Beslissing).where(
-        Beslissing.status == "ter_vaststelling", Beslissing.zaak_id.in_(zaak_ids),
-        Beslissing.zaak_id.not_in(in_runs)).order_by(Beslissing.id)))
-    checked = select(Reviewronde.beslissing_id).where(Reviewronde.resultaat == "nagecontroleerd")
-    afterwards = list(session.scalars(select(Beslissing).where(
-        Beslissing.review_mode == "achteraf", Beslissing.status.in_(("vastgesteld", "verzonden")),
-        Beslissing.zaak_id.in_(zaak_ids), Beslissing.id.not_in(checked)).order_by(Beslissing.id)))
-    record_access(session, Actor.of(actor), action="search", object_type="beslissing", object_id="*",
-                  case_id="-", origin=origin,
-                  reason=f"ter_vaststelling hits={len(pending)} nacontrole hits={len(afterwards)}")
-    session.commit()
-    return pending, afterwards
-
-
 def _signers(session: Session, zaak: Zaak, procedure: Procedure, concept: Beslissing | None) -> list[User]:
     """Who may sign the concept today (any kabinet member with a valid mandate for the power without one); for a
     restricted zaak only those on its access list."""
@@ -119,7 +91,7 @@ def _signers(session: Session, zaak: Zaak, procedure: Procedure, concept: Beslis
                                                                body=zaak.orgaan))
     return toegang.only_members(session, zaak, signatories(
         session, zaak.zaaktype, procedure.outcome(concept.soort), clock.today(),
-        Assessment.from_dict(concept.beoordeling.assessment), body=zaak.orgaan))
+        assessment_of(concept.beoordeling), body=zaak.orgaan))
 
 
 def signatories(session: Session, besluittype: str, outcome: Outcome | None, on: date,

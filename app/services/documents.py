@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.domain.addressees import recipients
-from app.domain.assessment import Assessment
 from app.domain.hearing import HEARD, ZIENSWIJZE
 from app.domain.objection_decision import mandate_outcome
 from app.domain.procedure import BODIES, Procedure, body_of
@@ -33,6 +32,7 @@ from app.letters.render import LIBRARY_VERSIONS, render_template
 from app.models import Beslissing, Betrokkene, Document, User
 from app.runtime import Runtime
 from app.services.queries import active_judgements, require_mandaat
+from app.services.receipts import assessment_of
 
 
 def render_documents(session: Session, rt: Runtime, beslissing: Beslissing, ondertekenaar: User, today: date,
@@ -83,7 +83,7 @@ def signature(rt: Runtime, beslissing: Beslissing, ondertekenaar: User, today: d
     procedure = rt.procedure(zaak.zaaktype)
     outcome = procedure.outcome(beslissing.soort)
     mandaat = require_mandaat(ondertekenaar, zaak.zaaktype, mandate_outcome(procedure, outcome, beslissing.maatregel),
-                              today, Assessment.from_dict(beslissing.beoordeling.assessment),
+                              today, assessment_of(beslissing.beoordeling),
                               who=ondertekenaar.display_name, body=zaak.orgaan)
     beslisser = {"naam": ondertekenaar.display_name, "hoedanigheid": mandaat.hoedanigheid,
                  "mandaatbesluit": mandaat.mandaatbesluit, "functie": mandaat.functie}
@@ -126,7 +126,7 @@ def letter_input(session: Session, beslissing: Beslissing, signer: Signer, perso
                             is_organisatie=person.is_organisatie, ref=person.ref),
         zaak_adresregels=zaak.adresregels, melding_bron=BRON_WOORDEN[melding.bron_soort],
         melding_kenmerk=melding.bron_kenmerk, melding_datum=melding.bron_datum, pleegdatum=melding.pleegdatum,
-        assessment=Assessment.from_dict(beslissing.beoordeling.assessment), judgements=judgements,
+        assessment=assessment_of(beslissing.beoordeling), judgements=judgements,
         ondertekening=signer.ondertekening, beslisser=signer.beslisser, orgaan=signer.orgaan, gemeente=signer.gemeente,
         behandeld_door=f"{beslissing.drafter.display_name}, {beslissing.drafter.phone}".strip(", "),
         case_file=melding.gegevens, zienswijze=_zienswijze(session, zienswijze), duur=beslissing.maatregel.get("duur"),

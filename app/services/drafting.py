@@ -13,7 +13,6 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_change
-from app.domain.assessment import Assessment
 from app.domain.confirmation import require_confirmed_policy
 from app.domain.drafting import MISSING_MEASURE, DraftOutcome, DraftRequest, DraftState, draft_outcome
 from app.domain.errors import InvalidInput, MandateMissing
@@ -39,6 +38,7 @@ from app.services.queries import (
     require_mandaat,
     touch,
 )
+from app.services.receipts import assessment_of
 
 
 def draft_beslissing(session: Session, rt: Runtime, zaak: Zaak, request: DraftRequest, version: int, actor: User,
@@ -140,7 +140,7 @@ def decide_on_the_spot(session: Session, rt: Runtime, zaak: Zaak, officer: User,
     assert outcome is not None  # noqa: S101 - only called for a power that decides on the spot
     require_mandaat(officer, zaak.zaaktype, outcome, today, None, body=zaak.orgaan)
     row = _draft(session, rt, zaak, DraftRequest(outcome.code, today), officer, today)
-    require_mandaat(officer, zaak.zaaktype, outcome, today, Assessment.from_dict(row.beoordeling.assessment),
+    require_mandaat(officer, zaak.zaaktype, outcome, today, assessment_of(row.beoordeling),
                     body=zaak.orgaan)
     row.ondertekenaar_id, row.datum, row.approver_id, row.approved_at = officer.id, today, officer.id, utcnow()
     row.status = next_status(row.status, "decide")  # the officer's signature is the decision
@@ -160,7 +160,7 @@ def _check_signatory(rt: Runtime, beslissing: Beslissing, ondertekenaar: User, t
     if ondertekenaar.role != "kabinet" or not ondertekenaar.active or ondertekenaar.team != zaak.team:
         raise MandateMissing("Kies een ondertekenaar van het kabinet met mandaat voor dit type besluit.")
     require_mandaat(ondertekenaar, zaak.zaaktype, outcome, today,
-                    Assessment.from_dict(beslissing.beoordeling.assessment), who=ondertekenaar.display_name,
+                    assessment_of(beslissing.beoordeling), who=ondertekenaar.display_name,
                     body=zaak.orgaan)
 
 
@@ -191,7 +191,7 @@ def _changed(beslissing: Beslissing, outcome: DraftOutcome) -> bool:
 def draft_state(session: Session, rt: Runtime, zaak: Zaak, beoordeling: Beoordeling, request: DraftRequest,
                 today: date, now: datetime | None = None) -> DraftState:
     """What the pure drafting function needs to know about the zaak."""
-    assessment = Assessment.from_dict(beoordeling.assessment)
+    assessment = assessment_of(beoordeling)
     rows = active_judgements(session, zaak)
     recorded = {code: Recorded(code, o.outcome, o.reasoning, o.recorded_by.display_name) for code, o in rows.items()}
     index = rt.book.index(zaak.zaaktype)

@@ -1,12 +1,13 @@
-"""The kabinet's read use cases: its history of reviewed decisions, and the read-only case file of a zaak whose
-decision was offered to it. Each read writes its access-log row in the same transaction."""
+"""The kabinet's read use cases: the read-only case file of a zaak whose decision was offered to it (its history
+of reviewed decisions is a list in services/case_lists.py). Each read writes its access-log row in the same
+transaction."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_access
@@ -14,13 +15,12 @@ from app.domain.assessment import Assessment
 from app.models import Beslissing, Document, Oordeel, Reviewronde, User, Zaak
 from app.runtime import Runtime
 from app.services.assessment import latest
-from app.services.audit_view import PAGE_SIZE, Page, in_period
 from app.services.cases import competence_after
 from app.services.queries import active_judgements
+from app.services.receipts import assessment_of
 from app.services.review import current_documents
 
 OFFERED = ("ter_vaststelling", "vastgesteld", "verzonden")  # a concept was offered only if a round exists
-REVIEWED = ("goedgekeurd", "teruggestuurd", "nagecontroleerd")
 
 
 @dataclass(frozen=True)
@@ -35,21 +35,6 @@ class Dossier:
     letters: list[tuple[Beslissing, list[Document]]]
 
 
-def history(session: Session, visible: Select[Any], filters: dict[str, Any], actor: User, origin: str) -> Page:
-    """The review rounds (approved, returned, checked afterwards) in zaken this kabinet member may see, newest
-    first, one page; the list view is logged."""
-    zaak_ids = visible.with_only_columns(Zaak.id)
-    query = in_period(select(Reviewronde).join(Beslissing).where(
-        Beslissing.zaak_id.in_(zaak_ids), Reviewronde.resultaat.in_(REVIEWED)), Reviewronde.created_at, filters)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = list(session.scalars(query.order_by(Reviewronde.created_at.desc(), Reviewronde.id.desc())
-                                .offset((filters["pagina"] - 1) * PAGE_SIZE).limit(PAGE_SIZE)))
-    record_access(session, Actor.of(actor), action="search", object_type="reviewronde", object_id="*",
-                  case_id="-", origin=origin, reason=f"geschiedenis hits={total}")
-    session.commit()
-    return Page(rows, filters["pagina"], total)
-
-
 def offered_zaak(session: Session, visible: Select[Any], zaak_id: int) -> Zaak | None:
     """The zaak if this kabinet member may see it and one of its decisions was offered to the kabinet."""
     reviewed = select(Beslissing.zaak_id).join(Reviewronde)
@@ -61,7 +46,7 @@ def offered_zaak(session: Session, visible: Select[Any], zaak_id: int) -> Zaak |
 def dossier(session: Session, rt: Runtime, zaak: Zaak, actor: User, origin: str) -> Dossier:
     """Load the case file and log the view."""
     beoordeling = latest(session, zaak)
-    assessment = Assessment.from_dict(beoordeling.assessment) if beoordeling else None
+    assessment = assessment_of(beoordeling) if beoordeling else None
     judgements = active_judgements(session, zaak)
     procedure = rt.procedure(zaak.zaaktype)
     shown = list(session.scalars(select(Beslissing).where(

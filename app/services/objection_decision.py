@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from app.audit import Actor, record_change
-from app.domain.assessment import Assessment
 from app.domain.bezwaar import REVOKING, is_tijdig
 from app.domain.errors import InvalidInput, InvalidTransition, MandateMissing
 from app.domain.objection_decision import CODE, Bezwaarstand, draft
@@ -26,6 +25,7 @@ from app.services import notifications, toegang
 from app.services.documents import render_documents
 from app.services.earlier_measures import apply_revocation
 from app.services.queries import check_version, require_mandaat
+from app.services.receipts import assessment_of
 
 
 def offer(session: Session, rt: Runtime, row: Bezwaar, data: dict[str, Any], signer: User | None,  # noqa: PLR0913
@@ -88,7 +88,7 @@ def _check_signer(rt: Runtime, contested: Beslissing, signer: User | None, user:
         raise MandateMissing("Kies een ondertekenaar, niet uzelf, met mandaat voor het besluit waartegen het "
                              "bezwaar is gericht.")
     outcome = rt.procedure(zaak.zaaktype).outcome(contested.soort)
-    require_mandaat(signer, zaak.zaaktype, outcome, today, Assessment.from_dict(contested.beoordeling.assessment),
+    require_mandaat(signer, zaak.zaaktype, outcome, today, assessment_of(contested.beoordeling),
                     who=signer.display_name, body=zaak.orgaan)
 
 

@@ -13,7 +13,6 @@ from typing import Any
 from sqlalchemy import select
 
 from app import clock
-from app.domain.assessment import Assessment
 from app.domain.deadlines import einde_termijn
 from app.domain.objection_decision import CHANGING, CORE_LETTERS, kenmerk
 from app.domain.procedure import body_of
@@ -28,6 +27,7 @@ from app.models import Beslissing, Bezwaar, Document, Verzending
 from app.runtime import Runtime
 from app.services.assessment import REMEDY_WEEKS
 from app.services.documents import Signer, ascii_slug, letter_recipients
+from app.services.receipts import assessment_of
 from app.services.review import current_documents
 
 KIT = ObjectionKit()
@@ -100,7 +100,7 @@ def letter_input(session: Any, rt: Runtime, besluit: Beslissing, row: Bezwaar, s
                             id=person.id if person.id > 0 else None, is_organisatie=person.is_organisatie),
         zaak_adresregels=zaak.adresregels, melding_bron=BRON_WOORDEN[melding.bron_soort],
         melding_kenmerk=melding.bron_kenmerk, melding_datum=melding.bron_datum, pleegdatum=melding.pleegdatum,
-        assessment=Assessment.from_dict(besluit.beoordeling.assessment), judgements={},
+        assessment=assessment_of(besluit.beoordeling), judgements={},
         ondertekening=signer.ondertekening, beslisser=signer.beslisser, orgaan=signer.orgaan, gemeente=signer.gemeente,
         behandeld_door=f"{besluit.drafter.display_name}, {besluit.drafter.phone}".strip(", "),
         deadlines={"uiterlijke_reactiedatum": beroep_tot.end_date},

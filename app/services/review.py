@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from app.audit import Actor, record_change
-from app.domain.assessment import Assessment
 from app.domain.drafting import still_possible
 from app.domain.errors import FourEyesViolation, InvalidInput, InvalidTransition, MandateMissing, StaleDocument
 from app.domain.objection_decision import mandate_outcome
@@ -23,6 +22,7 @@ from app.runtime import Runtime
 from app.services import letter_pdf, notifications, objection_decision
 from app.services.judging import reopen
 from app.services.queries import check_version, earlier_measures, require_mandaat
+from app.services.receipts import assessment_of
 
 
 def current_documents(session: Session, beslissing: Beslissing) -> list[Document]:
@@ -95,7 +95,7 @@ def _check_approver(beslissing: Beslissing, procedure: Procedure, outcome: Outco
     if actor.id != beslissing.ondertekenaar_id:
         raise MandateMissing("Alleen de aangewezen ondertekenaar met mandaat kan deze beslissing vaststellen.")
     require_mandaat(actor, beslissing.zaak.zaaktype, mandate_outcome(procedure, outcome, beslissing.maatregel),
-                    today, Assessment.from_dict(beslissing.beoordeling.assessment), body=beslissing.zaak.orgaan)
+                    today, assessment_of(beslissing.beoordeling), body=beslissing.zaak.orgaan)
 
 
 def _check_takes_effect(beslissing: Beslissing, outcome: Outcome, now: datetime) -> None:

@@ -33,8 +33,9 @@ from app.domain.worklists import (
 )
 from app.models import Beslissing, Bezwaar, User, Verzending, Zaak
 from app.runtime import Runtime
-from app.services import beslistermijn, cases, notifications
+from app.services import beslistermijn, case_lists, notifications
 from app.services.assignment import may_handle
+from app.services.listing import Page
 from app.services.queries import APPROVED
 
 LIJSTEN = {"mijn": "Mijn zaken", "team": "Alle zaken van het team", "open": "Niet toegewezen"}
@@ -49,14 +50,10 @@ class DeadlineRow:
     zaak: Zaak
 
 
-def work_list(session: Session, visible: Select[Any], actor: User, lijst: str, origin: str) -> list[Zaak]:
-    """The zaken of one list ("mijn", "team", "open") among those the user may see; the search is logged."""
-    query = visible.options(joinedload(Zaak.behandelaar))
-    if lijst == "mijn":
-        query = query.where(Zaak.behandelaar_id == actor.id)
-    elif lijst == "open":
-        query = query.where(Zaak.behandelaar_id.is_(None))
-    return cases.list_zaken(session, query, actor, origin)
+def work_list(session: Session, visible: Select[Any], actor: User, filters: dict[str, Any], origin: str) -> Page:
+    """One page of the zaken of one list ("mijn", "team", "open") among those the user may see; logged."""
+    behandelaar = {"mijn": str(actor.id), "open": "geen"}.get(filters["lijst"], "")
+    return case_lists.list_zaken(session, visible, {**filters, "behandelaar": behandelaar}, actor, origin)
 
 
 def deadline_overview(session: Session, rt: Runtime, visible: Select[Any], actor: User, now: datetime,

@@ -15,7 +15,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_change
-from app.domain.assessment import Assessment
 from app.domain.closure import check_reason
 from app.domain.errors import InvalidInput, InvalidTransition
 from app.domain.procedure import body_words
@@ -24,6 +23,7 @@ from app.runtime import Runtime
 from app.services.assessment import latest
 from app.services.cases import competence_after
 from app.services.queries import active_judgements, check_version, open_beslissing, refuse_when_closed
+from app.services.receipts import assessment_of
 
 REOPENED_FASE = "feiten"  # where a zaak closed before this module recorded its fase starts again
 
@@ -78,7 +78,7 @@ def _competence(session: Session, rt: Runtime, zaak: Zaak) -> str | None:
     if beoordeling is None:
         return None
     procedure = rt.procedure(zaak.zaaktype)
-    return competence_after(procedure, Assessment.from_dict(beoordeling.assessment), active_judgements(session, zaak))
+    return competence_after(procedure, assessment_of(beoordeling), active_judgements(session, zaak))
 
 
 def _closed_from(session: Session, zaak: Zaak) -> str:

@@ -24,7 +24,8 @@ from app.schemas.casework import (
     facts_schema,
 )
 from app.schemas.history import EerdereMaatregelSchema, IntrekkingSchema
-from app.services import assessment, cases, drafting, intake, judging, toegang
+from app.schemas.lists import ZaakFilterSchema
+from app.services import assessment, case_lists, cases, drafting, intake, judging, toegang
 from app.services import beslistermijn as beslistermijn_service
 from app.services.queries import beslissing_of
 from app.web import confirmation, factform, people_form
@@ -38,6 +39,7 @@ from app.web.auth import role_required
 from app.web.errors import form_errors, status_for
 from app.web.factform import fact_fields, form_value, rows_of
 from app.web.forms import fields_of, nest
+from app.web.lists import render_list, zaak_choices
 
 bp = Blueprint("cases", __name__)
 FORM_ERRORS = (ValidationError, e.InvalidInput, e.JudgementMissing, e.ConcurrentEdit, e.InvalidTransition,
@@ -46,10 +48,10 @@ FORM_ERRORS = (ValidationError, e.InvalidInput, e.JudgementMissing, e.Concurrent
 
 @bp.get("/zaken")
 @role_required("jurist")
-def index() -> str:
-    db = get_session()
-    zaken = cases.list_zaken(db, visible_zaken(current_user), current_user, request.remote_addr or "")
-    return render_template("cases/index.html", zaken=zaken)
+def index() -> Any:
+    return render_list("cases/index.html", ZaakFilterSchema(), lambda filters: case_lists.list_zaken(
+        get_session(), visible_zaken(current_user), filters, current_user, request.remote_addr or ""),
+        **zaak_choices(current_user))
 
 
 @bp.get("/zaken/<int:zaak_id>")

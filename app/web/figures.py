@@ -33,7 +33,7 @@ from app.web.errors import respond
 from app.web.figures_chart import Chart, render
 from app.web.figures_export import to_csv, to_xlsx
 from app.web.forms import flatten_errors
-from app.web.kabinet import query_args
+from app.web.lists import query_args
 
 bp = Blueprint("figures", __name__)
 ROLES = ("jurist", "kabinet")

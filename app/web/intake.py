@@ -14,14 +14,17 @@ from app import clock
 from app.db import get_session
 from app.domain import errors as e
 from app.domain.serialize import jsonable
+from app.schemas.lists import ZaakFilterSchema
 from app.schemas.melding import MeldingSchema
-from app.services.cases import decided_on_the_spot, letters_to_serve, list_zaken
+from app.services.case_lists import list_zaken
+from app.services.cases import decided_on_the_spot, letters_to_serve
 from app.services.intake import replayed, reportable, submission_key, submit_melding
 from app.services.joining import joined
 from app.web.access import visible_zaken
 from app.web.auth import role_required
 from app.web.errors import form_errors, status_for
 from app.web.forms import flatten_errors, nest
+from app.web.lists import render_list, zaak_choices
 
 bp = Blueprint("intake", __name__)
 FORM_ERRORS = (ValidationError, e.InvalidInput, e.JudgementMissing, e.MandateMissing, e.RulesNotInForce,
@@ -31,10 +34,13 @@ PENDING = "intake_forms"  # session key: the submission id of each power's open 
 
 @bp.get("/meldingen")
 @role_required("handhaving")
-def my_meldingen() -> str:
-    zaken = list_zaken(get_session(), visible_zaken(current_user), current_user, request.remote_addr or "")
-    letters = letters_to_serve(get_session(), zaken, current_user)
-    return render_template("intake/list.html", zaken=zaken, letters=letters)
+def my_meldingen() -> Any:
+    def fetch(filters: dict[str, Any]) -> tuple[Any, Any]:
+        page = list_zaken(get_session(), visible_zaken(current_user), filters, current_user, request.remote_addr or "")
+        return page, letters_to_serve(get_session(), page.rows, current_user)
+
+    return render_list("intake/list.html", ZaakFilterSchema(exclude=("behandelaar",)), fetch,
+                       **zaak_choices(current_user, behandelaar=False))
 
 
 @bp.get("/meldingen/nieuw")

@@ -8,33 +8,25 @@ from typing import Any
 from flask import Blueprint, abort, current_app, render_template, request
 from flask_login import current_user
 from markupsafe import Markup
-from marshmallow import ValidationError
 
 from app.db import get_session
 from app.letters.preview import to_html
-from app.schemas.beheer import PeriodeSchema
-from app.services import kabinet
+from app.schemas.lists import SearchSchema
+from app.services import case_lists, kabinet
 from app.services.cases import record_denied
 from app.web.access import visible_zaken
 from app.web.auth import role_required
-from app.web.forms import flatten_errors
+from app.web.lists import render_list, zaak_choices
 
 bp = Blueprint("kabinet", __name__)
-FILTER_LABELS = {"van": "Van", "tot": "Tot en met", "pagina": "Pagina"}
 
 
 @bp.get("/vaststelling/geschiedenis")
 @role_required("kabinet")
 def geschiedenis() -> Any:
-    raw = query_args()
-    try:
-        filters = PeriodeSchema().load(raw)
-    except ValidationError as exc:
-        return render_template("kabinet/geschiedenis.html", page=None, values=raw,
-                               errors=flatten_errors(exc.messages), labels=FILTER_LABELS), 400
-    page = kabinet.history(get_session(), visible_zaken(current_user), filters, current_user,
-                           request.remote_addr or "")
-    return render_template("kabinet/geschiedenis.html", page=page, values=raw, errors={}, labels=FILTER_LABELS)
+    return render_list("kabinet/geschiedenis.html", SearchSchema(exclude=("behandelaar",)), lambda filters:
+                       case_lists.history(get_session(), visible_zaken(current_user), filters, current_user,
+                                          request.remote_addr or ""), **zaak_choices(current_user, behandelaar=False))
 
 
 @bp.get("/vaststelling/dossier/<int:zaak_id>")
@@ -51,7 +43,3 @@ def dossier(zaak_id: int) -> str:
     return render_template("cases/dossier.html", view=view, zaak=zaak, previews=previews, power=zaak.zaaktype,
                            spec=rt.power(zaak.zaaktype))
 
-
-def query_args() -> dict[str, str]:
-    """The query string without empty fields (an empty filter means: no filter)."""
-    return {k: v for k, v in request.args.items() if v.strip()}

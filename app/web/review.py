@@ -12,27 +12,28 @@ from marshmallow import ValidationError
 from app import clock
 from app.db import get_session
 from app.domain import errors as e
-from app.domain.assessment import Assessment
 from app.letters.preview import to_html
 from app.models import Beslissing
 from app.schemas.casework import ApproveSchema, NacontroleSchema, ReturnSchema
-from app.services import bulk, cases, review
+from app.schemas.lists import ReviewFilterSchema
+from app.services import bulk, case_lists, cases, review
 from app.services.queries import active_judgements
+from app.services.receipts import assessment_of
 from app.web.access import get_visible_zaak, visible_zaken
 from app.web.auth import recently_authenticated, role_required
 from app.web.errors import form_errors, status_for
 from app.web.forms import fields_of
+from app.web.lists import render_list, zaak_choices
 
 bp = Blueprint("review", __name__)
 
 
 @bp.get("/vaststelling")
 @role_required("kabinet")
-def queue() -> str:
-    pending, afterwards = cases.review_queue(get_session(), visible_zaken(current_user), current_user,
-                                             request.remote_addr or "")
-    return render_template("review/queue.html", beslissingen=pending, nacontrole=afterwards,
-                           reeksen=bulk.runs_awaiting(get_session(), current_user))
+def queue() -> Any:
+    return render_list("review/queue.html", ReviewFilterSchema(), lambda filters: (*case_lists.review_queue(
+        get_session(), visible_zaken(current_user), filters, current_user, request.remote_addr or ""),
+        bulk.runs_awaiting(get_session(), current_user)), **zaak_choices(current_user))
 
 
 @bp.get("/vaststelling/<int:beslissing_id>")
@@ -107,7 +108,7 @@ def _page(beslissing_id: int, errors: dict[str, list[str]] | None = None) -> str
     beslissing = _beslissing(beslissing_id)
     documents = review.current_documents(db, beslissing)
     previews = [(d, Markup(to_html(d.inhoud))) for d in documents]  # noqa: S704 - to_html sanitises with nh3
-    assessment = Assessment.from_dict(beslissing.beoordeling.assessment)
+    assessment = assessment_of(beslissing.beoordeling)
     judgements = active_judgements(db, beslissing.zaak)
     cases.log_preview(db, beslissing, current_user, request.remote_addr or "")
     rt = _rt()

@@ -16,10 +16,12 @@ from sqlalchemy.orm import Session
 from app.db import get_session
 from app.domain import errors as e
 from app.models.types import utcnow
+from app.schemas.lists import WorkListSchema
 from app.services import assignment, mail, notifications, worklists
 from app.web import confirmation
 from app.web.access import get_visible_zaak, visible_zaken
 from app.web.auth import role_required
+from app.web.lists import render_list
 
 bp = Blueprint("worklists", __name__)
 log = logging.getLogger(__name__)
@@ -28,13 +30,11 @@ EVERY_ROLE = ("handhaving", "jurist", "kabinet", "beheerder", "auditor")
 
 @bp.get("/werkvoorraad")
 @role_required("jurist")
-def index() -> str:
+def index() -> Any:
     lijst = request.args.get("lijst", "mijn")
-    if lijst not in worklists.LIJSTEN:
-        lijst = "mijn"
-    zaken = worklists.work_list(get_session(), visible_zaken(current_user), current_user, lijst,
-                                request.remote_addr or "")
-    return render_template("worklists/index.html", zaken=zaken, lijst=lijst, lijsten=worklists.LIJSTEN)
+    return render_list("worklists/index.html", WorkListSchema(), lambda filters: worklists.work_list(
+        get_session(), visible_zaken(current_user), current_user, filters, request.remote_addr or ""),
+        lijst=lijst if lijst in worklists.LIJSTEN else "mijn", lijsten=worklists.LIJSTEN)
 
 
 @bp.get("/termijnen")

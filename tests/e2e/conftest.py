@@ -19,12 +19,12 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_
 from sqlalchemy.orm import Session
 
 from app import create_app
-from app.domain.assessment import Assessment
 from app.domain.drafting import DraftRequest
 from app.models import Beslissing, User
 from app.powers import power
 from app.services.assessment import latest
 from app.services.intake import submit_melding
+from app.services.receipts import assessment_of
 from tests.e2e.e2e_support import CHROMIUM_ARGS, OUTCOMES, LiveServer
 from tests.factories import melding
 from tests.flows import judge_one, judge_what_is_missing, submit
@@ -104,7 +104,7 @@ def voornemen_ter_vaststelling(db: Session, live_app: Flask, users: dict[str, Us
     through the services (as tests/integration does) for the tests that only need the pages."""
     rt = live_app.extensions["bevoegd"]
     zaak = submit_melding(db, rt, melding(), users["handhaving"], today)
-    assessment = Assessment.from_dict(latest(db, zaak).assessment)
+    assessment = assessment_of(latest(db, zaak))
     for code in CLOSURE_STEPS + tuple(c for c in assessment.judgements_required if c in OUTCOMES):
         judge_one(db, zaak, code, OUTCOMES[code], f"Motivering {code} & <toelichting>.", users["jurist"])
     months = power("damocles").proposal(assessment).get("duur") or 3

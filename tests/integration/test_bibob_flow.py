@@ -20,6 +20,7 @@ from app.services import assignment, toegang
 from app.services.assessment import update_facts
 from app.services.beslistermijn import termijn_of
 from app.services.intake import submit_melding
+from app.services.receipts import assessment_of
 from app.services.review import current_documents
 from app.services.zaak_closure import close_zaak
 from tests.flows import draft, judge_one, judge_what_is_missing, submit
@@ -58,7 +59,7 @@ def _body(kind: str = "exploitatievergunning_horeca", body: str = "burgemeester"
 
 def _assessment(db, zaak) -> Assessment:
     row = db.scalars(select(Beoordeling).where(Beoordeling.zaak_id == zaak.id).order_by(Beoordeling.id.desc())).first()
-    return Assessment.from_dict(row.assessment)
+    return assessment_of(row)
 
 
 def _lbb(**values) -> dict:

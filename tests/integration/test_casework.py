@@ -14,7 +14,7 @@ from app.domain.errors import ConcurrentEdit, InvalidInput, InvalidTransition, M
 from app.letters.preview import to_html
 from app.letters.render import CONCEPT_MARK, mark_concept
 from app.models import AuditEntry, Beslissing, Document, Zaak
-from app.services import cases, review
+from app.services import case_lists, review
 from app.services.documents import ascii_slug
 from app.services.intake import submit_melding
 from app.services.letter_preview import preview_letters
@@ -100,8 +100,8 @@ def test_a_withdrawn_offer_leaves_the_queue_and_cannot_be_approved(db, rt, users
     hashes = [d.sha256 for d in current_documents(db, warning)]
     withdraw_offer(db, rt, warning, warning.version_id, users["jurist2"], "Adres klopt niet.")
     assert warning.status == "concept" and warning.ondertekenaar_id is None
-    pending, _ = cases.review_queue(db, visible_zaken(users["kabinet"]), users["kabinet"], "test")
-    assert pending == []
+    pending, _ = case_lists.review_queue(db, visible_zaken(users["kabinet"]), {}, users["kabinet"], "test")
+    assert pending.rows == []
     with pytest.raises(InvalidTransition):
         review.approve(db, rt, warning, hashes, warning.version_id, users["kabinet"], today)
     db.rollback()

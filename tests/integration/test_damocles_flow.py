@@ -21,6 +21,7 @@ from app.domain.errors import (
 from app.models import Beslissing, Document, Zaak
 from app.services import review
 from app.services.intake import submit_melding
+from app.services.receipts import assessment_of
 from app.services.review import current_documents
 from tests.factories import melding
 from tests.flows import draft, judge_one, submit, zienswijze
@@ -64,11 +65,10 @@ def judge(db, zaak, user, codes, deviate=False) -> None:
 
 
 def months(db, rt, zaak) -> int:
-    from app.domain.assessment import Assessment
     from app.powers import power
     from app.services.assessment import latest
 
-    return power("damocles").proposal(Assessment.from_dict(latest(db, zaak).assessment)).get("duur") or 3
+    return power("damocles").proposal(assessment_of(latest(db, zaak))).get("duur") or 3
 
 
 def approved(db, rt, beslissing, drafter_id, users, today) -> Beslissing:
@@ -120,10 +120,9 @@ def test_personal_use_made_plausible_ends_the_competence(db, rt, zaak, users, to
 
 
 def test_whole_path_from_report_to_approved_closure_letters(db, rt, zaak, users, today):
-    from app.domain.assessment import Assessment
     from app.services.assessment import latest
 
-    triggered = Assessment.from_dict(latest(db, zaak).assessment).judgements_required
+    triggered = assessment_of(latest(db, zaak)).judgements_required
     judge(db, zaak, users["jurist"], CLOSURE_STEPS + tuple(c for c in triggered if c in OUTCOME))
     n = months(db, rt, zaak)
     voornemen = draft(db, rt, zaak, DraftRequest("voornemen_sluiting", today, n),
@@ -287,7 +286,6 @@ def test_a_sent_warning_makes_the_next_finding_against_the_resident_a_second_off
     test_repeat_offences.py covers unsent, revoked, another tenant and the window)."""
     from datetime import UTC, datetime
 
-    from app.domain.assessment import Assessment
     from app.services.assessment import latest
 
     resident = [{"naam": "T. Testbewoner", "geboortedatum": "1984-02-12", "roltype": "bewoner"}]
@@ -304,17 +302,16 @@ def test_a_sent_warning_makes_the_next_finding_against_the_resident_a_second_off
         elsewhere = submit_melding(db, rt, melding(pleegdatum=found, bewoners=resident, adres={
             "straat": "Anderestraat", "huisnummer": "2", "postcode": "6211 AB", "woonplaats": "Maastricht"}),
             users["handhaving"], month_later)
-    assert Assessment.from_dict(latest(db, later).assessment).facts["offence"] == "tweede"
-    assert Assessment.from_dict(latest(db, elsewhere).assessment).facts["offence"] == "eerste"
+    assert assessment_of(latest(db, later)).facts["offence"] == "tweede"
+    assert assessment_of(latest(db, elsewhere)).facts["offence"] == "eerste"
 
 
 def test_a_zienswijze_with_new_facts_reopens_the_proportionality_judgements(db, rt, zaak, users, today):
     """Pitfall 17: new facts in the zienswijze (illness, an offer to move) mean J3-J8 are weighed again."""
-    from app.domain.assessment import Assessment
     from app.services.assessment import latest
     from app.services.queries import active_judgements
 
-    triggered = tuple(c for c in Assessment.from_dict(latest(db, zaak).assessment).judgements_required
+    triggered = tuple(c for c in assessment_of(latest(db, zaak)).judgements_required
                       if c in OUTCOME)
     judge(db, zaak, users["jurist"], CLOSURE_STEPS + triggered)
     voornemen = draft(db, rt, zaak, DraftRequest("voornemen_sluiting", today, months(db, rt, zaak)),

@@ -13,6 +13,7 @@ from app.domain.errors import InvalidInput, JudgementMissing
 from app.services import review
 from app.services.intake import submit_melding
 from app.services.queries import active_judgements
+from app.services.receipts import assessment_of
 from app.services.review import current_documents
 from tests.factories import melding
 from tests.flows import draft, judge_one, judge_what_is_missing, submit, zienswijze
@@ -144,13 +145,12 @@ def test_the_case_page_shows_what_a_zienswijze_reopened(db, users, today, heard,
 
 def test_time_elapsed_is_counted_to_the_planned_sending_date(db, rt, users, today):
     """Issue 6 §3: J7 weighs the time from the finding to when the decision goes out, not to today."""
-    from app.domain.assessment import Assessment
 
     zaak = submit_melding(db, rt, melding(), users["handhaving"], today)
     later = today + timedelta(days=20)
     voornemen = judge_what_is_missing(db, rt, zaak, DraftRequest("voornemen_sluiting", later, 3), users["jurist"],
                                       today)
-    facts = Assessment.from_dict(voornemen.beoordeling.assessment).facts
+    facts = assessment_of(voornemen.beoordeling).facts
     assert facts["finding_age_days"] == (later - zaak.melding.pleegdatum).days
 
 

@@ -11,7 +11,6 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
-from app.domain.assessment import Assessment
 from app.domain.deadlines import AMSTERDAM
 from app.domain.drafting import DraftRequest
 from app.domain.errors import DuplicateMelding, InvalidInput, JudgementMissing
@@ -21,6 +20,7 @@ from app.schemas.melding import MeldingSchema
 from app.services import dispatch, follow_up, review
 from app.services.assessment import update_facts
 from app.services.intake import submit_melding
+from app.services.receipts import assessment_of
 from tests.factories import huisverbod, melding
 from tests.flows import draft, judge_one, judge_what_is_missing, submit
 from tests.letters.letters_support import read_back
@@ -131,7 +131,7 @@ def test_a_child_living_in_belgium_is_handled_by_hand_and_the_letter_goes_in_the
         gezaghebbenden=[{"naam": "B. Belgische Ouder", "relatie": "ouder", "adres": luik}]), users["handhaving"], today)
     assert [t.code for t in rt.power("ouderbrief").tasks(zaak.melding.gegevens, {}, None)] == ["handmatige_afhandeling"]
     row = db.scalars(select(Beoordeling).where(Beoordeling.zaak_id == zaak.id)).first()
-    assert Assessment.from_dict(row.assessment).facts["child_abroad"] is True
+    assert assessment_of(row).facts["child_abroad"] is True
     concept = judge_what_is_missing(db, rt, zaak, DraftRequest("ouderbrief", today), users["jurist"], today)
     offered = submit(db, rt, concept, users["kabinet"], users["jurist"], today)
     body = read_back(review.current_documents(db, offered)[0].inhoud)["body"]
@@ -148,7 +148,7 @@ def test_a_second_incident_gives_a_repeated_letter_naming_the_first_by_date(db, 
     later = ouderbrief(days_ago=1, kenmerk="PV-OB-3")
     zaak = submit_melding(db, rt, {**later, "adres": ELSEWHERE}, users["handhaving"], today)
     row = db.scalars(select(Beoordeling).where(Beoordeling.zaak_id == zaak.id)).first()
-    assessment = Assessment.from_dict(row.assessment)
+    assessment = assessment_of(row)
     assert assessment.facts["prior_letters_count"] == 1 and assessment.facts["earlier_letter_in_interval"] is True
     assert [e.value for e in assessment.findings("beleid")] == ["ouderbrief_herhaald"]
     concept = judge_what_is_missing(db, rt, zaak, DraftRequest("ouderbrief_herhaald", today), users["jurist"], today)

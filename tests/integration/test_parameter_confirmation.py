@@ -9,7 +9,6 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from app.domain.assessment import Assessment
 from app.domain.drafting import DraftRequest
 from app.domain.errors import InvalidInput
 from app.models import AuditEntry, Beslissing, ParameterBevestiging
@@ -17,6 +16,7 @@ from app.powers.damocles.labels import PARAMETER_LABELS
 from app.services import parameters
 from app.services.assessment import latest
 from app.services.intake import submit_melding
+from app.services.receipts import assessment_of
 from app.services.review import current_documents
 from tests.factories import melding
 from tests.flows import draft, judge_one, judge_what_is_missing, submit
@@ -46,7 +46,7 @@ def unconfirmed(db, zaak) -> tuple[str, ...]:
     """What a closure rests on: the fired rules' values, the proposal and the outcomes' own terms."""
     periods = ("max_sluiting_maanden", "zienswijze_termijn_dagen", "begunstigingstermijn_dagen",
                "recidive_termijn_jaren", "recidive_telt_per", "sluiting_voorbehouden_bij")
-    return Assessment.from_dict(latest(db, zaak).assessment).unconfirmed((MONTHS, *periods))
+    return assessment_of(latest(db, zaak)).unconfirmed((MONTHS, *periods))
 
 
 def confirm(db, rt, users, name, value, valid_from):
@@ -101,7 +101,7 @@ def test_a_confirmation_is_audited_and_applies_without_a_restart(db, rt, zaak, u
     assert any(a.hoofd_object == f"damocles.{MONTHS}" and a.wijzigingen["nieuw"]["titel"] == SOURCE["titel"]
                for a in audit)
     voornemen = drafted(db, rt, zaak, users, DraftRequest("voornemen_sluiting", today, 3), today)
-    used = Assessment.from_dict(voornemen.beoordeling.assessment).parameters[MONTHS]
+    used = assessment_of(voornemen.beoordeling).parameters[MONTHS]
     assert used.source["titel"] == SOURCE["titel"] and not used.to_confirm
     submit(db, rt, voornemen, users["kabinet"], users["jurist"], today)
     text = " ".join(" ".join(d.context["motivering"]) for d in current_documents(db, voornemen))
@@ -114,12 +114,12 @@ def test_policy_values_follow_the_decision_date_and_thresholds_the_finding_date(
     confirm(db, rt, users, MONTHS, 6, later)  # a new policy from a later date: a new dated value
     confirm(db, rt, users, "drempel_harddrugs_g", 5.0, later)  # would end the presumption if it applied
     now = drafted(db, rt, zaak, users, DraftRequest("voornemen_sluiting", today, 3), today)
-    assessment = Assessment.from_dict(now.beoordeling.assessment)
+    assessment = assessment_of(now.beoordeling)
     assert assessment.parameters[MONTHS].value == 3 and assessment.beslisdatum == today
     first = now.beoordeling_id
     redraft = drafted(db, rt, zaak, users, DraftRequest("voornemen_sluiting", later, 6), today)
     assert redraft.beoordeling_id == latest(db, zaak).id != first  # the receipt of the new date
-    assessment = Assessment.from_dict(latest(db, zaak).assessment)
+    assessment = assessment_of(latest(db, zaak))
     assert assessment.beslisdatum == later and assessment.peildatum == zaak.melding.pleegdatum
     assert rt.power("damocles").proposal(assessment)["duur"] == 6
     assert assessment.parameters["drempel_harddrugs_g"].value == 0.5  # the law at the finding date

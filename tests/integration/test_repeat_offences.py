@@ -11,7 +11,6 @@ import time_machine
 from sqlalchemy import func, select
 
 from app.audit import Actor
-from app.domain.assessment import Assessment
 from app.domain.drafting import DraftRequest
 from app.domain.errors import ConcurrentEdit, InvalidInput, InvalidTransition
 from app.models import AuditEntry, EerdereMaatregel, Zaak
@@ -20,6 +19,7 @@ from app.services.assessment import current_assessment, latest
 from app.services.earlier_measures import record_earlier_measure, revoke_beslissing, revoke_earlier_measure
 from app.services.history import explained
 from app.services.intake import submit_melding
+from app.services.receipts import assessment_of
 from app.services.review import current_documents
 from tests.factories import melding
 from tests.flows import draft, judge_one, submit
@@ -63,7 +63,7 @@ def _warning(db, rt, users, zaak: Zaak, today: date, sent: bool = True):
 def _offence(db, rt, zaak: Zaak, users, today: date) -> str:
     row = current_assessment(db, rt, zaak, Actor.of(users["jurist"]), max(today, zaak.melding.pleegdatum))
     db.commit()
-    return Assessment.from_dict(row.assessment).facts["offence"]
+    return assessment_of(row).facts["offence"]
 
 
 def _reasons(db, rt, zaak: Zaak) -> list[str]:
@@ -136,11 +136,11 @@ def _entered(zaak: Zaak, **overrides) -> dict:
 
 def test_an_earlier_measure_from_before_go_live_counts_like_one_made_here(db, rt, users, today):
     zaak = _zaak(db, rt, users, today - timedelta(days=3))
-    assert Assessment.from_dict(latest(db, zaak).assessment).facts["offence"] == "eerste"
+    assert assessment_of(latest(db, zaak)).facts["offence"] == "eerste"
     row = record_earlier_measure(db, rt, zaak, _entered(zaak, pleegdatum=today - timedelta(days=400),
                                  verzenddatum=today - timedelta(days=380)), users["jurist"], today)
     assert row.adres_sleutel == zaak.adres_sleutel and row.ingevoerd_bij == zaak.identificatie
-    assert Assessment.from_dict(latest(db, zaak).assessment).facts["offence"] == "tweede"  # assessed again
+    assert assessment_of(latest(db, zaak)).facts["offence"] == "tweede"  # assessed again
     assert db.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.resource == "eerdere_maatregel"))
     revoke_earlier_measure(db, zaak, row, {"version": row.version_id, "soort": "vernietigd_in_beroep",
                                            "datum": today, "reden": "Rb. Limburg, uitspraak"}, users["jurist"], today)
@@ -154,7 +154,7 @@ def test_the_window_runs_from_the_earlier_offence_not_from_the_earlier_letter(db
     outside = _entered(zaak, pleegdatum=start - timedelta(days=1), verzenddatum=start + timedelta(days=20))
     record_earlier_measure(db, rt, zaak, outside, users["jurist"], today)
     assert _reasons(db, rt, zaak) == ["buiten_termijn"]
-    assert Assessment.from_dict(latest(db, zaak).assessment).facts["offence"] == "eerste"
+    assert assessment_of(latest(db, zaak)).facts["offence"] == "eerste"
 
 
 def test_a_refused_earlier_measure_stores_nothing(db, rt, users, today):

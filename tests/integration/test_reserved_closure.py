@@ -14,12 +14,12 @@ from flask import Flask
 
 from app import create_app
 from app.config import ROOT
-from app.domain.assessment import Assessment
 from app.domain.drafting import DraftRequest
 from app.domain.errors import MandateMissing
 from app.services import review
 from app.services.cases import signatories
 from app.services.intake import submit_melding
+from app.services.receipts import assessment_of
 from app.services.review import current_documents
 from tests.factories import melding
 from tests.flows import judge_what_is_missing, submit, zienswijze
@@ -54,7 +54,7 @@ def test_closing_a_dwelling_is_reserved_to_the_mayor_when_the_mandate_decision_s
                users["jurist"], today)
     later = voornemen.zienswijze_tot + timedelta(days=1)
     sluiting = _draft_judging(db, rt, zaak, DraftRequest("sluiting", later, 3), users["jurist"], today)
-    assessment = Assessment.from_dict(sluiting.beoordeling.assessment)
+    assessment = assessment_of(sluiting.beoordeling)
     assert [e.rule for e in assessment.findings("voorbehouden")] == ["sluiting_voorbehouden_aan_burgemeester"]
     with pytest.raises(MandateMissing) as refused:
         submit(db, rt, sluiting, users["kabinet"], users["jurist"], today)

@@ -4,6 +4,7 @@ readiness says 503 when the database is gone."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import socket
@@ -72,6 +73,21 @@ def test_health_live_and_ready_answer_from_every_worker(served):
     assert {(r.status_code, r.json()["status"]) for r in answers} == {(200, "ok")}
     assert answers[0].headers["Cache-Control"] == "no-store"
     assert httpx.get(f"{served}/health/live", timeout=10).json() == {"status": "ok"}
+
+
+def test_every_line_gunicorn_and_the_app_write_is_one_json_object(served, tmp_path: Path):
+    response = httpx.get(f"{served}/health/live?zoek=Geheimenaam", headers={"X-Request-ID": "serving-1"}, timeout=10)
+    assert response.headers["X-Request-ID"] == "serving-1"
+    log = tmp_path / "gunicorn.log"
+    deadline = time.monotonic() + 10
+    while '"serving-1"' not in log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    text = log.read_text()
+    parsed = [json.loads(line) for line in text.splitlines() if line.strip()]  # a plain line fails here
+    assert [(p["method"], p["path"], p["status"]) for p in parsed if p.get("request_id") == "serving-1"] == [
+        ("GET", "/health/live", 200)]
+    assert any(p.get("logger") == "gunicorn.error" for p in parsed)  # gunicorn's own start-up lines too
+    assert "Geheimenaam" not in text and "zoek" not in text  # no query string, and no access log that has it
 
 
 def test_readiness_is_503_with_retry_after_when_the_database_is_gone(app, monkeypatch):

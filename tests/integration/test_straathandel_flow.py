@@ -20,6 +20,7 @@ from app.domain.errors import InvalidInput
 from app.models import Beoordeling, Zaak
 from app.schemas.melding import MeldingSchema
 from app.services.intake import submit_melding
+from app.services.receipts import assessment_of
 from app.services.review import current_documents
 from tests.flows import approve_and_send, judge_what_is_missing, submit, zienswijze
 
@@ -55,7 +56,7 @@ def _at(day: date):
 
 def _assessment(db, zaak) -> Assessment:
     row = db.scalars(select(Beoordeling).where(Beoordeling.zaak_id == zaak.id).order_by(Beoordeling.id.desc())).first()
-    return Assessment.from_dict(row.assessment)
+    return assessment_of(row)
 
 
 def _order(db, rt, users):

@@ -19,6 +19,7 @@ from app.models import Beoordeling, Oordeel, Zaak
 from app.schemas.melding import MeldingSchema
 from app.services.assessment import update_facts
 from app.services.intake import submit_melding
+from app.services.receipts import assessment_of
 from app.services.review import current_documents
 from tests.flows import approve_and_send, judge_what_is_missing, submit, zienswijze
 
@@ -67,7 +68,7 @@ def _incident(day: date, kind: str = "geluid", **extra) -> dict:
 
 def _assessment(db, zaak) -> Assessment:
     row = db.scalars(select(Beoordeling).where(Beoordeling.zaak_id == zaak.id).order_by(Beoordeling.id.desc())).first()
-    return Assessment.from_dict(row.assessment)
+    return assessment_of(row)
 
 
 def _reports_over_weeks(db, rt, users) -> Zaak:

@@ -19,7 +19,6 @@ from flask import Flask
 from sqlalchemy import select
 
 from app import create_app
-from app.domain.assessment import Assessment
 from app.domain.errors import FourEyesViolation
 from app.domain.judgements import required_for
 from app.domain.procedure import JudgementSpec
@@ -27,6 +26,7 @@ from app.models import Beoordeling, Beslissing, Document, Oordeel, Zaak
 from app.powers import register, registry, unregister
 from app.services import review
 from app.services import toegang as toegang_service
+from app.services.receipts import assessment_of
 from tests.powers import proef
 from tests.powers.proef_folders import proef_folders
 from tests.powers.scenarios import SCENARIOS
@@ -131,7 +131,7 @@ def _judge_what_the_procedure_asks(code, scenario, client, db, zaak, rt) -> None
     outcome = scenario.outcome
     db.rollback()
     row = db.scalars(select(Beoordeling).where(Beoordeling.zaak_id == zaak.id).order_by(Beoordeling.id.desc())).first()
-    assessment = Assessment.from_dict(row.assessment)
+    assessment = assessment_of(row)
     specs = rt.procedure(code).judgements
     needed = required_for(outcome, specs, assessment.judgements_required, assessment.triggerable_judgements)
     recorded = set(db.scalars(select(Oordeel.code).where(Oordeel.zaak_id == zaak.id)))

@@ -99,4 +99,4 @@ def test_the_history_shows_no_other_teams_decisions(app, client, login_as, db, u
     db.commit()
     login_as("kabinet")
     page = client.get("/vaststelling/geschiedenis").get_data(as_text=True)
-    assert zaak.identificatie not in page and "Geen beslissingen in deze periode." in page
+    assert zaak.identificatie not in page and "Geen beslissingen gevonden." in page

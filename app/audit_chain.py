@@ -1,0 +1,173 @@
+"""The hash chains of the audit trail and the access log: content digests, sealing and verification.
+
+A request appends its log rows pending: with a content digest (SHA-256 of the row's canonical content), but
+without a place in the chain, so no request reads or locks the chain head. `seal` chains the pending rows in
+batches later (`flask audit seal`, the job queue's periodic task): it alone locks the head row, gives each row
+the next chain position, the previous hash and its own hash, and moves the head. On PostgreSQL a row with a
+smaller id may commit after a larger one was sealed; it is simply sealed in a later batch, which is why the
+chain runs in `chain_pos` order, not in id order.
+
+Each hash is SHA-256 over the previous hash and the canonical row, with the snapshots replaced by their digest
+(stored beside them), so a statutory destruction can redact the snapshots of a destroyed zaak without breaking
+the chain. The database (migrations 0002, 0007, 0023) allows exactly two updates of a log row: that redaction,
+and the sealing of a row whose seal columns are still empty, nothing else changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.domain.serialize import jsonable
+from app.models import AccessEntry, AuditEntry, ChainHead
+
+GENESIS = "0" * 64
+REDACTED = {"vernietigd": True}  # what a destroyed zaak's audit snapshots become
+BATCH = 500  # rows per sealing transaction: the head lock is held for one batch only
+MODELS: dict[str, type[AuditEntry] | type[AccessEntry]] = {"audit": AuditEntry, "access": AccessEntry}
+# The columns a row's digest and hash cover, named rather than derived from the table, so that a column
+# added later does not silently change the hash of every row chained before it.
+HASHED = {
+    "audit": ("uuid", "bron", "gebruikers_id", "gebruikers_weergave", "actie", "actie_weergave", "resultaat",
+              "hoofd_object", "resource", "resource_id", "resource_weergave", "toelichting", "wijzigingen",
+              "aanmaakdatum"),
+    "access": ("ts_utc", "actor_id", "actor_display", "role", "action", "object_type", "object_id", "case_id",
+               "result", "origin", "reason"),
+}
+_SNAPSHOT_FIELDS = {"audit": ("wijzigingen",), "access": ()}
+
+LogRow = AuditEntry | AccessEntry
+
+
+def link(previous: str, body: str) -> str:
+    """The one hash of the chains: SHA-256 over the previous hash and a canonical row (issue 13 keys it)."""
+    return hashlib.sha256((previous + body).encode()).hexdigest()
+
+
+def body(name: str, values: Mapping[str, Any]) -> str:
+    """The canonical JSON of a row's hashed columns, its snapshots replaced by their digest."""
+    row = {field: values[field] for field in HASHED[name]}
+    for field in _SNAPSHOT_FIELDS[name]:
+        row[field] = values.get(f"{field}_sha256") or digest(row[field])
+    return canonical(row)
+
+
+def content_digest(name: str, entry: LogRow) -> str:
+    """The digest stored at append time: a pending row is checkable before it is sealed."""
+    return link("", body(name, _values(name, entry)))
+
+
+def row_hash(name: str, entry: LogRow) -> str:
+    """The chain hash of a sealed row (over its prev_hash)."""
+    return link(entry.prev_hash or "", body(name, _values(name, entry)))
+
+
+def digest(snapshot: Any) -> str:
+    """SHA-256 of a snapshot's canonical JSON."""
+    return hashlib.sha256(canonical(snapshot).encode()).hexdigest()
+
+
+def canonical(value: Any) -> str:
+    return json.dumps(jsonable(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _values(name: str, entry: LogRow) -> dict[str, Any]:
+    values = {field: getattr(entry, field) for field in HASHED[name]}
+    values.update({f"{f}_sha256": getattr(entry, f"{f}_sha256") for f in _SNAPSHOT_FIELDS[name]})
+    return values
+
+
+def seal(session: Session, name: str, limit: int = BATCH) -> int:
+    """Chain up to `limit` pending rows of one chain, in id order; flushed, not committed (the caller's
+    commit ends the batch and releases the head lock). Returns how many rows were sealed."""
+    head = _locked_head(session, name)
+    model = MODELS[name]
+    # Read after the lock: on PostgreSQL (READ COMMITTED) this statement sees what an earlier sealer committed.
+    position = session.scalar(select(func.max(model.chain_pos))) or 0
+    rows = session.scalars(select(model).where(model.chain_pos.is_(None)).order_by(model.id).limit(limit)).all()
+    for entry in rows:
+        position += 1
+        entry.chain_pos, entry.prev_hash = position, head.hash
+        entry.hash = row_hash(name, entry)
+        head.hash = entry.hash
+    session.flush()
+    return len(rows)
+
+
+def seal_all(session: Session, limit: int = BATCH) -> dict[str, int]:
+    """Seal what is pending in both chains, one committed transaction per batch; stops at a short batch, so a
+    steady stream of new rows cannot keep it running. Returns the number sealed per chain."""
+    sealed = dict.fromkeys(MODELS, 0)
+    for name in MODELS:
+        while True:
+            count = seal(session, name, limit)
+            session.commit()
+            sealed[name] += count
+            if count < limit:
+                break
+    return sealed
+
+
+def _locked_head(session: Session, name: str) -> ChainHead:
+    """The head row, locked until commit (FOR UPDATE on PostgreSQL; SQLite's write transaction serialises)."""
+    query = select(ChainHead).where(ChainHead.name == name).with_for_update()
+    head = session.scalars(query.execution_options(populate_existing=True)).first()
+    if head is None:  # created by migration 0003; inserting one here would race between first sealers
+        raise RuntimeError(f"chain head {name!r} is missing: run 'alembic upgrade head'")
+    return head
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    """One chain verified: `broken` is None when it holds, -1 for a head mismatch, else the first bad row's id."""
+
+    broken: int | None
+    sealed: int
+    pending: int
+
+
+def check_chain(session: Session, name: str) -> ChainCheck:
+    """Walk the sealed rows in chain order (links, hashes, digests), compare the head, then check every
+    pending row against its content digest."""
+    model = MODELS[name]
+    previous, position, broken = GENESIS, 0, None
+    sealed = select(model).where(model.chain_pos.is_not(None)).order_by(model.chain_pos)
+    for entry in session.scalars(sealed.execution_options(yield_per=1000)):
+        position += 1
+        if broken is None and (entry.chain_pos != position or entry.prev_hash != previous
+                               or row_hash(name, entry) != entry.hash or _edited(name, entry)):
+            broken = entry.id
+        previous = entry.hash or ""
+    head = session.get(ChainHead, name)
+    if broken is None and head is not None and head.hash != previous:
+        broken = -1
+    pending = 0
+    query = select(model).where(model.chain_pos.is_(None)).order_by(model.id)
+    for entry in session.scalars(query.execution_options(yield_per=1000)):
+        pending += 1
+        if broken is None and (entry.prev_hash is not None or entry.hash is not None or _edited(name, entry)):
+            broken = entry.id
+    return ChainCheck(broken, position, pending)
+
+
+def verify_chain(session: Session, name: str) -> int | None:
+    """Recompute a chain; return the id of the first broken row, -1 for a head mismatch, or None."""
+    return check_chain(session, name).broken
+
+
+def _edited(name: str, entry: LogRow) -> bool:
+    """A row whose content no longer matches its digests: the content digest (a pending row must have one; a
+    row chained before migration 0023 has none) and the snapshots' digest, unless statutorily redacted."""
+    if entry.content_sha256 is None:
+        if entry.chain_pos is None:
+            return True
+    elif content_digest(name, entry) != entry.content_sha256:
+        return True
+    stored = getattr(entry, "wijzigingen_sha256", None)
+    return bool(stored) and entry.wijzigingen != REDACTED and digest(entry.wijzigingen) != stored
