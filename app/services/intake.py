@@ -12,7 +12,7 @@ import re
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_change
@@ -29,6 +29,7 @@ from app.services.bodies import body_for
 from app.services.drafting import decide_on_the_spot
 from app.services.joining import join, joinable, new_melding
 from app.services.judging import record_on_the_spot
+from app.services.listing import literal_pattern
 from app.services.queries import check_version, mandaat_for, refuse_while_in_review, require_mandaat, touch
 from app.services.toegang import restricted
 
@@ -102,7 +103,9 @@ def refuse_duplicate(session: Session, data: dict[str, Any], subject: Subject | 
     """
     rows = session.execute(select(Zaak.identificatie, Melding.gegevens).join(Melding, Melding.zaak_id == Zaak.id).where(
         Zaak.zaaktype == data["zaaktype"], Melding.bron_soort == data["bron_soort"],
-        func.lower(Melding.bron_kenmerk) == data["bron_kenmerk"].strip().lower())).all()
+        # ILIKE without wildcards is a case-insensitive equality the trigram index of migration 0022 serves;
+        # lower(kenmerk) = ... read every melding of the power at national scale.
+        Melding.bron_kenmerk.ilike(literal_pattern(data["bron_kenmerk"].strip()), escape="\\"))).all()
     ours = subject(jsonable(data["gegevens"])) if subject and rows else None
     found = next((kenmerk for kenmerk, gegevens in rows if subject is None or subject(gegevens) == ours), None)
     if found is not None:

@@ -112,8 +112,13 @@ def matching(text: str | None, columns: Sequence[Any], extra: Sequence[Callable[
     lower() LIKE on SQLite, a scan, fine for the few thousand zaken of one municipality."""
     if not text:
         return None
-    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    pattern = f"%{literal_pattern(text)}%"
     return or_(*(c.ilike(pattern, escape="\\") for c in columns), *(condition(pattern) for condition in extra))
+
+
+def literal_pattern(text: str) -> str:
+    """`text` as a LIKE pattern that matches only itself (escape character backslash)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def in_period(query: Select[Any], column: Any, filters: dict[str, Any]) -> Select[Any]:

@@ -152,6 +152,14 @@ def test_the_same_source_document_again_is_refused_with_a_link_to_the_first(clie
     assert f'id="zaak-{zaak.identificatie}"' in client.get("/meldingen").get_data(as_text=True)
 
 
+def test_a_kenmerk_with_like_wildcards_matches_only_itself(client, login_as, db):
+    login_as("handhaving")
+    assert _post(client, bron_kenmerk="BR_26%7").status_code == 302
+    assert _post(client, submission_id="another-form-0003", bron_kenmerk="BRX26-77").status_code == 302
+    assert _post(client, submission_id="another-form-0004", bron_kenmerk="br_26%7").status_code == 400
+    assert _zaken(db) == 2
+
+
 def test_the_api_answers_a_duplicate_document_with_a_structured_error(app, client, login_as, db):
     from tests.factories import melding_form
 
