@@ -10,7 +10,7 @@ export MALLOC_TOP_PAD_ := 67108864
 export MALLOC_TRIM_THRESHOLD_ := 268435456
 export FLASK_APP := app
 
-.PHONY: run test install css migrate seed bench browser pdf-tools lint clean
+.PHONY: run test install css migrate seed bench bench-http bench-scale browser pdf-tools lint clean
 
 # The web server and, beside it, the job worker (PDFs, ZGW publication); Ctrl+C stops both.
 run: seed pdf-tools
@@ -60,6 +60,16 @@ bench: install pdf-tools
 	$(BIN)/python bench/bench_assessments.py
 	$(BIN)/python bench/bench_letters.py
 	$(BIN)/python bench/bench_bulk.py 120
+
+# Serving at scale (issue 12, docs/performance.md): need a local PostgreSQL; each drops and creates its own database
+# (never `test` or `test_h*`). bench-http takes about 5 minutes; bench-scale loads 1M cases (~10 min) and keeps them.
+BENCH_PG ?= postgresql+psycopg://postgres@127.0.0.1:5432
+bench-http: install
+	$(BIN)/python bench/bench_http.py --database-url $(BENCH_PG)/bench_http --zaken 20000 --rss 10000
+
+bench-scale: install
+	$(BIN)/python bench/generate.py --count 1000000 --database-url $(BENCH_PG)/bench_1m
+	$(BIN)/python bench/bench_lists.py --database-url $(BENCH_PG)/bench_1m
 
 lint: install
 	$(BIN)/ruff check app tests bench

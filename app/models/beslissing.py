@@ -19,6 +19,8 @@ from app.models.types import UtcDateTime, checked_enum, utcnow
 from app.models.user import User
 from app.models.zaak import Zaak
 
+NACONTROLE_OPEN = text("review_mode = 'achteraf' AND nagecontroleerd_at IS NULL")
+
 STATUSSEN = ("concept", "ter_vaststelling", "vastgesteld", "verzonden")
 
 
@@ -98,6 +100,9 @@ class Beslissing(Base):
                         name="intrekking_na_vaststelling"),
         # The review queue (migration 0022): the status it filters on, in its keyset order.
         Index("ix_beslissingen_status_verzenddatum", "status", "verzenddatum", "id"),
+        # The nacontrole list (migration 0029): only the decisions on the spot still to be checked, in keyset order.
+        Index("ix_beslissingen_nacontrole_open", "verzenddatum", "id", sqlite_where=NACONTROLE_OPEN,
+              postgresql_where=NACONTROLE_OPEN),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -128,6 +133,9 @@ class Beslissing(Base):
     approver_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     approved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     verzonden_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # When a decision taken on the spot was checked afterwards (its review round holds who and the remarks):
+    # kept here so the open nacontrole list is an index range, not an anti-join over every decision checked.
+    nagecontroleerd_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     # Revoked (ingetrokken) or annulled (in bezwaar or beroep) afterwards: it no longer counts as an earlier measure.
     intrekking_soort: Mapped[str | None] = mapped_column(revocation_kind())
     intrekking_datum: Mapped[date | None] = mapped_column(Date)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, literal, or_, tuple_
+from sqlalchemy import ColumnElement, Select, literal, or_, select, tuple_, union
 from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_access
@@ -105,15 +105,25 @@ def moment(text: str) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def matching(text: str | None, columns: Sequence[Any], extra: Sequence[Callable[[str], Any]] = ()) -> \
-        ColumnElement[bool] | None:
-    """Rows where any of `columns` contains `text` (case-insensitive), or any `extra` condition holds for the
-    pattern. ILIKE on PostgreSQL, where the trigram (pg_trgm) GIN indexes of migration 0022 serve it;
-    lower() LIKE on SQLite, a scan, fine for the few thousand zaken of one municipality."""
+def matching(text: str | None, columns: Sequence[Any]) -> ColumnElement[bool] | None:
+    """Rows where any of `columns` contains `text` (case-insensitive). ILIKE on PostgreSQL, where the trigram
+    (pg_trgm) GIN indexes of migration 0022 serve it; lower() LIKE on SQLite, a scan, fine for the few
+    thousand zaken of one municipality."""
     if not text:
         return None
     pattern = f"%{literal_pattern(text)}%"
-    return or_(*(c.ilike(pattern, escape="\\") for c in columns), *(condition(pattern) for condition in extra))
+    return or_(*(c.ilike(pattern, escape="\\") for c in columns))
+
+
+def matching_ids(text: str | None, key: Any, sources: Sequence[tuple[Any, Any]]) -> ColumnElement[bool] | None:
+    """Rows whose `key` is among the ids of any (id column, text column) source whose text contains `text`.
+    One indexed lookup per source, united: with the conditions OR-ed into the list's own query, PostgreSQL
+    walked the list's order index through all 1M zaken to find a name (about 0.5 s); the union of the trigram
+    lookups is a few rows it then sorts."""
+    if not text:
+        return None
+    lookups = [select(id_column).where(matching(text, (column,))) for id_column, column in sources]
+    return key.in_(union(*lookups))
 
 
 def literal_pattern(text: str) -> str:

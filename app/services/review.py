@@ -141,9 +141,7 @@ def record_nacontrole(session: Session, beslissing: Beslissing, comment: str, ve
     check_version(beslissing, version)
     if beslissing.review_mode != "achteraf" or beslissing.status not in ("vastgesteld", "verzonden"):
         raise InvalidTransition("Alleen een beslissing die ter plaatse is genomen, wordt achteraf gecontroleerd.")
-    checked = select(Reviewronde.id).where(Reviewronde.beslissing_id == beslissing.id,
-                                           Reviewronde.resultaat == "nagecontroleerd")
-    if session.scalars(checked).first() is not None:
+    if beslissing.nagecontroleerd_at is not None:
         raise InvalidTransition("Deze beslissing is al nagecontroleerd.")
     if actor.id in (beslissing.drafter_id, beslissing.approver_id):
         raise FourEyesViolation("U heeft deze beslissing zelf genomen; een ander moet haar nacontroleren.")
@@ -151,6 +149,7 @@ def record_nacontrole(session: Session, beslissing: Beslissing, comment: str, ve
     row = Reviewronde(beslissing_id=beslissing.id, reviewer_id=actor.id, resultaat="nagecontroleerd",
                       opmerking=comment, document_hashes=[d.sha256 for d in documents])
     session.add(row)
+    beslissing.nagecontroleerd_at = utcnow()
     touch_beslissing(beslissing)
     record_change(session, Actor.of(actor), actie="review_afterwards", hoofd_object=beslissing.zaak.identificatie,
                   resource="beslissing", resource_id=beslissing.id, weergave=beslissing.soort,
