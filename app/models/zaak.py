@@ -113,7 +113,8 @@ class Betrokkene(Base):
     )
     naam: Mapped[str] = mapped_column(String(200))
     is_organisatie: Mapped[bool] = mapped_column(default=False)
-    geboortedatum: Mapped[date | None] = mapped_column(Date)
+    # Indexed (migration 0029): earlier measures against the same person are pre-selected by birth date.
+    geboortedatum: Mapped[date | None] = mapped_column(Date, index=True)
     straat: Mapped[str] = mapped_column(String(200))
     huisnummer: Mapped[str] = mapped_column(String(20))
     postcode: Mapped[str] = mapped_column(String(7))

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import false, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.addressees import postal_lines
@@ -21,6 +21,7 @@ from app.domain.procedure import Procedure
 from app.models import Beslissing, Betrokkene, EerdereMaatregel, Verzending, Zaak
 from app.runtime import Runtime
 from app.services.forfeiture import forfeited, order_terms
+from app.services.listing import literal_pattern
 from app.services.parameters import overlay_for, peildatum_of
 
 APPROVED = ("vastgesteld", "verzonden")
@@ -58,9 +59,11 @@ def _keys(people: Iterable[Betrokkene]) -> list[str | None]:
 def _person_filter(people: list[Betrokkene]) -> Any:
     """SQL pre-selection of possibly the same person (the exact match is person_key, in Python)."""
     births = [b.geboortedatum for b in people if b.geboortedatum]
-    names = [b.naam.strip().lower() for b in people if b.is_organisatie]
-    return or_(Betrokkene.geboortedatum.in_(births), Betrokkene.is_organisatie.is_(True)
-               & func.lower(func.trim(Betrokkene.naam)).in_(names))
+    # An organisation by a name containing its name: the trigram index of migration 0022 serves ILIKE, where
+    # lower(trim(naam)) read all betrokkenen (0.4 s a case page at 1M zaken); person_key decides exactly.
+    names = [Betrokkene.naam.ilike(f"%{literal_pattern(b.naam.strip())}%", escape="\\")
+             for b in people if b.is_organisatie]
+    return or_(Betrokkene.geboortedatum.in_(births), Betrokkene.is_organisatie.is_(True) & or_(false(), *names))
 
 
 def _from_beslissingen(session: Session, procedure: Procedure, zaak: Zaak, people: list[Betrokkene],
