@@ -20,6 +20,7 @@ from sqlalchemy import ColumnElement, Select, literal, or_, select, tuple_, unio
 from sqlalchemy.orm import Session
 
 from app.audit import Actor, record_access
+from app.clock import AMSTERDAM
 from app.domain.errors import InvalidInput
 from app.models import User
 
@@ -132,10 +133,11 @@ def literal_pattern(text: str) -> str:
 
 
 def in_period(query: Select[Any], column: Any, filters: dict[str, Any]) -> Select[Any]:
-    """From the start of `van` up to and including the whole day `tot`: UTC days for a moment, plain days for
-    a date column."""
+    """From the start of `van` up to and including the whole day `tot`: Dutch calendar days for a moment (a round
+    at 00:30 belongs to that Dutch day, like every date the app shows), plain days for a date column."""
     is_moment = getattr(column.type, "timezone", False) or hasattr(column.type, "impl")
-    start = (lambda day: datetime.combine(day, time.min, tzinfo=UTC)) if is_moment else (lambda day: day)
+    start = (lambda day: datetime.combine(day, time.min, tzinfo=AMSTERDAM).astimezone(UTC)) if is_moment \
+        else (lambda day: day)
     if filters.get("van"):
         query = query.where(column >= start(filters["van"]))
     if filters.get("tot"):
