@@ -1,6 +1,6 @@
 """Audit trail (changes) and access log (reads): written in the caller's transaction, sealed into a hash chain later.
 
-A request appends its rows with a content digest and without a place in the chain: it never reads or locks the
+A request appends its rows with a keyed content digest and without a place in the chain: it never reads or locks the
 chain head, so requests do not wait on each other. `app/audit_chain.py` seals the pending rows in batches
 and verifies both the sealed chain and the pending rows.
 """
@@ -112,6 +112,8 @@ _ACTIE_WEERGAVE = {
     "destroy": "Vernietigd na de bewaartermijn",
     "login": "Ingelogd",
     "logout": "Uitgelogd",
+    "login_block": "Inloggen tijdelijk geblokkeerd na mislukte pogingen",
+    "login_unblock": "Blokkade van inloggen opgeheven",
     "activate": "Account geactiveerd",
     "deactivate": "Account gedeactiveerd",
     "grant": "Mandaat verleend (wacht op goedkeuring)",
@@ -121,4 +123,6 @@ _ACTIE_WEERGAVE = {
     "password": "Wachtwoord gewijzigd",
     "toegang_verleend": "Op de toegangslijst van de zaak gezet",
     "toegang_ingetrokken": "Van de toegangslijst van de zaak gehaald",
+    "token_create": "API-token aangemaakt",
+    "token_revoke": "API-token ingetrokken",
 }

@@ -1,21 +1,29 @@
 """The hash chains of the audit trail and the access log: content digests, sealing and verification.
 
-A request appends its log rows pending: with a content digest (SHA-256 of the row's canonical content), but
+A request appends its log rows pending: with a content digest (keyed hash of the row's canonical content), but
 without a place in the chain, so no request reads or locks the chain head. `seal` chains the pending rows in
 batches later (`flask audit seal`, the job queue's periodic task): it alone locks the head row, gives each row
 the next chain position, the previous hash and its own hash, and moves the head. On PostgreSQL a row with a
 smaller id may commit after a larger one was sealed; it is simply sealed in a later batch, which is why the
 chain runs in `chain_pos` order, not in id order.
 
-Each hash is SHA-256 over the previous hash and the canonical row, with the snapshots replaced by their digest
-(stored beside them), so a statutory destruction can redact the snapshots of a destroyed zaak without breaking
-the chain. The database (migrations 0002, 0007, 0023) allows exactly two updates of a log row: that redaction,
-and the sealing of a row whose seal columns are still empty, nothing else changed.
+Each hash is HMAC-SHA256, under a key outside the database (app/audit_key.py), over the previous hash and the
+canonical row, with the snapshots replaced by their digest (stored beside them), so a statutory destruction can
+redact the snapshots of a destroyed zaak without breaking the chain; the content digest of a pending row is keyed
+the same way. Someone with only database access can therefore neither re-hash an edited row and its successors
+nor forge a pending row. The rows sealed before the key (migration 0027) keep their plain SHA-256 hashes: the
+head row records from which position the chain is keyed, and the first keyed row pins the plain ones before it.
+Truncating the newest rows and moving the head back is caught by the anchors outside the database
+(app/audit_anchor.py).
+
+The database (migrations 0002, 0007, 0023) allows exactly two updates of a log row: that redaction, and the
+sealing of a row whose seal columns are still empty, nothing else changed.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -24,6 +32,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app import audit_key
 from app.domain.serialize import jsonable
 from app.models import AccessEntry, AuditEntry, ChainHead
 
@@ -43,11 +52,15 @@ HASHED = {
 _SNAPSHOT_FIELDS = {"audit": ("wijzigingen",), "access": ()}
 
 LogRow = AuditEntry | AccessEntry
+Key = str | bytes | None  # an audit key given explicitly (tests, a second opinion); None: the process's key
 
 
-def link(previous: str, body: str) -> str:
-    """The one hash of the chains: SHA-256 over the previous hash and a canonical row (issue 13 keys it)."""
-    return hashlib.sha256((previous + body).encode()).hexdigest()
+def link(previous: str, body: str, key: bytes | None = None) -> str:
+    """The one hash of the chains, over the previous hash and a canonical row: HMAC-SHA256 under the chain key,
+    or plain SHA-256 (key None) for the rows sealed before the key and in the migrations that relink them."""
+    if key is None:
+        return hashlib.sha256((previous + body).encode()).hexdigest()
+    return hmac.new(key, (previous + body).encode(), hashlib.sha256).hexdigest()
 
 
 def body(name: str, values: Mapping[str, Any]) -> str:
@@ -58,14 +71,15 @@ def body(name: str, values: Mapping[str, Any]) -> str:
     return canonical(row)
 
 
-def content_digest(name: str, entry: LogRow) -> str:
-    """The digest stored at append time: a pending row is checkable before it is sealed."""
-    return link("", body(name, _values(name, entry)))
+def content_digest(name: str, entry: LogRow, key: Key = None, *, keyed: bool = True) -> str:
+    """The digest stored at append time, keyed: a pending row is checkable before it is sealed, and cannot be
+    forged or re-digested without the key. `keyed=False`: a row sealed before the key."""
+    return link("", body(name, _values(name, entry)), audit_key.chain_key(key) if keyed else None)
 
 
-def row_hash(name: str, entry: LogRow) -> str:
+def row_hash(name: str, entry: LogRow, key: Key = None, *, keyed: bool = True) -> str:
     """The chain hash of a sealed row (over its prev_hash)."""
-    return link(entry.prev_hash or "", body(name, _values(name, entry)))
+    return link(entry.prev_hash or "", body(name, _values(name, entry)), audit_key.chain_key(key) if keyed else None)
 
 
 def digest(snapshot: Any) -> str:
@@ -83,8 +97,8 @@ def _values(name: str, entry: LogRow) -> dict[str, Any]:
     return values
 
 
-def seal(session: Session, name: str, limit: int = BATCH) -> int:
-    """Chain up to `limit` pending rows of one chain, in id order; flushed, not committed (the caller's
+def seal(session: Session, name: str, limit: int = BATCH, key: Key = None) -> int:
+    """Chain up to `limit` pending rows of one chain, in id order, keyed; flushed, not committed (the caller's
     commit ends the batch and releases the head lock). Returns how many rows were sealed."""
     head = _locked_head(session, name)
     model = MODELS[name]
@@ -94,19 +108,19 @@ def seal(session: Session, name: str, limit: int = BATCH) -> int:
     for entry in rows:
         position += 1
         entry.chain_pos, entry.prev_hash = position, head.hash
-        entry.hash = row_hash(name, entry)
+        entry.hash = row_hash(name, entry, key)
         head.hash = entry.hash
     session.flush()
     return len(rows)
 
 
-def seal_all(session: Session, limit: int = BATCH) -> dict[str, int]:
+def seal_all(session: Session, limit: int = BATCH, key: Key = None) -> dict[str, int]:
     """Seal what is pending in both chains, one committed transaction per batch; stops at a short batch, so a
     steady stream of new rows cannot keep it running. Returns the number sealed per chain."""
     sealed = dict.fromkeys(MODELS, 0)
     for name in MODELS:
         while True:
-            count = seal(session, name, limit)
+            count = seal(session, name, limit, key)
             session.commit()
             sealed[name] += count
             if count < limit:
@@ -132,18 +146,12 @@ class ChainCheck:
     pending: int
 
 
-def check_chain(session: Session, name: str) -> ChainCheck:
+def check_chain(session: Session, name: str, key: Key = None) -> ChainCheck:
     """Walk the sealed rows in chain order (links, hashes, digests), compare the head, then check every
-    pending row against its content digest."""
+    pending row against its keyed content digest."""
     model = MODELS[name]
-    previous, position, broken = GENESIS, 0, None
-    sealed = select(model).where(model.chain_pos.is_not(None)).order_by(model.chain_pos)
-    for entry in session.scalars(sealed.execution_options(yield_per=1000)):
-        position += 1
-        if broken is None and (entry.chain_pos != position or entry.prev_hash != previous
-                               or row_hash(name, entry) != entry.hash or _edited(name, entry)):
-            broken = entry.id
-        previous = entry.hash or ""
+    keyed_from = keyed_from_of(session, name)
+    broken, position, previous = walk(session, name, keyed_from, key)
     head = session.get(ChainHead, name)
     if broken is None and head is not None and head.hash != previous:
         broken = -1
@@ -151,23 +159,47 @@ def check_chain(session: Session, name: str) -> ChainCheck:
     query = select(model).where(model.chain_pos.is_(None)).order_by(model.id)
     for entry in session.scalars(query.execution_options(yield_per=1000)):
         pending += 1
-        if broken is None and (entry.prev_hash is not None or entry.hash is not None or _edited(name, entry)):
+        if broken is None and (entry.prev_hash is not None or entry.hash is not None or _edited(name, entry, key)):
             broken = entry.id
     return ChainCheck(broken, position, pending)
 
 
-def verify_chain(session: Session, name: str) -> int | None:
+def walk(session: Session, name: str, keyed_from: int, key: Key = None, start: tuple[int, str] = (0, GENESIS),
+         ) -> tuple[int | None, int, str]:
+    """Check the sealed rows after position `start[0]`, whose hash is `start[1]`, in chain order: each row at
+    the next position, linked to the previous hash, its hash and digests right (keyed from `keyed_from`).
+    Returns the first broken row's id (or None), the last position and the last hash."""
+    model = MODELS[name]
+    (position, previous), broken = start, None
+    sealed = select(model).where(model.chain_pos > position).order_by(model.chain_pos)
+    for entry in session.scalars(sealed.execution_options(yield_per=1000)):
+        position += 1
+        keyed = position >= keyed_from
+        if broken is None and (entry.chain_pos != position or entry.prev_hash != previous
+                               or row_hash(name, entry, key, keyed=keyed) != entry.hash
+                               or _edited(name, entry, key, keyed=keyed)):
+            broken = entry.id
+        previous = entry.hash or ""
+    return broken, position, previous
+
+
+def keyed_from_of(session: Session, name: str) -> int:
+    """The first keyed position of a chain (1 when the head row is missing: everything must be keyed)."""
+    return session.scalar(select(ChainHead.keyed_from).where(ChainHead.name == name)) or 1
+
+
+def verify_chain(session: Session, name: str, key: Key = None) -> int | None:
     """Recompute a chain; return the id of the first broken row, -1 for a head mismatch, or None."""
-    return check_chain(session, name).broken
+    return check_chain(session, name, key).broken
 
 
-def _edited(name: str, entry: LogRow) -> bool:
-    """A row whose content no longer matches its digests: the content digest (a pending row must have one; a
-    row chained before migration 0023 has none) and the snapshots' digest, unless statutorily redacted."""
+def _edited(name: str, entry: LogRow, key: Key = None, *, keyed: bool = True) -> bool:
+    """A row whose content no longer matches its digests: the content digest (a pending or keyed row must have
+    one; a row chained before migration 0023 has none) and the snapshots' digest, unless statutorily redacted."""
     if entry.content_sha256 is None:
-        if entry.chain_pos is None:
+        if keyed:
             return True
-    elif content_digest(name, entry) != entry.content_sha256:
+    elif content_digest(name, entry, key, keyed=keyed) != entry.content_sha256:
         return True
     stored = getattr(entry, "wijzigingen_sha256", None)
     return bool(stored) and entry.wijzigingen != REDACTED and digest(entry.wijzigingen) != stored

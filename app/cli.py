@@ -1,10 +1,11 @@
-"""Command line: rules check|cases|evaluate, seed-demo, audit seal|verify (flask --app app ...)."""
+"""Command line: rules check|cases|evaluate, seed-demo, audit seal|verify|anchor (flask --app app ...)."""
 
 from __future__ import annotations
 
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from flask import Flask, current_app
@@ -13,6 +14,9 @@ from flask.cli import AppGroup, with_appcontext
 from app import clock
 from app.db import session_scope
 from app.domain.errors import DomainError
+
+if TYPE_CHECKING:
+    from app.audit_anchor import AnchorReport
 
 rules = AppGroup("rules", help="Regels controleren en doorrekenen.")
 audit = AppGroup("audit", help="Audittrail en toegangslog controleren.")
@@ -118,16 +122,56 @@ def audit_seal(batch: int) -> None:
 
 @audit.command("verify")
 def audit_verify() -> None:
-    """Recompute both hash chains, check the rows not yet sealed against their digest, report the first break."""
+    """Recompute both hash chains (keyed), check the rows not yet sealed against their digest, compare the chains
+    with their latest anchors outside the database; report the first break, exit 1 on any."""
+    from app.audit_anchor import verify_anchors
     from app.audit_chain import check_chain
 
+    directory = current_app.extensions["bevoegd_config"].audit_anchor_dir
     with session_scope(current_app.extensions["db_engine"]) as session:
         checks = {name: check_chain(session, name) for name in ("audit", "access")}
+        anchors = verify_anchors(session, directory)
     for name, check in checks.items():
         state = {None: "OK", -1: "BREUK: de kop van de keten klopt niet"}.get(
             check.broken, f"BREUK bij regel {check.broken}")
         click.echo(f"{name}: {state} ({check.sealed} verzegeld, {check.pending} nog te verzegelen)")
-    sys.exit(1 if any(c.broken is not None for c in checks.values()) else 0)
+    _echo_anchors(anchors)
+    broken = any(c.broken is not None for c in checks.values()) or anchors.broken
+    sys.exit(1 if broken else 0)
+
+
+@audit.command("anchor")
+def audit_anchor() -> None:
+    """Export the signed head of each chain to the anchor directory (the job worker does this every ten minutes);
+    a chain that no longer matches its previous anchor is reported and not anchored (exit 1)."""
+    from app.audit_anchor import anchor
+
+    directory = current_app.extensions["bevoegd_config"].audit_anchor_dir
+    if directory is None:
+        click.echo("Geen ankermap ingesteld (BEVOEGD_AUDIT_ANCHOR_DIR).")
+        sys.exit(1)
+    with session_scope(current_app.extensions["db_engine"]) as session:
+        report = anchor(session, directory)
+    _echo_anchors(report)
+    sys.exit(1 if report.broken else 0)
+
+
+def _echo_anchors(report: AnchorReport) -> None:
+    """One line per chain about its latest anchor, and one per line of the anchor file that is not signed."""
+    if report.directory is None:
+        click.echo("anker: geen ankermap ingesteld; alleen de keten in de database is gecontroleerd")
+        return
+    for name, check in report.checks.items():
+        if check.problem:
+            click.echo(f"{name}: BREUK ten opzichte van het anker: {check.problem}")
+        elif check.anchor is None:
+            click.echo(f"{name}: nog geen anker in {report.directory}")
+        else:
+            done = "nieuw anker" if check.written else "anker"
+            click.echo(f"{name}: {done} OK (positie {check.anchor.chain_pos}, {check.anchor.time})")
+    for line in report.forged:
+        click.echo(f"anker: BREUK: regel {line} van het ankerbestand is niet met de auditsleutel ondertekend "
+                   "(vervalst, of met een andere sleutel)")
 
 
 @retention.command("due")

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from app.audit_key import read_or_create
+
 ROOT = Path(__file__).resolve().parent.parent
 LOG_FORMATS = ("json", "console")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
@@ -29,8 +31,20 @@ class Config:
     reauth_minutes: int = 15
     idle_minutes: int = 30
     absolute_hours: int = 10
+    # Login throttle (services/login_throttle.py): a delay that doubles with each failure from its threshold,
+    # capped; never a lock. Per (account, source) it stops only the guessing address; per source it counts every
+    # name (an empty one too); per account it counts every address, high and short so no attacker can use it to
+    # lock a person out. A counter forgets after login_window_minutes without failures once its block ended.
     login_max_failures: int = 5
+    login_source_max_failures: int = 20
+    login_account_max_failures: int = 100
+    login_backoff_seconds: int = 1
+    login_backoff_max_seconds: int = 900
+    login_account_backoff_max_seconds: int = 60
     login_window_minutes: int = 15
+    # Reverse proxies in front of the app that append to X-Forwarded-For (BEVOEGD_TRUSTED_PROXIES): the client
+    # address is taken that many hops from the right. 0 (no proxy): the header is ignored, since anyone can send it.
+    trusted_proxies: int = 0
     testing: bool = False
     csrf_enabled: bool = True
     # E-mail for notifications: off while smtp_host is empty. smtp_tls: "starttls", "ssl" or "" (plain).
@@ -76,6 +90,19 @@ class Config:
     # production, console otherwise; gunicorn.conf.py sets BEVOEGD_LOG_FORMAT=json for every served process.
     log_format: str = ""
     log_level: str = "INFO"
+    # Single sign-on (OpenID Connect): off while oidc_issuer is empty; then only local accounts log in.
+    # oidc_issuer is the provider's issuer URL (its discovery document is at <issuer>/.well-known/openid-configuration);
+    # oidc_mapping_file maps the provider's groups to a role and team (docs/oidc-mapping.example.yaml).
+    oidc_issuer: str = ""
+    oidc_client_id: str = ""
+    oidc_client_secret: str = field(default="", repr=False)  # never printed or logged
+    oidc_mapping_file: Path = ROOT / "instance" / "oidc.yaml"
+    oidc_mapping: dict[str, Any] = field(default_factory=dict)  # the same mapping as data (tests); wins over the file
+    oidc_timeout_seconds: float = 10.0
+    # The audit key (outside the database: keys the log chains, signs their anchors) and the anchors' directory.
+    audit_key: str = field(default="", repr=False)
+    audit_key_file: Path = ROOT / "instance" / "audit.key"
+    audit_anchor_dir: Path | None = ROOT / "instance" / "audit-anchors"
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -87,15 +114,22 @@ class Config:
             database_url=env.get("BEVOEGD_DATABASE_URL", cls.database_url),
             secret_key=env.get("BEVOEGD_SECRET_KEY", ""),
             gemeente=env.get("BEVOEGD_GEMEENTE", "Maastricht"),
+            trusted_proxies=_proxy_count(env.get("BEVOEGD_TRUSTED_PROXIES", "0")),
             **_mail_settings(env),
             **_job_settings(env),
             **_zgw_settings(env),
             **_log_settings(env),
+            **_oidc_settings(env),
+            **_audit_settings(env),
         )
         names = {f.name for f in fields(cls)}
         cfg = replace(cfg, **{k: v for k, v in (overrides or {}).items() if k in names})
         if not cfg.secret_key:
             cfg = replace(cfg, secret_key=_development_secret(cfg))
+        if cfg.testing and "audit_anchor_dir" not in (overrides or {}) and "BEVOEGD_AUDIT_ANCHOR_DIR" not in env:
+            cfg = replace(cfg, audit_anchor_dir=None)  # a test's fresh database must not meet the dev anchors
+        if not cfg.audit_key:  # app/audit_key.py: generated once outside production, required in production
+            cfg = replace(cfg, audit_key=read_or_create(cfg.audit_key_file, cfg.env))
         if not cfg.jobs:
             cfg = replace(cfg, jobs="memory" if cfg.testing else "huey-sqlite")
         if cfg.env == "production":
@@ -104,8 +138,16 @@ class Config:
         cfg = _log_defaults(cfg)
         _check(cfg)
         _check_zgw(cfg)
+        _check_oidc(cfg)
         _warn_malloc(env)
         return cfg
+
+
+def _proxy_count(value: str) -> int:
+    """BEVOEGD_TRUSTED_PROXIES: a whole number >= 0; a typo must not silently trust a forged address."""
+    if not value.strip().isdigit():
+        raise RuntimeError(f"BEVOEGD_TRUSTED_PROXIES moet een geheel getal van 0 of meer zijn, niet {value!r}.")
+    return int(value)
 
 
 def _mail_settings(env: os._Environ[str] | dict[str, str]) -> dict[str, Any]:
@@ -146,10 +188,44 @@ def _zgw_settings(env: os._Environ[str] | dict[str, str]) -> dict[str, Any]:
     return found
 
 
+def _oidc_settings(env: os._Environ[str] | dict[str, str]) -> dict[str, Any]:
+    """BEVOEGD_OIDC_*: the issuer, the client id and secret, the mapping file and the timeout."""
+    names = {"oidc_issuer": "BEVOEGD_OIDC_ISSUER", "oidc_client_id": "BEVOEGD_OIDC_CLIENT_ID",
+             "oidc_client_secret": "BEVOEGD_OIDC_CLIENT_SECRET"}
+    found: dict[str, Any] = {k: env[v].strip() for k, v in names.items() if v in env}
+    if "BEVOEGD_OIDC_MAPPING" in env:
+        found["oidc_mapping_file"] = Path(env["BEVOEGD_OIDC_MAPPING"])
+    if "BEVOEGD_OIDC_TIMEOUT_SECONDS" in env:
+        found["oidc_timeout_seconds"] = float(env["BEVOEGD_OIDC_TIMEOUT_SECONDS"])
+    return found
+
+
+def _check_oidc(cfg: Config) -> None:
+    """Once an issuer is set, the client and the role mapping must be too: a half-configured single sign-on
+    would send every user to the provider and refuse them on return."""
+    if not cfg.oidc_issuer:
+        return
+    if not cfg.oidc_client_id or not cfg.oidc_client_secret:
+        raise RuntimeError("BEVOEGD_OIDC_CLIENT_ID en BEVOEGD_OIDC_CLIENT_SECRET zijn verplicht voor inloggen "
+                           "via de identiteitsprovider (BEVOEGD_OIDC_ISSUER is ingesteld).")
+    if not cfg.oidc_mapping and not cfg.oidc_mapping_file.is_file():
+        raise RuntimeError(f"BEVOEGD_OIDC_MAPPING: het bestand {cfg.oidc_mapping_file} met de rollen per groep "
+                           "bestaat niet.")
+    if cfg.env == "production" and not cfg.oidc_issuer.startswith("https://"):
+        raise RuntimeError("BEVOEGD_OIDC_ISSUER moet in productie een https-adres zijn.")
+
+
 def _log_settings(env: os._Environ[str] | dict[str, str]) -> dict[str, Any]:
     """BEVOEGD_LOG_FORMAT (json or console) and BEVOEGD_LOG_LEVEL (DEBUG, INFO, WARNING, ERROR)."""
     names = {"log_format": "BEVOEGD_LOG_FORMAT", "log_level": "BEVOEGD_LOG_LEVEL"}
     return {k: env[v].strip().lower() for k, v in names.items() if v in env}
+
+
+def _audit_settings(env: os._Environ[str] | dict[str, str]) -> dict[str, Any]:
+    """BEVOEGD_AUDIT_KEY (the key itself), BEVOEGD_AUDIT_KEY_FILE (a file holding it), BEVOEGD_AUDIT_ANCHOR_DIR."""
+    names = {"audit_key_file": "BEVOEGD_AUDIT_KEY_FILE", "audit_anchor_dir": "BEVOEGD_AUDIT_ANCHOR_DIR"}
+    found: dict[str, Any] = {k: Path(env[v]) for k, v in names.items() if env.get(v)}
+    return {**found, "audit_key": env["BEVOEGD_AUDIT_KEY"].strip()} if env.get("BEVOEGD_AUDIT_KEY") else found
 
 
 def _log_defaults(cfg: Config) -> Config:
@@ -199,6 +275,8 @@ def _check(cfg: Config) -> None:
         return
     if len(cfg.secret_key) < 32:
         raise RuntimeError("BEVOEGD_SECRET_KEY moet in productie minstens 32 tekens zijn.")
+    if len(cfg.audit_key) < 32:
+        raise RuntimeError("De auditsleutel (BEVOEGD_AUDIT_KEY) moet in productie minstens 32 tekens zijn.")
     if not cfg.csrf_enabled or cfg.testing:
         raise RuntimeError("CSRF en testinstellingen zijn in productie niet toegestaan.")
     if cfg.jobs not in ("huey-sqlite", "huey-redis"):

@@ -4,7 +4,7 @@ Use cases record side effects in the outbox (app/services/outbox.py); after thei
 new rows to huey, and a worker (`flask jobs worker`, started by `make run`) runs them. The queue carries only
 outbox ids: the database stays the truth, so a lost queue message costs a delay, never the work. A periodic
 sweep hands out again what is due, including rows whose worker died mid-run; a periodic task seals the new
-audit and access log rows into their hash chains.
+audit and access log rows into their hash chains, another anchors their heads outside the database.
 
 Backends: "huey-sqlite" (its own file, the embedded default), "huey-redis" (BEVOEGD_REDIS_URL) and
 "memory" (tests: tasks wait in the process until the test runs them with `run_queued`).
@@ -23,7 +23,7 @@ from huey.api import Huey
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import audit_chain, logs_setup
+from app import audit_anchor, audit_chain, logs_setup
 from app.config import Config
 from app.models.types import utcnow
 from app.runtime import Runtime
@@ -64,6 +64,10 @@ class Jobs:
         self.run_task = self.huey.task(name="run_outbox_job")(self._run)
         self.sweep_task = self.huey.periodic_task(crontab(minute="*"), name="sweep_outbox")(self.sweep)
         self.seal_task = self.huey.periodic_task(crontab(minute="*"), name="seal_audit")(self.seal_audit)
+        # Anchoring bounds how many sealed rows could be cut off unseen; every ten minutes keeps the anchor
+        # file small enough to read at each verification (two short lines per run at most).
+        self.anchor_dir = config.audit_anchor_dir
+        self.anchor_task = self.huey.periodic_task(crontab(minute="*/10"), name="anchor_audit")(self.anchor_audit)
 
     def enqueue(self, job_id: int, delay: timedelta | None = None) -> None:
         """Hand one outbox row to the queue (now or after a delay); harmless when it is handed out twice."""
@@ -119,6 +123,25 @@ class Jobs:
                 return audit_chain.seal_all(session)
             finally:
                 session.close()
+
+    def anchor_audit(self) -> dict[str, str]:
+        """Export the signed heads of both chains to the anchor directory (app/audit_anchor.py); a chain that
+        no longer holds is logged as an error and not anchored. Returns per chain what happened."""
+        if self.anchor_dir is None:
+            return {}
+        with self.app.app_context():
+            session: Session = self.app.extensions["db_sessionmaker"]()
+            try:
+                report = audit_anchor.anchor(session, self.anchor_dir)
+            finally:
+                session.close()
+        for line in report.forged:
+            log.error("audit anchor file: line %s is not signed with the audit key", line)
+        for name, check in report.checks.items():
+            if check.problem:
+                log.error("audit chain %s does not match its anchor: %s", name, check.problem)
+        return {name: check.problem or ("verankerd" if check.written else "ongewijzigd")
+                for name, check in report.checks.items()}
 
     def run_worker(self, workers: int = 1) -> None:
         """Consume the queue in this process until stopped; runs the periodic sweep and sealing too."""

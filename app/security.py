@@ -8,8 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from flask import Flask, Response
-from flask_login import current_user
+from flask import Flask, Response, session
 from flask_talisman import Talisman
 from flask_wtf.csrf import CSRFProtect
 
@@ -73,6 +72,8 @@ def init_app(app: Flask, config: Config) -> None:
 
 
 def _no_store_when_authenticated(response: Response) -> Response:
-    if current_user and current_user.is_authenticated:
+    """Reads the signed cookie, never `current_user`: loading the user queries the database, and after a
+    database failure that query failed again and turned the 503 into a 500. An error page is never cached."""
+    if session.get("_user_id") is not None or response.status_code >= 500:
         response.headers["Cache-Control"] = "no-store"
     return response

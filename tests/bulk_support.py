@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 
+from app import clock
 from app.powers.ouderbrief.bulk import COLUMNS, OPTIONAL
 
 STREETS = ("Proefstraat", "Voorbeeldlaan", "Testweg", "Fictiefplein")
@@ -14,7 +15,7 @@ STREETS = ("Proefstraat", "Voorbeeldlaan", "Testweg", "Fictiefplein")
 def member_rows(count: int, *, flagged: tuple[int, ...] = (), adults: tuple[int, ...] = ()) -> list[dict[str, str]]:
     """`count` children of fifteen (or nineteen for `adults`), one parent each at home; `flagged` rows have a
     safety signal 'onbekend' (a rule flags them)."""
-    today = date.today()
+    today = clock.today()
     rows = []
     for i in range(count):
         years = 19 if i in adults else 15
@@ -39,7 +40,7 @@ def member_csv(rows: list[dict[str, str]], delimiter: str = ";") -> bytes:
 
 def incident(days_ago: int = 3, kenmerk: str = "PV-GROEP-1") -> dict:
     """The shared part of the group incident, nested as the form sends it."""
-    day = date.today() - timedelta(days=days_ago)
+    day = clock.today() - timedelta(days=days_ago)
     return {"zaaktype": "ouderbrief", "omschrijving": "Groepsincident bij het winkelcentrum",
             "bron_soort": "proces_verbaal", "bron_kenmerk": kenmerk, "bron_datum": day.isoformat(),
             "adres": {"straat": "Marktplein", "huisnummer": "1", "postcode": "6211 CD", "woonplaats": "Maastricht"},

@@ -21,6 +21,8 @@ from flask.testing import FlaskClient
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from app import clock
+
 os.environ.setdefault("MALLOC_TOP_PAD_", "67108864")
 os.environ.setdefault("MALLOC_TRIM_THRESHOLD_", "268435456")
 
@@ -68,7 +70,7 @@ def database_url(template_db: str, tmp_path: Path) -> str:
         tables = ", ".join(t.name for t in Base.metadata.sorted_tables if t.name != "chain_heads")
         with engine.begin() as conn:
             conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-            conn.execute(text(f"UPDATE chain_heads SET hash = '{GENESIS}'"))
+            conn.execute(text(f"UPDATE chain_heads SET hash = '{GENESIS}', keyed_from = 1"))  # as migrated empty
         engine.dispose()
         return template_db
     target = tmp_path / "test.sqlite"
@@ -170,4 +172,4 @@ def login_as(client: FlaskClient, users: dict[str, User]) -> Callable[[str], Use
 
 @pytest.fixture
 def today() -> date:
-    return date.today()
+    return clock.today()

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 
+from app import clock
 from app.domain.deadlines import AMSTERDAM
 from app.schemas.melding import MeldingSchema
 
 
 def melding_form(**overrides: Any) -> dict[str, Any]:
     """Raw (API-shaped) melding input: a dealing quantity of hard drugs in a rented woning."""
-    found = overrides.pop("pleegdatum", date.today() - timedelta(days=7))
+    found = overrides.pop("pleegdatum", clock.today() - timedelta(days=7))
     gegevens = {"premises_type": "woning", "sluitobject": "woning", "sluiting_aanvang": "10.00",
                 "attributes_found": ["weegschaal"],
                 "substances": [{"name": "MDMA", "opiumwet_list": "lijst_i", "quantity": 2.3, "unit": "g"},
@@ -40,7 +41,7 @@ def melding(**overrides: Any) -> dict[str, Any]:
 
 def huisverbod_form(imposed_at: datetime | None = None, **gegevens: Any) -> dict[str, Any]:
     """Raw huisverbod input: imposed last night at 23:40 by a hulpofficier, with the judgements on the spot."""
-    imposed = imposed_at or datetime.combine(date.today() - timedelta(days=1), time(23, 40), AMSTERDAM)
+    imposed = imposed_at or datetime.combine(clock.today() - timedelta(days=1), time(23, 40), AMSTERDAM)
     case = {
         "imposed_at": imposed.isoformat(), "residence_status": "woont",
         "area_description": "De woning, de galerij en het trappenhuis van de flat",

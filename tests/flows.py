@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
+from app import clock
 from app.config import Config
 from app.domain.drafting import DraftRequest
 from app.models import Beslissing, User, Zaak
@@ -32,7 +33,7 @@ def draft(db, rt, zaak: Zaak, request: DraftRequest, user: User, today: date) ->
 
 
 def submit(db, rt, beslissing: Beslissing, signer: User, user: User, today: date | None = None) -> Beslissing:
-    return drafting.submit_for_review(db, rt, beslissing, signer, beslissing.version_id, user, today or date.today())
+    return drafting.submit_for_review(db, rt, beslissing, signer, beslissing.version_id, user, today or clock.today())
 
 
 def judge_what_is_missing(db, rt, zaak: Zaak, request: DraftRequest, user: User, today: date,

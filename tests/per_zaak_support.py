@@ -9,18 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 import pytest
 from flask import Flask
 
-from app import create_app
+from app import clock, create_app
 from app.powers import register, unregister
 from tests.powers import proef
 from tests.powers.proef_folders import proef_folders
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 def _college_for_a_lokaal(case_file):

@@ -91,3 +91,6 @@ class ChainHead(Base):
 
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     hash: Mapped[str] = mapped_column(String(64))
+    # The first chain position sealed with the audit key (migration 0027): rows before it keep their plain
+    # SHA-256 hashes. Every anchor signs it too, so moving it to pass keyed rows off as plain ones is detected.
+    keyed_from: Mapped[int] = mapped_column(BigInteger, default=1)

@@ -1,10 +1,10 @@
-"""Users, their server-side login sessions, login failures (throttle) and signing mandates."""
+"""Users, their server-side login sessions and signing mandates (the login throttle: models/login_throttle.py)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Index, String, false
+from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import Base
@@ -74,18 +74,6 @@ class LoginSession(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     user: Mapped[User] = relationship()
-
-
-class LoginFailure(Base):
-    """One failed login; the throttle counts these per account and per IP in the database (works per worker)."""
-
-    __tablename__ = "login_failures"
-    __table_args__ = (Index("ix_login_failures_at", "at"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    username: Mapped[str] = mapped_column(String(80), index=True)
-    ip: Mapped[str] = mapped_column(String(64), index=True)
-    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
 
 class Mandaat(Base):

@@ -65,3 +65,15 @@ class BeeindigenSchema(StrictSchema):
 
 class AfwijzenSchema(StrictSchema):
     reden = text(2000, required=True)
+
+
+class ApiTokenSchema(StrictSchema):
+    """A machine client's token: the system's name, the role and team it acts in, its zaaktypes and scopes
+    (services/api_tokens.py checks that each scope fits the role)."""
+
+    naam = text(200, required=True)
+    role = choice(("handhaving", "jurist", "kabinet"), required=True)
+    team = CleanString(required=True, validate=TEAM)
+    zaaktypes = List(text(40), load_default=list)
+    scopes = List(choice(("meldingen:schrijven", "evaluaties")), required=True,
+                  validate=validate.Length(min=1, error="Kies minstens één toegang."))

@@ -117,15 +117,22 @@ class EvaluatieSchema(StrictSchema):
     """Stateless evaluation: a power and a date, with either one flat fact (the power's vocabulary) or the
     power's case file as handhaving submits it (optionally with earlier measures at the same address)."""
 
-    power = text(40, required=True)
-    date = Date(required=True)
+    # power_code, power_facts: the OpenAPI document lists the registered powers and their vocabularies here.
+    power = text(40, required=True, metadata={"power_code": True, "description": "De bevoegdheid (zaaktype)."})
+    date = Date(required=True, metadata={"description": "De peildatum: de wet en de regels van die dag."})
     verzenddatum = Date(load_default=None, allow_none=True)  # for the indicative deadlines; default today
     # Values stay raw: the rulebook checks each flat fact strictly against the vocabulary (no coercion),
     # and a case file is loaded with the power's own schema.
     facts = fields.Dict(keys=fields.String(), load_default=None,
-                        error_messages={"invalid": "Geef de feiten als object."})
+                        error_messages={"invalid": "Geef de feiten als object."},
+                        metadata={"power_facts": True, "description": (
+                            "Eén plat feit in de woordenlijst van de bevoegdheid (Feiten_<bevoegdheid>): elk feit "
+                            "precies één keer, van zijn type. Geef facts of case_file, niet allebei.")})
     case_file = fields.Dict(keys=fields.String(), load_default=None,
-                            error_messages={"invalid": "Geef het dossier als object."})
+                            error_messages={"invalid": "Geef het dossier als object."},
+                            metadata={"description": (
+                                "Het dossier zoals handhaving het meldt: de melding van de bevoegdheid "
+                                "(Melding_<bevoegdheid>) zonder zaaktype.")})
     history = List(fields.Dict(keys=fields.String()), load_default=list)
 
     @validates_schema

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from marshmallow import ValidationError, fields, validate
 
+from app import clock
 from app.domain.cleaning import clean_text
 from app.domain.numbers import NumberProblem, parse_number
 
@@ -32,9 +33,38 @@ class CleanString(fields.String):
         return text
 
 
+# Dates a case can have. Outside them a date is a typing error, and a deadline computed from 9999-12-31 would
+# overflow Python's calendar (an HTTP 500 before this bound).
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
+LARGEST = 2**63 - 1  # the database's largest whole number; a larger id or count overflows the driver
+
+
 class Date(fields.Date):
     default_error_messages = {**_COMMON, "invalid": "Vul een geldige datum in (jjjj-mm-dd).",
-                              "format": "Vul een geldige datum in."}
+                              "format": "Vul een geldige datum in.",
+                              "range": "Vul een datum tussen 1900 en 2200 in."}
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> date:
+        day = super()._deserialize(value, attr, data, **kwargs)
+        self._check(day)
+        return day
+
+    def _check(self, day: date) -> None:
+        if not FIRST_DAY <= day <= LAST_DAY:
+            raise self.make_error("range")
+
+
+class BirthDate(Date):
+    """A birth date: not in the future, and not before 1900 (nobody living was born earlier)."""
+
+    default_error_messages = {**Date.default_error_messages,
+                              "future": "De geboortedatum ligt in de toekomst.",
+                              "range": "Vul een geboortedatum na 1900 in."}
+
+    def _check(self, day: date) -> None:
+        if day > clock.today():
+            raise self.make_error("future")
+        super()._check(day)
 
 
 class Integer(fields.Integer):
@@ -45,7 +75,10 @@ class Integer(fields.Integer):
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> int:
         if isinstance(value, str):
             value = _dutch(value, whole=True)
-        return super()._deserialize(value, attr, data, **kwargs)
+        number = super()._deserialize(value, attr, data, **kwargs)
+        if abs(number) > LARGEST:
+            raise self.make_error("too_large")
+        return number
 
 
 class Decimal(fields.Float):
@@ -102,13 +135,16 @@ class Moment(fields.Field):
     """
 
     default_error_messages = {**_COMMON, "invalid": "Vul een datum en tijd in (jjjj-mm-dd uu:mm).",
-                              "gap": "Dit tijdstip bestaat niet: de klok ging toen een uur vooruit (zomertijd)."}
+                              "gap": "Dit tijdstip bestaat niet: de klok ging toen een uur vooruit (zomertijd).",
+                              "range": Date.default_error_messages["range"]}
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> datetime:
         try:
             parsed = datetime.fromisoformat(str(value).strip())
         except ValueError:
             raise self.make_error("invalid") from None
+        if not FIRST_DAY <= parsed.date() <= LAST_DAY:  # converting 9999-12-31 23:00 between zones overflows
+            raise self.make_error("range")
         if parsed.tzinfo is not None:
             return parsed.astimezone(AMSTERDAM)
         local = parsed.replace(tzinfo=AMSTERDAM, fold=0)
@@ -121,5 +157,9 @@ class Moment(fields.Field):
 
     @staticmethod
     def local_text(value: str) -> str:
-        """A stored ISO moment as a datetime-local input shows it: 2026-12-04T23:40."""
-        return datetime.fromisoformat(value).astimezone(AMSTERDAM).strftime("%Y-%m-%dT%H:%M")
+        """A stored ISO moment as a datetime-local input shows it: 2026-12-04T23:40. A value that is no moment
+        (typed text sent back with its error) is shown as typed."""
+        try:
+            return datetime.fromisoformat(value).astimezone(AMSTERDAM).strftime("%Y-%m-%dT%H:%M")
+        except ValueError:
+            return value

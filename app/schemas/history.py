@@ -8,7 +8,7 @@ from marshmallow import ValidationError, validates_schema
 
 from app.domain.history import REVOCATIONS
 from app.schemas.base import HUISNUMMER, POSTCODE, StrictSchema
-from app.schemas.fields import Boolean, CleanString, Date, Integer, choice, text
+from app.schemas.fields import BirthDate, Boolean, CleanString, Date, Integer, choice, text
 
 
 class EerdereMaatregelSchema(StrictSchema):
@@ -24,7 +24,7 @@ class EerdereMaatregelSchema(StrictSchema):
     postcode = CleanString(required=True, validate=POSTCODE)
     woonplaats = text(100, required=True)
     persoon_naam = text(200, load_default="")
-    persoon_geboortedatum = Date(load_default=None, allow_none=True)
+    persoon_geboortedatum = BirthDate(load_default=None, allow_none=True)
     kenmerk = text(100, required=True)
     bron = text(200, required=True)
     toelichting = text(2000, load_default="")

@@ -39,6 +39,8 @@ class MeldingEnvelope(StrictSchema):
             errors["pleegdatum"] = ["De datum van het aantreffen ligt in de toekomst."]
         if data["bron_datum"] < data["pleegdatum"]:
             errors["bron_datum"] = ["Het rapport kan niet dateren van vóór het aantreffen."]
+        elif data["bron_datum"] > clock.today():
+            errors["bron_datum"] = ["De datum van het rapport ligt in de toekomst."]
         if errors:
             raise ValidationError(errors)
 

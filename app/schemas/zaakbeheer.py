@@ -8,7 +8,7 @@ from marshmallow import pre_load
 
 from app.domain.closure import AFSLUITREDENEN
 from app.schemas.base import AdresSchema, StrictSchema
-from app.schemas.fields import Date, Integer, choice, text
+from app.schemas.fields import BirthDate, Integer, choice, text
 
 
 class BetrokkeneSchema(AdresSchema):
@@ -16,7 +16,7 @@ class BetrokkeneSchema(AdresSchema):
 
     version = Integer(required=True)
     naam = text(200, required=True)
-    geboortedatum = Date(load_default=None, allow_none=True)
+    geboortedatum = BirthDate(load_default=None, allow_none=True)
 
     @pre_load
     def _empty_date_is_none(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:

@@ -29,7 +29,7 @@ from app.services.bodies import settle_body
 from app.services.history import history_items
 from app.services.judging import reopen
 from app.services.parameters import overlay_for, peildatum_of
-from app.services.queries import check_version, refuse_while_in_review
+from app.services.queries import check_version, refuse_while_in_review, touch
 from app.services.receipts import parameter_set, receipt
 
 REMEDY_WEEKS = "algemeen.bezwaartermijn_weken"  # Awb 6:7, the same for bezwaar and beroep
@@ -149,6 +149,7 @@ def update_facts(session: Session, rt: Runtime, zaak: Zaak, changes: Mapping[str
     melding, actor = zaak.melding, Actor.of(user)
     refuse_while_in_review(session, zaak)
     check_version(melding, version)
+    touch(zaak)  # a judgement or draft form rendered before this change carries the zaak's version: now stale
     old = dict(melding.gegevens)
     changed = changed_fields(old, jsonable(dict(changes)))
     melding.gegevens = jsonable({**old, **changes})

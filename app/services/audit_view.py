@@ -1,15 +1,17 @@
 """The auditor's read-only view of the audit trail and the access log: filtered, paged, with the result of
-the hash-chain verification (the same check as `flask audit verify`, sealed and pending rows); the view
-itself is logged."""
+the hash-chain verification (the same check as `flask audit verify`: sealed and pending rows, and both chains
+against their latest anchors outside the database); the view itself is logged."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
+from app.audit_anchor import AnchorReport, verify_anchors
 from app.audit_chain import check_chain
 from app.models import AccessEntry, AuditEntry, User
 from app.services.listing import Order, Page, in_period, keyset, log_search, matching
@@ -22,17 +24,19 @@ ACCESS = Order(AccessEntry.id, AccessEntry.id, int)
 @dataclass(frozen=True)
 class Verification:
     """The outcome of recomputing both chains: None verifies, -1 is a head mismatch, else the first bad row;
-    with the rows per chain not yet sealed (checked against their own digest)."""
+    with the rows per chain not yet sealed (checked against their own digest), and the chains against their
+    latest anchors."""
 
     audit: int | None
     access: int | None
     pending: dict[str, int] = field(default_factory=dict)
+    anchors: AnchorReport = field(default_factory=lambda: AnchorReport(None, {}))
 
 
-def verify(session: Session) -> Verification:
+def verify(session: Session, anchor_dir: Path | None = None) -> Verification:
     checks = {name: check_chain(session, name) for name in ("audit", "access")}
     return Verification(checks["audit"].broken, checks["access"].broken,
-                        {name: check.pending for name, check in checks.items()})
+                        {name: check.pending for name, check in checks.items()}, verify_anchors(session, anchor_dir))
 
 
 def search(session: Session, filters: dict[str, Any], actor: User, origin: str) -> Page:

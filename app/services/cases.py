@@ -84,23 +84,27 @@ def competence_after(procedure: Procedure, assessment: Assessment, judgements: M
 
 
 def _signers(session: Session, zaak: Zaak, procedure: Procedure, concept: Beslissing | None) -> list[User]:
-    """Who may sign the concept today (any kabinet member with a valid mandate for the power without one); for a
-    restricted zaak only those on its access list."""
+    """Who may sign the concept today (any kabinet member of the zaak's team with a valid mandate for the power
+    without one); for a restricted zaak only those on its access list. Another team's members would be refused
+    when chosen, and their names are not this team's business."""
     if concept is None:
         return toegang.only_members(session, zaak, signatories(session, zaak.zaaktype, None, clock.today(),
-                                                               body=zaak.orgaan))
+                                                               body=zaak.orgaan, team=zaak.team))
     return toegang.only_members(session, zaak, signatories(
         session, zaak.zaaktype, procedure.outcome(concept.soort), clock.today(),
-        assessment_of(concept.beoordeling), body=zaak.orgaan))
+        assessment_of(concept.beoordeling), body=zaak.orgaan, team=zaak.team))
 
 
-def signatories(session: Session, besluittype: str, outcome: Outcome | None, on: date,
-                assessment: Assessment | None = None, body: str | None = None) -> list[User]:
+def signatories(session: Session, besluittype: str, outcome: Outcome | None, on: date,  # noqa: PLR0913
+                assessment: Assessment | None = None, body: str | None = None, team: str | None = None) -> list[User]:
     """Kabinet members with a mandate for this besluittype that allows `outcome` on `on` (honouring a
     reservation to the body itself that the assessment concludes); without an outcome, any valid mandate. With
-    `body` (the zaak's settled body), only mandates that body gave."""
-    users = session.scalars(select(User).join(Mandaat, Mandaat.user_id == User.id).where(
-        Mandaat.besluittype == besluittype, User.active.is_(True), User.role == "kabinet").order_by(User.display_name))
+    `body` (the zaak's settled body), only mandates that body gave; with `team`, only members of that team."""
+    query = select(User).join(Mandaat, Mandaat.user_id == User.id).where(
+        Mandaat.besluittype == besluittype, User.active.is_(True), User.role == "kabinet")
+    if team is not None:
+        query = query.where(User.team == team)
+    users = session.scalars(query.order_by(User.display_name))
     if outcome is None:
         return [u for u in dict.fromkeys(users) if any(m.besluittype == besluittype and valid_on(m, on)
                                                        and in_force(m) and body in (None, given_by(m))
@@ -159,10 +163,10 @@ def log_preview(session: Session, beslissing: Beslissing, actor: User, origin: s
     session.commit()
 
 
-def record_denied(session: Session, actor: User, *, object_type: str, object_id: object, case_id: object,
-                  origin: str, reason: str = "") -> None:
+def record_denied(session: Session, actor: User, *, object_type: str, object_id: object, case_id: object,  # noqa: PLR0913 - NEN 7513 fields, keyword-only
+                  origin: str, reason: str = "", action: str = "view") -> None:
     """A refused access is itself a logged read, in its own transaction (the request itself fails)."""
     session.rollback()
-    record_access(session, Actor.of(actor), action="view", object_type=object_type, object_id=object_id,
+    record_access(session, Actor.of(actor), action=action, object_type=object_type, object_id=object_id,
                   case_id=case_id, result="denied", origin=origin, reason=reason)
     session.commit()

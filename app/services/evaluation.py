@@ -22,7 +22,10 @@ def evaluation_body(rt: Runtime, result: Assessment, verzenddatum: date,
                     overlay: Overlay | None = None) -> dict[str, Any]:
     """Outcome, the policy proposal, the judgements a person must make, indicative deadlines, and the trace,
     with both dates: the peildatum (the law and the competence conditions) and the beslisdatum (policy)."""
-    deadlines = deadlines_if_sent(rt, result.power, result.peildatum, verzenddatum, overlay)
+    try:
+        deadlines = deadlines_if_sent(rt, result.power, result.peildatum, verzenddatum, overlay)
+    except OverflowError as exc:  # a term counted from a date near the calendar's end (year 9999)
+        raise e.InvalidInput({"verzenddatum": "Met deze verzenddatum vallen de termijnen buiten de kalender."}) from exc
     body = result.to_dict()
     for entry in body["fired"] + body["not_fired"]:  # the statute text as it stood on the peildatum
         entry["legal_basis"]["href_op_peildatum"] = wettekst_op(entry["legal_basis"]["href"], result.peildatum)

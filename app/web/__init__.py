@@ -26,6 +26,7 @@ def register_blueprints(app: Flask) -> None:
     from app.letters.formatting import bedrag
     from app.web import (
         admin_mandates,
+        admin_tokens,
         admin_users,
         api,
         auditor,
@@ -35,11 +36,13 @@ def register_blueprints(app: Flask) -> None:
         bulk,
         cases,
         casework,
+        converters,
         documents,
         figures,
         follow_up,
         intake,
         kabinet,
+        oidc,
         pages,
         password,
         people_form,
@@ -64,6 +67,7 @@ def register_blueprints(app: Flask) -> None:
         zienswijze_row,
     )
 
+    converters.init_app(app)  # before the first route: ids past 64 bits match no route (404, not 500)
     rt = app.extensions["bevoegd"]
     labels = Labels(rt)
     # A power's partials live in its package: {% include "powers/<code>/facts.html" %}.
@@ -98,7 +102,8 @@ def register_blueprints(app: Flask) -> None:
 
     for blueprint in (auth.bp, pages.bp, intake.bp, cases.bp, review.bp, documents.bp, beheer.bp,
                       casework.bp, zaakbeheer.bp, worklists.bp, workspace.bp, bezwaar.bp, kabinet.bp,
-                      admin_users.bp, admin_mandates.bp, auditor.bp, password.bp, follow_up.bp, toegang.bp,
-                      taken.bp, figures.bp, bulk.bp, zgw.bp):
+                      admin_users.bp, admin_mandates.bp, admin_tokens.bp, auditor.bp, password.bp, follow_up.bp,
+                      toegang.bp,
+                      taken.bp, figures.bp, bulk.bp, zgw.bp, oidc.bp):
         app.register_blueprint(blueprint)
     api.init_app(app)

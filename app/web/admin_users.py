@@ -1,7 +1,9 @@
-"""Beheerder: the landing page, users (create, change, deactivate) and the teams users and zaken belong to."""
+"""Beheerder: the landing page, users (create, change, deactivate), the teams users and zaken belong to, and the
+login blocks of the throttle (see and lift)."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
@@ -11,9 +13,10 @@ from marshmallow import ValidationError
 from app.db import get_session
 from app.domain import errors as e
 from app.models import User
+from app.models.types import utcnow
 from app.models.user import AANGEVRAAGD, VERTROUWELIJKHEID
 from app.schemas.beheer import GebruikerSchema, NieuweGebruikerSchema
-from app.services import mandate_grants, user_admin
+from app.services import login_throttle, mandate_grants, user_admin
 from app.web.auth import role_required
 from app.web.errors import form_errors
 from app.web.forms import fields_of
@@ -97,6 +100,30 @@ def zet_actief(user_id: int) -> Any:
         return _form(_user(user_id), user_admin.snapshot(_user(user_id)), form_errors(exc)), 400
     flash(f"Het account van {user.display_name} is {'geactiveerd' if active else 'gedeactiveerd'}.", "ok")
     return redirect(url_for("beheerder.gebruikers"))
+
+
+@bp.get("/beheer/inlogblokkades")
+@role_required("beheerder")
+def inlogblokkades() -> str:
+    now = utcnow()
+    items = [SimpleNamespace(row=row, active=row.blocked_until > now,
+                             text=login_throttle.describe(login_throttle.Key(row.scope, row.username, row.source)))
+             for row in login_throttle.blocks(get_session(), _rt().config, now)]
+    return render_template("beheer/inlogblokkades.html", items=items)
+
+
+@bp.post("/beheer/inlogblokkades/<int:throttle_id>/opheffen")
+@role_required("beheerder")
+def hef_blokkade_op(throttle_id: int) -> Any:
+    try:
+        row = login_throttle.unblock(get_session(), throttle_id, current_user)
+    except login_throttle.NotBlocked as exc:
+        get_session().rollback()
+        flash(exc.message, "info")
+        return redirect(url_for("beheerder.inlogblokkades"))
+    text = login_throttle.describe(login_throttle.Key(row.scope, row.username, row.source))
+    flash(f"De blokkade voor {text} is opgeheven.", "ok")
+    return redirect(url_for("beheerder.inlogblokkades"))
 
 
 @bp.get("/beheer/teams")

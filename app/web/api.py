@@ -1,8 +1,10 @@
-"""JSON API under /api/v1, described by the OpenAPI document flask-smorest generates from our schemas.
+"""JSON API under /api/v1, described by the OpenAPI document flask-smorest generates from our schemas
+(completed by web/api_doc.py so that it says what the service does).
 
-Cookie-authenticated like the web UI, so POSTs carry the X-CSRFToken header (GET /api/v1/csrf gives it).
-Every registered power's melding schema is a component of the document, and the melding request body is
-one of them, chosen by `zaaktype`.
+A person calls it with the session cookie, and POSTs carry the X-CSRFToken header (GET /api/v1/csrf gives
+it); a machine client sends `Authorization: Bearer <token>` instead (web/api_auth.py). Every registered
+power's melding schema is a component of the document, and the melding request body is one of them, chosen
+by `zaaktype`.
 """
 
 from __future__ import annotations
@@ -11,20 +13,31 @@ from typing import Any
 
 from flask import Flask, current_app, request, url_for
 from flask_login import current_user
-from flask_smorest import Api, Blueprint
+from flask_smorest import Blueprint
 from flask_wtf.csrf import generate_csrf
 from marshmallow import Schema, fields
 
 from app import clock
 from app.db import get_session
 from app.domain import errors as e
-from app.powers import registry
 from app.schemas.casework import EvaluatieSchema
 from app.schemas.melding import MeldingSchema
+from app.security import csrf as csrf_protection
 from app.services.evaluation import evaluation_body, run_evaluation
 from app.services.intake import submission_key, submit_melding
 from app.services.joining import joined
 from app.services.parameters import overlay_for
+from app.web.api_auth import guard, no_store
+from app.web.api_doc import (
+    BEARER_AUTH,
+    COOKIE_AUTH,
+    IDEMPOTENCY_KEY,
+    BevoegdApi,
+    describe,
+    errors_documented,
+    example_melding,
+    melding_body,
+)
 from app.web.auth import role_required
 
 blp = Blueprint("api", __name__, url_prefix="/api/v1", description="Bevoegd: meldingen en evaluaties")
@@ -55,30 +68,30 @@ class EvaluatieResultSchema(Schema):
 
 def init_app(app: Flask) -> None:
     """Register the API and its OpenAPI document at /api/v1/openapi.json."""
-    description = ("Bestuurlijke handhaving: regels stellen voor, mensen beslissen. Log in via /login (sessiecookie) "
-                   "en stuur bij POST de header X-CSRFToken (GET /api/v1/csrf).")
-    api = Api(app, spec_kwargs={"info": {"description": description},
-                                "security": [{"sessionCookie": [], "csrfToken": []}]})
-    api.spec.components.security_scheme(
-        "sessionCookie", {"type": "apiKey", "in": "cookie", "name": app.config["SESSION_COOKIE_NAME"]})
-    api.spec.components.security_scheme("csrfToken", {"type": "apiKey", "in": "header", "name": "X-CSRFToken"})
-    for code, spec in registry().items():  # each power's melding and case file, by name
-        api.spec.components.schema(_component(code), schema=spec.melding_schema)
+    description = ("Bestuurlijke handhaving: regels stellen voor, mensen beslissen. Twee manieren van inloggen: "
+                   "een persoon logt in via /login (sessiecookie) en stuurt bij POST de header X-CSRFToken "
+                   "(GET /api/v1/csrf); een ander systeem stuurt Authorization: Bearer met een API-token dat een "
+                   "beheerder aanmaakte, zonder cookie en zonder CSRF-token. Elke fout heeft de vorm Error.")
+    api = BevoegdApi(app, spec_kwargs={"info": {"description": description},
+                                       "security": [COOKIE_AUTH, BEARER_AUTH]})
+    describe(api, app)
+    csrf_protection.exempt(blp)  # api_auth.guard checks CSRF itself, for cookie requests only
     api.register_blueprint(blp)
 
 
-def _component(code: str) -> str:
-    return f"Melding_{code}"
+blp.before_request(guard)
+blp.after_request(no_store)
 
 
-def _melding_body() -> dict[str, Any]:
-    refs = [{"$ref": f"#/components/schemas/{_component(code)}"} for code in registry()]
-    mapping = {code: f"#/components/schemas/{_component(code)}" for code in registry()}
-    return {"required": True, "content": {"application/json": {"schema": {
-        "oneOf": refs, "discriminator": {"propertyName": "zaaktype", "mapping": mapping}}}}}
+EXAMPLE_MELDING = example_melding()
+EXAMPLE_EVALUATIE: dict[str, Any] = {
+    "power": EXAMPLE_MELDING.get("zaaktype"), "date": EXAMPLE_MELDING.get("pleegdatum"),
+    "case_file": {k: v for k, v in EXAMPLE_MELDING.items() if k not in ("zaaktype", "submission_id")},
+}
 
 
 @blp.get("/csrf")
+@blp.doc(security=[])
 @blp.response(200, CsrfSchema)
 def csrf() -> dict[str, str]:
     """A CSRF token for cookie-authenticated POSTs (send it as X-CSRFToken)."""
@@ -87,8 +100,9 @@ def csrf() -> dict[str, str]:
 
 @blp.post("/meldingen")
 @role_required("handhaving")
-@blp.doc(requestBody=_melding_body())
+@blp.doc(requestBody=melding_body(EXAMPLE_MELDING), parameters=[IDEMPOTENCY_KEY])
 @blp.response(201, MeldingCreatedSchema)
+@errors_documented(blp, 400, 401, 403, 409, 413, 422, 503)
 def create_melding() -> dict[str, str]:
     """Submit a report for any power (`zaaktype`). The Idempotency-Key header (or submission_id) makes a retry safe.
 
@@ -111,8 +125,9 @@ def create_melding() -> dict[str, str]:
 
 @blp.post("/evaluaties")
 @role_required("jurist", "kabinet")
-@blp.arguments(EvaluatieSchema)
+@blp.arguments(EvaluatieSchema, example=EXAMPLE_EVALUATIE)
 @blp.response(200, EvaluatieResultSchema)
+@errors_documented(blp, 400, 401, 403, 413, 422, 503)
 def evaluate(data: dict[str, Any]) -> dict[str, Any]:
     """Evaluate a power on a date, from one flat fact (`facts`) or from a report as handhaving submits it
     (`case_file`, with optional earlier measures at the same address in `history`); nothing is stored.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, request
+from flask import Blueprint, current_app, request
 from flask_login import current_user
 
 from app.db import get_session
@@ -25,7 +25,7 @@ ACTIONS = {"view": "Bekeken", "search": "Gezocht", "download": "Gedownload", "pr
 @role_required("auditor")
 def logboek() -> Any:
     db = get_session()
-    verification = audit_view.verify(db)
+    verification = audit_view.verify(db, current_app.extensions["bevoegd_config"].audit_anchor_dir)
     return render_list("audit/logboek.html", LogFilterSchema(), lambda filters: audit_view.search(
         db, filters, current_user, request.remote_addr or ""), verification=verification, logs=LOGS,
         log=request.args.get("log") or "audit", results=RESULTS, actions=ACTIONS)

@@ -14,6 +14,7 @@ from app.db import get_session
 from app.models import User
 from app.services import accounts
 from app.services.cases import record_denied
+from app.web import api_auth
 
 bp = Blueprint("auth", __name__)
 login_manager = LoginManager()
@@ -28,10 +29,13 @@ def init_app(app: Flask) -> None:
     login_manager.login_message = "Log in om verder te gaan."
     login_manager.login_message_category = "info"
     login_manager.user_loader(_load_user)
+    login_manager.request_loader(api_auth.user_from_token)  # machine clients: Authorization: Bearer on /api/v1
     login_manager.unauthorized_handler(_unauthorized)
 
 
 def _load_user(user_id: str) -> User | None:
+    if api_auth.presents_token():
+        return None  # on the API a token, not the cookie, says who calls (the request loader checks it)
     row = accounts.live_session(get_session(), _config(), session.get("sid", ""))
     if row is None or str(row.user_id) != user_id:
         return None
@@ -41,7 +45,7 @@ def _load_user(user_id: str) -> User | None:
 
 def _unauthorized() -> Any:
     if request.path.startswith("/api/"):
-        return {"errors": {"_schema": ["Niet ingelogd."]}}, 401
+        return api_auth.NOT_AUTHENTICATED, 401, {"WWW-Authenticate": 'Bearer realm="bevoegd"'}
     flash("Log in om verder te gaan.", "info")
     return redirect(url_for("auth.login", next=request.full_path))
 
@@ -56,9 +60,10 @@ def login_post() -> Any:
     username = request.form.get("username", "").strip()
     try:
         row = accounts.login(get_session(), _config(), username, request.form.get("password", ""),
-                             request.remote_addr or "")
+                             request.remote_addr or "")  # the client's address behind trusted proxies (ProxyFix)
     except accounts.TooManyAttempts as exc:
-        return render_template("auth/login.html", errors={"_schema": [exc.message]}), 429
+        page = render_template("auth/login.html", errors={"_schema": [exc.message]})
+        return page, 429, {"Retry-After": str(exc.wait)}
     except accounts.LoginFailed as exc:
         return render_template("auth/login.html", errors={"_schema": [exc.message]}), 400
     session.clear()

@@ -108,7 +108,7 @@ def view(session: Session, rt: Any, zaak: Zaak, today: date) -> RemedyView:
         term = bezwaar.decision_term(rt, row)
         outcome = rt.procedure(zaak.zaaktype).outcome(row.beslissing.soort)
         signers = [] if row.uitkomst else toegang.only_members(
-            session, zaak, signatories(session, zaak.zaaktype, outcome, today, body=zaak.orgaan))
+            session, zaak, signatories(session, zaak.zaaktype, outcome, today, body=zaak.orgaan, team=zaak.team))
         back = objection_decision.last_return(session, row.besluit)
         objections.setdefault(row.beslissing_id, []).append(
             Objection(row, term, term.stand(today), signers, back.opmerking if back else None,

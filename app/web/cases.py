@@ -38,7 +38,7 @@ from app.web.access import get_visible_zaak, visible_zaken
 from app.web.auth import role_required
 from app.web.errors import form_errors, status_for
 from app.web.factform import fact_fields, form_value, rows_of
-from app.web.forms import fields_of, nest
+from app.web.forms import fields_of, nest, part
 from app.web.lists import render_list, zaak_choices
 
 bp = Blueprint("cases", __name__)
@@ -157,8 +157,9 @@ IN_PLACE = ("feiten", "zienswijze")  # forms whose section shows the confirmatio
 def _handle(zaak_id: int, form: str, schema: Schema | None, action: Any, done: str) -> Any:
     """Parse with the form's schema, run one use case, and redirect; on errors show the page with them."""
     zaak = get_visible_zaak(get_session(), current_user, zaak_id)
-    values = _form_values(form)
+    values: dict[str, Any] = {}
     try:
+        values = _form_values(form)  # a crafted field name is refused here (InvalidInput), shown on the page
         action(zaak, (schema or _facts_schema(zaak)).load(values))
     except FORM_ERRORS as exc:
         get_session().rollback()  # nothing of a failed use case may be committed by the page's access row
@@ -190,9 +191,9 @@ def _form_values(form: str) -> dict[str, Any]:
     """Forms that repeat on the page prefix their field names (unique ids); strip the prefix here."""
     raw = fields_of(request.form)
     if history_web.is_nested(form) or dispatch_web.is_nested(form) or form.startswith(people_form.PREFIX):
-        return {**_filled(nest(request.form).get(form, {})), "version": raw.get("version", "")}
+        return {**_filled(part(nest(request.form), form)), "version": raw.get("version", "")}
     if form == "zienswijze":
-        sent = {k: v for k, v in nest(request.form).get("zienswijze", {}).items() if v != ""}  # optional fields
+        sent = {k: v for k, v in part(nest(request.form), "zienswijze").items() if v != ""}  # optional fields
         return {**sent, "version": raw.get("version", "")}
     if form == "oordeel":
         code = raw.get("code", "")

@@ -29,8 +29,13 @@ def download(document_id: int) -> Any:
     db = get_session()
     document = db.get(Document, document_id)
     get_visible_zaak(db, current_user, document.zaak_id if document else -1)
-    if document.status != "definitief" or request.args.get("formaat", "") not in FORMATS:
-        abort(404)  # only approved letters leave the system
+    if document.status != "definitief":  # only approved letters leave the system; the attempt is logged
+        record_denied(db, current_user, object_type="document", object_id=document.id, action="download",
+                      case_id=document.beslissing.zaak.identificatie, origin=request.remote_addr or "",
+                      reason=f"brief niet vastgesteld (status {document.status})")
+        abort(404)
+    if request.args.get("formaat", "") not in FORMATS:
+        abort(404)
     if current_user.role == "handhaving" and document.beslissing.approver_id != current_user.id:
         # an officer gets only the letters of a decision he took on the spot himself, to serve them
         record_denied(db, current_user, object_type="document", object_id=document.id,

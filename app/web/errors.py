@@ -6,10 +6,11 @@ import logging
 import uuid
 from typing import Any
 
-from flask import Flask, render_template, request
+from flask import Flask, current_app, g, render_template, request
 from flask_wtf.csrf import CSRFError
 from marshmallow import ValidationError
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
@@ -43,7 +44,9 @@ def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(e.DomainError, _domain)
     app.register_error_handler(StaleDataError, lambda exc: _domain(e.ConcurrentEdit()))
     app.register_error_handler(CSRFError, _csrf)
-    app.register_error_handler(OperationalError, _unavailable)
+    for unreachable in (OperationalError, InterfaceError, PoolTimeout):  # the database is down or full
+        app.register_error_handler(unreachable, _unavailable)
+    app.register_error_handler(DBAPIError, _database)
     app.register_error_handler(HTTPException, _http)
     app.register_error_handler(Exception, _unexpected)
 
@@ -55,13 +58,17 @@ def wants_json() -> bool:
 
 def respond(status: int, title: str, message: str, errors: dict[str, Any] | None = None,
             error_id: str | None = None) -> tuple[Any, int]:
-    """One response in the client's format."""
-    get_session().rollback()
+    """One response in the client's format (the page needs no database: 5xx pages leave out the navigation)."""
+    _rollback()
     if wants_json():
         body: dict[str, Any] = {"title": title, "message": message, "errors": errors or {}}
         if error_id:
             body["error_id"] = error_id
         return body, status
+    if status >= 500 and "_login_user" not in g:
+        # Flask-Login's template context loads the user (a query) for every page; a 5xx page shows no user, and
+        # after a database failure that query would fail again and replace the 503 with a 500.
+        g._login_user = current_app.login_manager.anonymous_user()
     return render_template("errors/error.html", code=status, title=title, message=message,
                            errors=errors or {}, error_id=error_id), status
 
@@ -115,7 +122,21 @@ def _csrf(exc: CSRFError) -> tuple[Any, int]:
                    "Het formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.")
 
 
-def _unavailable(exc: OperationalError) -> tuple[Any, int]:
+def _rollback() -> None:
+    """Drop the failed use case's changes; with the database gone the rollback itself may fail, and that must
+    not replace the answer being built."""
+    try:
+        get_session().rollback()
+    except DBAPIError:
+        log.warning("rollback failed: database unreachable")
+
+
+def _database(exc: DBAPIError) -> tuple[Any, int]:
+    """A lost connection surfaces as whichever DB-API error the driver was in: unavailable, not a defect."""
+    return _unavailable(exc) if exc.connection_invalidated else _unexpected(exc)
+
+
+def _unavailable(exc: Exception) -> tuple[Any, int]:
     log.error("database unavailable: %s", type(exc).__name__)
     body, status = respond(503, HTTP_TITLES[503], "De dienst is tijdelijk niet beschikbaar. Probeer het zo opnieuw.")
     return body, status, {"Retry-After": "5"}  # type: ignore[return-value]

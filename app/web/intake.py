@@ -89,7 +89,7 @@ def same_document(melding: Any, data: dict[str, Any]) -> bool:
 @role_required("handhaving")
 def create_melding() -> Any:
     spec = _spec(request.form.get("zaaktype", ""))
-    raw = nest(request.form, spec.form.list_fields)
+    raw = nest(request.form, spec.form.list_fields, spec.melding_schema)
     try:
         data = MeldingSchema().load(without_blank_rows(raw, spec.form.rows))
         if not data.get("submission_id"):

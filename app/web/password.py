@@ -16,13 +16,14 @@ bp = Blueprint("wachtwoord", __name__)
 LABELS = {"huidig": "Huidig wachtwoord", "nieuw": "Nieuw wachtwoord", "herhaling": "Herhaal het nieuwe wachtwoord"}
 # What an account that must change its password may still reach (the rest redirects to the form).
 OPEN = ("wachtwoord.wijzigen", "wachtwoord.opslaan", "auth.logout", "auth.login", "auth.login_post", "static",
-        "pages.toegankelijkheid", "pages.health")
+        "pages.toegankelijkheid", "pages.health", "pages.live", "pages.ready")
 
 
 @bp.before_app_request
 def must_change_first() -> Any:
-    if (current_user.is_authenticated and current_user.wachtwoord_wijzigen and request.endpoint not in OPEN
-            and request.endpoint is not None):
+    # The endpoint first: the health checks must not load the user (a database query) for a cookie they ignore.
+    if (request.endpoint not in OPEN and request.endpoint is not None and current_user.is_authenticated
+            and current_user.wachtwoord_wijzigen):
         if request.path.startswith("/api/"):
             return {"errors": {"_schema": ["Kies eerst een eigen wachtwoord."]}}, 403
         return redirect(url_for("wachtwoord.wijzigen"))

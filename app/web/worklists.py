@@ -7,6 +7,7 @@ E-mail copies of the notifications a request created are sent after the response
 from __future__ import annotations
 
 import logging
+from contextlib import suppress
 from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
@@ -104,7 +105,7 @@ def send_mail(response: Any) -> Any:
     """Mail the notifications this request's committed use case created (after the commit, never inside)."""
     session: Session | None = g.get("db_session")
     ids = session.info.pop(notifications.PENDING, None) if session is not None else None
-    if not ids:
+    if not ids or response.status_code >= 400:  # a failed request committed nothing to send; never query then
         return response
     settings = mail.SmtpSettings.of(current_app.extensions["bevoegd_config"])
     try:
@@ -112,5 +113,6 @@ def send_mail(response: Any) -> Any:
         mail.send_pending(session, settings, ids)
     except Exception:  # noqa: BLE001 - mail must never break the response of a use case that succeeded
         log.exception("sending notification e-mails failed; they stay queued for the retry")
-        session.rollback()
+        with suppress(Exception):  # the database may be what failed
+            session.rollback()
     return response

@@ -16,6 +16,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from app import clock
 from app.models import Beslissing, User, Zaak
 from tests.conftest import PASSWORD
 from tests.e2e.e2e_support import axe_violations, blocking, describe, login, logout
@@ -192,12 +193,11 @@ def test_work_lists_deadlines_and_messages_have_no_serious_or_critical_axe_viola
     assert not serious, "\n".join(describe(name, v) for name, v in serious.items())
 def test_the_bezwaar_section_has_no_serious_axe_violations_works_by_keyboard_and_reflows(
         page: Page, db: Any, live_app: Any, users: dict[str, User]) -> None:
-    from datetime import date
 
     from app.services import bezwaar
     from tests.bezwaar_support import sent_closure
 
-    today = date.today()
+    today = clock.today()
     rt = live_app.extensions["bevoegd"]
     closure = sent_closure(db, rt, users, today)
     bezwaar.register(db, rt, closure.zaak, closure, {
@@ -224,14 +224,13 @@ def test_the_bezwaar_section_has_no_serious_axe_violations_works_by_keyboard_and
 
 def test_the_review_page_of_a_decision_on_a_bezwaar_has_no_serious_axe_violations_and_is_approved(
         page: Page, db: Any, live_app: Any, users: dict[str, User]) -> None:
-    from datetime import date
 
     from sqlalchemy import select
 
     from app.services import bezwaar, objection_decision
     from tests.bezwaar_support import sent_closure
 
-    today = date.today()
+    today = clock.today()
     rt = live_app.extensions["bevoegd"]
     closure = sent_closure(db, rt, users, today)
     row = bezwaar.register(db, rt, closure.zaak, closure, {

@@ -21,6 +21,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from app import clock
 from tests.e2e.e2e_support import (
     axe_violations,
     blocking,
@@ -39,7 +40,7 @@ from tests.e2e.test_browser_woonoverlast import edit_facts, put
 pytestmark = pytest.mark.e2e
 
 SIGNATORY = "Kabinet (test)"
-TODAY = date.today()
+TODAY = clock.today()
 APPLICANT = "Proefbouw Maasoever B.V."
 BUSINESS = "Zalencentrum Proefoever"
 ESTABLISHMENT = {"straat": "Verzinselkade", "huisnummer": "7", "postcode": "6211 ZZ", "woonplaats": "Maastricht"}

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from datetime import date
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from app import clock
 from app.jobs import get_jobs
 from tests.bulk_support import incident, member_csv, member_rows
 from tests.e2e.e2e_support import axe_violations, blocking, choice, describe, field, flash_ok, login, logout
@@ -128,7 +128,7 @@ def test_a_youth_group_of_120_from_member_list_to_sending_in_the_browser(page: P
     with page.expect_download() as batch:
         ready.click()
     assert batch.value.suggested_filename.endswith(".pdf")
-    field(page, "verzonden_op").fill(date.today().isoformat())
+    field(page, "verzonden_op").fill(clock.today().isoformat())
     field(page, "bewijs").fill("Verzendlijst postkamer 2026-12")
     page.get_by_role("button", name="Verzending van de reeks vastleggen").click()
     flash_ok(page, f"De verzending van {MEMBERS - 2} brieven is vastgelegd.")

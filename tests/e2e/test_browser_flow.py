@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from app import clock
 from app.models import Beslissing
 from tests.e2e.e2e_support import (
     BEWONER,
@@ -48,7 +49,7 @@ REACTIE_EIGENAAR = "Het risico op ontbinding van de huur is meegewogen in de eve
 
 
 def test_melding_to_approved_closure_letters_in_the_browser(page: Page, tmp_path: Path) -> None:
-    found = date.today() - timedelta(days=7)
+    found = clock.today() - timedelta(days=7)
 
     login(page, "handhaving")
     kenmerk = report_melding(page, found)
@@ -212,7 +213,7 @@ def prepare_sluiting(page: Page, kenmerk: str) -> None:
     # (competence first, then proportionality). The besluit may only be sent after the zienswijze term.
     reopened: list[str] = []
     for _ in range(3):
-        draft(page, "sluiting", (date.today() + timedelta(days=30)).isoformat())
+        draft(page, "sluiting", (clock.today() + timedelta(days=30)).isoformat())
         if not page.locator("#error-summary").count():
             break
         expect(page.locator("#error-summary")).to_contain_text("? Deze afweging is nog niet vastgelegd.")
@@ -235,7 +236,7 @@ def record_zienswijze(page: Page, naam: str, wijze: str, samenvatting: str, reac
     choice(section, "zienswijze.outcome", "ontvangen").check()
     party = field(section, "zienswijze.betrokkene_id")
     party.select_option(party.locator("option", has_text=naam).first.get_attribute("value"))
-    field(section, "zienswijze.ontvangen_op").fill(date.today().isoformat())
+    field(section, "zienswijze.ontvangen_op").fill(clock.today().isoformat())
     choice(section, "zienswijze.wijze", wijze).check()
     field(section, "zienswijze.samenvatting").fill(samenvatting)
     field(section, "zienswijze.reactie").fill(reactie)

@@ -8,13 +8,14 @@ mayor approves it and downloads the extension letter. Every moment is Dutch wall
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from app import clock
 from app.domain.deadlines import AMSTERDAM
 from app.services.intake import submit_melding
 from tests.e2e.e2e_support import (
@@ -44,7 +45,7 @@ SERVE = 'section[aria-labelledby="uitreiken"]'  # "Brieven om uit te reiken" on 
 
 
 def test_huisverbod_imposed_at_night_checked_extended_and_served(page: Page, tmp_path: Path) -> None:
-    imposed = datetime.combine(date.today() - timedelta(days=1), time(23, 40), AMSTERDAM)
+    imposed = datetime.combine(clock.today() - timedelta(days=1), time(23, 40), AMSTERDAM)
     page.set_viewport_size({"width": REFLOW_WIDTH, "height": 740})
     login(page, "hovj")
     kenmerk = impose_by_keyboard(page, imposed)
@@ -176,7 +177,7 @@ def approve_extension(page: Page, kenmerk: str, target: Path) -> str:
 
 
 def test_the_huisverbod_pages_have_no_serious_axe_violations(page: Page, live_app, db, users) -> None:
-    zaak = submit_melding(db, live_app.extensions["bevoegd"], huisverbod(), users["hovj"], date.today())
+    zaak = submit_melding(db, live_app.extensions["bevoegd"], huisverbod(), users["hovj"], clock.today())
     axe, found = Axe(), {}
 
     def check(name: str, url: str | None = None) -> None:

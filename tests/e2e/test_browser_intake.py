@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import func, select
 
+from app import clock
 from app.models import Zaak
 from tests.e2e.e2e_support import field, login
 
@@ -31,7 +32,7 @@ def _fill(page: Page, found: date) -> None:
 
 
 def test_back_after_sending_and_sending_again_makes_no_second_case(page: Page, db) -> None:
-    found = date.today() - timedelta(days=3)
+    found = clock.today() - timedelta(days=3)
     login(page, "handhaving")
     page.goto("/meldingen/nieuw/damocles")
     _fill(page, found)

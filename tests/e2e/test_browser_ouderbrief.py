@@ -5,12 +5,13 @@ violations and reflow at 320 px."""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from app import clock
 from tests.e2e.e2e_support import axe_violations, blocking, describe, field, flash_ok, login, logout
 from tests.e2e.test_accessibility import REFLOW_WIDTH, assert_no_horizontal_scroll
 
@@ -32,7 +33,7 @@ def test_a_report_about_a_minor_in_the_browser_is_accessible_and_reflows(page: P
     expect(page.locator("#error-summary")).to_be_visible()
     found["intake met fouten"] = axe_violations(page, axe)
 
-    day = date.today() - timedelta(days=2)
+    day = clock.today() - timedelta(days=2)
     form = page.locator("form", has=page.get_by_role("button", name="Melding versturen"))
     field(form, "gegevens.incident_at").fill(f"{day.isoformat()}T21:15")
     field(form, "gegevens.incident_type").select_option("vuurwerk")

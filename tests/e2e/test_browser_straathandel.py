@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from app import clock
 from app.domain.procedure import Procedure
 from tests.e2e.e2e_support import (
     download,
@@ -48,7 +49,7 @@ def test_a_seller_breaches_his_order_and_a_minor_buyer_and_his_parents_are_writt
         page: Page, db, live_app, users, tmp_path: Path) -> None:
     rt = live_app.extensions["bevoegd"]
     order_zaak, _order_row = _order(db, rt, users)
-    seen = date.today() - timedelta(days=2)
+    seen = clock.today() - timedelta(days=2)
     login(page, "handhaving")
     seller = report(page, seen, "verkoper", PERSON, {})
     buyer = report(page, seen, "koper", {"naam": MINOR, "geboortedatum": sixteen(seen), **PARENTS["M. Grensmoeder"]},

@@ -9,7 +9,6 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
-from app import create_app
+from app import clock, create_app
 from app.audit import verify_chain
 from app.config import ROOT, database_url_for_tests
 from app.db import Base, make_engine, session_scope
@@ -67,7 +66,7 @@ def row_counts(engine: Engine) -> dict[str, int]:
 
 def test_pg_dump_restores_into_an_empty_database_with_every_row_the_head_the_chains_and_the_letters(
         app, db, users, database_url, restore_url, tmp_path: Path):
-    rt, today = app.extensions["bevoegd"], date.today()
+    rt, today = app.extensions["bevoegd"], clock.today()
     for _ in range(3):
         submit_melding(db, rt, melding(), users["handhaving"], today)
     approved_warning(db, rt, users, today)  # a fourth zaak with its approved letter
@@ -102,7 +101,7 @@ def test_pg_dump_restores_into_an_empty_database_with_every_row_the_head_the_cha
 
 
 def test_the_app_starts_on_a_restored_database_and_is_ready(app, db, users, database_url, restore_url, tmp_path):
-    submit_melding(db, app.extensions["bevoegd"], melding(), users["handhaving"], date.today())
+    submit_melding(db, app.extensions["bevoegd"], melding(), users["handhaving"], clock.today())
     dump = tmp_path / "bevoegd.dump"
     subprocess.run([tool("pg_dump"), "-Fc", "--no-owner", f"--file={dump}", libpq(database_url)],
                    check=True, capture_output=True, timeout=120)

@@ -5,11 +5,12 @@ named third party. A withdrawn application asks for the art. 7a lid 8 report and
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
+from app import clock
 from app.domain.assessment import Assessment
 from app.domain.drafting import DraftRequest
 from app.domain.errors import InvalidInput
@@ -25,7 +26,7 @@ from app.services.review import current_documents
 from app.services.zaak_closure import close_zaak
 from tests.flows import draft, judge_one, judge_what_is_missing, submit
 
-TODAY = date.today()
+TODAY = clock.today()
 ESTABLISHMENT = {"straat": "Verzinselplein", "huisnummer": "5", "postcode": "6200 ZZ", "woonplaats": "Maastricht"}
 THIRD = {"name": "F. Proefgeld", "straat": "Rue Fictive", "huisnummer": "4", "postcode": "4000", "woonplaats": "Luik",
          "land": "BE", "part_of_advice": "Een lening van F. Proefgeld zonder vastgelegde herkomst.",

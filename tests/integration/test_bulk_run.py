@@ -3,11 +3,10 @@ job that resumes, sampled (first, random, flagged), approved as a whole with sin
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from sqlalchemy import func, select
 
+from app import clock
 from app.domain import errors as e
 from app.models import Beslissing, Document, Oordeel, Reeks, Zaak
 from app.services import bulk, bulk_review
@@ -26,14 +25,14 @@ def rt(app):
 
 
 def _run(db, rt, users, rows) -> Reeks:
-    return bulk.import_run(db, rt, incident(), member_csv(rows), users["jurist"], date.today())
+    return bulk.import_run(db, rt, incident(), member_csv(rows), users["jurist"], clock.today())
 
 
 def _drafted(app, db, rt, users, rows) -> Reeks:
     reeks = _run(db, rt, users, rows)
     bulk.record_group_judgements(db, rt, reeks, ANSWERS, reeks.version_id, users["jurist"])
     bulk.start_drafting(db, rt, reeks, {"version": reeks.version_id, "ondertekenaar": users["kabinet"],
-                                    "verzenddatum": date.today()}, users["jurist"], date.today())
+                                    "verzenddatum": clock.today()}, users["jurist"], clock.today())
     run_all(app)
     db.expire_all()
     return db.get(Reeks, reeks.id)
@@ -66,7 +65,7 @@ def test_an_error_in_the_shared_incident_is_the_forms_not_every_rows(db, rt, use
     shared = incident()
     shared["gegevens"]["incident_type"] = "brand"
     with pytest.raises(e.InvalidInput) as refused:
-        bulk.import_run(db, rt, shared, member_csv(member_rows(3)), users["jurist"], date.today())
+        bulk.import_run(db, rt, shared, member_csv(member_rows(3)), users["jurist"], clock.today())
     assert set(refused.value.errors) == {"gegevens.incident_type"}
 
 
@@ -84,7 +83,7 @@ def test_the_same_child_twice_or_already_reported_is_refused(db, rt, users):
 
 def test_a_list_without_the_required_columns_is_refused_in_dutch(db, rt, users):
     with pytest.raises(e.InvalidInput) as refused:
-        bulk.import_run(db, rt, incident(), b"naam;adres\nA;B\n", users["jurist"], date.today())
+        bulk.import_run(db, rt, incident(), b"naam;adres\nA;B\n", users["jurist"], clock.today())
     assert refused.value.errors["bestand"].startswith("De lijst mist de kolom(men): kind_naam, kind_geboortedatum")
 
 
@@ -119,7 +118,7 @@ def test_a_resumed_job_skips_what_it_drafted_before(app, db, rt, users):
     reeks.status = "opstellen"  # as if the worker died before offering the run
     db.commit()
     bulk_review.render_bulk(db, rt, {"reeks_id": reeks.id, "actor_id": users["jurist"].id,
-                                     "verzenddatum": date.today().isoformat()})
+                                     "verzenddatum": clock.today().isoformat()})
     assert db.scalar(select(func.count()).select_from(Document)) == before
 
 
@@ -130,7 +129,7 @@ def test_the_kabinet_approves_the_run_as_a_whole_and_pulls_one_letter_out(app, d
     pulled = letters[3].beslissing.id
     decision = {"version": reeks.version_id, "manifest": bulk_review.manifest(letters), "shown": shown,
                 "pulled": {pulled}, "comment": "Adres klopt niet."}
-    bulk_review.approve_run(db, rt, reeks, decision, users["kabinet"], date.today())
+    bulk_review.approve_run(db, rt, reeks, decision, users["kabinet"], clock.today())
     statuses = dict(db.execute(select(Beslissing.id, Beslissing.status)).all())
     assert statuses.pop(pulled) == "concept"
     assert set(statuses.values()) == {"vastgesteld"}
@@ -143,16 +142,16 @@ def test_approval_refuses_a_changed_list_an_unshown_sample_or_the_drafter(app, d
     shown = [d.sha256 for x in letters if x.sampled for d in x.documents]
     good = {"version": reeks.version_id, "manifest": bulk_review.manifest(letters), "shown": shown, "pulled": set()}
     with pytest.raises(e.StaleDocument):
-        bulk_review.approve_run(db, rt, reeks, {**good, "manifest": "0" * 64}, users["kabinet"], date.today())
+        bulk_review.approve_run(db, rt, reeks, {**good, "manifest": "0" * 64}, users["kabinet"], clock.today())
     with pytest.raises(e.StaleDocument):
-        bulk_review.approve_run(db, rt, reeks, {**good, "shown": shown[1:]}, users["kabinet"], date.today())
+        bulk_review.approve_run(db, rt, reeks, {**good, "shown": shown[1:]}, users["kabinet"], clock.today())
     with pytest.raises(e.InvalidInput) as no_reason:
         bulk_review.approve_run(db, rt, reeks, {**good, "pulled": {letters[0].beslissing.id}}, users["kabinet"],
-                                date.today())
+                                clock.today())
     assert no_reason.value.errors["comment"].startswith("Schrijf op waarom u brieven uit de reeks haalt")
     db.rollback()
     with pytest.raises(e.FourEyesViolation):
-        bulk_review.approve_run(db, rt, reeks, good, users["jurist"], date.today())
+        bulk_review.approve_run(db, rt, reeks, good, users["jurist"], clock.today())
     db.rollback()
     assert {b.status for b in db.scalars(select(Beslissing))} == {"ter_vaststelling"}
 
@@ -169,7 +168,7 @@ def test_the_signatory_is_told_once_and_a_letter_of_the_run_is_not_approved_alon
     letter = bulk_review.letters_of(db, rt, reeks)[0]
     with pytest.raises(e.InvalidTransition, match="stel de reeks als geheel"):
         review.approve(db, rt, letter.beslissing, [d.sha256 for d in letter.documents], letter.beslissing.version_id,
-                       users["kabinet"], date.today())
+                       users["kabinet"], clock.today())
 
 
 def test_a_power_that_would_draft_besluiten_in_a_run_refuses_to_start(app, monkeypatch):
@@ -200,16 +199,16 @@ def test_a_second_group_answer_never_replaces_a_recorded_one_and_says_so(db, rt,
 
 def test_drafting_waits_for_the_group_judgements_and_a_run_without_letters_goes_back(app, db, rt, users):
     reeks = _run(db, rt, users, member_rows(2, flagged=(0, 1)))  # every child needs its own safety judgement
-    choice = {"version": reeks.version_id, "ondertekenaar": users["kabinet"], "verzenddatum": date.today()}
-    bulk.start_drafting(db, rt, reeks, choice, users["jurist"], date.today())  # nothing to judge for a group
+    choice = {"version": reeks.version_id, "ondertekenaar": users["kabinet"], "verzenddatum": clock.today()}
+    bulk.start_drafting(db, rt, reeks, choice, users["jurist"], clock.today())  # nothing to judge for a group
     assert run_all(app) == ["klaar"]
     db.rollback()
     reeks = db.get(Reeks, reeks.id, populate_existing=True)
     assert reeks.status == "ingelezen" and len(reeks.problemen) == 2  # back to the jurist, with the reasons
     fresh = bulk.import_run(db, rt, incident(kenmerk="PV-GROEP-2"), member_csv(member_rows(2)), users["jurist"],
-                            date.today())
+                            clock.today())
     with pytest.raises(e.InvalidInput) as refused:
-        bulk.start_drafting(db, rt, fresh, {**choice, "version": fresh.version_id}, users["jurist"], date.today())
+        bulk.start_drafting(db, rt, fresh, {**choice, "version": fresh.version_id}, users["jurist"], clock.today())
     assert refused.value.errors["_schema"].startswith("Leg eerst de afwegingen voor de groep vast")
 
 
@@ -219,5 +218,5 @@ def test_a_reason_without_a_letter_to_pull_is_refused(app, db, rt, users):
     decision = {"version": reeks.version_id, "manifest": bulk_review.manifest(letters), "pulled": set(),
                 "shown": [d.sha256 for x in letters if x.sampled for d in x.documents], "comment": "Adres klopt niet."}
     with pytest.raises(e.InvalidInput) as refused:
-        bulk_review.approve_run(db, rt, reeks, decision, users["kabinet"], date.today())
+        bulk_review.approve_run(db, rt, reeks, decision, users["kabinet"], clock.today())
     assert "koos geen brief" in refused.value.errors["pulled"]

@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from app import clock
 from app.models import Beoordeling, User, Zaak
 
 
@@ -56,8 +57,8 @@ def test_seed_demo_is_idempotent_and_audit_verifies(app, db):
 
     assert db.scalar(select(func.count()).select_from(User)) == len(DEMO_USERS)
     powers = app.extensions["bevoegd"].powers.values()
-    demo = sum(len(spec.demo(date.today())) for spec in powers)
-    groups = sum(len(spec.bulk.demo(date.today())[1]) for spec in powers if spec.bulk and spec.bulk.demo)
+    demo = sum(len(spec.demo(clock.today())) for spec in powers)
+    groups = sum(len(spec.bulk.demo(clock.today())[1]) for spec in powers if spec.bulk and spec.bulk.demo)
     assert groups == 12  # the demo youth group, read in as a bulk run
     assert db.scalar(select(func.count()).select_from(Zaak)) == demo + groups
     assert db.scalar(select(func.count()).select_from(Zaak).where(Zaak.reeks_id.is_not(None))) == groups

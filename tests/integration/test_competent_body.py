@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from app import create_app
+from app import clock, create_app
 from app.domain.drafting import DraftRequest
 from app.domain.errors import InvalidInput, JudgementMissing, MandateMissing
 from app.domain.procedure import PER_ZAAK
@@ -24,7 +24,7 @@ from app.services.review import current_documents
 from tests import per_zaak_support as support
 from tests.powers import proef
 
-TODAY = date.today()
+TODAY = clock.today()
 PER_ZAAK_SPEC = support.PER_ZAAK_SPEC
 folders, app, rt = support.folders, support.app, support.rt  # the per-zaak fixtures
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm.exc import StaleDataError
 
+from app import clock
 from app.db import session_scope
 from app.models import Zaak
 from app.models.user import User
@@ -41,7 +41,7 @@ def test_eight_concurrent_intakes_all_commit(app, db, users):
     def submit(i: int) -> str:
         with session_scope(engine) as session:
             officer = session.get(User, officer_id)
-            return submit_melding(session, rt, melding(bron_kenmerk=f"BR-{i}"), officer, date.today()).identificatie
+            return submit_melding(session, rt, melding(bron_kenmerk=f"BR-{i}"), officer, clock.today()).identificatie
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         kenmerken = list(pool.map(submit, range(16)))

@@ -92,11 +92,11 @@ def test_imposition_the_law_does_not_allow_is_refused_and_nothing_is_stored(db, 
 
 
 def test_no_danger_judged_means_no_order(db, rt, users):
-    data = huisverbod(IMPOSED)
-    data["oordelen"]["gevaar"] = {"outcome": "nee", "reasoning": "De RiHG overtuigt niet."}
-    with time_machine.travel(datetime(2026, 12, 4, 0, 15, tzinfo=AMSTERDAM), tick=False), \
-            pytest.raises(InvalidInput) as caught:
-        submit_melding(db, rt, data, users["hovj"], date(2026, 12, 4))
+    with time_machine.travel(datetime(2026, 12, 4, 0, 15, tzinfo=AMSTERDAM), tick=False):
+        data = huisverbod(IMPOSED)  # loaded (and its moment checked) on the night itself
+        data["oordelen"]["gevaar"] = {"outcome": "nee", "reasoning": "De RiHG overtuigt niet."}
+        with pytest.raises(InvalidInput) as caught:
+            submit_melding(db, rt, data, users["hovj"], date(2026, 12, 4))
     assert "bevoegdheid" in caught.value.errors  # the ground needs the danger judged present
 
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 import html
 import re
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import event, select
 
+from app import clock
 from app.models import AccessEntry, Beoordeling, Beslissing, Reviewronde, Zaak
 from app.services.intake import submit_melding
 from tests.factories import melding
@@ -25,7 +26,7 @@ def make_zaken(app, db, users, count, first=0):
     return [submit_melding(db, rt, melding(
         adres={"straat": f"Pagineerstraat{i:03d}", "huisnummer": str(i + 1), "postcode": "6200 ZZ",
                "woonplaats": "Maastricht"}, bewoners=[{"naam": f"B. Bewoner{i:03d}", "roltype": "bewoner"}]),
-        users["handhaving"], date.today()) for i in range(first, first + count)]
+        users["handhaving"], clock.today()) for i in range(first, first + count)]
 
 
 def offer(db, users, zaken, *, reviewed=False):
@@ -33,7 +34,7 @@ def offer(db, users, zaken, *, reviewed=False):
     for zaak in zaken:
         beoordeling = db.scalars(select(Beoordeling).where(Beoordeling.zaak_id == zaak.id)).first()
         beslissing = Beslissing(zaak_id=zaak.id, beoordeling_id=beoordeling.id, soort="sluiting", besluit=True,
-                                status="ter_vaststelling", verzenddatum=date.today() + timedelta(days=3),
+                                status="ter_vaststelling", verzenddatum=clock.today() + timedelta(days=3),
                                 drafter_id=users["jurist"].id, ondertekenaar_id=users["kabinet"].id)
         db.add(beslissing)
         if reviewed:
@@ -131,7 +132,7 @@ def test_filters_on_power_phase_behandelaar_and_period_and_only_what_the_user_ma
     assert zaken[0].identificatie not in client.get("/zaken?behandelaar=geen").get_data(as_text=True)
     assert "Er zijn geen zaken gevonden." in client.get("/zaken?bevoegdheid=huisverbod").get_data(as_text=True)
     assert len(kenmerken(client.get(f"/zaken?fase={zaken[2].fase}&bevoegdheid=damocles").get_data(as_text=True))) == 3
-    tomorrow = date.today() + timedelta(days=1)
+    tomorrow = clock.today() + timedelta(days=1)
     assert "Er zijn geen zaken gevonden." in client.get(f"/zaken?van={tomorrow}").get_data(as_text=True)
     assert kenmerken(client.get(f"/zaken?zoek={zaken[1].identificatie}").get_data(as_text=True)) == []
 

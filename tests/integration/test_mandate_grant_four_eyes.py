@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
+from app import clock
 from app.domain.errors import FourEyesViolation, InvalidInput, InvalidTransition
 from app.models import AuditEntry, Mandaat, User
 from app.services import mandate_grants
@@ -16,7 +17,7 @@ from app.services.cases import signatories
 from app.services.queries import mandaat_for
 from tests.conftest import PASSWORD
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 @pytest.fixture

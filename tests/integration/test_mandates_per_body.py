@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from app import clock
 from app.domain.errors import InvalidInput
 from app.models import AuditEntry, Mandaat, User
 from app.services import mandate_grants
@@ -75,7 +76,7 @@ def test_the_beheer_form_asks_who_gives_the_mandate(client, login_as, db, holder
 def test_demo_permit_desk_signs_for_both_bodies_of_an_application_power(db, rt):
     from app.seed import seed_demo
 
-    seed_demo(db, rt, date.today())
+    seed_demo(db, rt, clock.today())
     people = {u.username: u for u in db.scalars(select(User).where(User.team == "vergunningen"))}
     assert set(people) == {"vergunningen", "vergunningen_jurist", "vergunningen_hoofd"}
     assert people["vergunningen"].role == "handhaving" and people["vergunningen_hoofd"].role == "kabinet"

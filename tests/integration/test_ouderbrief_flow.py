@@ -4,13 +4,14 @@ child is a repeated letter naming the first by date; a follow-up of another powe
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 
 import pytest
 import time_machine
 from sqlalchemy import select
 
+from app import clock
 from app.domain.deadlines import AMSTERDAM
 from app.domain.drafting import DraftRequest
 from app.domain.errors import DuplicateMelding, InvalidInput, JudgementMissing
@@ -29,7 +30,7 @@ HOME = {"straat": "Proefstraat", "huisnummer": "1", "postcode": "6200 ZZ", "woon
 ELSEWHERE = {"straat": "Verzonnenlaan", "huisnummer": "9", "postcode": "6200 ZZ", "woonplaats": "Maastricht"}
 
 
-BORN = date.today().replace(year=date.today().year - 15, day=1) - timedelta(days=62)  # fifteen throughout
+BORN = clock.today().replace(year=clock.today().year - 15, day=1) - timedelta(days=62)  # fifteen throughout
 
 
 @pytest.fixture
@@ -38,7 +39,7 @@ def rt(app):
 
 
 def ouderbrief(days_ago: int = 5, kenmerk: str = "PV-OB-1", **gegevens: Any) -> dict[str, Any]:
-    day = date.today() - timedelta(days=days_ago)
+    day = clock.today() - timedelta(days=days_ago)
     case = {"incident_at": f"{day.isoformat()}T21:30", "incident_place": "Bij het winkelcentrum",
             "incident_type": "vuurwerk", "incident_source": "politie", "gia_signal": "no",
             "child": {"naam": "K. Proefkind", "geboortedatum": BORN.isoformat(),
@@ -60,7 +61,7 @@ def _approve_and_send(db, rt, beslissing, users, today):
 
 
 def test_two_parents_get_two_letters_each_at_their_own_address_and_the_child_none(db, rt, users):
-    today = date.today()
+    today = clock.today()
     zaak = submit_melding(db, rt, ouderbrief(), users["handhaving"], today)
     assert {b.roltype for b in zaak.betrokkenen} == {"minderjarige", "gezaghebbende"}
     concept = judge_what_is_missing(db, rt, zaak, DraftRequest("ouderbrief", today), users["jurist"], today)
@@ -76,7 +77,7 @@ def test_two_parents_get_two_letters_each_at_their_own_address_and_the_child_non
 
 
 def test_the_safety_judgement_is_asked_first_and_a_danger_blocks_every_letter(db, rt, users):
-    today = date.today()
+    today = clock.today()
     zaak = submit_melding(db, rt, ouderbrief(gia_signal="yes"), users["handhaving"], today)
     with pytest.raises(JudgementMissing) as missing:
         draft(db, rt, zaak, DraftRequest("ouderbrief", today), users["jurist"], today)
@@ -89,7 +90,7 @@ def test_the_safety_judgement_is_asked_first_and_a_danger_blocks_every_letter(db
 
 
 def test_nobody_with_authority_gives_a_task_and_no_letter(db, rt, users):
-    today = date.today()
+    today = clock.today()
     zaak = submit_melding(db, rt, ouderbrief(kenmerk="PV-OB-2", gezaghebbenden=[]), users["handhaving"], today)
     assert [t.code for t in rt.power("ouderbrief").tasks(zaak.melding.gegevens, {}, None)] == ["gezag_opzoeken"]
     with pytest.raises(InvalidInput) as refused:
@@ -98,7 +99,7 @@ def test_nobody_with_authority_gives_a_task_and_no_letter(db, rt, users):
 
 
 def test_a_person_with_authority_found_later_becomes_an_addressee_and_the_task_ends(db, rt, users):
-    today = date.today()
+    today = clock.today()
     zaak = submit_melding(db, rt, ouderbrief(kenmerk="PV-OB-4", gezaghebbenden=[]), users["handhaving"], today)
     found = [{"naam": "G. Gevondenouder", "relatie": "ouder", "adres": ELSEWHERE}]
     update_facts(db, rt, zaak, {"gezaghebbenden": found}, zaak.melding.version_id, users["jurist"], today)
@@ -111,7 +112,7 @@ def test_a_person_with_authority_found_later_becomes_an_addressee_and_the_task_e
 
 
 def test_one_report_of_a_group_incident_starts_one_case_per_child_and_never_twice_for_one(db, rt, users):
-    today = date.today()
+    today = clock.today()
     first = ouderbrief(kenmerk="PV-GROEP-1")
     other = {**ouderbrief(kenmerk="PV-GROEP-1"), "submission_id": "ob-test-groep-2",
              "gegevens": {**first["gegevens"], "child": {**first["gegevens"]["child"], "naam": "L. Proefkind"}}}
@@ -123,7 +124,7 @@ def test_one_report_of_a_group_incident_starts_one_case_per_child_and_never_twic
 
 
 def test_a_child_living_in_belgium_is_handled_by_hand_and_the_letter_goes_in_the_belgian_format(db, rt, users):
-    today = date.today()
+    today = clock.today()
     luik = {"straat": "Rue Imaginaire", "huisnummer": "12 bus 3", "postcode": "4000", "woonplaats": "Luik",
             "land": "BE"}
     zaak = submit_melding(db, rt, ouderbrief(kenmerk="PV-OB-BE", child={
@@ -139,7 +140,7 @@ def test_a_child_living_in_belgium_is_handled_by_hand_and_the_letter_goes_in_the
 
 
 def test_a_second_incident_gives_a_repeated_letter_naming_the_first_by_date(db, rt, users):
-    today, then = date.today(), date.today() - timedelta(days=30)
+    today, then = clock.today(), clock.today() - timedelta(days=30)
     with time_machine.travel(datetime.combine(then, time(10), AMSTERDAM), tick=False):  # the first letter went out
         first = submit_melding(db, rt, ouderbrief(days_ago=10), users["handhaving"], then)
         letter = judge_what_is_missing(db, rt, first, DraftRequest("ouderbrief", then), users["jurist"], then)
@@ -160,7 +161,7 @@ def test_a_second_incident_gives_a_repeated_letter_naming_the_first_by_date(db, 
 def test_a_minor_offender_in_another_powers_zaak_is_offered_a_follow_up_letter(db, rt, users):
     """Only the minor whose own conduct the source case is about (Damocles: the overtreder who dealt) is offered
     a letter to his parents; a child who merely lives in the closed dwelling is not accused of anything."""
-    today = date.today()
+    today = clock.today()
     minor = (today - timedelta(days=7)).replace(year=today.year - 16).isoformat()
     young = (today - timedelta(days=9)).replace(year=today.year - 9).isoformat()
     source = submit_melding(db, rt, melding(bewoners=[
@@ -182,7 +183,7 @@ def test_a_minor_offender_in_another_powers_zaak_is_offered_a_follow_up_letter(d
 
 
 def test_a_child_protected_by_a_huisverbod_is_no_offender_and_gets_no_follow_up(db, rt, users):
-    today = date.today()
+    today = clock.today()
     zaak = submit_melding(db, rt, huisverbod(), users["hovj"], today)
     assert any(b.geboortedatum and b.geboortedatum.year > today.year - 18 for b in zaak.betrokkenen)
     assert follow_up.offers(rt, zaak, users["jurist"], today) == []

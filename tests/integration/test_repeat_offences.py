@@ -10,6 +10,7 @@ import pytest
 import time_machine
 from sqlalchemy import func, select
 
+from app import clock
 from app.audit import Actor
 from app.domain.drafting import DraftRequest
 from app.domain.errors import ConcurrentEdit, InvalidInput, InvalidTransition
@@ -67,7 +68,7 @@ def _offence(db, rt, zaak: Zaak, users, today: date) -> str:
 
 
 def _reasons(db, rt, zaak: Zaak) -> list[str]:
-    return [c.reason for c in explained(db, rt, zaak, date.today())]
+    return [c.reason for c in explained(db, rt, zaak, clock.today())]
 
 
 @pytest.fixture

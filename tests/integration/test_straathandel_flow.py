@@ -13,6 +13,7 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
+from app import clock
 from app.domain.assessment import Assessment
 from app.domain.deadlines import AMSTERDAM
 from app.domain.drafting import DraftRequest
@@ -24,7 +25,7 @@ from app.services.receipts import assessment_of
 from app.services.review import current_documents
 from tests.flows import approve_and_send, judge_what_is_missing, submit, zienswijze
 
-TODAY = date.today()
+TODAY = clock.today()
 START = TODAY - timedelta(days=90)
 PERSON = {"naam": "V. Herhaald", "geboortedatum": "1999-09-09", "straat": "Proefstraat", "huisnummer": "3",
           "postcode": "6200 ZZ", "woonplaats": "Maastricht", "land": "NL"}

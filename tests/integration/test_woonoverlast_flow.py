@@ -11,6 +11,7 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
+from app import clock
 from app.domain.assessment import Assessment
 from app.domain.deadlines import AMSTERDAM
 from app.domain.drafting import DraftRequest
@@ -23,7 +24,7 @@ from app.services.receipts import assessment_of
 from app.services.review import current_documents
 from tests.flows import approve_and_send, judge_what_is_missing, submit, zienswijze
 
-START = date.today() - timedelta(days=120)
+START = clock.today() - timedelta(days=120)
 DWELLING = {"straat": "Verzonnenhof", "huisnummer": "7B", "postcode": "6200 ZZ", "woonplaats": "Maastricht"}
 USER = {"naam": "T. Lawaaimaker", "geboortedatum": "1985-05-05"}
 LANDLORD = {"naam": "Woonstichting Denkbeeld", "straat": "Postbus", "huisnummer": "99", "postcode": "6200 ZZ",

@@ -3,10 +3,11 @@ power's facts and the facts form (the LBB's advice recorded as a group), and "No
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
+from app import clock
 from app.models import Zaak
 from tests.powers.scenarios import SCENARIOS
 
@@ -40,7 +41,7 @@ def test_a_member_sees_the_facts_and_records_the_advice_request(client, login_as
     assert 'name="lbb.requested_on"' in page and 'name="third_parties.0.part_of_advice"' in page
     db.rollback()
     fresh = db.get(Zaak, zaak.id)
-    asked = date.today() - timedelta(days=5)
+    asked = clock.today() - timedelta(days=5)
     response = client.post(f"/zaken/{zaak.id}/feiten", data={"lbb.requested_on": asked.isoformat(),
                                                             "version": fresh.melding.version_id})
     assert response.status_code == 302, response.get_data(as_text=True)[-2000:]

@@ -18,7 +18,7 @@ import pytest
 from flask import Flask
 from sqlalchemy import select
 
-from app import create_app
+from app import clock, create_app
 from app.domain.errors import FourEyesViolation
 from app.domain.judgements import required_for
 from app.domain.procedure import JudgementSpec
@@ -76,12 +76,12 @@ def test_generic_flow(code, app, client, login_as, db, users):
         _post(client, f"/zaken/{zaak.id}/feiten", {**scenario.facts(now), "version": version})
     _judge_what_the_procedure_asks(code, scenario, client, db, zaak, rt)
 
-    first = _draft_and_submit(client, db, zaak, scenario, users, date.today() + timedelta(days=1))
+    first = _draft_and_submit(client, db, zaak, scenario, users, clock.today() + timedelta(days=1))
     shown = [d.sha256 for d in review.current_documents(db, first)]
     roles = sorted(d.ontvanger_rol for d in review.current_documents(db, first))
     assert set(roles) <= set(rt.procedure(code).outcome(scenario.outcome).recipients) and roles
     with pytest.raises(FourEyesViolation):  # whoever drafted never approves, whatever their role
-        review.approve(db, rt, first, shown, first.version_id, users["jurist"], date.today())
+        review.approve(db, rt, first, shown, first.version_id, users["jurist"], clock.today())
     db.rollback()
 
     login_as(scenario.signer)
@@ -90,7 +90,7 @@ def test_generic_flow(code, app, client, login_as, db, users):
     assert _fresh(db, first).status == "concept"
 
     login_as("jurist")
-    again = _draft_and_submit(client, db, zaak, scenario, users, date.today() + timedelta(days=2))
+    again = _draft_and_submit(client, db, zaak, scenario, users, clock.today() + timedelta(days=2))
     assert again.id == first.id
 
     login_as(scenario.signer)

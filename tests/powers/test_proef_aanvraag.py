@@ -8,11 +8,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
+from app import clock
 from app.domain.beslistermijn import beslistermijn
 from app.models import AuditEntry, Beslissing, Notificatie, Zaak
 from app.services.worklists import notify_expiring
@@ -23,7 +24,7 @@ from tests.powers.scenarios import SCENARIOS
 from tests.powers.test_every_power import _fresh, _judge_what_the_procedure_asks, _post, app, folders  # noqa: F401 - fixtures: proef registered
 from tests.web.test_facts_rows import _facts_form
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 def _zaak(client, login_as, db) -> Zaak:

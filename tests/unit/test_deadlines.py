@@ -12,6 +12,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app import clock
 from app.domain.deadlines import (
     ART_2_REDEN,
     Calendar,
@@ -283,7 +284,7 @@ def _uncovered_coming_year(value: dict, today: date) -> int | None:
 def test_the_coming_year_has_a_decree_entry_or_an_explicit_geen():
     # Fails each year until someone checks the Staatscourant and adds the coming year to the file.
     value = _latest_value("gelijkgestelde_dagen")["value"]
-    assert _uncovered_coming_year(value, date.today()) is None, (
+    assert _uncovered_coming_year(value, clock.today()) is None, (
         "rules/algemeen/parameters/gelijkgestelde_dagen.yaml: add the coming year (decreed days or 'geen')"
     )
 

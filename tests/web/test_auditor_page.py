@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date
 
 from sqlalchemy import select, text
 
+from app import clock
 from app.models import AccessEntry, AuditEntry
 from app.services.intake import submit_melding
 from tests.factories import melding
@@ -16,7 +16,7 @@ from tests.factories import melding
 
 def two_zaken(app, db, users):
     rt = app.extensions["bevoegd"]
-    return [submit_melding(db, rt, melding(**extra), users["handhaving"], date.today())
+    return [submit_melding(db, rt, melding(**extra), users["handhaving"], clock.today())
             for extra in ({}, {"submission_id": "tweede-melding-0002"})]
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date
 
 from sqlalchemy import select
 
+from app import clock
 from app.models import Beslissing, Reeks
 from tests.bulk_support import incident, member_csv, member_rows
 from tests.jobs.jobs_support import run_all
@@ -47,7 +47,8 @@ def test_the_jurist_reads_in_a_group_judges_it_and_starts_the_letters(app, clien
     assert judged.status_code == 302
     db.rollback()  # a fresh read of the run's version
     started = client.post(f"/reeksen/{reeks.id}/opstellen", data={
-        "version": reeks.version_id, "ondertekenaar_id": users["kabinet"].id, "verzenddatum": date.today().isoformat()})
+        "version": reeks.version_id, "ondertekenaar_id": users["kabinet"].id,
+        "verzenddatum": clock.today().isoformat()})
     assert started.status_code == 302
     page = client.get(f"/reeksen/{reeks.id}").get_data(as_text=True)
     assert '<progress id="voortgang"' in page and 'role="status"' in page and "js/voortgang.js" in page
@@ -119,10 +120,10 @@ def test_after_approval_the_post_room_prints_the_run_and_the_jurist_records_its_
     db.rollback()
     version = db.get(Reeks, reeks.id).version_id
     refused = client.post(f"/reeksen/{reeks.id}/verzending", data={
-        "version": version, "verzonden_op": date.today().isoformat(), "methode": "berichtenbox"})
+        "version": version, "verzonden_op": clock.today().isoformat(), "methode": "berichtenbox"})
     assert refused.status_code == 400 and "alleen aan wie dat zelf heeft gevraagd" in refused.get_data(as_text=True)
     sent = client.post(f"/reeksen/{reeks.id}/verzending", data={
-        "version": version, "verzonden_op": date.today().isoformat(), "methode": "post", "bewijs": "Verzendlijst 7"})
+        "version": version, "verzonden_op": clock.today().isoformat(), "methode": "post", "bewijs": "Verzendlijst 7"})
     assert sent.status_code == 302
     db.rollback()
     assert len(db.scalars(select(Verzending)).all()) == 3
@@ -138,7 +139,8 @@ def test_a_failed_drafting_job_shows_on_the_run_and_can_be_started_again(app, cl
     _create(client, member_rows(2, flagged=(0, 1)))  # nothing to judge for the group: drafting may start
     reeks = db.scalars(select(Reeks)).one()
     client.post(f"/reeksen/{reeks.id}/opstellen", data={
-        "version": reeks.version_id, "ondertekenaar_id": users["kabinet"].id, "verzenddatum": date.today().isoformat()})
+        "version": reeks.version_id, "ondertekenaar_id": users["kabinet"].id,
+        "verzenddatum": clock.today().isoformat()})
     db.rollback()
     job = db.scalars(select(OutboxJob).where(OutboxJob.soort == "render_bulk")).one()
     job.status, job.pogingen, job.laatste_fout = "mislukt", 3, "De database was even niet bereikbaar."
@@ -158,7 +160,8 @@ def test_drafting_before_the_group_judgements_is_refused_in_dutch(client, db, us
     _create(client, member_rows(2))
     reeks = db.scalars(select(Reeks)).one()
     refused = client.post(f"/reeksen/{reeks.id}/opstellen", data={
-        "version": reeks.version_id, "ondertekenaar_id": users["kabinet"].id, "verzenddatum": date.today().isoformat()})
+        "version": reeks.version_id, "ondertekenaar_id": users["kabinet"].id,
+        "verzenddatum": clock.today().isoformat()})
     assert refused.status_code == 400 and "Leg eerst de afwegingen voor de groep vast" in refused.get_data(as_text=True)
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from sqlalchemy import func, select
 
+from app import clock
 from app.domain.drafting import DraftRequest
 from app.models import AccessEntry, Beslissing, Document
 from app.services.intake import submit_melding
@@ -19,9 +18,9 @@ from tests.integration.test_damocles_flow import WARN, judge
 def warning(app, db, users) -> Beslissing:
     rt = app.extensions["bevoegd"]
     zaak = submit_melding(db, rt, melding(bewoners=[{"naam": "O. Overtreder", "roltype": "overtreder"}]),
-                          users["handhaving"], date.today())
+                          users["handhaving"], clock.today())
     judge(db, zaak, users["jurist"], WARN, deviate=True)
-    return draft(db, rt, zaak, DraftRequest("waarschuwing", date.today()), users["jurist"], date.today())
+    return draft(db, rt, zaak, DraftRequest("waarschuwing", clock.today()), users["jurist"], clock.today())
 
 
 def test_the_case_page_offers_a_preview_of_a_concept(client, login_as, warning, users):
@@ -86,7 +85,7 @@ def test_the_jurist_withdraws_an_offer_after_confirming(app, client, login_as, d
 
 
 def test_the_jurist_corrects_a_betrokkene_and_sees_the_change_history(app, client, login_as, db, users):
-    zaak = submit_melding(db, app.extensions["bevoegd"], melding(), users["handhaving"], date.today())
+    zaak = submit_melding(db, app.extensions["bevoegd"], melding(), users["handhaving"], clock.today())
     person = zaak.betrokkenen[0]
     login_as("jurist")
     url = f"/zaken/{zaak.id}/betrokkenen/{person.id}"
@@ -110,7 +109,7 @@ def test_the_jurist_corrects_a_betrokkene_and_sees_the_change_history(app, clien
 def test_a_niet_bevoegd_case_is_closed_shown_as_closed_and_reopened(app, client, login_as, db, users):
     small = melding(gegevens={"attributes_found": [], "substances": [
         {"name": "cocaïne", "opiumwet_list": "lijst_i", "quantity": 0.4, "unit": "g"}]})
-    zaak = submit_melding(db, app.extensions["bevoegd"], small, users["handhaving"], date.today())
+    zaak = submit_melding(db, app.extensions["bevoegd"], small, users["handhaving"], clock.today())
     login_as("jurist")
     page = client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
     assert "Zaak afsluiten" in page
@@ -124,7 +123,7 @@ def test_a_niet_bevoegd_case_is_closed_shown_as_closed_and_reopened(app, client,
                                   "toelichting": "Hoeveelheid voor eigen gebruik."})
     assert done.status_code == 302
     page = client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
-    assert "Afgesloten" in page and "Niet bevoegd" in page and date.today().strftime("%d-%m-%Y") in page
+    assert "Afgesloten" in page and "Niet bevoegd" in page and clock.today().strftime("%d-%m-%Y") in page
     refused = client.post(f"/zaken/{zaak.id}/feiten", data={"version": zaak.melding.version_id, "pets_present": "yes"})
     assert refused.status_code == 409 and "Deze zaak is afgesloten." in refused.get_data(as_text=True)
     db.rollback()

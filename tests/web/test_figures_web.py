@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from app import clock
 from app.domain.numbers import format_number
 from app.models import AccessEntry, Zaak
 from app.models.types import utcnow
@@ -80,7 +81,7 @@ def test_turnaround_times_are_medians_and_90th_percentiles_in_days(app, db, user
 
 
 def test_the_deadlines_about_to_pass_are_the_overviews_counted_per_kind(app, db, users, cases):
-    today = date.today()
+    today = clock.today()
     open_zaak = zaak(db, users, "damocles", today - timedelta(days=10))
     decision(db, users, open_zaak, "voornemen_sluiting", today - timedelta(days=5), besluit=False,
              sent_on=today - timedelta(days=5), zienswijze_tot=today + timedelta(days=2))

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
+from app import clock
 from app.models import AuditEntry, EerdereMaatregel, Zaak
 from app.services.intake import submit_melding
 from tests.factories import melding
@@ -15,13 +16,13 @@ PERSON = {"naam": "W. Webherhaal", "geboortedatum": "1979-01-30", "roltype": "be
 
 
 def _zaak(app, db, users) -> Zaak:
-    found = date.today() - timedelta(days=5)
+    found = clock.today() - timedelta(days=5)
     return submit_melding(db, app.extensions["bevoegd"], melding(pleegdatum=found, bewoners=[PERSON]),
-                          users["handhaving"], date.today())
+                          users["handhaving"], clock.today())
 
 
 def _form(version: int, **extra: str) -> dict[str, str]:
-    earlier = date.today() - timedelta(days=500)
+    earlier = clock.today() - timedelta(days=500)
     data = {"version": str(version), "eerder.soort": "waarschuwing", "eerder.pleegdatum": earlier.isoformat(),
             "eerder.verzonden": "true", "eerder.verzenddatum": (earlier + timedelta(days=14)).isoformat(),
             "eerder.straat": "Teststraat", "eerder.huisnummer": "1", "eerder.postcode": "6200 ZZ",
@@ -61,7 +62,7 @@ def test_the_jurist_enters_an_earlier_measure_and_the_page_says_it_counts(app, c
     measure = db.scalars(select(EerdereMaatregel)).one()
     response = client.post(f"/zaken/{zaak.id}/eerdere-maatregelen/{measure.id}/herroeping", data={
         "version": str(measure.version_id), f"herroeping-m{measure.id}.soort": "ingetrokken",
-        f"herroeping-m{measure.id}.datum": date.today().isoformat(),
+        f"herroeping-m{measure.id}.datum": clock.today().isoformat(),
         f"herroeping-m{measure.id}.reden": "Intrekkingsbesluit OOV/2024/3"})
     assert response.status_code == 302
     page = client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
@@ -93,7 +94,7 @@ def test_a_measure_outside_this_zaaks_history_cannot_be_revoked_from_it(app, cli
     login_as("jurist")
     response = client.post(f"/zaken/{zaak.id}/eerdere-maatregelen/{other.id}/herroeping", data={
         "version": "1", f"herroeping-m{other.id}.soort": "ingetrokken",
-        f"herroeping-m{other.id}.datum": date.today().isoformat(), f"herroeping-m{other.id}.reden": "Poging."})
+        f"herroeping-m{other.id}.datum": clock.today().isoformat(), f"herroeping-m{other.id}.reden": "Poging."})
     assert response.status_code == 404
     db.refresh(other)
     assert other.intrekking_soort is None

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
+from app import clock
 from app.models import AccessEntry, Beslissing, Document, Reviewronde, Zaak
 from tests.powers.scenarios import SCENARIOS
 from tests.web.test_web_flow import form_data as damocles_form
@@ -165,7 +166,6 @@ def test_review_page_shows_the_nacontrole_and_offers_approval_only_to_the_signat
 
 
 def test_a_kabinet_member_who_is_not_the_signatory_gets_no_approve_button(app, client, login_as, db, users):
-    from datetime import date
 
     from app.domain.drafting import DraftRequest
     from tests.flows import draft, submit
@@ -174,7 +174,7 @@ def test_a_kabinet_member_who_is_not_the_signatory_gets_no_approve_button(app, c
 
     zaak, rt = new_zaak(app, db, users), app.extensions["bevoegd"]
     judge(db, zaak, users["jurist"], WARN, deviate=True)
-    concept = draft(db, rt, zaak, DraftRequest("waarschuwing", date.today()), users["jurist"], date.today())
+    concept = draft(db, rt, zaak, DraftRequest("waarschuwing", clock.today()), users["jurist"], clock.today())
     submit(db, rt, concept, users["kabinet"], users["jurist"])
     login_as("kabinet2")
     page = client.get(f"/vaststelling/{concept.id}").get_data(as_text=True)

@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from app import clock
 from app.domain.drafting import DraftRequest
 from app.models import Zaak
 from app.services.assessment import latest
@@ -77,7 +78,7 @@ def test_the_officers_note_reaches_the_jurist_and_the_kabinet_escaped_with_its_l
     assert shown in client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
     rt, zaak = app.extensions["bevoegd"], _only(db)
     judge(db, zaak, users["jurist"], WARN)
-    beslissing = draft(db, rt, zaak, DraftRequest("waarschuwing", date.today()), users["jurist"], date.today())
+    beslissing = draft(db, rt, zaak, DraftRequest("waarschuwing", clock.today()), users["jurist"], clock.today())
     submit(db, rt, beslissing, users["kabinet"], users["jurist"])
     login_as("kabinet")
     page = client.get(f"/vaststelling/{beslissing.id}").get_data(as_text=True)
@@ -102,7 +103,7 @@ def test_a_count_of_minors_must_agree_and_a_minor_resident_contradicts_no(client
     page = _post(client, **{"gegevens.minors_in_household": "no", "gegevens.minors_count": "2"}).get_data(as_text=True)
     assert "Aantal minderjarigen: dit aantal past niet" in page
     child = {"gegevens.minors_in_household": "no", "bewoners.1.naam": "K. Kind",
-             "bewoners.1.geboortedatum": date(date.today().year - 10, 1, 1).isoformat()}
+             "bewoners.1.geboortedatum": date(clock.today().year - 10, 1, 1).isoformat()}
     assert "Minderjarigen in de woning: een van de bewoners" in _post(client, **child).get_data(as_text=True)
     assert _zaken(db) == 0
     _post(client, **{**child, "gegevens.minors_in_household": ""})
@@ -193,7 +194,7 @@ def test_every_message_in_the_error_summary_names_its_field(app, client, login_a
     pages.append(client.post(f"/zaken/{zaak.id}/rechthebbende", data={"version": version_of(db, zaak.id)}))
     rt, zaak = app.extensions["bevoegd"], _only(db)
     judge(db, zaak, users["jurist"], WARN)
-    beslissing = draft(db, rt, zaak, DraftRequest("waarschuwing", date.today()), users["jurist"], date.today())
+    beslissing = draft(db, rt, zaak, DraftRequest("waarschuwing", clock.today()), users["jurist"], clock.today())
     submit(db, rt, beslissing, users["kabinet"], users["jurist"])
     login_as("kabinet")
     pages.append(client.post(f"/vaststelling/{beslissing.id}/terugsturen", data={"version": beslissing.version_id}))

@@ -3,10 +3,9 @@ own team), each view in the access log."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import select
 
+from app import clock
 from app.domain.drafting import DraftRequest
 from app.models import AccessEntry, Zaak
 from app.services import review
@@ -21,10 +20,10 @@ COMMENT = "Corrigeer de naam van de bewoner & het adres <b>."
 def offered(app, db, users, returned: bool = False) -> Zaak:
     """A zaak whose warning the jurist offered to the kabinet (and the kabinet returned, if asked)."""
     rt = app.extensions["bevoegd"]
-    zaak = submit_melding(db, rt, melding(), users["handhaving"], date.today())
+    zaak = submit_melding(db, rt, melding(), users["handhaving"], clock.today())
     judge(db, zaak, users["jurist"], WARN)
-    beslissing = submit(db, rt, draft(db, rt, zaak, DraftRequest("waarschuwing", date.today()), users["jurist"],
-                                      date.today()), users["kabinet"], users["jurist"])
+    beslissing = submit(db, rt, draft(db, rt, zaak, DraftRequest("waarschuwing", clock.today()), users["jurist"],
+                                      clock.today()), users["kabinet"], users["jurist"])
     if returned:
         review.return_for_changes(db, rt, beslissing, COMMENT, beslissing.version_id, users["kabinet2"])
     return zaak
@@ -53,7 +52,7 @@ def test_the_case_file_shows_facts_advice_judgements_betrokkenen_and_letters_wit
 
 def test_the_case_file_of_a_zaak_never_offered_is_not_found_and_the_attempt_logged(app, client, login_as, db,
                                                                                   users):
-    zaak = submit_melding(db, app.extensions["bevoegd"], melding(), users["handhaving"], date.today())
+    zaak = submit_melding(db, app.extensions["bevoegd"], melding(), users["handhaving"], clock.today())
     login_as("kabinet")
     assert client.get(f"/vaststelling/dossier/{zaak.id}").status_code == 404
     assert [r.result for r in access_rows(db, "dossier")] == ["denied"]
@@ -85,7 +84,7 @@ def test_the_history_filters_by_period_and_explains_a_wrong_period(app, client, 
     login_as("kabinet")
     later = client.get("/vaststelling/geschiedenis?van=2099-01-01&tot=").get_data(as_text=True)
     assert zaak.identificatie not in later and "Geen beslissingen in deze periode." in later
-    today = date.today().isoformat()
+    today = clock.today().isoformat()
     assert zaak.identificatie in client.get(f"/vaststelling/geschiedenis?van={today}&tot={today}").get_data(
         as_text=True)
     wrong = client.get("/vaststelling/geschiedenis?van=2026-02-01&tot=2026-01-01")

@@ -4,12 +4,12 @@ shows proper Dutch from the power's vocabulary, never a fact, parameter, rule or
 from __future__ import annotations
 
 import re
-from datetime import date
 from html.parser import HTMLParser
 
 import pytest
 from sqlalchemy import select
 
+from app import clock
 from app.domain.drafting import DraftRequest
 from app.domain.wording import bracketed, term_of, with_article
 from app.models import AuditEntry, Beslissing, Zaak
@@ -68,7 +68,7 @@ def leaks(page: str) -> list[str]:
 @pytest.fixture
 def cases(app, db, users):
     """A Damocles case offered for review and a huisverbod imposed on the spot."""
-    rt, today = app.extensions["bevoegd"], date.today()
+    rt, today = app.extensions["bevoegd"], clock.today()
     zaak = submit_melding(db, rt, melding(toelichting="Zie proces-verbaal."), users["handhaving"], today)
     for code in WARN:  # reasons in the jurist's own words (a code typed by a person is not the UI's doing)
         outcome = "niet_ernstig" if code == "ernstig_geval_eerste_overtreding" else OUTCOME[code]
@@ -99,10 +99,10 @@ def _pages(client, login_as, db, cases) -> dict[str, tuple[int, str]]:
     login_as("jurist")
     for soort in ("voornemen", "sluiting", "waarschuwing"):  # refused drafting shows why, in Dutch
         response = client.post(f"/zaken/{zaak_id}/beslissingen", data={
-            "soort": soort, "verzenddatum": date.today().isoformat(), "version": _version(db, zaak_id)})
+            "soort": soort, "verzenddatum": clock.today().isoformat(), "version": _version(db, zaak_id)})
         pages[f"jurist concept {soort}"] = (200, response.get_data(as_text=True))
     response = client.post(f"/zaken/{hv_id}/beslissingen", data={
-        "soort": "verlenging", "verzenddatum": date.today().isoformat(), "version": _version(db, hv_id)})
+        "soort": "verlenging", "verzenddatum": clock.today().isoformat(), "version": _version(db, hv_id)})
     pages["jurist concept verlenging"] = (200, response.get_data(as_text=True))
     login_as("handhaving")
     response = client.post("/meldingen", data={"submission_id": "leeg-formulier-1", "zaaktype": "damocles"})
@@ -136,10 +136,10 @@ def test_the_check_reads_visible_text_only_and_catches_codes_and_wrong_plurals()
 @pytest.mark.unconfirmed_policy
 def test_a_refusal_on_unconfirmed_policy_names_parameters_in_dutch(app, client, login_as, db, users):
     """Browser trial: the refusal listed "(sluiting_woning_harddrugs_eerste_maanden)" and the like."""
-    zaak = submit_melding(db, app.extensions["bevoegd"], melding(), users["handhaving"], date.today())
+    zaak = submit_melding(db, app.extensions["bevoegd"], melding(), users["handhaving"], clock.today())
     login_as("jurist")
     response = client.post(f"/zaken/{zaak.id}/beslissingen", data={
-        "soort": "voornemen_sluiting", "verzenddatum": date.today().isoformat(), "version": _version(db, zaak.id)})
+        "soort": "voornemen_sluiting", "verzenddatum": clock.today().isoformat(), "version": _version(db, zaak.id)})
     page = response.get_data(as_text=True)
     assert "nog niet heeft bevestigd" in page and "Grens voor eigen gebruik van harddrugs, in gram" in page
     assert not leaks(page), leaks(page)
@@ -147,7 +147,7 @@ def test_a_refusal_on_unconfirmed_policy_names_parameters_in_dutch(app, client, 
 
 def test_moments_on_screens_are_amsterdam_time_in_the_apps_one_format(app, client, login_as, db, users):
     """Browser trial: the betrokkene correction log showed "06-12-2026 03:06" (UTC) beside "04.04 uur"."""
-    zaak = submit_melding(db, app.extensions["bevoegd"], melding(), users["handhaving"], date.today())
+    zaak = submit_melding(db, app.extensions["bevoegd"], melding(), users["handhaving"], clock.today())
     person = zaak.betrokkenen[0]
     login_as("jurist")
     form = {"version": person.version_id, "naam": "T. Testbewoonster", "geboortedatum": "1990-04-01",
@@ -181,7 +181,7 @@ def test_a_number_prefilled_in_a_form_reads_back_unchanged(client, login_as, db)
     shown = re.search(r'name="waarde"[^>]*value="([^"]*)"|value="([^"]*)"[^>]*name="waarde"', page)
     assert shown is not None and "0,5" in shown.groups(), shown
     response = client.post(url, data={
-        "waarde": "0,5", "geldig_vanaf": date.today().isoformat(), "titel": "Beleidsregels (test)",
+        "waarde": "0,5", "geldig_vanaf": clock.today().isoformat(), "titel": "Beleidsregels (test)",
         "artikel": "artikel 1", "publicatie": "Gemeenteblad 2026 (test)",
         "href": "https://lokaleregelgeving.overheid.nl/CVDR110009"})
     assert response.status_code == 302, response.get_data(as_text=True)
@@ -215,7 +215,7 @@ def test_a_label_in_a_sentence_gets_its_article_and_no_nested_brackets():
 
 
 def test_the_zienswijze_list_names_roles_as_the_betrokkenen_table_does(app, db, users):
-    zaak = submit_melding(db, app.extensions["bevoegd"], melding(), users["handhaving"], date.today())
+    zaak = submit_melding(db, app.extensions["bevoegd"], melding(), users["handhaving"], clock.today())
     words = Labels(app.extensions["bevoegd"]).namespace("damocles")
     person = zaak.betrokkenen[0]
     assert betrokkene_option(person, words) == (person.id, f"{person.naam} ({words[person.roltype]})")

@@ -3,10 +3,11 @@ show no code names; the form reports a missing child in Dutch; the facts the jur
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 
+from app import clock
 from app.models import Zaak
 from app.services.assessment import latest
 from app.services.intake import submit_melding
@@ -21,7 +22,7 @@ def _version(db, zaak_id: int) -> int:
 
 
 def test_the_ouderbrief_pages_show_no_code_names(app, client, login_as, db, users):
-    rt, today = app.extensions["bevoegd"], date.today()
+    rt, today = app.extensions["bevoegd"], clock.today()
     zaak = submit_melding(db, rt, ouderbrief(gezaghebbenden=[], gia_signal="yes"), users["handhaving"], today)
     login_as("handhaving")
     pages = {"intake": client.get("/meldingen/nieuw/ouderbrief").get_data(as_text=True)}
@@ -40,7 +41,7 @@ def test_the_ouderbrief_pages_show_no_code_names(app, client, login_as, db, user
 
 def test_an_intake_without_the_child_is_refused_in_dutch(client, login_as, db):
     login_as("handhaving")
-    day = (date.today() - timedelta(days=2)).isoformat()
+    day = (clock.today() - timedelta(days=2)).isoformat()
     response = client.post("/meldingen", data={
         "submission_id": "ob-web-000001", "zaaktype": "ouderbrief", "bron_soort": "proces_verbaal",
         "bron_kenmerk": "PV-W-1", "adres.straat": "Proefstraat", "adres.huisnummer": "1", "adres.postcode": "6200 ZZ",
@@ -56,7 +57,7 @@ def test_an_intake_without_the_child_is_refused_in_dutch(client, login_as, db):
 def test_a_parent_found_by_a_manual_look_up_is_added_on_the_case_page(app, client, login_as, db, users):
     """Nobody with authority was known: the jurist adds the mother found in the register; she becomes a
     betrokkene (and so an addressee) and the look-up task is gone. A Belgian postcode is checked as Belgian."""
-    rt, today = app.extensions["bevoegd"], date.today()
+    rt, today = app.extensions["bevoegd"], clock.today()
     zaak = submit_melding(db, rt, ouderbrief(gezaghebbenden=[]), users["handhaving"], today)
     login_as("jurist")
     page = client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
@@ -82,6 +83,6 @@ def test_a_parent_found_by_a_manual_look_up_is_added_on_the_case_page(app, clien
 
 
 def test_a_list_the_power_does_not_offer_is_not_found(client, login_as, db, users, app):
-    zaak = submit_melding(db, app.extensions["bevoegd"], ouderbrief(), users["handhaving"], date.today())
+    zaak = submit_melding(db, app.extensions["bevoegd"], ouderbrief(), users["handhaving"], clock.today())
     login_as("jurist")
     assert client.post(f"/zaken/{zaak.id}/personen/child", data={"version": "1"}).status_code == 404

@@ -3,17 +3,18 @@ offered for review and a refused draft show Dutch words, never a code name."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 
+from app import clock
 from app.models import Zaak
 from tests.powers.scenarios import ADRES, local
 from tests.web.test_no_code_names import leaks
 
 
 def _form(seen) -> dict[str, str]:
-    born = (date.today() - timedelta(days=16 * 365 + 60)).isoformat()
+    born = (clock.today() - timedelta(days=16 * 365 + 60)).isoformat()
     person = {"naam": "K. Scherm", "geboortedatum": born, "straat": "Verzonnenstraat", "huisnummer": "12",
               "postcode": "3700", "woonplaats": "Tongeren", "land": "BE"}
     parent = {"naam": "M. Scherm", "relatie": "ouder", "straat": "Denkbeeldlaan", "huisnummer": "7",
@@ -22,7 +23,7 @@ def _form(seen) -> dict[str, str]:
                 "contacts_observed": "2", "description": "Twee korte contacten.", "substance_class": "unknown",
                 "report_on_oath": "true"}
     return {"submission_id": "sh-web-00000001", "zaaktype": "straathandel", "bron_soort": "proces_verbaal",
-            "bron_kenmerk": "PV-WEB-1", "bron_datum": seen.date().isoformat(), **ADRES,
+            "bron_kenmerk": "PV-WEB-1", "bron_datum": clock.dutch_date(seen).isoformat(), **ADRES,
             "gegevens.dealing_role": "koper", "gegevens.identity_established": "yes",
             **{f"gegevens.waargenomen_persoon.{k}": v for k, v in person.items()},
             **{f"gegevens.gezaghebbenden.0.{k}": v for k, v in parent.items()},
@@ -47,7 +48,7 @@ def test_the_straathandel_pages_show_no_code_names(client, login_as, db):
     assert "België" in page and "M. Scherm" in page
     assert not leaks(page), leaks(page)
     refused = client.post(f"/zaken/{zaak.id}/beslissingen", data={
-        "soort": "last_onder_dwangsom", "verzenddatum": date.today().isoformat(), "version": zaak.version_id})
+        "soort": "last_onder_dwangsom", "verzenddatum": clock.today().isoformat(), "version": zaak.version_id})
     assert not leaks(refused.get_data(as_text=True)), leaks(refused.get_data(as_text=True))
 
 

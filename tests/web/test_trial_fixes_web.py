@@ -4,10 +4,10 @@ review page's details folded, the dispatch form's default recipient and its fold
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pytest
 
+from app import clock
 from app.domain.drafting import DraftRequest
 from app.models import Beslissing
 from app.services import dispatch, review
@@ -27,9 +27,9 @@ def rt(app):
 @pytest.fixture
 def warning(rt, db, users) -> Beslissing:
     zaak = submit_melding(db, rt, melding(bewoners=[{"naam": "O. Overtreder", "roltype": "overtreder"}]),
-                          users["handhaving"], date.today())
+                          users["handhaving"], clock.today())
     judge(db, zaak, users["jurist"], WARN, deviate=True)
-    return draft(db, rt, zaak, DraftRequest("waarschuwing", date.today()), users["jurist"], date.today())
+    return draft(db, rt, zaak, DraftRequest("waarschuwing", clock.today()), users["jurist"], clock.today())
 
 
 def _section(page: str, anchor: str) -> str:
@@ -53,14 +53,14 @@ def test_after_a_withdrawal_the_drafts_show_who_withdrew_when_and_why_and_mark_i
 def _approved(db, rt, users, warning) -> Beslissing:
     submit(db, rt, warning, users["kabinet"], users["jurist"])
     review.approve(db, rt, warning, [d.sha256 for d in current_documents(db, warning)], warning.version_id,
-                   users["kabinet"], date.today())
+                   users["kabinet"], clock.today())
     return warning
 
 
 def _send(db, rt, users, beslissing, document) -> None:
     db.rollback()  # a fresh snapshot: the page's request wrote to the access log since
-    dispatch.record_dispatch(db, rt, beslissing, dispatch.DispatchRequest(document.id, date.today(), "post"),
-                             beslissing.version_id, users["jurist"], date.today())
+    dispatch.record_dispatch(db, rt, beslissing, dispatch.DispatchRequest(document.id, clock.today(), "post"),
+                             beslissing.version_id, users["jurist"], clock.today())
 
 
 def test_the_dispatch_form_offers_the_first_letter_not_yet_sent_and_folds_once_all_are_sent(
@@ -117,7 +117,7 @@ def test_withdrawing_confirms_in_the_beslissing_with_focus(client, login_as, db,
 
 
 def test_assigning_confirms_in_the_summary_with_focus(client, login_as, db, rt, users):
-    zaak = submit_melding(db, rt, melding(), users["handhaving"], date.today())
+    zaak = submit_melding(db, rt, melding(), users["handhaving"], clock.today())
     login_as("jurist")
     client.post(f"/zaken/{zaak.id}/behandelaar", data={"behandelaar_id": users["jurist2"].id,
                                                        "version": zaak.version_id})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from app import clock
 from app.models import AccessEntry, Beslissing, Document, Zaak
 from app.services.intake import submit_melding
 from tests.factories import melding
@@ -33,9 +34,8 @@ def version_of(db, zaak_id: int) -> int:
 
 
 def new_zaak(app, db, users) -> Zaak:
-    from datetime import date
 
-    return submit_melding(db, app.extensions["bevoegd"], melding(), users["handhaving"], date.today())
+    return submit_melding(db, app.extensions["bevoegd"], melding(), users["handhaving"], clock.today())
 
 
 def test_handhaving_submits_a_report_through_the_form(client, login_as, db):
@@ -60,11 +60,10 @@ def test_invalid_form_shows_dutch_errors_and_stores_nothing(client, login_as, db
 
 
 def test_case_page_says_why_the_mayor_is_not_competent(app, client, login_as, db, users):
-    from datetime import date
 
     small = melding(gegevens={"attributes_found": [], "substances": [
         {"name": "cocaïne", "opiumwet_list": "lijst_i", "quantity": 0.4, "unit": "g"}]})
-    zaak = submit_melding(db, app.extensions["bevoegd"], small, users["handhaving"], date.today())
+    zaak = submit_melding(db, app.extensions["bevoegd"], small, users["handhaving"], clock.today())
     login_as("jurist")
     page = client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
     assert "Waarom niet bevoegd" in page and 'data-regel="geen_grond_onder_grens_eigen_gebruik"' in page
@@ -161,10 +160,9 @@ def test_drafter_trying_to_approve_gets_403_and_a_denied_audit_row(app, client, 
     zaak = new_zaak(app, db, users)
     rt = app.extensions["bevoegd"]
     judge(db, zaak, users["jurist"], WARN, deviate=True)
-    from datetime import date
 
-    beslissing = draft(db, rt, zaak, DraftRequest("waarschuwing", date.today()),
-                                           users["kabinet2"], date.today())
+    beslissing = draft(db, rt, zaak, DraftRequest("waarschuwing", clock.today()),
+                                           users["kabinet2"], clock.today())
     submit(db, rt, beslissing, users["kabinet"], users["kabinet2"])
     login_as("kabinet2")
     hashes = [d.sha256 for d in db.scalars(select(Document))]
@@ -198,9 +196,9 @@ def test_zaak_of_another_team_is_not_found_and_logged_as_denied(app, client, log
 
 
 def test_jurist_adds_the_owner_that_the_report_did_not_name(app, client, login_as, db, users):
-    from datetime import date
 
-    zaak = submit_melding(db, app.extensions["bevoegd"], melding(rechthebbende=None), users["handhaving"], date.today())
+    zaak = submit_melding(db, app.extensions["bevoegd"], melding(rechthebbende=None), users["handhaving"],
+                          clock.today())
     login_as("jurist")
     assert "Eigenaar of verhuurder toevoegen" in client.get(f"/zaken/{zaak.id}").get_data(as_text=True)
     response = client.post(f"/zaken/{zaak.id}/rechthebbende", data={

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
+from app import clock
 from app.services.intake import submit_melding
 from tests.factories import melding
 
 
 def new_zaak(app, db, users):
-    return submit_melding(db, app.extensions["bevoegd"], melding(), users["handhaving"], date.today())
+    return submit_melding(db, app.extensions["bevoegd"], melding(), users["handhaving"], clock.today())
 
 
 def test_case_page_shows_the_policy_proposal(app, client, login_as, db, users):
@@ -26,9 +25,9 @@ def test_kabinet_review_page_shows_the_policy_proposal(app, client, login_as, db
 
     zaak = new_zaak(app, db, users)
     rt = app.extensions["bevoegd"]
-    voornemen = judge_what_is_missing(db, rt, zaak, DraftRequest("voornemen_sluiting", date.today(), 3),
-                                      users["jurist"], date.today(), OUTCOMES)
-    submit(db, rt, voornemen, users["kabinet"], users["jurist"], date.today())
+    voornemen = judge_what_is_missing(db, rt, zaak, DraftRequest("voornemen_sluiting", clock.today(), 3),
+                                      users["jurist"], clock.today(), OUTCOMES)
+    submit(db, rt, voornemen, users["kabinet"], users["jurist"], clock.today())
     login_as("kabinet")
     page = client.get(f"/vaststelling/{voornemen.id}").get_data(as_text=True)
     assert "Voorstel volgens het beleid:" in page
@@ -45,9 +44,9 @@ def _voornemen_in_review(app, db, users):
 
     zaak = new_zaak(app, db, users)
     rt = app.extensions["bevoegd"]
-    voornemen = judge_what_is_missing(db, rt, zaak, DraftRequest("voornemen_sluiting", date.today(), 3),
-                                      users["jurist"], date.today(), OUTCOMES)
-    return zaak, submit(db, rt, voornemen, users["kabinet"], users["jurist"], date.today())
+    voornemen = judge_what_is_missing(db, rt, zaak, DraftRequest("voornemen_sluiting", clock.today(), 3),
+                                      users["jurist"], clock.today(), OUTCOMES)
+    return zaak, submit(db, rt, voornemen, users["kabinet"], users["jurist"], clock.today())
 
 
 def test_a_get_of_a_form_url_leads_back_to_the_section_instead_of_405(app, client, login_as, db, users):
@@ -125,7 +124,7 @@ def test_summary_banner_and_steps_follow_the_approved_voornemen(app, client, log
     zaak, voornemen = _voornemen_in_review(app, db, users)
     rt = app.extensions["bevoegd"]
     hashes = [d.sha256 for d in current_documents(db, voornemen)]
-    review.approve(db, rt, voornemen, hashes, voornemen.version_id, users["kabinet"], date.today())
+    review.approve(db, rt, voornemen, hashes, voornemen.version_id, users["kabinet"], clock.today())
     login_as("jurist")
     page = " ".join(_page(client, zaak.id).split())
     assert "Vastgesteld: Voornemen tot sluiting voor 3 maanden, vastgesteld op" in page

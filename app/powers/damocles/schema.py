@@ -8,7 +8,7 @@ from marshmallow import ValidationError, validate, validates_schema
 
 from app.domain.addressees import is_minor
 from app.schemas.base import YES_NO_UNKNOWN, RechthebbendeSchema, StrictSchema
-from app.schemas.fields import Boolean, CleanString, Date, Decimal, Integer, List, Nested, choice, text
+from app.schemas.fields import BirthDate, Boolean, CleanString, Decimal, Integer, List, Nested, choice, text
 from app.schemas.melding import MeldingEnvelope
 
 RISK = ("none", "possible", "announced", "unknown")
@@ -26,7 +26,7 @@ MEASURE_FIELDS = ("sluitobject",)
 class PersoonSchema(StrictSchema):
     naam = text(200, required=True)
     roltype = choice(("overtreder", "bewoner"), load_default="bewoner")
-    geboortedatum = Date(load_default=None, allow_none=True)
+    geboortedatum = BirthDate(load_default=None, allow_none=True)
 
 
 class SubstanceSchema(StrictSchema):

@@ -13,7 +13,7 @@ from marshmallow import ValidationError, pre_load, validate, validates_schema
 
 from app import clock
 from app.schemas.base import YES_NO_UNKNOWN, StrictSchema
-from app.schemas.fields import Boolean, Date, List, Moment, Nested, choice, text
+from app.schemas.fields import BirthDate, Boolean, List, Moment, Nested, choice, text
 from app.schemas.melding import MeldingEnvelope
 
 CATEGORIES = ("persoon", "incident", "leefomstandigheden", "politiegegevens", "anders")
@@ -29,14 +29,14 @@ _RECORDED_WITHIN = timedelta(days=3)
 
 class PersonSchema(StrictSchema):
     naam = text(200, required=True)
-    geboortedatum = Date(required=True)
+    geboortedatum = BirthDate(required=True)
     telefoon = text(40, load_default="")
 
 
 class HouseholdMemberSchema(StrictSchema):
     naam = text(200, required=True)
     relatie = text(100, required=True)
-    geboortedatum = Date(load_default=None, allow_none=True)
+    geboortedatum = BirthDate(load_default=None, allow_none=True)
 
 
 class FactorSchema(StrictSchema):

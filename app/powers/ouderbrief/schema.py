@@ -14,7 +14,7 @@ from marshmallow import ValidationError, pre_load, validate, validates_schema
 
 from app import clock
 from app.schemas.base import YES_NO_UNKNOWN, AdresSchema, StrictSchema
-from app.schemas.fields import Boolean, Date, List, Moment, Nested, choice, text
+from app.schemas.fields import BirthDate, Boolean, Date, List, Moment, Nested, choice, text
 from app.schemas.melding import MeldingEnvelope
 
 INCIDENT_TYPES = ("overlast", "vernieling", "intimidatie", "vuurwerk", "wildplassen", "geluid", "drugs", "overig")
@@ -26,7 +26,7 @@ _CLOCK_SKEW = timedelta(minutes=5)
 
 class ChildSchema(StrictSchema):
     naam = text(200, required=True)
-    geboortedatum = Date(required=True)
+    geboortedatum = BirthDate(required=True)
     adres = Nested(AdresSchema, required=True)
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from marshmallow import ValidationError, pre_load, validate, validates_schema
 
 from app.schemas.base import YES_NO_UNKNOWN, AdresSchema, StrictSchema
-from app.schemas.fields import Boolean, Date, Decimal, Integer, List, Moment, Nested, choice, text
+from app.schemas.fields import BirthDate, Boolean, Decimal, Integer, List, Moment, Nested, choice, text
 from app.schemas.melding import MeldingEnvelope, dated_by_moments
 
 LOCATION_TYPES = ("openbare_plaats", "weg", "voertuig_op_weg", "woning", "lokaal", "overig")
@@ -29,7 +29,7 @@ class StraathandelPersonSchema(AdresSchema):
     """The person observed, at his own address (also in Belgium or Germany; app/schemas/base.py)."""
 
     naam = text(200, required=True)
-    geboortedatum = Date(required=True)
+    geboortedatum = BirthDate(required=True)
 
 
 class StraathandelGezaghebbendeSchema(AdresSchema):

@@ -14,7 +14,7 @@ from marshmallow import ValidationError, pre_load, validate, validates_schema
 
 from app import clock
 from app.schemas.base import YES_NO_UNKNOWN, AdresSchema, StrictSchema
-from app.schemas.fields import Boolean, CleanString, Date, Integer, List, Moment, Nested, choice, text
+from app.schemas.fields import BirthDate, Boolean, CleanString, Date, Integer, List, Moment, Nested, choice, text
 from app.schemas.melding import MeldingEnvelope, dated_by_moments
 
 ADDRESSEE_ROLES = ("gebruiker", "verhuurder")
@@ -39,7 +39,7 @@ class GebruikerSchema(StrictSchema):
     measures) and decides whether a presence ban is possible (adults only); the rules need it in every case."""
 
     naam = text(200, required=True)
-    geboortedatum = Date(required=True)
+    geboortedatum = BirthDate(required=True)
 
 
 class VerhuurderSchema(AdresSchema):
@@ -49,7 +49,7 @@ class VerhuurderSchema(AdresSchema):
 
     naam = text(200, required=True)
     organisatie = Boolean(load_default=False)
-    geboortedatum = Date(load_default=None, allow_none=True)
+    geboortedatum = BirthDate(load_default=None, allow_none=True)
 
 
 class IncidentSchema(StrictSchema):

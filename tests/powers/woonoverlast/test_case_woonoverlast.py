@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from marshmallow import ValidationError
 
+from app import clock
 from app.domain.assessment import ParameterValue
 from app.powers.woonoverlast import case
 from app.powers.woonoverlast.demo import demo_meldingen
@@ -173,7 +174,7 @@ def test_earlier_measures_count_at_this_dwelling_against_this_person_before_the_
 
 
 def test_the_demo_reports_load_and_are_fictional():
-    meldingen = demo_meldingen(date.today())
+    meldingen = demo_meldingen(clock.today())
     loaded = [WoonoverlastMeldingSchema().load(m) for m in meldingen]
     assert {m["gegevens"]["addressee_role"] for m in loaded} == {"gebruiker", "verhuurder"}
     assert all("(demo)" in p["naam"] for m in loaded for p in case.betrokkenen(m, {}))
