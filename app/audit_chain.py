@@ -155,11 +155,12 @@ def check_chain(session: Session, name: str, key: Key = None) -> ChainCheck:
     head = session.get(ChainHead, name)
     if broken is None and head is not None and head.hash != previous:
         broken = -1
-    pending = 0
+    pending, destroyed = 0, destroyed_cases(session, name)
     query = select(model).where(model.chain_pos.is_(None)).order_by(model.id)
     for entry in session.scalars(query.execution_options(yield_per=1000)):
         pending += 1
-        if broken is None and (entry.prev_hash is not None or entry.hash is not None or _edited(name, entry, key)):
+        if broken is None and (entry.prev_hash is not None or entry.hash is not None
+                               or _edited(name, entry, key, destroyed=destroyed)):
             broken = entry.id
     return ChainCheck(broken, position, pending)
 
@@ -170,14 +171,14 @@ def walk(session: Session, name: str, keyed_from: int, key: Key = None, start: t
     the next position, linked to the previous hash, its hash and digests right (keyed from `keyed_from`).
     Returns the first broken row's id (or None), the last position and the last hash."""
     model = MODELS[name]
-    (position, previous), broken = start, None
+    (position, previous), broken, destroyed = start, None, destroyed_cases(session, name)
     sealed = select(model).where(model.chain_pos > position).order_by(model.chain_pos)
     for entry in session.scalars(sealed.execution_options(yield_per=1000)):
         position += 1
         keyed = position >= keyed_from
         if broken is None and (entry.chain_pos != position or entry.prev_hash != previous
                                or row_hash(name, entry, key, keyed=keyed) != entry.hash
-                               or _edited(name, entry, key, keyed=keyed)):
+                               or _edited(name, entry, key, keyed=keyed, destroyed=destroyed)):
             broken = entry.id
         previous = entry.hash or ""
     return broken, position, previous
@@ -193,13 +194,26 @@ def verify_chain(session: Session, name: str, key: Key = None) -> int | None:
     return check_chain(session, name, key).broken
 
 
-def _edited(name: str, entry: LogRow, key: Key = None, *, keyed: bool = True) -> bool:
+def destroyed_cases(session: Session, name: str) -> frozenset[str]:
+    """The zaken whose destruction is itself in the audit trail (a row the chain covers): only their snapshots
+    may read "vernietigd". Without this check anyone with database access could wipe any snapshot."""
+    if name != "audit":
+        return frozenset()
+    return frozenset(session.scalars(select(AuditEntry.hoofd_object).where(AuditEntry.actie == "destroy")))
+
+
+def _edited(name: str, entry: LogRow, key: Key = None, *, keyed: bool = True,
+            destroyed: frozenset[str] = frozenset()) -> bool:
     """A row whose content no longer matches its digests: the content digest (a pending or keyed row must have
-    one; a row chained before migration 0023 has none) and the snapshots' digest, unless statutorily redacted."""
+    one; a row chained before migration 0023 has none) and the snapshots' digest, unless statutorily redacted
+    (and the destruction of that zaak is recorded)."""
     if entry.content_sha256 is None:
         if keyed:
             return True
     elif content_digest(name, entry, key, keyed=keyed) != entry.content_sha256:
         return True
     stored = getattr(entry, "wijzigingen_sha256", None)
-    return bool(stored) and entry.wijzigingen != REDACTED and digest(entry.wijzigingen) != stored
+    if not stored:  # the access log has no snapshots
+        return False
+    redacted = entry.wijzigingen == REDACTED and entry.hoofd_object in destroyed
+    return not redacted and digest(entry.wijzigingen) != stored

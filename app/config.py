@@ -22,7 +22,7 @@ class Config:
 
     env: str = "development"
     database_url: str = f"sqlite:///{ROOT / 'instance' / 'bevoegd.sqlite'}"
-    secret_key: str = ""
+    secret_key: str = field(default="", repr=False)  # never printed or logged
     rules_dir: Path = ROOT / "rules"
     letter_templates_dir: Path = ROOT / "letter_templates"
     gemeente: str = "Maastricht"
@@ -53,7 +53,7 @@ class Config:
     smtp_sender: str = ""
     smtp_tls: str = ""
     smtp_user: str = ""
-    smtp_password: str = ""
+    smtp_password: str = field(default="", repr=False)
     smtp_timeout: float = 5.0  # seconds; a slow server must not hold up the page that caused the message
     public_url: str = "http://127.0.0.1:5000"  # the links in e-mails start with this
     termijn_signaal_dagen: int = 3  # a deadline within this many days is noticed by `flask notificaties termijnen`

@@ -49,12 +49,16 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
-def login(session: Session, config: Config, username: str, password: str, source: str) -> LoginSession:
+def login(session: Session, config: Config, username: str, password: str, source: str,  # noqa: PLR0913
+          known_device: bool = False) -> LoginSession:
     """Check the throttle and the password; start a server-side session. Raises LoginFailed, TooManyAttempts.
 
-    `source` is the client's address (behind trusted proxies: werkzeug's ProxyFix, app/__init__.py)."""
+    `source` is the client's address (behind trusted proxies: werkzeug's ProxyFix, app/__init__.py). On a
+    `known_device` (a browser this name logged in from before, web/auth.py) only the name's own counter at this
+    address can make it wait: guessing from many addresses, or from colleagues behind the same address, then
+    cannot keep the person out (OWASP's device cookies). Every failure still counts on every counter."""
     now, keys = utcnow(), login_throttle.keys_for(username, source)
-    wait = login_throttle.wait_seconds(session, keys, now)
+    wait = login_throttle.wait_seconds(session, keys[:1] if known_device else keys, now)
     if wait:
         raise TooManyAttempts(wait)
     user = session.scalars(select(User).where(User.username == username)).first()

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, Flask, abort, current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_login import LoginManager, current_user, login_user, logout_user
+from itsdangerous import BadData, URLSafeTimedSerializer
 
 from app.db import get_session
 from app.models import User
@@ -19,6 +20,10 @@ from app.web import api_auth
 bp = Blueprint("auth", __name__)
 login_manager = LoginManager()
 F = TypeVar("F", bound=Callable[..., Any])
+# A browser a person logged in from before (signed with the secret key): the login throttle then lets only that
+# name's own counter at that address make it wait (services/accounts.login).
+DEVICE_COOKIE = "bevoegd_apparaat"
+DEVICE_DAYS = 90
 
 
 def init_app(app: Flask) -> None:
@@ -60,7 +65,8 @@ def login_post() -> Any:
     username = request.form.get("username", "").strip()
     try:
         row = accounts.login(get_session(), _config(), username, request.form.get("password", ""),
-                             request.remote_addr or "")  # the client's address behind trusted proxies (ProxyFix)
+                             request.remote_addr or "",  # the client's address behind trusted proxies (ProxyFix)
+                             known_device=bool(username) and _device_of() == username)
     except accounts.TooManyAttempts as exc:
         page = render_template("auth/login.html", errors={"_schema": [exc.message]})
         return page, 429, {"Retry-After": str(exc.wait)}
@@ -69,7 +75,22 @@ def login_post() -> Any:
     session.clear()
     session["sid"] = row.id
     login_user(row.user)
-    return redirect(_safe_next(request.args.get("next")) or url_for("pages.home"))
+    response = redirect(_safe_next(request.args.get("next")) or url_for("pages.home"))
+    response.set_cookie(DEVICE_COOKIE, _devices().dumps(username), max_age=DEVICE_DAYS * 86400, httponly=True,
+                        secure=_config().session_cookie_secure, samesite="Lax")
+    return response
+
+
+def _devices() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.secret_key, salt="bekend-apparaat")
+
+
+def _device_of() -> str | None:
+    """The user name this browser last logged in with (signed cookie), if any."""
+    try:
+        return _devices().loads(request.cookies.get(DEVICE_COOKIE, ""), max_age=DEVICE_DAYS * 86400)
+    except BadData:
+        return None
 
 
 @bp.post("/logout")

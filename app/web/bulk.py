@@ -36,7 +36,7 @@ from app.services.cases import signatories
 from app.services.dispatch import DispatchRequest
 from app.web.auth import role_required
 from app.web.errors import form_errors, status_for
-from app.web.forms import nest
+from app.web.forms import nest, number
 
 bp = Blueprint("reeksen", __name__)
 MAX_UPLOAD = 1_000_000  # bytes: a member list of a few hundred rows is far smaller
@@ -145,7 +145,7 @@ def approve(reeks_id: int) -> Any:
     reeks = _visible(reeks_id)
     decision = {"version": _version(request.form), "manifest": request.form.get("manifest", ""),
                 "shown": request.form.getlist("shown"), "comment": request.form.get("comment", ""),
-                "pulled": {int(v) for v in request.form.getlist("pulled") if v.isdigit()}}
+                "pulled": {n for v in request.form.getlist("pulled") if (n := number(v)) is not None}}
     return _act(reeks, "vaststellen", lambda: bulk_review.approve_run(
         get_session(), _rt(), reeks, decision, current_user, clock.today()),
         "De reeks is vastgesteld. Van elke brief wordt nu een PDF gemaakt.",
@@ -268,7 +268,7 @@ def _bulk(code: str) -> Any:
 
 
 def _signer(value: Any) -> User:
-    user = get_session().get(User, int(value)) if str(value or "").isdigit() else None
+    user = get_session().get(User, number(value)) if number(value) is not None else None
     if user is None:
         raise e.InvalidInput({"ondertekenaar_id": "Kies wie de brieven ondertekent."})
     return user
@@ -282,10 +282,10 @@ def _date(value: Any, field: str = "verzenddatum") -> date:
 
 
 def _version(raw: Any) -> int:
-    value = str(raw.get("version") or "")
-    if not value.isdigit():
+    value = number(raw.get("version"))
+    if value is None:
         raise e.InvalidInput({"_schema": "Het formulier is onvolledig; laad de pagina opnieuw."})
-    return int(value)
+    return value
 
 
 def _rt() -> Any:

@@ -19,6 +19,7 @@ from marshmallow import Schema, fields, validate
 
 from app.schemas.fields import Moment
 from app.web.fieldnames import field_label
+from app.web.forms import number
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ def fact_error_labels(facts: Iterable[FactField], errors: Iterable[str], label: 
 def _dotted(f: FactField, rest: list[str], label: Word, power: str) -> str:
     text = field_word(f, label, power)
     while rest:
-        if f.kind in ("lines", "items") and rest[0].isdigit():
+        if f.kind in ("lines", "items") and number(rest[0]) is not None:
             text += f", regel {int(rest[0]) + 1}"
             rest = rest[1:]
             if f.kind == "items":

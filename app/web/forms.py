@@ -15,6 +15,7 @@ from marshmallow import Schema, fields
 from werkzeug.datastructures import MultiDict
 
 from app.domain.errors import InvalidInput
+from app.web.converters import MAX_ID
 
 NOT_DATA = ("csrf_token",)  # form plumbing, never part of a use case's input
 MAX_NAME = 200  # characters; the longest name a page renders is far shorter
@@ -60,11 +61,20 @@ def _bad_shape() -> InvalidInput:
     return InvalidInput({"_schema": BAD_SHAPE}, BAD_SHAPE)
 
 
+def number(text: object) -> int | None:
+    """A form's row number or id as an int, or None: ASCII digits only (str.isdigit also takes "²", which int()
+    refuses) and at most MAX_ID (no id column holds more; int() of a very long string raises)."""
+    value = str(text or "")
+    if not (value.isascii() and value.isdigit()) or len(value) > len(str(MAX_ID)) or int(value) > MAX_ID:
+        return None
+    return int(value)
+
+
 def _path(key: str) -> list[str]:
     path = key.split(".")
     if len(key) > MAX_NAME or len(path) > MAX_DEPTH or not all(path):
         raise _bad_shape()
-    if any(p.isdigit() and int(p) > MAX_ROW for p in path):
+    if any(p.isdigit() and (number(p) is None or int(p) > MAX_ROW) for p in path):
         raise _bad_shape()
     return path
 
@@ -84,7 +94,7 @@ def _lists(node: Any) -> Any:
     if not isinstance(node, dict):
         return node
     converted = {k: _lists(v) for k, v in node.items()}
-    if converted and all(k.isdigit() for k in converted):
+    if converted and all(number(k) is not None for k in converted):
         return [converted[k] for k in sorted(converted, key=int)]
     return converted
 

@@ -23,7 +23,7 @@ from app.services.joining import joined
 from app.web.access import visible_zaken
 from app.web.auth import role_required
 from app.web.errors import form_errors, status_for
-from app.web.forms import flatten_errors, nest
+from app.web.forms import flatten_errors, nest, number
 from app.web.lists import render_list, zaak_choices
 
 bp = Blueprint("intake", __name__)
@@ -174,7 +174,7 @@ def _resolve(fields: Any, path: list[str], done: list[str]) -> str | None:
     if isinstance(field, List):
         if not isinstance(field.inner, Nested):
             return ".".join(done)  # a checkbox group is one field, whichever choice the message is about
-        row, rest = (rest[0], rest[1:]) if rest and rest[0].isdigit() else ("0", rest)
+        row, rest = (rest[0], rest[1:]) if rest and number(rest[0]) is not None else ("0", rest)
         done, field = [*done, row], field.inner  # a message about the whole list points at its first row
     if isinstance(field, Nested):
         return _resolve(field.schema.fields, rest, done) if rest else ".".join([*done, _first_leaf(field)])

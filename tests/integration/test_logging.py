@@ -177,3 +177,11 @@ def test_the_format_defaults_to_console_outside_production_and_typos_are_refused
         Config.from_env({"log_format": "xml"})
     with pytest.raises(RuntimeError, match="BEVOEGD_LOG_LEVEL"):
         Config.from_env({"log_level": "luid"})
+
+
+def test_the_settings_printout_holds_no_secret():
+    from app.config import Config
+
+    shown = repr(Config(secret_key="s3cr3t-key", smtp_password="mail-pass", zgw_secret="zgw-pass",
+                        audit_key="a" * 40, oidc_client_secret="oidc-pass"))
+    assert not any(word in shown for word in ("s3cr3t-key", "mail-pass", "zgw-pass", "a" * 40, "oidc-pass"))

@@ -154,3 +154,18 @@ def test_every_login_verifies_exactly_one_argon2_hash(client, users, monkeypatch
 def app_client(client):  # noqa: ANN001, ANN201
     """A fresh client of the same app: another person's browser, without the first one's cookies."""
     return client.application.test_client()
+
+
+def test_guessing_from_many_addresses_cannot_keep_a_person_out_of_a_browser_they_used_before(database_url, users):
+    # The per-name counter (all addresses) is what a distributed attack can drive; a browser that logged in with
+    # this name before (signed device cookie) is judged only by the name's counter at its own address.
+    application = create_app({"database_url": database_url, "testing": True, "strict_templates": True,
+                              "csrf_enabled": False, "login_backoff_seconds": 60, "login_account_max_failures": 3})
+    own, stranger = application.test_client(), application.test_client()
+    assert attempt(own, "burgemeester", PASSWORD, COLLEAGUE).status_code == 302
+    own.post("/logout", environ_base={"REMOTE_ADDR": COLLEAGUE})
+    for n in range(3):  # three addresses, one wrong password each: the name's own counter blocks
+        assert attempt(application.test_client(), "burgemeester", "fout", f"203.0.113.{n}").status_code == 400
+    assert attempt(stranger, "burgemeester", PASSWORD, "203.0.113.50").status_code == 429  # an unknown browser waits
+    assert attempt(own, "burgemeester", PASSWORD, COLLEAGUE).status_code == 302  # the person's own browser does not
+    application.extensions["db_engine"].dispose()

@@ -128,3 +128,13 @@ def test_a_crafted_shape_for_a_runs_shared_melding_is_a_dutch_400(client, login_
     response = client.post("/reeksen/nieuw/ouderbrief", data=form)
     assert response.status_code == 400
     assert "onverwachte vorm" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("name", ["adres.²", "gegevens.bewoners.²", "gegevens.bewoners.1" + "0" * 5000])
+def test_a_digit_that_is_no_number_in_a_field_name_is_a_dutch_400(client, login_as, db, name):
+    # "²".isdigit() is True, int("²") raises: the parser used to answer 500.
+    login_as("handhaving")
+    response = client.post("/meldingen", data={**melding_form(), name: "x"})
+    assert response.status_code == 400
+    assert db.scalar(select(func.count()).select_from(Zaak)) == 0
+
