@@ -150,12 +150,12 @@ def check_chain(session: Session, name: str, key: Key = None) -> ChainCheck:
     """Walk the sealed rows in chain order (links, hashes, digests), compare the head, then check every
     pending row against its keyed content digest."""
     model = MODELS[name]
-    keyed_from = keyed_from_of(session, name)
-    broken, position, previous = walk(session, name, keyed_from, key)
+    keyed_from, destroyed = keyed_from_of(session, name), destroyed_cases(session, name)
+    broken, position, previous = walk(session, name, keyed_from, key, destroyed=destroyed)
     head = session.get(ChainHead, name)
     if broken is None and head is not None and head.hash != previous:
         broken = -1
-    pending, destroyed = 0, destroyed_cases(session, name)
+    pending = 0
     query = select(model).where(model.chain_pos.is_(None)).order_by(model.id)
     for entry in session.scalars(query.execution_options(yield_per=1000)):
         pending += 1
@@ -165,13 +165,14 @@ def check_chain(session: Session, name: str, key: Key = None) -> ChainCheck:
     return ChainCheck(broken, position, pending)
 
 
-def walk(session: Session, name: str, keyed_from: int, key: Key = None, start: tuple[int, str] = (0, GENESIS),
-         ) -> tuple[int | None, int, str]:
+def walk(session: Session, name: str, keyed_from: int, key: Key = None,  # noqa: PLR0913
+         start: tuple[int, str] = (0, GENESIS), destroyed: frozenset[str] | None = None) -> tuple[int | None, int, str]:
     """Check the sealed rows after position `start[0]`, whose hash is `start[1]`, in chain order: each row at
     the next position, linked to the previous hash, its hash and digests right (keyed from `keyed_from`).
     Returns the first broken row's id (or None), the last position and the last hash."""
     model = MODELS[name]
-    (position, previous), broken, destroyed = start, None, destroyed_cases(session, name)
+    (position, previous), broken = start, None
+    destroyed = destroyed_cases(session, name) if destroyed is None else destroyed
     sealed = select(model).where(model.chain_pos > position).order_by(model.chain_pos)
     for entry in session.scalars(sealed.execution_options(yield_per=1000)):
         position += 1
